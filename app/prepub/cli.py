@@ -1,0 +1,3 @@
+def main() -> int:
+    print("prepub")
+    return 0

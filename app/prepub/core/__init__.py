@@ -1,0 +1,1 @@
+"""The headless engine: metadata, faces, policy, text checks and export. Never imports Qt."""

@@ -1,0 +1,1 @@
+"""prepub.core.export"""

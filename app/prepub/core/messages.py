@@ -1,0 +1,72 @@
+"""Turn findings into sentences in Swedish, English or Danish.
+
+The words live in ``resources/messages/*.toml`` (one file per area: images, consent, text,
+export), one table per rule id with ``sv``, ``en`` and ``da`` templates and optional
+``help_sv`` / ``help_en`` / ``help_da`` saying how to fix it. Templates use ``str.format`` with
+the finding's params. The CLI, the GUI and the publication record all use this one catalogue.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+import tomllib
+from functools import lru_cache
+from typing import Any
+
+from prepub.core.model import Finding
+from prepub.core.resources import resource
+
+LANGUAGES = ("sv", "en", "da")
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    folder = resource("messages")
+    for path in sorted(folder.glob("*.toml")):
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        for rule, table in data.items():
+            out[rule] = {k: str(v) for k, v in table.items()}
+    return out
+
+
+def default_language() -> str:
+    """The user's language from PREPUB_LANG or the system locale; English when unknown."""
+    env = os.environ.get("PREPUB_LANG") or os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") \
+        or os.environ.get("LANG") or (locale.getlocale()[0] or "")
+    code = env[:2].lower()
+    return code if code in LANGUAGES else "en"
+
+
+def message(finding: Finding, lang: str | None = None) -> str:
+    return render(finding.rule, finding.params, lang)
+
+
+def help_text(finding: Finding, lang: str | None = None) -> str:
+    lang = lang or default_language()
+    entry = catalogue().get(finding.rule, {})
+    tpl = entry.get(f"help_{lang}") or entry.get("help_en") or ""
+    return _format(tpl, finding.params)
+
+
+def render(rule: str, params: dict[str, Any] | Any, lang: str | None = None) -> str:
+    lang = lang or default_language()
+    entry = catalogue().get(rule)
+    if not entry:
+        return rule + (f" {dict(params)}" if params else "")
+    tpl = entry.get(lang) or entry.get("en") or rule
+    return _format(tpl, params)
+
+
+class _Safe(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _format(tpl: str, params: Any) -> str:
+    try:
+        return tpl.format_map(_Safe(dict(params or {})))
+    except (ValueError, TypeError, IndexError):
+        return tpl
