@@ -1,3 +1,368 @@
-def main() -> int:
-    print("prepub")
-    return 0
+"""The command line: ``prepub`` opens the app; ``prepub check``, ``prepub export`` and friends run
+the same core headless.
+
+Exit codes: 0 nothing blocks, 1 something blocks (or the export was refused), 2 usage errors
+(unknown option, missing file, invalid policy or draft).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Sequence
+
+from prepub import __version__
+
+EXIT_OK, EXIT_BLOCKED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="prepub",
+        description="Prepub checks photos and post text against your organisation's policy before "
+                    "publication, and exports a clean, publish-ready bundle. Without a command it "
+                    "opens the app.")
+    p.add_argument("--version", action="version", version=f"prepub {__version__}")
+    p.add_argument("--self-test", action="store_true",
+                   help="check that every model loads, the registry opens and an image round-trips")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    c = sub.add_parser("check", help="check images, folders or a post draft",
+                       description="Check images, folders (recursively) or a post draft (*.prepub.json).")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--json", action="store_true", help="print one JSON document")
+    c.add_argument("--policy", metavar="FILE", help="policy file (default: PREPUB_POLICY or the built-in)")
+    c.add_argument("--no-faces", action="store_true", help="skip face detection (metadata only)")
+    c.add_argument("--registry", metavar="URL", help="consent registry URL (default: your own)")
+    c.add_argument("--lang", choices=["sv", "en", "da"], help="language of messages")
+    c.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+
+    d = sub.add_parser("draft", help="create a post draft from images and text")
+    d.add_argument("images", nargs="*", metavar="IMAGE")
+    d.add_argument("-o", "--output", required=True, metavar="FILE.prepub.json")
+    d.add_argument("--text", default=None, help="the post text")
+    d.add_argument("--text-file", metavar="FILE", help="read the post text from a file")
+    d.add_argument("--channel", action="append", default=[], metavar="NAME",
+                   help="a target channel (repeat), e.g. instagram")
+    d.add_argument("--photographer", default="", help="photographer of every image")
+
+    e = sub.add_parser("export", help="export a publish-ready bundle from a draft")
+    e.add_argument("draft", metavar="DRAFT")
+    e.add_argument("--out", required=True, metavar="DIR")
+    e.add_argument("--zip", action="store_true", help="write one .zip file instead of a folder")
+    e.add_argument("--format", action="append", default=[], metavar="NAME",
+                   help="scheduling-tool file(s) to write: publer, hootsuite, sprout, json (default all)")
+    e.add_argument("--override", action="append", default=[], metavar="RULE=REASON",
+                   help="export past a blocking rule the policy lets you override, with a reason")
+    e.add_argument("--policy", metavar="FILE")
+    e.add_argument("--registry", metavar="URL")
+    e.add_argument("--lang", choices=["sv", "en", "da"])
+    e.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+
+    sub.add_parser("rules", help="list every rule with its severity and policy paragraph")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list:
+        return _run_gui(args_list, parser)
+    args = parser.parse_args(args_list)
+    if args.self_test:
+        from prepub.selftest import run_self_test
+
+        return run_self_test()
+    if args.command is None:
+        return _run_gui(args_list, parser)
+    if getattr(args, "lang", None):
+        os.environ["PREPUB_LANG"] = args.lang
+    try:
+        if args.command == "check":
+            return _cmd_check(args)
+        if args.command == "draft":
+            return _cmd_draft(args)
+        if args.command == "export":
+            return _cmd_export(args)
+        if args.command == "rules":
+            return _cmd_rules()
+    except _Usage as e:
+        print(f"prepub: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    parser.print_help()
+    return EXIT_USAGE
+
+
+class _Usage(Exception):
+    pass
+
+
+def _run_gui(argv: list[str], parser: argparse.ArgumentParser) -> int:
+    try:
+        from prepub.gui.app import run
+    except ImportError as e:
+        print(f"prepub: the desktop app is not available ({e}).", file=sys.stderr)
+        parser.print_help()
+        return EXIT_OK
+    return int(run(argv) or 0)
+
+
+def _policy(path: str | None) -> Any:
+    from prepub.core.policy import PolicyError, load_policy
+
+    try:
+        return load_policy(path)
+    except PolicyError as e:
+        raise _Usage(f"policy: {e}") from None
+
+
+def _today(s: str | None) -> date:
+    if not s:
+        return date.today()
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        raise _Usage(f"--today must be YYYY-MM-DD, not {s!r}") from None
+
+
+def _open_registry(url: str | None) -> Any:
+    try:
+        from prepub.core.consent import open_registry
+    except ImportError:
+        return None
+    return open_registry(url)
+
+
+# --- check ---------------------------------------------------------------------------------------
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from prepub.core.analyze import analyze_paths, default_detector, find_images
+    from prepub.core.draft import SUFFIX, DraftError, load_draft
+
+    policy = _policy(args.policy)
+    for p in args.paths:
+        if not Path(p).exists():
+            raise _Usage(f"{p}: no such file or folder")
+    drafts = [p for p in args.paths if str(p).endswith(SUFFIX)]
+    plain = [p for p in args.paths if not str(p).endswith(SUFFIX)]
+    detector = None if args.no_faces else default_detector()
+    today = _today(args.today)
+    out_images: list[dict[str, Any]] = []
+    out_posts: list[dict[str, Any]] = []
+    blocked = False
+    progress = _Progress(enabled=not args.json)
+
+    if plain:
+        files = find_images(plain)
+        progress.start(len(files))
+        for rep in analyze_paths(files, policy=policy, detector=detector, progress=progress):
+            out_images.append(_image_json(rep))
+            blocked |= rep.blocked
+            if not args.json:
+                progress.clear()
+                _print_image(rep)
+        progress.done()
+
+    for dp in drafts:
+        try:
+            draft = load_draft(dp)
+        except DraftError as e:
+            raise _Usage(str(e)) from None
+        post, images, draft_blocked = _check_draft(draft, dp, policy=policy, detector=detector,
+                                                   registry_url=args.registry, today=today,
+                                                   progress=progress, quiet=args.json)
+        out_posts.append(post)
+        out_images.extend(images)
+        blocked |= draft_blocked
+
+    if args.json:
+        doc: dict[str, Any] = {"prepub": __version__, "policy": policy.path, "images": out_images}
+        if out_posts:
+            doc["posts"] = out_posts
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        n = len(out_images)
+        print(f"\n{n} image(s) checked; {'something BLOCKS publication' if blocked else 'nothing blocks'}.")
+    return EXIT_BLOCKED if blocked else EXIT_OK
+
+
+def _check_draft(draft: Any, path: str, *, policy: Any, detector: Any, registry_url: str | None,
+                 today: date, progress: "_Progress", quiet: bool) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
+    from prepub.core.analyze import analyze_image
+    from prepub.core.checks.post import evaluate_draft, unresolved_blocks
+    from prepub.core.messages import message
+
+    reports = {}
+    progress.start(len(draft.images))
+    for i, im in enumerate(draft.images):
+        progress(i, len(draft.images), Path(im.path).name)
+        reports[im.path] = analyze_image(im.path, policy=policy, detector=detector)
+    progress.done()
+    registry = _open_registry(registry_url)
+    try:
+        ev = evaluate_draft(draft, reports=reports, policy=policy, registry=registry, today=today)
+    finally:
+        if registry is not None:
+            registry.close()
+    blocks = unresolved_blocks(ev.findings, draft, policy)
+    images = []
+    for im in draft.images:
+        rep = reports[im.path]
+        d = _image_json(rep, findings=[f for f in ev.findings if f.subject == im.path])
+        d["decisions"] = [{"face": f.index, "box": f.box, "decision": f.decision,
+                           "person_id": f.person_id, "confirmed_adult": f.confirmed_adult}
+                          for f in im.faces]
+        d["fields"] = {"photographer": im.photographer, "context": {"what": im.context.what,
+                       "where": im.context.where, "when": im.context.when},
+                       "source": im.source.kind, "licence": im.source.licence, "alt_text": im.alt_text}
+        images.append(d)
+    post_findings = [f for f in ev.findings if f.subject not in reports]
+    post = {"draft": str(path), "channels": draft.channels, "blocked": bool(blocks),
+            "findings": [f.to_dict(message=message(f)) for f in post_findings],
+            "overrides": [{"rule": o.rule, "subject": o.subject, "reason": o.reason} for o in draft.overrides],
+            "consents": sorted(ev.consent_ids)}
+    if not quiet:
+        print(f"\nDraft {path} → {', '.join(draft.channels) or '(no channels)'}")
+        for im in draft.images:
+            _print_findings(Path(im.path).name, [f for f in ev.findings if f.subject == im.path])
+        _print_findings("post", post_findings)
+    return post, images, bool(blocks)
+
+
+def _image_json(rep: Any, findings: Any = None) -> dict[str, Any]:
+    from prepub.core.messages import message
+
+    fs = rep.findings if findings is None else findings
+    return {
+        "path": rep.path,
+        "error": rep.error,
+        "sha256": rep.sha256,
+        "metadata": None if rep.metadata is None else rep.metadata.to_dict(),
+        "faces": [f.to_dict() for f in rep.faces],
+        "findings": [f.to_dict(message=message(f)) for f in fs],
+    }
+
+
+_MARK = {"block": "✖ BLOCK", "warn": "⚠ warn ", "info": "· info "}
+
+
+def _print_image(rep: Any) -> None:
+    md = rep.metadata
+    head = Path(rep.path).name
+    if md is not None:
+        bits = [f"{md.format or '?'} {md.width}×{md.height}"]
+        if md.taken_at is not None:
+            bits.append(str(md.taken_at.value))
+        cam = " ".join(str(t.value) for t in (md.camera_make, md.camera_model) if t is not None)
+        if cam:
+            bits.append(cam)
+        if md.photographer is not None:
+            bits.append(f"by {md.photographer.value}")
+        head += "  (" + ", ".join(bits) + ")"
+    if rep.faces:
+        head += f"  faces: {len(rep.faces)}"
+    _print_findings(head, rep.findings)
+
+
+def _print_findings(head: str, findings: Any) -> None:
+    from prepub.core.messages import message
+
+    print(head)
+    if not findings:
+        print("    ✓ nothing to report")
+    for f in sorted(findings, key=lambda f: -f.severity.rank):
+        print(f"    {_MARK[f.severity.value]}  {message(f)}")
+
+
+class _Progress:
+    """A one-line progress bar on stderr, only when stderr is a terminal and the run is long."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.total = 0
+
+    def start(self, total: int) -> None:
+        self.total = total
+
+    def __call__(self, done: int, total: int, label: str = "") -> None:
+        if not self.enabled or total < 3:
+            return
+        width = 30
+        filled = int(width * done / max(1, total))
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label[:40]:<40}")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.enabled and self.total >= 3:
+            sys.stderr.write("\r" + " " * 80 + "\r")
+
+    def done(self) -> None:
+        self.clear()
+
+
+# --- draft, export, rules ------------------------------------------------------------------------
+
+def _cmd_draft(args: argparse.Namespace) -> int:
+    from prepub.core.analyze import find_images
+    from prepub.core.draft import SUFFIX, Draft, save_draft
+
+    out = Path(args.output)
+    if not out.name.endswith(SUFFIX):
+        raise _Usage(f"the draft file name must end in {SUFFIX}")
+    if out.exists():
+        raise _Usage(f"{out} exists already; choose another name")
+    text = args.text or ""
+    if args.text_file:
+        text = Path(args.text_file).read_text(encoding="utf-8")
+    draft = Draft(text=text, channels=list(args.channel))
+    for img in find_images(args.images):
+        im = draft.add_image(str(img.resolve()))
+        im.photographer = args.photographer
+    save_draft(draft, out)
+    print(f"Wrote {out} with {len(draft.images)} image(s).")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from prepub.core.draft import DraftError, Override, load_draft
+
+    try:
+        from prepub.core.export import export_bundle  # noqa: F401
+    except ImportError:
+        raise _Usage("export is not available in this build") from None
+    from prepub.core.export_cli import run_export
+
+    policy = _policy(args.policy)
+    try:
+        draft = load_draft(args.draft)
+    except DraftError as e:
+        raise _Usage(str(e)) from None
+    for spec in args.override:
+        rule, sep, reason = spec.partition("=")
+        if not sep or not reason.strip():
+            raise _Usage(f"--override needs RULE=REASON, not {spec!r}")
+        draft.overrides.append(Override(rule=rule.strip(), reason=reason.strip(),
+                                        by=os.environ.get("USER", "")))
+    return run_export(draft, draft_path=args.draft, out=Path(args.out), zip_=args.zip,
+                      formats=args.format, policy=policy, registry_url=args.registry,
+                      today=_today(args.today))
+
+
+def _cmd_rules() -> int:
+    from prepub.core.rules import all_rules
+
+    for rule, spec in sorted(all_rules().items()):
+        flags = "" if spec.can_disable else "  (cannot be switched off)"
+        if spec.overridable:
+            flags += "  (may be overridden with a reason)"
+        print(f"{rule:32} {spec.severity.value:5}  {spec.ref}{flags}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+import sys
+
+from prepub.cli import main
+
+sys.exit(main())

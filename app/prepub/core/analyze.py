@@ -1,0 +1,108 @@
+"""The analysis pipeline: a path in, an :class:`ImageReport` out (metadata, faces, findings).
+
+Collaborators are passed in (the face analyser, the metadata reader, the decoder) so the CLI, the
+GUI and the tests can each choose them. A file that cannot be read becomes a report with
+``error`` set and a blocking ``image.unreadable`` finding, never an exception, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
+
+from prepub.core.checks.image import face_findings, metadata_findings, unreadable_finding
+from prepub.core.model import Face, Finding, ImageReport, Metadata
+from prepub.core.policy import Policy
+from prepub.core.progress import CancelToken, ProgressCallback, no_progress
+
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".tif", ".tiff", ".heic",
+                            ".heif", ".hif", ".avif", ".mpo"})
+
+# Detection runs on a reduced decode: faces >= 40 px in the full image stay >= ~20 px here,
+# which the detector still finds; boxes are mapped back to full resolution.
+DEFAULT_MAX_SIDE = 1600
+
+
+class FaceDetector(Protocol):
+    def __call__(self, decoded: Any, *, minor_age_threshold: float) -> Sequence[Face]: ...
+
+
+def find_images(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Expand folders recursively into image files (by suffix), keeping the given order."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            items = sorted(x for x in path.rglob("*") if x.is_file() and x.suffix.lower() in IMAGE_SUFFIXES
+                           and not any(part.startswith(".") for part in x.relative_to(path).parts))
+        else:
+            items = [path]
+        for x in items:
+            r = x.resolve()
+            if r not in seen:
+                seen.add(r)
+                out.append(x)
+    return out
+
+
+def analyze_image(path: str | os.PathLike[str], *, policy: Policy, detector: FaceDetector | None,
+                  read: Callable[[Path], Metadata] | None = None,
+                  decode: Callable[..., Any] | None = None,
+                  max_side: int = DEFAULT_MAX_SIDE) -> ImageReport:
+    """Read, decode and detect faces in one file. ``detector=None`` skips face detection."""
+    from prepub.core.imageio import DecodeError, load_upright, sha256_file
+    from prepub.core.metadata import UnreadableImage, read_metadata
+
+    read = read or read_metadata
+    decode = decode or load_upright
+    p = Path(path)
+    subject = str(p)
+    try:
+        digest = sha256_file(p)
+    except OSError as e:
+        return _failed(subject, None, f"the file cannot be opened ({e.strerror or e})", policy)
+    try:
+        md = read(p)
+    except UnreadableImage as e:
+        return _failed(subject, digest, e.reason, policy)
+    findings: list[Finding] = metadata_findings(md, policy=policy, subject=subject)
+    faces: tuple[Face, ...] = ()
+    if detector is not None:
+        try:
+            decoded = decode(p, max_side=max_side)
+        except DecodeError as e:
+            return ImageReport(path=subject, metadata=md, error=e.reason, sha256=digest,
+                               findings=(unreadable_finding(e.reason, policy=policy, subject=subject),
+                                         *findings))
+        faces = tuple(detector(decoded, minor_age_threshold=policy.minor_age_threshold))
+        findings += face_findings(faces, policy=policy, subject=subject)
+    return ImageReport(path=subject, metadata=md, faces=faces, findings=tuple(findings), sha256=digest)
+
+
+def analyze_paths(paths: Sequence[str | os.PathLike[str]], *, policy: Policy,
+                  detector: FaceDetector | None, progress: ProgressCallback = no_progress,
+                  cancel: CancelToken | None = None,
+                  max_side: int = DEFAULT_MAX_SIDE) -> Iterator[ImageReport]:
+    """Analyse files (folders expanded) one by one, yielding each report as it is ready."""
+    files = find_images(paths)
+    total = len(files)
+    for i, f in enumerate(files):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        progress(i, total, f.name)
+        yield analyze_image(f, policy=policy, detector=detector, max_side=max_side)
+    progress(total, total, "")
+
+
+def default_detector() -> FaceDetector:
+    """The production face detector + age estimator from ``prepub.core.faces`` (loads lazily)."""
+    from prepub.core import faces
+
+    return faces.default_detector()
+
+
+def _failed(subject: str, digest: str | None, reason: str, policy: Policy) -> ImageReport:
+    return ImageReport(path=subject, error=reason, sha256=digest,
+                       findings=(unreadable_finding(reason, policy=policy, subject=subject),))

@@ -1,0 +1,341 @@
+"""The policy engine for a whole post draft: images, people, consent, location and text.
+
+``evaluate_draft`` takes the draft, the analysis report of each image, the policy and the consent
+registry and returns every finding. Each rule is registered with its default severity and the
+policy paragraph it enforces; the organisation's policy can change severities where that is
+allowed. Rules that protect people (unresolved faces, children, protected identity, consent)
+cannot be switched off.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, Callable, Mapping, Sequence
+
+from prepub.core.checks.image import (REF_APPROVAL, REF_CHILDREN, REF_IMAGES, REF_PROTECTED,
+                                      REF_TRIP, identifiable, metadata_findings, unreadable_finding)
+from prepub.core.draft import Draft, DraftImage, FaceDecision
+from prepub.core.model import Face, Finding, Fix, ImageReport, Severity
+from prepub.core.policy import Policy
+from prepub.core.rules import RuleSpec, make_finding, register
+
+REF_NAMES = "VIF 2 & 4: personer kopplade till organisationen ska namnges vid publicering"
+REF_SOURCE = "VIF 4: egen bildbank och stockbilder – sammanhang känt, publicering godkänd; XX Copyright"
+REF_ALT = "Lag (2018:1937) om tillgänglighet till digital offentlig service; IPTC Alt Text"
+REF_ARCHIVE = "Sundsvall 7: alla inlägg är allmänna handlingar och ska bevaras"
+REF_CHANNELS = "SSCO: våra primära externa kanaler"
+
+register(
+    RuleSpec("image.photographer_missing", Severity.BLOCK, REF_IMAGES),
+    RuleSpec("image.context_missing", Severity.BLOCK, REF_IMAGES, overridable=True),
+    RuleSpec("image.source_unknown", Severity.BLOCK, REF_SOURCE),
+    RuleSpec("image.licence_missing", Severity.BLOCK, REF_SOURCE),
+    RuleSpec("image.alt_text_missing", Severity.WARN, REF_ALT),
+    RuleSpec("image.alt_text_long", Severity.WARN, REF_ALT),
+    RuleSpec("image.alt_text_redundant", Severity.INFO, REF_ALT),
+    RuleSpec("face.crowd_unresolved", Severity.WARN, REF_APPROVAL),
+    RuleSpec("face.person_unknown", Severity.BLOCK, REF_APPROVAL, can_disable=False),
+    RuleSpec("face.no_registry", Severity.BLOCK, REF_APPROVAL, can_disable=False),
+    RuleSpec("face.consent_missing", Severity.BLOCK, REF_APPROVAL, can_disable=False),
+    RuleSpec("face.guardian_consent_required", Severity.BLOCK, REF_CHILDREN, can_disable=False),
+    RuleSpec("face.protected_identity", Severity.BLOCK, REF_PROTECTED, can_disable=False),
+    RuleSpec("face.consent_expiring", Severity.INFO, REF_APPROVAL),
+    RuleSpec("face.blurred", Severity.INFO, REF_APPROVAL),
+    RuleSpec("post.person_not_named", Severity.WARN, REF_NAMES),
+    RuleSpec("location.trip", Severity.BLOCK, REF_TRIP, overridable=True),
+    RuleSpec("post.no_channels", Severity.BLOCK, REF_CHANNELS),
+    RuleSpec("post.unknown_channel", Severity.BLOCK, REF_CHANNELS),
+    RuleSpec("post.empty", Severity.BLOCK, REF_CHANNELS),
+    RuleSpec("post.not_analysed", Severity.BLOCK, REF_APPROVAL, can_disable=False),
+    RuleSpec("post.public_record", Severity.INFO, REF_ARCHIVE),
+)
+
+ORG_RELATIONS = frozenset({"staff", "elected", "member"})
+
+
+@dataclass
+class Evaluation:
+    """All findings for a draft, and the consents the post relies on (for the export record)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    consent_ids: set[str] = field(default_factory=set)
+    people: dict[str, Any] = field(default_factory=dict)  # person id -> registry person
+
+    @property
+    def blocks(self) -> list[Finding]:
+        return [f for f in self.findings if f.blocks]
+
+
+def evaluate_draft(draft: Draft, *, reports: Mapping[str, ImageReport], policy: Policy,
+                   registry: Any = None, today: date | None = None,
+                   text_check: Callable[..., Any] | None = None) -> Evaluation:
+    """Every finding for ``draft``. ``reports`` maps each image path to its analysis report;
+    ``text_check`` defaults to ``prepub.core.text.check_text`` when that module is present."""
+    today = today or date.today()
+    ev = Evaluation()
+    if not draft.channels:
+        _add(ev, make_finding("post.no_channels", policy, subject="post"))
+    for ch in draft.channels:
+        if ch not in policy.data.get("channels", {}):
+            _add(ev, make_finding("post.unknown_channel", policy, subject="post", params={"channel": ch}))
+    if not draft.images and not draft.text.strip():
+        _add(ev, make_finding("post.empty", policy, subject="post"))
+    for im in draft.images:
+        rep = reports.get(im.path)
+        if rep is None:
+            _add(ev, make_finding("post.not_analysed", policy, subject=im.path))
+            continue
+        _evaluate_image(ev, draft, im, rep, policy=policy, registry=registry, today=today)
+    _names_written_out(ev, draft, policy)
+    if policy.get("organisation", "org_type", "authority") == "authority":
+        _add(ev, make_finding("post.public_record", policy, subject="post"))
+    checker = text_check if text_check is not None else _default_text_check()
+    if checker is not None and (draft.text.strip() or draft.channel_texts):
+        credits = [(_photographer(im, reports.get(im.path)) or "") for im in draft.images]
+        report = checker(draft, policy=policy, credits=credits, today=today)
+        ev.findings.extend(report)
+    return ev
+
+
+def unresolved_blocks(findings: Sequence[Finding], draft: Draft, policy: Policy) -> list[Finding]:
+    """Blocking findings that no allowed override covers: what stops an export."""
+    allowed = policy.overrides_allowed
+    out = []
+    for f in findings:
+        if not f.blocks:
+            continue
+        o = draft.override_for(f.rule, f.subject)
+        if o is not None and o.reason.strip() and f.rule in allowed:
+            continue
+        out.append(f)
+    return out
+
+
+# --- images --------------------------------------------------------------------------------------
+
+def _evaluate_image(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *,
+                    policy: Policy, registry: Any, today: date) -> None:
+    subject = im.path
+    if rep.error is not None:
+        _add(ev, unreadable_finding(rep.error, policy=policy, subject=subject))
+        return
+    md = rep.metadata
+    if md is not None:
+        for f in metadata_findings(md, policy=policy, subject=subject):
+            _add(ev, f)
+    images = policy.section("images")
+    if images.get("require_photographer", True) and not _photographer(im, rep):
+        _add(ev, make_finding("image.photographer_missing", policy, subject=subject,
+                              fix=Fix(action="edit_field", params={"field": "photographer"})))
+    if images.get("require_context", True) and not im.context.given:
+        _add(ev, make_finding("image.context_missing", policy, subject=subject,
+                              fix=Fix(action="edit_field", params={"field": "context"})))
+    kind = (im.source.kind or "unknown").lower()
+    if kind == "unknown":
+        _add(ev, make_finding("image.source_unknown", policy, subject=subject,
+                              fix=Fix(action="edit_field", params={"field": "source"})))
+    elif kind in ("stock", "partner") and not im.source.licence.strip():
+        _add(ev, make_finding("image.licence_missing", policy, subject=subject, params={"kind": kind},
+                              fix=Fix(action="edit_field", params={"field": "licence"})))
+    _alt_text(ev, draft, im, policy)
+    _faces(ev, draft, im, rep, policy=policy, registry=registry, today=today)
+    _trip(ev, draft, rep, policy=policy, today=today)
+
+
+def _photographer(im: DraftImage, rep: ImageReport | None) -> str:
+    if im.photographer.strip():
+        return im.photographer.strip()
+    if rep is not None and rep.metadata is not None and rep.metadata.photographer is not None:
+        return str(rep.metadata.photographer.value).strip()
+    return ""
+
+
+def _alt_text(ev: Evaluation, draft: Draft, im: DraftImage, policy: Policy) -> None:
+    subject = im.path
+    alt = im.alt_text.strip()
+    if not alt:
+        if policy.get("images", "require_alt_text", True):
+            _add(ev, make_finding("image.alt_text_missing", policy, subject=subject,
+                                  fix=Fix(action="edit_field", params={"field": "alt_text"})))
+        return
+    limits = [int(policy.get("images", "alt_text_max", 250))]
+    limits += [int(policy.channel(c)["alt_text_max"]) for c in draft.channels
+               if "alt_text_max" in policy.channel(c)]
+    limit = min(limits)
+    if len(alt) > limit:
+        _add(ev, make_finding("image.alt_text_long", policy, subject=subject,
+                              params={"length": len(alt), "max": limit},
+                              fix=Fix(action="edit_field", params={"field": "alt_text"})))
+    low = alt.lower()
+    for lead in ("bild på", "bild av", "foto av", "foto på", "billede af", "foto af", "image of",
+                 "picture of", "photo of"):
+        if low.startswith(lead):
+            _add(ev, make_finding("image.alt_text_redundant", policy, subject=subject,
+                                  params={"start": alt[:len(lead)]}))
+            break
+
+
+def _is_crowd(faces: Sequence[Face], rep: ImageReport, policy: Policy) -> bool:
+    """A crowd (situation) scene: more faces than a portrait and none of them large."""
+    idf = [f for f in faces if identifiable(f, policy)]
+    md = rep.metadata
+    if not idf or md is None or not md.width or not md.height:
+        return False
+    share = max(f.width * f.height for f in idf) / float(md.width * md.height)
+    cons = policy.section("consent")
+    return len(idf) > int(cons.get("portrait_max_faces", 3)) and \
+        share < float(cons.get("portrait_min_face_share", 0.05))
+
+
+def _faces(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *, policy: Policy,
+           registry: Any, today: date) -> None:
+    subject = im.path
+    crowd = _is_crowd(rep.faces, rep, policy)
+    cons = policy.section("consent")
+    for face in rep.faces:
+        if not identifiable(face, policy):
+            continue
+        dec = _decision_for(im, face)
+        minor = face.possible_minor and not (dec is not None and dec.confirmed_adult)
+        resolve = Fix(action="resolve_face", params={"face": face.index})
+        if dec is None or dec.decision is None:
+            if minor:
+                _add(ev, make_finding("face.possible_minor", policy, subject=subject, face=face.index,
+                                      params={"age": round(face.age or 0)}, fix=resolve))
+            elif crowd:
+                _add(ev, make_finding("face.crowd_unresolved", policy, subject=subject, face=face.index,
+                                      fix=resolve))
+            else:
+                _add(ev, make_finding("face.unresolved", policy, subject=subject, face=face.index,
+                                      fix=resolve))
+            continue
+        if dec.decision == "blur":
+            _add(ev, make_finding("face.blurred", policy, subject=subject, face=face.index))
+            continue
+        if dec.decision == "not_identifiable":
+            if minor:  # a child the user calls unidentifiable is still blocked unless blurred
+                _add(ev, make_finding("face.possible_minor", policy, subject=subject, face=face.index,
+                                      params={"age": round(face.age or 0)}, fix=resolve))
+            continue
+        # decision == "person"
+        if registry is None:
+            _add(ev, make_finding("face.no_registry", policy, subject=subject, face=face.index, fix=resolve))
+            continue
+        person = registry.get_person(dec.person_id) if dec.person_id else None
+        if person is None or getattr(person, "erased", False):
+            _add(ev, make_finding("face.person_unknown", policy, subject=subject, face=face.index,
+                                  fix=resolve))
+            continue
+        ev.people[person.id] = person
+        if getattr(person, "protected_identity", False):
+            _add(ev, make_finding("face.protected_identity", policy, subject=subject, face=face.index,
+                                  fix=Fix(action="blur_face", params={"face": face.index})))
+            continue
+        status = registry.consent_status(
+            person.id, channels=list(draft.channels), on=today,
+            guardian_consent_age=int(cons.get("guardian_consent_age", 15)),
+            all_custodians_under=int(cons.get("all_custodians_under", 0)),
+            assume_minor=minor)
+        if not status.valid:
+            reasons = list(status.reasons)
+            guardian = any(r in ("guardian_required", "all_custodians_required") for r in reasons)
+            rule = "face.guardian_consent_required" if guardian else "face.consent_missing"
+            _add(ev, make_finding(rule, policy, subject=subject, face=face.index,
+                                  params={"name": person.name, "reasons": ", ".join(reasons),
+                                          "channels": ", ".join(status.missing_channels)},
+                                  fix=resolve))
+            continue
+        ev.consent_ids.update(status.consent_ids)
+        exp = status.expires_on
+        if exp is not None and exp <= today + timedelta(days=int(cons.get("reminder_days", 30))):
+            _add(ev, make_finding("face.consent_expiring", policy, subject=subject, face=face.index,
+                                  params={"name": person.name, "date": exp.isoformat()}))
+
+
+def _decision_for(im: DraftImage, face: Face) -> FaceDecision | None:
+    """The user's decision for ``face``: by index when the box still matches, else by overlap."""
+    best, best_iou = None, 0.0
+    for d in im.faces:
+        iou = _iou(tuple(d.box), face.box) if len(d.box) == 4 else 0.0
+        if d.index == face.index and iou >= 0.5:
+            return d
+        if iou > best_iou:
+            best, best_iou = d, iou
+    return best if best_iou >= 0.5 else None
+
+
+def _iou(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    ix = max(0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
+
+
+# --- people named, trips -------------------------------------------------------------------------
+
+def _names_written_out(ev: Evaluation, draft: Draft, policy: Policy) -> None:
+    """People from the organisation shown in a photo must be named in full in text or caption."""
+    texts = " ".join([draft.text, *draft.channel_texts.values(), *(i.caption for i in draft.images),
+                      *(i.alt_text for i in draft.images)]).casefold()
+    for pid, person in ev.people.items():
+        if getattr(person, "relation", None) not in ORG_RELATIONS:
+            continue
+        if getattr(person, "is_minor", False):
+            continue  # children are never named
+        name = (person.name or "").strip()
+        if name and name.casefold() not in texts:
+            _add(ev, make_finding("post.person_not_named", policy, subject="text",
+                                  params={"name": name}, fix=Fix(action="insert_name",
+                                                                 params={"name": name})))
+
+
+def _trip(ev: Evaluation, draft: Draft, rep: ImageReport, *, policy: Policy, today: date) -> None:
+    md = rep.metadata
+    if md is None or md.gps is None or md.taken_at is None or draft.trip_ended:
+        return
+    org = policy.section("organisation")
+    if "home_lat" not in org or "home_lon" not in org:
+        return
+    km = haversine_km(md.gps.lat, md.gps.lon, float(org["home_lat"]), float(org["home_lon"]))
+    if km <= float(org.get("home_radius_km", 50)):
+        return
+    taken = md.taken_at.value
+    taken_day = taken.date() if isinstance(taken, datetime) else taken
+    days = (today - taken_day).days
+    if 0 <= days <= int(policy.get("trip", "ongoing_days", 14)):
+        _add(ev, make_finding("location.trip", policy, subject=rep.path,
+                              params={"km": round(km), "days": days, "home": org.get("home_name", "")},
+                              fix=Fix(action="confirm_trip_ended")))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _add(ev: Evaluation, f: Finding | None) -> None:
+    if f is not None:
+        ev.findings.append(f)
+
+
+def _default_text_check() -> Callable[..., list[Finding]] | None:
+    try:
+        from prepub.core import text as text_mod
+    except ImportError:
+        return None
+    check_text = getattr(text_mod, "check_text", None)
+    if check_text is None:
+        return None
+
+    def run(draft: Draft, *, policy: Policy, credits: list[str], today: date) -> list[Finding]:
+        report = check_text(draft.text, policy=policy, channels=list(draft.channels),
+                            language=draft.language)
+        return list(report.findings)
+
+    return run
