@@ -1,0 +1,348 @@
+"""The consent registry: people, guardians, shoots, consents, face references, exports, audit.
+
+Open it with :func:`prepub.core.consent.open_registry`. Every method runs in its own transaction,
+returns frozen dataclasses from :mod:`.types` (never ORM rows) and, when it changes something,
+appends an audit entry naming ``actor`` (default: the operating-system user). The audit log can
+only grow: no method updates or deletes it, and on SQLite/PostgreSQL a trigger refuses both.
+
+Face matching is biometric processing. The registry stores references only for people who
+agreed to it, and :meth:`Registry.match_faces` only *proposes* candidates with a distance; it
+never links a face to a person. Whether matching runs at all is the policy's decision
+(``[faces] matching``, off by default), which the caller checks before calling it.
+
+A Registry is safe to share between threads; several processes may open the same file.
+"""
+
+from __future__ import annotations
+
+import uuid
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Iterator, Mapping, Sequence
+
+import numpy as np
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from prepub.core.consent import consents as _consents
+from prepub.core.consent import erasure, faces, records
+from prepub.core.consent import schema as t
+from prepub.core.consent.evidence import EvidenceStore
+from prepub.core.consent.status import evaluate
+from prepub.core.consent.store import WRITE_OPTION, checkpoint
+from prepub.core.consent.types import (
+    GUARDIAN_RELATIONS, RELATIONS, SELF, AuditEntry, Consent, ConsentStatus, ExportRecord,
+    FaceReference, Guardian, Match, Person, RegistryError, Shoot, Signature, UnknownEntityError,
+)
+
+_UNSET: Any = object()
+
+
+class Registry:
+    """An open consent registry. Use :func:`open_registry`; call :meth:`close` when done."""
+
+    def __init__(self, *, engine: Engine, evidence_dir: Path, location: str) -> None:
+        self._engine = engine
+        self.evidence = EvidenceStore(evidence_dir)
+        self.location = location  # the file path or the URL without password, for messages
+
+    # --- plumbing ------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> "Registry":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        """A writing transaction (BEGIN IMMEDIATE on SQLite: writers queue, none fails)."""
+        with self._engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[sa.Connection]:
+        with self._engine.connect() as conn:
+            with conn.begin():
+                yield conn
+
+    # --- people --------------------------------------------------------------------------------
+
+    def add_person(self, *, name: str, relation: str, protected_identity: bool = False,
+                   birth_year: int | None = None, is_minor: bool | None = None,
+                   matching_consent: bool = False, person_id: str | None = None,
+                   actor: str | None = None) -> Person:
+        name = _clean_name(name)
+        _check_relation(relation)
+        _check_birth_year(birth_year)
+        pid = person_id or str(uuid.uuid4())
+        at = records.now()
+        with self._write() as conn:
+            conn.execute(t.people.insert().values(
+                id=pid, name=name, name_folded=records.fold(name), relation=relation,
+                protected_identity=protected_identity, birth_year=birth_year, is_minor=is_minor,
+                matching_consent=matching_consent, created_at=at, updated_at=at, erased=False))
+            records.write_audit(conn, actor=actor, action="person.add", entity="person",
+                                entity_id=pid, details={"relation": relation,
+                                                        "matching_consent": matching_consent})
+            return records.load_person(conn, pid)
+
+    def update_person(self, person_id: str, *, name: str = _UNSET, relation: str = _UNSET,
+                      protected_identity: bool = _UNSET, birth_year: int | None = _UNSET,
+                      is_minor: bool | None = _UNSET, matching_consent: bool = _UNSET,
+                      actor: str | None = None) -> Person:
+        """Change the given fields. Withdrawing matching consent deletes the face references."""
+        values: dict[str, Any] = {}
+        if name is not _UNSET:
+            values["name"] = _clean_name(name)
+            values["name_folded"] = records.fold(values["name"])
+        if relation is not _UNSET:
+            _check_relation(relation)
+            values["relation"] = relation
+        if birth_year is not _UNSET:
+            _check_birth_year(birth_year)
+            values["birth_year"] = birth_year
+        for key, v in (("protected_identity", protected_identity), ("is_minor", is_minor),
+                       ("matching_consent", matching_consent)):
+            if v is not _UNSET:
+                values[key] = v
+        with self._write() as conn:
+            p = records.load_person(conn, person_id)
+            if p.erased:
+                raise RegistryError(f"person {person_id} was erased and cannot be changed")
+            if not values:
+                return p
+            conn.execute(t.people.update().where(t.people.c.id == person_id)
+                         .values(**values, updated_at=records.now()))
+            removed = 0
+            if values.get("matching_consent") is False:
+                removed = faces.delete_for(conn, person_id)
+            records.write_audit(conn, actor=actor, action="person.update", entity="person",
+                                entity_id=person_id,
+                                details={"fields": sorted(k for k in values if k != "name_folded"),
+                                         "face_refs_deleted": removed})
+            return records.load_person(conn, person_id)
+
+    def get_person(self, person_id: str) -> Person:
+        with self._read() as conn:
+            return records.load_person(conn, person_id)
+
+    def list_people(self, *, include_erased: bool = False) -> list[Person]:
+        q = sa.select(t.people).order_by(t.people.c.name_folded, t.people.c.id)
+        if not include_erased:
+            q = q.where(t.people.c.erased.is_(False))
+        with self._read() as conn:
+            return [records.person(r) for r in conn.execute(q)]
+
+    def search_people(self, query: str, *, limit: int = 50) -> list[Person]:
+        """People whose name contains ``query``, ignoring case and diacritics ("asa" finds "Åsa")."""
+        if not records.fold(query):
+            return []
+        q = (sa.select(t.people)
+             .where(t.people.c.erased.is_(False),
+                    t.people.c.name_folded.like(records.like_pattern(query), escape="\\"))
+             .order_by(t.people.c.name_folded, t.people.c.id).limit(limit))
+        with self._read() as conn:
+            return [records.person(r) for r in conn.execute(q)]
+
+    def delete_person(self, person_id: str, *, actor: str | None = None) -> None:
+        """Erase a person: see :mod:`prepub.core.consent.erasure` for exactly what goes."""
+        with self._write() as conn:
+            orphaned = erasure.erase(conn, person_id, actor=actor)
+        for h in orphaned:
+            self.evidence.remove(h)
+        checkpoint(self._engine)  # SQLite: no old page with the name stays in the WAL file
+
+    # --- guardians and shoots ------------------------------------------------------------------
+
+    def add_guardian(self, *, child_id: str, name: str, relation: str = "parent",
+                     contact: str = "", guardian_id: str | None = None,
+                     actor: str | None = None) -> Guardian:
+        name = _clean_name(name)
+        if relation not in GUARDIAN_RELATIONS:
+            raise RegistryError(f"guardian relation must be one of {', '.join(GUARDIAN_RELATIONS)}")
+        gid = guardian_id or str(uuid.uuid4())
+        with self._write() as conn:
+            child = records.load_person(conn, child_id)
+            if child.erased:
+                raise RegistryError(f"person {child_id} was erased; no guardian can be added")
+            conn.execute(t.guardians.insert().values(id=gid, child_id=child_id, name=name,
+                                                     relation=relation, contact=contact.strip(),
+                                                     created_at=records.now()))
+            records.write_audit(conn, actor=actor, action="guardian.add", entity="guardian",
+                                entity_id=gid, details={"child_id": child_id, "relation": relation})
+            return next(g for g in records.load_guardians(conn, child_id) if g.id == gid)
+
+    def guardians_of(self, child_id: str) -> list[Guardian]:
+        with self._read() as conn:
+            return records.load_guardians(conn, child_id)
+
+    def add_shoot(self, *, photographer: str, date: date, place: str = "", event: str = "",
+                  notes: str = "", shoot_id: str | None = None, actor: str | None = None) -> Shoot:
+        if not photographer.strip():
+            raise RegistryError("a shoot must name its photographer")
+        sid = shoot_id or str(uuid.uuid4())
+        with self._write() as conn:
+            conn.execute(t.shoots.insert().values(
+                id=sid, photographer=photographer.strip(), date=date, place=place.strip(),
+                event=event.strip(), notes=notes, created_at=records.now()))
+            records.write_audit(conn, actor=actor, action="shoot.add", entity="shoot", entity_id=sid,
+                                details={"date": date.isoformat()})
+        return self.get_shoot(sid)
+
+    def get_shoot(self, shoot_id: str) -> Shoot:
+        with self._read() as conn:
+            row = conn.execute(sa.select(t.shoots).where(t.shoots.c.id == shoot_id)).first()
+        if row is None:
+            raise UnknownEntityError(f"no shoot with id {shoot_id!r} in the registry")
+        return records.shoot(row)
+
+    def list_shoots(self) -> list[Shoot]:
+        """Newest first."""
+        with self._read() as conn:
+            rows = conn.execute(sa.select(t.shoots).order_by(
+                t.shoots.c.date.desc(), t.shoots.c.created_at.desc(), t.shoots.c.id)).all()
+        return [records.shoot(r) for r in rows]
+
+    # --- consents ------------------------------------------------------------------------------
+
+    def add_consent(self, *, person_id: str, channels: Sequence[str], purpose: str, given_on: date,
+                    signed_by: Sequence[str], logged_by: str, expires_on: date | None = None,
+                    evidence_file: str | Path | None = None, verbal_note: str | None = None,
+                    shoot_id: str | None = None, consent_id: str | None = None,
+                    actor: str | None = None) -> Consent:
+        """Record a consent. ``signed_by`` lists ``"self"`` and/or guardian ids; evidence is a
+        signed form file (copied into the private evidence folder by hash) or a verbal note."""
+        sha = name = None
+        if evidence_file is not None:
+            sha = self.evidence.add_file(evidence_file)
+            name = Path(evidence_file).name[:255]
+        signed_at = records.now()
+        sigs = [Signature(signer=SELF if s == SELF else str(s), signed_at=signed_at)
+                for s in signed_by]
+        with self._write() as conn:
+            return _consents.insert(
+                conn, person_id=person_id, channels=channels, purpose=purpose, given_on=given_on,
+                signatures=sigs, logged_by=logged_by, expires_on=expires_on, evidence_sha256=sha,
+                evidence_filename=name, verbal_note=verbal_note, shoot_id=shoot_id,
+                consent_id=consent_id, actor=actor)
+
+    def get_consent(self, consent_id: str) -> Consent:
+        with self._read() as conn:
+            return _consents.get(conn, consent_id)
+
+    def consents_for(self, person_id: str) -> list[Consent]:
+        """All of a person's consents, withdrawn and expired ones included, oldest first."""
+        with self._read() as conn:
+            return records.load_consents(conn, t.consents.c.person_id == person_id)
+
+    def consents_for_shoot(self, shoot_id: str) -> list[Consent]:
+        with self._read() as conn:
+            return records.load_consents(conn, t.consents.c.shoot_id == shoot_id)
+
+    def withdraw_consent(self, consent_id: str, *, at: datetime | None = None, reason: str = "",
+                         actor: str | None = None) -> list[ExportRecord]:
+        """Withdraw a consent (blocks future exports); returns earlier exports that used it."""
+        with self._write() as conn:
+            return _consents.withdraw(conn, consent_id, at=at or records.now(), reason=reason,
+                                      actor=actor)
+
+    def consent_status(self, person_id: str, *, channels: Sequence[str], on: date,
+                       guardian_consent_age: int, all_custodians_under: int,
+                       today_age: int | None = None) -> ConsentStatus:
+        """Whether ``person_id``'s consents cover ``channels`` on ``on``; see :mod:`.status`.
+
+        An id not in the registry gives ``valid=False`` with reason ``unknown_person``.
+        """
+        with self._read() as conn:
+            try:
+                person: Person | None = records.load_person(conn, person_id)
+            except UnknownEntityError:
+                person = None
+            guardians = records.load_guardians(conn, person_id) if person else []
+            found = records.load_consents(conn, t.consents.c.person_id == person_id) if person else []
+        return evaluate(person_id=person_id, person=person, guardians=guardians, consents=found,
+                        channels=channels, on=on, guardian_consent_age=guardian_consent_age,
+                        all_custodians_under=all_custodians_under, today_age=today_age)
+
+    def evidence_path(self, sha256: str) -> Path | None:
+        """The stored evidence file with this hash, or None when it is not (or no longer) kept."""
+        p = self.evidence.path(sha256)
+        return p if p.is_file() else None
+
+    # --- faces ---------------------------------------------------------------------------------
+
+    def add_face_reference(self, person_id: str, *, encoding: Any,
+                           actor: str | None = None) -> FaceReference:
+        """Store a 128-d encoding; raises RegistryError unless the person agreed to matching."""
+        with self._write() as conn:
+            return faces.add(conn, person_id=person_id, encoding=encoding, actor=actor)
+
+    def face_references(self, person_id: str) -> list[tuple[FaceReference, np.ndarray]]:
+        with self._read() as conn:
+            return faces.references(conn, person_id)
+
+    def match_faces(self, encodings: Sequence[Any], *, max_distance: float,
+                    limit: int = 3) -> list[list[Match]]:
+        """Per encoding, the closest consenting people within ``max_distance``, best first.
+
+        Proposals only: the user confirms each one. The caller checks the policy first.
+        """
+        with self._read() as conn:
+            return faces.match(conn, encodings, max_distance=max_distance, limit=limit)
+
+    # --- exports and audit ---------------------------------------------------------------------
+
+    def record_export(self, *, bundle_path: str | Path, draft_id: str | None,
+                      files: Mapping[str, str], consent_ids: Sequence[str],
+                      actor: str | None = None) -> ExportRecord:
+        """Log an export bundle: its files (name -> sha256) and the consents it relied on."""
+        with self._write() as conn:
+            return _consents.record_export(conn, bundle_path=str(bundle_path), draft_id=draft_id,
+                                           files=files, consent_ids=consent_ids, actor=actor)
+
+    def exports_using(self, consent_id: str) -> list[ExportRecord]:
+        with self._read() as conn:
+            return _consents.exports_using(conn, consent_id)
+
+    def audit(self, *, action: str, entity: str, entity_id: str | None = None,
+              details: Mapping[str, Any] | None = None, actor: str | None = None) -> AuditEntry:
+        """Append an entry (for events outside the registry, e.g. an override at export).
+        ``details`` must not hold personal data."""
+        with self._write() as conn:
+            eid = records.write_audit(conn, actor=actor, action=action, entity=entity,
+                                      entity_id=entity_id, details=details)
+            row = conn.execute(sa.select(t.audit_log).where(t.audit_log.c.id == eid)).one()
+            return records.audit_entry(row)
+
+    def audit_entries(self, *, limit: int = 100, entity_id: str | None = None) -> list[AuditEntry]:
+        """The newest ``limit`` entries, newest first, optionally about one entity."""
+        q = sa.select(t.audit_log).order_by(t.audit_log.c.id.desc()).limit(limit)
+        if entity_id is not None:
+            q = q.where(t.audit_log.c.entity_id == entity_id)
+        with self._read() as conn:
+            return [records.audit_entry(r) for r in conn.execute(q)]
+
+
+def _clean_name(name: str) -> str:
+    n = " ".join(str(name).split())
+    if not n:
+        raise RegistryError("a name cannot be empty")
+    if len(n) > 200:
+        raise RegistryError("a name is longer than 200 characters")
+    return n
+
+
+def _check_relation(relation: str) -> None:
+    if relation not in RELATIONS:
+        raise RegistryError(f"relation must be one of {', '.join(RELATIONS)}, not {relation!r}")
+
+
+def _check_birth_year(year: int | None) -> None:
+    if year is not None and not (1900 <= year <= date.today().year):
+        raise RegistryError(f"{year} is not a plausible birth year")
