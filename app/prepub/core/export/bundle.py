@@ -1,0 +1,383 @@
+"""The export: from a checked draft to a complete, verified, publish-ready bundle, or nothing.
+
+:func:`export_bundle` refuses while a blocking finding remains that no allowed override covers;
+then writes, into a hidden ``.partial`` folder beside the target, the clean images (one file per
+distinct rendition), ``text/<channel>.txt``, the scheduling-tool CSVs (``scheduling/<tool>-
+<channel>.csv``), ``bundle.json``, ``record.html`` and, last, ``manifest.json``; verifies every
+image; logs the export in the consent registry; and renames the folder (or a ``.zip``) into
+place. Cancel (between images), an error or a failed verification removes the partial folder.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+from urllib.parse import quote
+
+from prepub.core.draft import Draft, Override
+from prepub.core.export import atomic, documents, plan
+from prepub.core.export.consents import consent_refs, image_release
+from prepub.core.export.documents import ImageEntry, Rendition
+from prepub.core.export.errors import ExportError
+from prepub.core.export.images import PNG_CHANNELS, SUFFIX, prepare, render, rendition_size
+from prepub.core.export.record import render_record
+from prepub.core.export.scheduling import (TOOLS, MediaRef, ScheduledPost, ToolFile, build_tool_file,
+                                           date_format_hint, hashtags)
+from prepub.core.export.verify import verify_clean
+from prepub.core.export.xmp import source_type_for
+from prepub.core.imageio import load_upright
+from prepub.core.model import Finding, Severity
+from prepub.core.policy import Policy
+from prepub.core.progress import CancelToken, ProgressCallback, no_progress
+from prepub.core.rules import RuleSpec, make_finding, register
+
+REF_EXPORT = "Prepub: export endast när inget stoppar, med verifierade rena bilder"
+register(
+    RuleSpec("export.blocked", Severity.BLOCK, REF_EXPORT, can_disable=False),
+    RuleSpec("export.verify_failed", Severity.BLOCK, REF_EXPORT, can_disable=False),
+    RuleSpec("export.import_settings", Severity.INFO, REF_EXPORT),
+    RuleSpec("export.media_upload", Severity.INFO, REF_EXPORT),
+    RuleSpec("export.record_pdf_unavailable", Severity.INFO, REF_EXPORT),
+)
+
+FORMATS = ("publer", "hootsuite", "sprout", "json")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """A finished bundle. ``notices`` are the export's own findings (tool files left out and
+    why, what to attach or set by hand); ``files`` maps bundle-relative names to sha256."""
+
+    path: Path
+    name: str
+    files: Mapping[str, str]
+    notices: tuple[Finding, ...]
+    overrides: tuple[Override, ...]
+    consent_ids: tuple[str, ...]
+    export_id: str | None = None  # the registry's record id, when a registry was given
+
+    def summary(self, lang: str | None = None) -> list[str]:
+        from prepub.core.messages import message
+
+        lines = [str(self.path)]
+        lines += [message(f, lang) for f in self.notices]
+        return lines
+
+
+@dataclass
+class _State:
+    images: list[ImageEntry] = field(default_factory=list)
+    notices: list[Finding] = field(default_factory=list)
+    consent_ids: list[str] = field(default_factory=list)
+
+
+def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
+                  findings: Sequence[Finding], registry: Any = None,
+                  consent_ids: Iterable[str] | None = None, formats: Iterable[str] | None = None,
+                  zip: bool = False, overwrite: bool = False, name: str | None = None,
+                  lang: str | None = None, user_name: str | None = None,
+                  checked_at: datetime | None = None, media_base_url: str | None = None,
+                  web_statement: str | None = None, date_order: str = "dmy",
+                  now: datetime | None = None, decode: Callable[..., Any] = load_upright,
+                  read_metadata: Callable[[Path], Any] | None = None,
+                  progress: ProgressCallback = no_progress,
+                  cancel: CancelToken | None = None) -> ExportResult:
+    """Export ``draft`` into ``out_dir``; see the module docstring. Raises :class:`ExportError`
+    (nothing written) or :class:`prepub.core.progress.Cancelled` (nothing written)."""
+    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    fmts = _formats(formats)
+    zone = plan.export_zone(policy)
+    lang = lang or str(policy.get("policy", "language", "") or "") or _default_lang()
+    when = plan.scheduled_time(draft, zone)
+    if not draft.channels:
+        raise ExportError("export.no_channels")
+    g = plan.gate(draft, list(findings) + _preflight(draft, fmts, policy, when, now, zone,
+                                                     date_order), policy)
+    if not g.ok:
+        raise plan.refuse(g, policy)
+    out = Path(out_dir)
+    bundle = name or plan.bundle_name(draft, (when or now).astimezone(zone))
+    base_url = (media_base_url if media_base_url is not None
+                else str(policy.get("export", "media_base_url", "") or "")).strip()
+    today = now.astimezone(zone).date()
+    user = _os_user() + (f" ({user_name})" if user_name else "")
+    st = _State(consent_ids=sorted(set(consent_ids or ())))
+    partial = atomic.make_partial_dir(out, bundle)
+    try:
+        _write_images(draft, partial, st, policy=policy, registry=registry, bundle=bundle,
+                      today=today, lang=lang, base_url=base_url, web_statement=web_statement,
+                      decode=decode, read_metadata=read_metadata, progress=progress, cancel=cancel)
+        if consent_ids is None:
+            st.consent_ids = sorted({i for e in st.images for i in e.consent_ids})
+        posts = _posts(draft, st.images, policy, when)
+        for ch in draft.channels:
+            atomic.write_file(partial / "text" / f"{plan.slug(ch) or 'channel'}.txt", documents.channel_text(
+                text=draft.text_for(ch), channel_label=_label(policy, ch), images=st.images,
+                channel=ch, lang=lang))
+        limit_checks = _tool_files(posts, fmts, partial, st, policy=policy, now=now, zone=zone,
+                                   date_order=date_order)
+        if base_url and st.images:
+            st.notices.append(_finding("export.media_upload", policy, base_url=base_url))
+        if policy.get("export", "record_pdf", False):
+            st.notices.append(_finding("export.record_pdf_unavailable", policy))
+        subjects = {im.path: f"image {i}" for i, im in enumerate(draft.images, 1)}
+        over = {id(f) for f, _ in g.overridden}
+        found = [documents.finding_dict(f, lang=lang, subjects=subjects, overridden=id(f) in over)
+                 for f in findings]
+        overrides = [documents.override_dict(o, subjects=subjects) for _, o in g.overridden]
+        notices = [documents.finding_dict(f, lang=lang, subjects=subjects) for f in st.notices]
+        refs = consent_refs(st.consent_ids, registry=registry, today=today)
+        pol = {"name": policy.name, "version": policy.get("policy", "version"), "file": Path(policy.path).name}
+        if "json" in fmts:
+            atomic.write_file(partial / "bundle.json", documents.bundle_json(
+                post_id=draft.id, title=draft.title, scheduled_at=None if when is None else when.astimezone(zone),
+                zone_name=zone.key, networks=[{"channel": p.channel, "label": _label(policy, p.channel),
+                                                "text": p.text, "hashtags": hashtags(p.text), "link": p.link}
+                                               for p in posts],
+                images=st.images, exported_at=now.astimezone(zone),
+                checks={"policy": pol, "findings": found, "overrides": overrides,
+                        "limits": limit_checks, "limits_source": documents.LIMITS_SOURCE}))
+        atomic.write_file(partial / "record.html", render_record(
+            lang=lang, bundle_dir=partial, bundle=bundle, title=draft.title or bundle, post_id=draft.id,
+            scheduled_at=None if when is None else when.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+            zone_name=zone.key, channels=[{"label": _label(policy, c), "text": draft.text_for(c)}
+                                          for c in draft.channels],
+            images=st.images, exported_at=now.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z"),
+            exported_by=user, checked_at=None if checked_at is None else
+            checked_at.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z"),
+            findings=found, overrides=overrides, consents=refs, policy_name=policy.name,
+            policy_version=pol["version"], files=_listing(partial), notices=notices))
+        files = _listing(partial)
+        atomic.write_file(partial / "manifest.json", documents.manifest_json(
+            bundle=bundle, created=now.astimezone(zone), draft_id=draft.id, title=draft.title,
+            policy=pol, exported_by={"user": _os_user(), "name": user_name or ""}, files=files,
+            images=st.images, findings=found, overrides=overrides, consents=refs, notices=notices))
+        hashes = {f["path"]: f["sha256"] for f in _listing(partial)}
+        suffix = ".zip" if zip else ""
+        final = out / f"{bundle}{suffix}" if overwrite else atomic.free_name(out, bundle, suffix)
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        export_id = _record(registry, final, draft, hashes, st.consent_ids, g, user)
+        if zip:
+            final = atomic.publish_zip(partial, final, overwrite=overwrite)
+        else:
+            final = atomic.publish_dir(partial, final, overwrite=overwrite)
+    except BaseException:
+        atomic.remove_partial(partial)
+        raise
+    progress(len(draft.images) + 1, len(draft.images) + 1, "")
+    return ExportResult(path=final, name=bundle, files=hashes, notices=tuple(st.notices),
+                        overrides=tuple(o for _, o in g.overridden),
+                        consent_ids=tuple(st.consent_ids), export_id=export_id)
+
+
+# --- steps ---------------------------------------------------------------------------------------
+
+def _write_images(draft: Draft, partial: Path, st: _State, *, policy: Policy, registry: Any,
+                  bundle: str, today: Any, lang: str, base_url: str, web_statement: str | None,
+                  decode: Callable[..., Any], read_metadata: Callable[[Path], Any] | None,
+                  progress: ProgressCallback, cancel: CancelToken | None) -> None:
+    total = len(draft.images) + 1
+    quality = int(policy.get("export", "jpeg_quality", 90))
+    stem = plan.slug(bundle, 30) or "image"
+    for i, im in enumerate(draft.images, 1):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        progress(i - 1, total, f"image {i}")
+        src = Path(im.path)
+        source_sha = atomic.sha256_file(src) if src.is_file() else ""
+        if not source_sha:
+            raise ExportError("export.decode_failed", {"file": src.name, "reason": "the file does not exist"})
+        prepared = prepare(src, blur_boxes=plan.blur_boxes(im), decode=decode)
+        rel = image_release(im, registry=registry, channels=draft.channels, policy=policy, today=today)
+        meta = plan.image_meta(im, policy=policy, language=lang, year=today.year,
+                               release_status=rel.status, release_ids=rel.consent_ids,
+                               source_type=source_type_for(prepared.source_type, blurred=prepared.blurred > 0),
+                               web_statement=web_statement,
+                               photographer_fallback="" if im.photographer.strip() else
+                               _photographer_from_file(src, read_metadata))
+        entry = ImageEntry(index=i, source_sha256=source_sha, alt_text=meta.alt_text,
+                           credit=meta.credit, rights=meta.rights, caption=meta.caption,
+                           release_status=rel.status, digital_source_type=meta.digital_source_type,
+                           blurred_faces=prepared.blurred, consent_ids=rel.consent_ids)
+        groups: dict[tuple[Any, ...], list[str]] = {}
+        limits: dict[tuple[Any, ...], int | None] = {}
+        for ch in draft.channels:
+            cfg = policy.channel(ch)
+            png = prepared.has_alpha and ch in PNG_CHANNELS
+            key = (rendition_size(prepared.image.size, cfg.get("image_max_px")), png)
+            groups.setdefault(key, []).append(ch)
+            cap = cfg.get("image_max_bytes")  # the strictest byte limit of the group applies
+            limits[key] = cap if limits.get(key) is None else min(limits[key] or cap, cap or limits[key])
+        for (size, png), chans in groups.items():
+            max_bytes = limits[(size, png)]
+            fmt = "PNG" if png else "JPEG"
+            fname = f"images/{stem}-{i:02d}-{size[0]}x{size[1]}"
+            if any(r.file.startswith(fname + ".") or r.file.startswith(fname + "-") for r in entry.renditions):
+                fname += f"-{len(entry.renditions) + 1}"
+            fname += SUFFIX[fmt]
+            (partial / "images").mkdir(exist_ok=True)
+            w = render(prepared, partial / fname, meta=meta, max_side=max(size), fmt=fmt,
+                       quality=quality, max_bytes=max_bytes)
+            problems = verify_clean(w.path, read_metadata=read_metadata)
+            if problems:
+                raise ExportError("export.verify_failed", {"file": fname, "problems": "; ".join(problems)})
+            url = f"{base_url.rstrip('/')}/{quote(Path(fname).name)}" if base_url else None
+            entry.renditions.append(Rendition(file=fname, sha256=w.sha256, mime=w.mime, width=w.width,
+                                              height=w.height, bytes=w.bytes, channels=list(chans),
+                                              public_url=url))
+        st.images.append(entry)
+
+
+def _posts(draft: Draft, images: Sequence[ImageEntry], policy: Policy,
+           when: datetime | None) -> list[ScheduledPost]:
+    posts = []
+    for ch in draft.channels:
+        if ch in plan.SOCIAL_EXCLUDED:
+            continue
+        cfg = policy.channel(ch)
+        media = tuple(MediaRef(file=r.file, alt_text=im.alt_text, url=r.public_url)
+                      for im in images if (r := im.for_channel(ch)) is not None)
+        posts.append(ScheduledPost(post_id=draft.id, channel=ch, text=draft.text_for(ch), when=when,
+                                   media=media, link=_link(draft), max_chars=cfg.get("max_chars"),
+                                   url_length=cfg.get("url_length"), label=_label(policy, ch)))
+    return posts
+
+
+def _tool_files(posts: Sequence[ScheduledPost], fmts: Sequence[str], partial: Path, st: _State, *,
+                policy: Policy, now: datetime, zone: Any, date_order: str) -> list[dict[str, Any]]:
+    checks: list[dict[str, Any]] = []
+    found: list[Finding] = []
+    for tool in (t for t in fmts if t in TOOLS):
+        for p in posts:
+            tf: ToolFile = build_tool_file(tool, [p], now=now, zone=zone, policy=policy,
+                                           date_order=date_order, subject=f"text:{p.channel}")
+            found.extend(tf.findings)
+            checks.extend(tf.checks)
+            if tf.content is None:
+                continue
+            fname = f"scheduling/{tool}-{plan.slug(p.channel) or 'channel'}.csv"
+            atomic.write_file(partial / fname, tf.content)
+            found.append(_finding("export.import_settings", policy, tool=TOOLS[tool].label,
+                                  file=fname, channel=p.label or p.channel, timezone=zone.key,
+                                  date_format=date_format_hint(tool, date_order)))
+    st.notices.extend(merge_notices(found))
+    return checks
+
+
+def merge_notices(findings: Sequence[Finding]) -> list[Finding]:
+    """One notice per rule, tool and severity: the channels and files of the per-file findings
+    joined, so the summary says "Publer (Instagram, X): …" once instead of once per file."""
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    first: dict[tuple[Any, ...], Finding] = {}
+    for f in findings:
+        rest = tuple(sorted((k, str(v)) for k, v in f.params.items()
+                            if k not in ("channel", "files", "file", "row", "same_as")))
+        key = (f.rule, f.severity, rest)
+        acc = merged.setdefault(key, {})
+        first.setdefault(key, f)
+        for k in ("channel", "files", "file"):
+            if k in f.params:
+                items = acc.setdefault(k, [])
+                items += [x for x in str(f.params[k]).split(", ") if x and x not in items]
+    out = []
+    for key, f in first.items():
+        params = dict(f.params)
+        params.update({k: ", ".join(v) for k, v in merged[key].items()})
+        out.append(Finding(rule=f.rule, severity=f.severity, params=params,
+                           subject="post" if len(merged[key].get("channel", [])) > 1 else f.subject,
+                           policy_ref=f.policy_ref))
+    return out
+
+
+def _preflight(draft: Draft, fmts: Sequence[str], policy: Policy, when: datetime | None,
+               now: datetime, zone: Any, date_order: str) -> list[Finding]:
+    """Scheduling findings the policy raised to ``block``, so the gate sees them up front."""
+    out: list[Finding] = []
+    posts = _posts(draft, [], policy, when)
+    for tool in (t for t in fmts if t in TOOLS):
+        for p in posts:
+            out += [f for f in build_tool_file(tool, [p], now=now, zone=zone, policy=policy,
+                                               date_order=date_order, subject=f"text:{p.channel}").findings
+                    if f.blocks]
+    return out
+
+
+def _record(registry: Any, final: Path, draft: Draft, hashes: Mapping[str, str],
+            consent_ids: Sequence[str], g: plan.Gate, user: str) -> str | None:
+    """Log the export (and each override) in the registry's audit log before publishing it: an
+    export that cannot be logged is not published."""
+    if registry is None:
+        return None
+    try:
+        rec = registry.record_export(bundle_path=str(final), draft_id=draft.id, files=dict(hashes),
+                                     consent_ids=list(consent_ids))
+        for f, o in g.overridden:
+            registry.audit(action="export.override", entity="export", entity_id=getattr(rec, "id", None),
+                           details={"rule": f.rule, "reason": o.reason, "by": o.by or user,
+                                    "draft_id": draft.id})
+    except Exception as e:  # noqa: BLE001 - any registry failure stops the export
+        raise ExportError("export.registry_failed", {"reason": str(e)}) from e
+    return getattr(rec, "id", None)
+
+
+# --- small helpers -------------------------------------------------------------------------------
+
+def _formats(formats: Iterable[str] | None) -> list[str]:
+    fm = [f.strip().lower() for f in (formats or FORMATS) if f.strip()] or list(FORMATS)
+    bad = [f for f in fm if f not in FORMATS]
+    if bad:
+        raise ExportError("export.unknown_format", {"formats": ", ".join(bad), "known": ", ".join(FORMATS)})
+    return fm
+
+
+def _listing(folder: Path) -> list[dict[str, Any]]:
+    return [{"path": p.relative_to(folder).as_posix(), "bytes": p.stat().st_size,
+             "sha256": atomic.sha256_file(p)}
+            for p in sorted(folder.rglob("*")) if p.is_file()]
+
+
+def _finding(rule: str, policy: Policy, **params: Any) -> Finding:
+    f = make_finding(rule, policy, subject="post", params=params)
+    return f if f is not None else Finding(rule=rule, severity=Severity.INFO, params=params, subject="post")
+
+
+def _label(policy: Policy, channel: str) -> str:
+    return str(policy.channel(channel).get("label", channel))
+
+
+def _link(draft: Draft) -> str | None:
+    link = draft.extra.get("link")
+    return link.strip() if isinstance(link, str) and link.strip() else None
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in this environment
+        return "unknown"
+
+
+def _default_lang() -> str:
+    from prepub.core.messages import default_language
+
+    return default_language()
+
+
+def _photographer_from_file(src: Path, read_metadata: Callable[[Path], Any] | None) -> str:
+    """The photographer the original file names, used only when the draft names none."""
+    read = read_metadata
+    if read is None:
+        try:
+            from prepub.core.metadata import read_metadata as read
+        except ImportError:
+            return ""
+    try:
+        md = read(src)
+    except Exception:  # noqa: BLE001 - a file the reader cannot read simply names nobody
+        return ""
+    t = getattr(md, "photographer", None)
+    return str(t.value).strip() if t is not None else ""

@@ -1,0 +1,258 @@
+"""Bulk-import files for scheduling tools: Publer, Hootsuite and Sprout Social.
+
+Formats, limits and sources are in ``../shared/research/scheduling_formats.md``; what it marks
+*unverified* is marked so here too, and only documented columns are ever written. Every tool
+applies each row to the profiles chosen at upload, so the bundle writes one file per tool and
+channel. Before a file is written its tool's limits are checked (rows per file, minutes ahead,
+minutes apart, duplicate texts, text length); a violation becomes a finding and the file is
+left out whole, never truncated. Cells are RFC 4180 CSV in UTF-8 without a BOM (none of the
+sources documents one) and hold no line breaks: breaks are replaced by a space, with a notice.
+Times are written in the export time zone (the CSVs carry no offset).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Sequence
+from zoneinfo import ZoneInfo
+
+from prepub.core.model import Finding, Severity
+from prepub.core.policy import Policy
+from prepub.core.rules import RuleSpec, make_finding, register
+
+REF_TOOLS = "Verktygets egna importregler (scheduling_formats.md)"
+REF_MEDIA = "Schemaläggningsverktygen hämtar bilder från publika adresser"
+
+register(
+    RuleSpec("export.schedule.too_soon", Severity.WARN, REF_TOOLS),
+    RuleSpec("export.schedule.too_close", Severity.WARN, REF_TOOLS),
+    RuleSpec("export.schedule.too_many_rows", Severity.WARN, REF_TOOLS),
+    RuleSpec("export.schedule.duplicate_text", Severity.WARN, REF_TOOLS),
+    RuleSpec("export.schedule.text_too_long", Severity.WARN, REF_TOOLS),
+    RuleSpec("export.schedule.no_time", Severity.INFO, REF_TOOLS),
+    RuleSpec("export.schedule.auto_time", Severity.INFO, REF_TOOLS),
+    RuleSpec("export.schedule.not_on_5_minutes", Severity.WARN, REF_TOOLS),
+    RuleSpec("export.schedule.line_breaks", Severity.INFO, REF_TOOLS),
+    RuleSpec("export.media_manual", Severity.INFO, REF_MEDIA),
+)
+
+# Rules whose finding means "this tool's file is not written".
+REJECTING = frozenset({"export.schedule.too_soon", "export.schedule.too_close",
+                       "export.schedule.too_many_rows", "export.schedule.duplicate_text",
+                       "export.schedule.text_too_long", "export.schedule.no_time"})
+
+#: Publer's 12-column header, exact and in order ([doc] + 7 public exporters). Keep all columns.
+PUBLER_HEADER = (
+    "Date - Intl. format or prompt", "Text", "Link(s) - Separated by comma for FB carousels",
+    "Media URL(s) - Separated by comma", "Title - For the video, pin, PDF ..",
+    "Label(s) - Separated by comma", "Alt text(s) - Separated by ||", "Comment(s) - Separated by ||",
+    "Pin board, FB album, or Google category", "Post subtype - I.e. story, reel, PDF ..",
+    "CTA - For Facebook links or Google", "Reminder - For stories, reels, shorts, and TikToks",
+)
+#: Sprout Social's required headers ([doc], case-sensitive). Its optional link/image/tag headers
+#: are *unverified* (the stored page cuts off before their names), so they are not written.
+SPROUT_HEADER = ("date", "time_24hr", "message_text")
+
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+_BREAKS = re.compile(r"\s*(?:\r\n|[\r\n\u2028\u2029\x0b\x0c\x85])\s*")
+
+
+@dataclass(frozen=True)
+class MediaRef:
+    file: str  # path inside the bundle, e.g. images/01-harbour-2048x1365.jpg
+    alt_text: str = ""
+    url: str | None = None  # public URL, only when a media base URL is set
+
+
+@dataclass(frozen=True)
+class ScheduledPost:
+    """One row: a post's text for one channel, its time (aware) and its images."""
+
+    post_id: str
+    channel: str
+    text: str
+    when: datetime | None
+    media: tuple[MediaRef, ...] = ()
+    link: str | None = None
+    max_chars: int | None = None
+    url_length: int | None = None  # a link counts as this many characters (X: 23)
+    label: str = ""  # the channel's display name for messages
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    name: str
+    label: str
+    max_rows: int | None  # rows per file
+    min_minutes_ahead: int
+    min_minutes_apart: int | None
+    needs_time: bool
+    five_minute_marks: bool  # warn when minutes do not end in 0 or 5
+    media_column: bool  # the file can carry public media URLs
+    alt_column: bool
+
+
+TOOLS: dict[str, ToolSpec] = {
+    # Publer: no row limit documented; blank date = auto-schedule [doc]. The general "at least
+    # 10 minutes ahead" rule of the research's recommendation applies to every tool.
+    "publer": ToolSpec("publer", "Publer", None, 10, None, False, False, True, True),
+    # Hootsuite: 350 rows [3p, 2016]; 10 minutes ahead, 0/5-minute marks, no duplicates
+    # [unverified: Friends+Me's clone documents them]; no media or alt-text column.
+    "hootsuite": ToolSpec("hootsuite", "Hootsuite", 350, 10, None, True, True, False, False),
+    # Sprout Social: 350 rows per import, 10 minutes after upload and apart [doc].
+    "sprout": ToolSpec("sprout", "Sprout Social", 350, 10, 10, True, False, False, False),
+}
+
+
+@dataclass
+class ToolFile:
+    """The outcome for one tool and one set of rows: CSV text, or None when a limit is broken."""
+
+    tool: str
+    content: str | None
+    findings: list[Finding] = field(default_factory=list)
+    checks: list[dict[str, Any]] = field(default_factory=list)  # every limit checked, pass or fail
+    rows: int = 0
+
+
+def build_tool_file(tool: str, posts: Sequence[ScheduledPost], *, now: datetime, zone: ZoneInfo,
+                    policy: Policy | None = None, date_order: str = "dmy",
+                    subject: str = "post") -> ToolFile:
+    """Check ``posts`` against ``tool``'s limits and, when none is broken, write its CSV."""
+    spec = TOOLS[tool]
+    out = ToolFile(tool=tool, content=None, rows=len(posts))
+    channel = ", ".join(sorted({p.label or p.channel for p in posts}))
+
+    def add(rule: str, **params: Any) -> None:
+        f = make_finding(rule, policy, subject=subject,
+                         params={"tool": spec.label, "channel": channel, **params})
+        if f is not None:
+            out.findings.append(f)
+
+    def check(name: str, passed: bool, **values: Any) -> bool:
+        out.checks.append({"tool": tool, "channel": channel, "check": name, "passed": passed, **values})
+        return passed
+
+    if spec.max_rows is not None and not check("rows_per_file", len(posts) <= spec.max_rows,
+                                               limit=spec.max_rows, value=len(posts)):
+        add("export.schedule.too_many_rows", rows=len(posts), max=spec.max_rows)
+    texts: dict[str, int] = {}
+    for i, p in enumerate(posts):
+        key = " ".join(p.text.split()).casefold()
+        if key in texts:
+            check("no_duplicate_text", False, row=i + 1, same_as=texts[key] + 1)
+            add("export.schedule.duplicate_text", row=i + 1, same_as=texts[key] + 1)
+        texts.setdefault(key, i)
+        if p.max_chars is not None:
+            n = post_length(p.text, url_length=p.url_length)
+            if not check("text_length", n <= p.max_chars, row=i + 1, limit=p.max_chars, value=n):
+                add("export.schedule.text_too_long", row=i + 1, length=n, max=p.max_chars)
+        if p.when is None:
+            if spec.needs_time:
+                check("time_given", False, row=i + 1)
+                add("export.schedule.no_time")
+            else:
+                add("export.schedule.auto_time")
+            continue
+        ahead = (p.when - now) / timedelta(minutes=1)
+        if not check("minutes_ahead", ahead >= spec.min_minutes_ahead, row=i + 1,
+                     limit=spec.min_minutes_ahead, value=int(ahead)):
+            add("export.schedule.too_soon", minutes=spec.min_minutes_ahead,
+                time=p.when.astimezone(zone).strftime("%Y-%m-%d %H:%M"))
+        local = p.when.astimezone(zone)
+        if spec.five_minute_marks and (local.minute % 5 or local.second):
+            check("five_minute_mark", False, row=i + 1, value=local.strftime("%H:%M"))
+            add("export.schedule.not_on_5_minutes", time=local.strftime("%H:%M"))
+    if spec.min_minutes_apart is not None:
+        times = sorted(p.when for p in posts if p.when is not None)
+        for a, b in zip(times, times[1:]):
+            gap = (b - a) / timedelta(minutes=1)
+            if not check("minutes_apart", gap >= spec.min_minutes_apart,
+                         limit=spec.min_minutes_apart, value=int(gap)):
+                add("export.schedule.too_close", minutes=spec.min_minutes_apart)
+                break
+    if any(_clean_cell(p.text)[1] for p in posts):
+        add("export.schedule.line_breaks")
+    files = [m.file for p in posts for m in p.media]
+    if files and not (spec.media_column and all(m.url for p in posts for m in p.media)):
+        add("export.media_manual", files=", ".join(files))
+    if any(f.rule in REJECTING for f in out.findings):
+        return out
+    writer = {"publer": publer_csv, "hootsuite": hootsuite_csv, "sprout": sprout_csv}[tool]
+    out.content = writer(posts, zone=zone, date_order=date_order)
+    return out
+
+
+def publer_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str = "dmy") -> str:
+    """Publer's 12-column bulk CSV. Date ``YYYY-MM-DD HH:MM`` [doc], read in the workspace time
+    zone [unverified in docs]; media URLs comma-separated and alt texts ``||``-separated in media
+    order [doc]. Alt texts are written even without URLs (they travel with the row)."""
+    rows = [list(PUBLER_HEADER)]
+    for p in posts:
+        urls = ",".join(m.url for m in p.media if m.url) if all(m.url for m in p.media) else ""
+        alts = "||".join(_clean_cell(m.alt_text.replace("||", "|"))[0] for m in p.media)
+        rows.append([_when(p, zone, "%Y-%m-%d %H:%M"), _clean_cell(p.text)[0], p.link or "", urls,
+                     "", "", alts, "", "", "", "", ""])
+    return _csv(rows)
+
+
+def hootsuite_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str = "dmy") -> str:
+    """Hootsuite's header-less bulk CSV: date and time, text, link [3p, code]. The date format is
+    the one picked in the upload dialog (``dd/mm/yyyy hh:mm`` or ``mm/dd/yyyy hh:mm``, 24-hour)."""
+    fmt = "%d/%m/%Y %H:%M" if date_order == "dmy" else "%m/%d/%Y %H:%M"
+    return _csv([[_when(p, zone, fmt), _clean_cell(p.text)[0], p.link or ""] for p in posts])
+
+
+def sprout_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str = "dmy") -> str:
+    """Sprout Social's bulk CSV with its required headers: ``date`` (dd/mm/yyyy or mm/dd/yyyy as
+    the import preference says), ``time_24hr`` and ``message_text`` [doc]."""
+    dfmt = "%d/%m/%Y" if date_order == "dmy" else "%m/%d/%Y"
+    rows = [list(SPROUT_HEADER)]
+    rows += [[_when(p, zone, dfmt), _when(p, zone, "%H:%M"), _clean_cell(p.text)[0]] for p in posts]
+    return _csv(rows)
+
+
+def date_format_hint(tool: str, date_order: str = "dmy") -> str:
+    """The date format the user picks in the tool's import dialog for our file."""
+    if tool == "publer":
+        return "YYYY-MM-DD HH:MM"
+    if tool == "hootsuite":
+        return "dd/mm/yyyy hh:mm" if date_order == "dmy" else "mm/dd/yyyy hh:mm"
+    return "dd/mm/yyyy" if date_order == "dmy" else "mm/dd/yyyy"
+
+
+def post_length(text: str, *, url_length: int | None = None) -> int:
+    """Characters a network counts: code points, with each link as ``url_length`` when set."""
+    if url_length is None:
+        return len(text)
+    return len(_URL.sub("x" * url_length, text))
+
+
+def hashtags(text: str) -> list[str]:
+    """The hashtags in ``text`` (without '#'), in order, without repeats."""
+    out: list[str] = []
+    for m in re.finditer(r"(?<![\w&])#(\w+)", text):
+        if m.group(1) not in out and not m.group(1).isdigit():
+            out.append(m.group(1))
+    return out
+
+
+def _clean_cell(text: str) -> tuple[str, bool]:
+    """``text`` with line breaks replaced by one space; the flag says whether any was there."""
+    cleaned = _BREAKS.sub(" ", text.strip())
+    return cleaned, cleaned != text.strip()
+
+
+def _when(p: ScheduledPost, zone: ZoneInfo, fmt: str) -> str:
+    return "" if p.when is None else p.when.astimezone(zone).strftime(fmt)
+
+
+def _csv(rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerows(rows)
+    return buf.getvalue()
