@@ -186,7 +186,7 @@ def migrate(u: URL | str, *, label: str | None = None, revision: str = "head") -
             current = current_revision(conn)
             conn.rollback()
         script = ScriptDirectory.from_config(alembic_config())
-        if current is not None and script.get_revision(current) is None:
+        if current is not None and not _known(script, current):
             raise RegistryError(
                 f"{label}: the registry was written by a newer Prepub (schema {current}); "
                 "update Prepub to open it.")
@@ -201,6 +201,13 @@ def migrate(u: URL | str, *, label: str | None = None, revision: str = "head") -
                         raise RegistryError(f"{label}: migration left broken references: {bad[:3]}")
     finally:
         engine.dispose()
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:  # alembic raises ResolutionError / CommandError for unknown ids
+        return False
 
 
 def _is_own_dir(folder: Path, url: str | None) -> bool:
