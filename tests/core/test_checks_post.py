@@ -32,6 +32,7 @@ class Person:
     relation: str = "public"
     protected_identity: bool = False
     is_minor: bool | None = None
+    birth_year: int | None = None
     erased: bool = False
 
 
@@ -50,13 +51,16 @@ class FakeRegistry:
     statuses: dict[str, Status] = field(default_factory=dict)
     calls: list[dict] = field(default_factory=list)
 
-    def get_person(self, pid: str) -> Person | None:
-        return self.people.get(pid)
+    def get_person(self, pid: str) -> Person:
+        if pid not in self.people:
+            raise LookupError(pid)
+        return self.people[pid]
 
     def consent_status(self, pid: str, **kw) -> Status:
         self.calls.append({"person": pid, **kw})
         st = self.statuses[pid]
-        if kw.get("assume_minor") and st.valid and "guardian" not in ",".join(st.consent_ids):
+        if kw.get("today_age") is not None and kw["today_age"] < kw["guardian_consent_age"] \
+                and st.valid and "guardian" not in ",".join(st.consent_ids):
             return Status(valid=False, reasons=("guardian_required",))
         return st
 
@@ -218,7 +222,7 @@ def test_possible_minor_linked_to_person_needs_guardian(policy) -> None:
     reg = FakeRegistry({"p1": Person("p1", "Lisa Ek")}, {"p1": Status(True, consent_ids=("c1",))})
     ev = run(_person_draft(), report([face(0, minor=True, age=11)]), policy, reg)
     assert rules_of(ev, "block") == ["face.guardian_consent_required"]
-    assert reg.calls[0]["assume_minor"] is True
+    assert reg.calls[0]["today_age"] == 11
 
 
 def test_protected_identity_blocks_unless_blurred(policy) -> None:
@@ -329,3 +333,10 @@ def test_every_rule_has_messages_in_three_languages() -> None:
     cat = catalogue()
     missing = [(r, lang) for r in all_rules() for lang in ("sv", "en", "da") if lang not in cat.get(r, {})]
     assert missing == []
+
+
+def test_registry_birth_year_outranks_the_age_estimate(policy) -> None:
+    reg = FakeRegistry({"p1": Person("p1", "Lisa Ek", birth_year=1980)}, {"p1": Status(True, consent_ids=("c1",))})
+    ev = run(_person_draft(), report([face(0, minor=True, age=16)]), policy, reg)
+    assert rules_of(ev, "block") == []
+    assert reg.calls[0]["today_age"] is None  # the registry decides from the birth year

@@ -223,7 +223,7 @@ def _faces(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *, po
         if registry is None:
             _add(ev, make_finding("face.no_registry", policy, subject=subject, face=face.index, fix=resolve))
             continue
-        person = registry.get_person(dec.person_id) if dec.person_id else None
+        person = _get_person(registry, dec.person_id)
         if person is None or getattr(person, "erased", False):
             _add(ev, make_finding("face.person_unknown", policy, subject=subject, face=face.index,
                                   fix=resolve))
@@ -237,7 +237,7 @@ def _faces(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *, po
             person.id, channels=list(draft.channels), on=today,
             guardian_consent_age=int(cons.get("guardian_consent_age", 15)),
             all_custodians_under=int(cons.get("all_custodians_under", 0)),
-            assume_minor=minor)
+            today_age=_assumed_age(person, face, minor=minor, policy=policy, today=today))
         if not status.valid:
             reasons = list(status.reasons)
             guardian = any(r in ("guardian_required", "all_custodians_required") for r in reasons)
@@ -252,6 +252,30 @@ def _faces(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *, po
         if exp is not None and exp <= today + timedelta(days=int(cons.get("reminder_days", 30))):
             _add(ev, make_finding("face.consent_expiring", policy, subject=subject, face=face.index,
                                   params={"name": person.name, "date": exp.isoformat()}))
+
+
+def _get_person(registry: Any, person_id: str | None) -> Any:
+    if not person_id:
+        return None
+    try:
+        return registry.get_person(person_id)
+    except LookupError:
+        return None
+
+
+def _assumed_age(person: Any, face: Face, *, minor: bool, policy: Policy, today: date) -> int | None:
+    """The age the consent rules should assume for a face linked to ``person``.
+
+    What the registry knows (birth year, minor flag) wins. When it knows nothing and the face
+    looks like a child, the child is treated as under the guardian-consent age (cautious: the
+    estimate is a question, not a verdict), at the estimated age when that is lower.
+    """
+    if getattr(person, "birth_year", None) is not None or getattr(person, "is_minor", None) is not None:
+        return None
+    if not minor:
+        return None
+    limit = int(policy.get("consent", "guardian_consent_age", 15)) - 1
+    return max(0, min(limit, int(face.age if face.age is not None else limit)))
 
 
 def _decision_for(im: DraftImage, face: Face) -> FaceDecision | None:
