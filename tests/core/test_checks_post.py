@@ -340,3 +340,18 @@ def test_registry_birth_year_outranks_the_age_estimate(policy) -> None:
     ev = run(_person_draft(), report([face(0, minor=True, age=16)]), policy, reg)
     assert rules_of(ev, "block") == []
     assert reg.calls[0]["today_age"] is None  # the registry decides from the birth year
+
+
+def test_match_proposal_is_offered_not_applied(policy) -> None:
+    @dataclass
+    class M:
+        person_id: str
+        name: str
+        distance: float
+
+    ev = evaluate_draft(complete_draft(), reports={IMG: report([face(0)])}, policy=policy, today=TODAY,
+                        text_check=no_text, matches={IMG: {0: [M("p1", "Lisa Ek", 0.41)]}})
+    (f,) = [f for f in ev.findings if f.blocks]
+    assert f.rule == "face.unresolved"  # still blocks until the user confirms
+    assert f.fix.action == "confirm_person" and f.fix.params["person_id"] == "p1"
+    assert f.fix.params["distance"] == 0.41

@@ -70,9 +70,12 @@ class Evaluation:
 
 def evaluate_draft(draft: Draft, *, reports: Mapping[str, ImageReport], policy: Policy,
                    registry: Any = None, today: date | None = None,
-                   text_check: Callable[..., Any] | None = None) -> Evaluation:
+                   text_check: Callable[..., Any] | None = None,
+                   matches: Mapping[str, Mapping[int, Sequence[Any]]] | None = None) -> Evaluation:
     """Every finding for ``draft``. ``reports`` maps each image path to its analysis report;
-    ``text_check`` defaults to ``prepub.core.text.check_text`` when that module is present."""
+    ``text_check`` defaults to ``prepub.core.text.check_text`` when that module is present;
+    ``matches`` holds face-matching proposals (image path -> face index -> matches, best first)
+    that are offered as the fix of an unresolved face, never applied."""
     today = today or date.today()
     ev = Evaluation()
     if not draft.channels:
@@ -87,7 +90,8 @@ def evaluate_draft(draft: Draft, *, reports: Mapping[str, ImageReport], policy: 
         if rep is None:
             _add(ev, make_finding("post.not_analysed", policy, subject=im.path))
             continue
-        _evaluate_image(ev, draft, im, rep, policy=policy, registry=registry, today=today)
+        _evaluate_image(ev, draft, im, rep, policy=policy, registry=registry, today=today,
+                        matches=(matches or {}).get(im.path, {}))
     _names_written_out(ev, draft, policy)
     if policy.get("organisation", "org_type", "authority") == "authority":
         _add(ev, make_finding("post.public_record", policy, subject="post"))
@@ -116,7 +120,8 @@ def unresolved_blocks(findings: Sequence[Finding], draft: Draft, policy: Policy)
 # --- images --------------------------------------------------------------------------------------
 
 def _evaluate_image(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *,
-                    policy: Policy, registry: Any, today: date) -> None:
+                    policy: Policy, registry: Any, today: date,
+                    matches: Mapping[int, Sequence[Any]]) -> None:
     subject = im.path
     if rep.error is not None:
         _add(ev, unreadable_finding(rep.error, policy=policy, subject=subject))
@@ -140,7 +145,7 @@ def _evaluate_image(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageRepo
         _add(ev, make_finding("image.licence_missing", policy, subject=subject, params={"kind": kind},
                               fix=Fix(action="edit_field", params={"field": "licence"})))
     _alt_text(ev, draft, im, policy)
-    _faces(ev, draft, im, rep, policy=policy, registry=registry, today=today)
+    _faces(ev, draft, im, rep, policy=policy, registry=registry, today=today, matches=matches)
     _trip(ev, draft, rep, policy=policy, today=today)
 
 
@@ -190,7 +195,7 @@ def _is_crowd(faces: Sequence[Face], rep: ImageReport, policy: Policy) -> bool:
 
 
 def _faces(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *, policy: Policy,
-           registry: Any, today: date) -> None:
+           registry: Any, today: date, matches: Mapping[int, Sequence[Any]]) -> None:
     subject = im.path
     crowd = _is_crowd(rep.faces, rep, policy)
     cons = policy.section("consent")
@@ -201,6 +206,12 @@ def _faces(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *, po
         minor = face.possible_minor and not (dec is not None and dec.confirmed_adult)
         resolve = Fix(action="resolve_face", params={"face": face.index})
         if dec is None or dec.decision is None:
+            proposal = list(matches.get(face.index, ()))
+            if proposal:  # a proposal the user confirms, never an assignment
+                best = proposal[0]
+                resolve = Fix(action="confirm_person", params={
+                    "face": face.index, "person_id": best.person_id, "name": best.name,
+                    "distance": round(float(best.distance), 3)})
             if minor:
                 _add(ev, make_finding("face.possible_minor", policy, subject=subject, face=face.index,
                                       params={"age": round(face.age or 0)}, fix=resolve))
