@@ -193,23 +193,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _check_draft(draft: Any, path: str, *, policy: Any, detector: Any, registry_url: str | None,
                  today: date, progress: "_Progress", quiet: bool) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
-    from prepub.core.analyze import analyze_image
-    from prepub.core.checks.post import evaluate_draft, unresolved_blocks
+    from prepub.core.matching import proposals_json
     from prepub.core.messages import message
+    from prepub.core.review import review_draft
 
-    reports = {}
-    progress.start(len(draft.images))
-    for i, im in enumerate(draft.images):
-        progress(i, len(draft.images), Path(im.path).name)
-        reports[im.path] = analyze_image(im.path, policy=policy, detector=detector)
-    progress.done()
     registry = _open_registry(registry_url)
+    progress.start(len(draft.images))
     try:
-        ev = evaluate_draft(draft, reports=reports, policy=policy, registry=registry, today=today)
+        rv = review_draft(draft, policy=policy, detector=detector, registry=registry, today=today,
+                          progress=progress)
     finally:
+        progress.done()
         if registry is not None:
             registry.close()
-    blocks = unresolved_blocks(ev.findings, draft, policy)
+    ev, reports = rv.evaluation, rv.reports
+    blocks = rv.blocks(policy)
     images = []
     for im in draft.images:
         rep = reports[im.path]
@@ -220,6 +218,8 @@ def _check_draft(draft: Any, path: str, *, policy: Any, detector: Any, registry_
         d["fields"] = {"photographer": im.photographer, "context": {"what": im.context.what,
                        "where": im.context.where, "when": im.context.when},
                        "source": im.source.kind, "licence": im.source.licence, "alt_text": im.alt_text}
+        if im.path in rv.matches:
+            d["match_proposals"] = proposals_json(rv.matches[im.path])
         images.append(d)
     post_findings = [f for f in ev.findings if f.subject not in reports]
     post = {"draft": str(path), "channels": draft.channels, "blocked": bool(blocks),
@@ -329,13 +329,12 @@ def _cmd_draft(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from prepub.core.analyze import default_detector
     from prepub.core.draft import DraftError, Override, load_draft
-
-    try:
-        from prepub.core.export import export_bundle  # noqa: F401
-    except ImportError:
-        raise _Usage("export is not available in this build") from None
-    from prepub.core.export_cli import run_export
+    from prepub.core.export import ExportError, export_bundle
+    from prepub.core.messages import message
+    from prepub.core.progress import Cancelled
+    from prepub.core.review import review_draft
 
     policy = _policy(args.policy)
     try:
@@ -348,9 +347,34 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise _Usage(f"--override needs RULE=REASON, not {spec!r}")
         draft.overrides.append(Override(rule=rule.strip(), reason=reason.strip(),
                                         by=os.environ.get("USER", "")))
-    return run_export(draft, draft_path=args.draft, out=Path(args.out), zip_=args.zip,
-                      formats=args.format, policy=policy, registry_url=args.registry,
-                      today=_today(args.today))
+    registry = _open_registry(args.registry)
+    progress = _Progress(enabled=True)
+    try:
+        progress.start(len(draft.images))
+        rv = review_draft(draft, policy=policy, detector=default_detector(), registry=registry,
+                          today=_today(args.today), progress=progress)
+        progress.done()
+        try:
+            result = export_bundle(draft, out_dir=args.out, policy=policy, findings=rv.findings,
+                                   registry=registry, consent_ids=rv.evaluation.consent_ids,
+                                   formats=args.format or None, zip=args.zip, progress=progress)
+        except ExportError as e:
+            progress.done()
+            print(f"prepub: export refused: {e.message()}", file=sys.stderr)
+            for f in e.findings:
+                print(f"    ✖ {message(f)}", file=sys.stderr)
+            return EXIT_BLOCKED
+        except Cancelled:
+            return EXIT_BLOCKED
+        progress.done()
+    finally:
+        if registry is not None:
+            registry.close()
+    lines = result.summary()
+    print(f"Exported to {lines[0]}")
+    for line in lines[1:]:
+        print(f"    · {line}")
+    return EXIT_OK
 
 
 def _cmd_rules() -> int:
