@@ -1,1 +1,20 @@
-"""prepub.core.text"""
+"""Text checks for a post, against the organisation's communication policy (no Qt).
+
+Public API::
+
+    check_text(text, *, policy, channels, language=None, images=(), today=None, trip_ended=False)
+        -> TextReport
+    apply_fix(text, finding) -> str          apply_fixes(text, findings) -> str
+    ImageCredit(photographer, credited_in_caption=False, label="")
+    detect_language(words, *, languages) -> Detected      warm_up(languages)
+
+The rules and their default severities are registered in :mod:`prepub.core.text.checks`.
+"""
+
+from prepub.core.text.channels import ChannelCount
+from prepub.core.text.context import ImageCredit
+from prepub.core.text.engine import TextReport, apply_fix, apply_fixes, check_text
+from prepub.core.text.language import Detected, detect_language, warm_up
+
+__all__ = ["check_text", "apply_fix", "apply_fixes", "TextReport", "ChannelCount", "ImageCredit",
+           "Detected", "detect_language", "warm_up"]

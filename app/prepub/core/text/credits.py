@@ -1,0 +1,114 @@
+"""Credits and sources: every image's photographer named in a credit line when the policy asks
+for one (VIF 2 and 4: fotografen namngiven; S Stockholm: länka till fotografen), figures and
+quotes with a source (XX Copyright: kildehenvisninger), and an invitation to dialogue on the
+channels where dialogue matters (Sundsvall 5.1 Dialog; XX Dialog)."""
+
+from __future__ import annotations
+
+import re
+
+from prepub.core.model import Fix
+from prepub.core.text.context import Context
+from prepub.core.text.wordlists import phrase_pattern
+
+DEFAULT_DIALOGUE_CHANNELS = ("facebook", "instagram", "linkedin", "x", "threads", "bluesky", "mastodon")
+MAX_SOURCE_FINDINGS = 5
+_NUM = r"(?<![\w.,])\d+(?:[.,]\d+)?"
+_FIGURE = re.compile("|".join([
+    rf"{_NUM}\s?(?:%|procent(?:enheter)?|prosent|procentpoint|percent|per\s?cent|pct\.?)(?!\w)",
+    rf"{_NUM}\s+(?:miljoner|miljon|miljarder|miljard|millioner|million|millions|milliarder|milliard|billion|"
+    r"billions|mio\.?|mia\.?|mdr|mkr|mnkr|mdkr|tusen|tusind|thousand)(?!\w)",
+    rf"{_NUM}(?:[ \u00a0]\d{{3}})*\s?(?:kronor|kr\.?|kroner|euro|€|dollar|SEK|DKK|NOK|EUR|USD)(?!\w)",
+    r"[€$£]\s?\d[\d.,]*",
+    rf"{_NUM}\s?(?:ton|tonn|tonnes|kg|km|kWh|MWh|GWh|TWh|MW|GW|m²|km²|hektar|hectares)(?!\w)",
+]), re.IGNORECASE)
+_QUOTE = re.compile(r"[“\"„]([^“”\"\n]{15,}?)[”\"“]|«([^»\n]{15,}?)»|»([^«\n]{15,}?)«")
+_DASH_ATTRIBUTION = re.compile(r"(?m)^\s*[–—]\s*[A-ZÅÄÖÆØ]|[”\"»«][,.]?\s*[–—]\s*[A-ZÅÄÖÆØ]")
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
+def credit_lines(ctx: Context) -> list[tuple[int, str]]:
+    """(end offset, text) of each credit line ("Foto: Anna Svensson", "© Anna Svensson")."""
+    labels = set(ctx.lists.phrase_items("credit_label", ()))
+    fmt = str(ctx.policy.get("images", "credit_format", "") or "")
+    label = fmt.split("{", 1)[0].strip().rstrip(":").strip()
+    if label:
+        labels.add(label)
+    words = [phrase_pattern(x) for x in sorted(labels, key=len, reverse=True) if x != "©"]
+    rx = re.compile(rf"(?:(?:{'|'.join(words)})\s*:|©)[ \t]*([^\n]*)", re.IGNORECASE)
+    out = []
+    for m in rx.finditer(ctx.text):
+        end = m.end()
+        while end > m.start() and ctx.text[end - 1] in " \t\r":
+            end -= 1
+        out.append((end, m.group(1)))
+    return out
+
+
+def check_credits(ctx: Context) -> None:
+    if not ctx.policy.get("images", "require_credit", False) or not ctx.images:
+        return
+    names: list[str] = []
+    for img in ctx.images:
+        name = " ".join(img.photographer.split())
+        if name and not img.credited_in_caption and _norm(name) not in map(_norm, names):
+            names.append(name)
+    if not names:
+        return
+    lines = credit_lines(ctx)
+    missing = [n for n in names if not any(_norm(n) in _norm(body) for _end, body in lines)]
+    if not missing:
+        return
+    joined = ", ".join(missing)
+    if lines:
+        pos = lines[-1][0]
+        replacement = (", " if lines[-1][1].strip() else "") + joined
+    else:
+        pos = len(ctx.text.rstrip())
+        fmt = str(ctx.policy.get("images", "credit_format", "") or "Foto: {name}")
+        try:
+            line = fmt.format(name=joined)
+        except (KeyError, IndexError, ValueError):
+            line = f"Foto: {joined}"
+        replacement = ("\n\n" if pos else "") + line
+    ctx.emit("text.credit_missing", (pos, pos), fix=Fix(replacement=replacement),
+             params={"names": joined, "count": len(missing), "has_credit_line": bool(lines)})
+
+
+def check_sources(ctx: Context) -> None:
+    """Figures and quotes in a post that names no source anywhere (no "enligt", "ifølge",
+    "according to", no link, no "– Name" attribution)."""
+    claims: list[tuple[int, int, str]] = []
+    for m in _FIGURE.finditer(ctx.text):
+        if not ctx.inside(m.start(), m.end(), ("url", "email", "hashtag", "mention")):
+            claims.append((m.start(), m.end(), "figure"))
+    for m in _QUOTE.finditer(ctx.text):
+        inner = next(g for g in m.groups() if g is not None)
+        if len(inner.split()) >= 3 and not ctx.inside(m.start(), m.end()):
+            claims.append((m.start(), m.end(), "quote"))
+    if not claims:
+        return
+    source = ctx.lists.phrase_regex("source", ctx.phrase_languages)
+    if ctx.of_kind("url") or _DASH_ATTRIBUTION.search(ctx.text) or (
+            source is not None and source.search(ctx.text)):
+        return
+    for start, end, kind in sorted(claims)[:MAX_SOURCE_FINDINGS]:
+        ctx.emit("text.source_missing", (start, end), params={"kind": kind, "text": ctx.text[start:end]})
+
+
+def check_dialogue(ctx: Context) -> None:
+    wanted = ctx.policy.get("text", "dialogue_channels", list(DEFAULT_DIALOGUE_CHANNELS))
+    channels = [c for c in ctx.channels if c in set(wanted or ())]
+    if not channels or sum(1 for t in ctx.tokens if t.wordish) < 3:
+        return
+    for i, ch in enumerate(ctx.text):
+        if ch in "?？" and not ctx.inside(i, i + 1):
+            return
+    rx = ctx.lists.phrase_regex("dialogue", ctx.phrase_languages)
+    if rx is not None and any(not ctx.inside(m.start(), m.end()) for m in rx.finditer(ctx.text)):
+        return
+    end = len(ctx.text.rstrip())
+    ctx.emit("text.dialogue_missing", (end, end), params={"channels": ", ".join(channels)})

@@ -1,0 +1,145 @@
+"""``check_text``: a post's text checked against the policy, and ``apply_fix`` for the suggested edits.
+
+This module owns the :class:`TextReport` (language, readability, per-channel counts and findings)
+and the order of work: tokenise, detect the language (unless the caller overrides it), measure
+readability, count per channel, run every rule in :mod:`prepub.core.text.checks`. Every finding's
+``span`` indexes the text exactly as given, so ``text[start:end]`` is what was flagged (findings
+about something missing – a credit line, an invitation to dialogue – have an empty span where it
+would go).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable, Sequence
+
+from prepub.core.model import Finding, Severity
+from prepub.core.policy import Policy
+from prepub.core.text import checks
+from prepub.core.text.channels import ChannelCount, count_channel
+from prepub.core.text.context import Context, ImageCredit
+from prepub.core.text.language import UNKNOWN, Detected, detect_language, normalise_languages
+from prepub.core.text.readability import readability
+from prepub.core.text.tokens import sentences
+from prepub.core.text.wordlists import WordLists, load_wordlists
+
+DEFAULT_LIX_MIN_WORDS = 30
+
+
+@dataclass(frozen=True)
+class TextReport:
+    """What the text checks found. ``lix`` is None for a text without words; ``lix_indicative``
+    is true below ``[text] lix_min_words`` words (LIX says little about a short post)."""
+
+    language: str  # sv, da, nb, en or "unknown"
+    language_confidence: float
+    language_overridden: bool
+    lix: float | None
+    lix_band: str | None  # very_easy, easy, medium, hard, very_hard (Danish bands for Danish)
+    lix_indicative: bool
+    words: int
+    long_words: int
+    sentences: int
+    longest_sentence: tuple[int, int] | None
+    longest_sentence_words: int
+    channels: tuple[ChannelCount, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def blocked(self) -> bool:
+        return any(f.blocks for f in self.findings)
+
+    def channel(self, name: str) -> ChannelCount | None:
+        return next((c for c in self.channels if c.channel == name), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "language": self.language, "language_confidence": self.language_confidence,
+            "language_overridden": self.language_overridden, "lix": self.lix, "lix_band": self.lix_band,
+            "lix_indicative": self.lix_indicative, "words": self.words, "long_words": self.long_words,
+            "sentences": self.sentences,
+            "longest_sentence": list(self.longest_sentence) if self.longest_sentence else None,
+            "longest_sentence_words": self.longest_sentence_words,
+            "channels": [c.to_dict() for c in self.channels],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def check_text(text: str, *, policy: Policy, channels: Sequence[str] = (), language: str | None = None,
+               images: Sequence[ImageCredit] = (), today: date | None = None,
+               trip_ended: bool = False, lists: WordLists | None = None) -> TextReport:
+    """Check a post's ``text`` against ``policy`` for the given ``channels``.
+
+    ``language`` overrides detection (sv, da, nb, en). ``images`` holds one :class:`ImageCredit`
+    per image of the post, for the credit check. ``today`` anchors date checks (default: today).
+    ``trip_ended`` says the trip the post is about is over, so trip phrases are allowed. ``lists``
+    replaces the word lists loaded from the policy (tests, previews)."""
+    text = text if isinstance(text, str) else str(text or "")
+    lists = lists if lists is not None else load_wordlists(policy)
+    tokens = lists.tokenizer().tokens(text)
+    sents = sentences(text, tokens)
+    org_languages = normalise_languages(policy.get("organisation", "languages", None))
+    overridden = bool(language) and language != UNKNOWN
+    if overridden:
+        code = "nb" if str(language).lower() == "no" else str(language).lower()
+        detected = Detected(code, 1.0)
+    else:
+        detected = detect_language([t.text for t in tokens if t.kind == "word"], languages=org_languages)
+    min_words = int(policy.get("text", "lix_min_words", DEFAULT_LIX_MIN_WORDS))
+    r = readability(sents, language=detected.language, min_words=min_words)
+    ctx = Context(text=text, policy=policy, lists=lists, tokens=tokens, sentences=sents,
+                  language=detected.language, org_languages=org_languages, channels=tuple(channels),
+                  images=tuple(images), today=today or date.today(), trip_ended=trip_ended)
+    counts = tuple(count_channel(ctx, ch) for ch in dict.fromkeys(channels))
+    checks.run_checks(ctx, r)
+    return TextReport(
+        language=detected.language, language_confidence=detected.confidence, language_overridden=overridden,
+        lix=r.lix, lix_band=r.band, lix_indicative=r.indicative, words=r.words, long_words=r.long_words,
+        sentences=r.sentences, longest_sentence=r.longest.span if r.longest else None,
+        longest_sentence_words=r.longest_words, channels=counts, findings=_ordered(ctx.findings))
+
+
+def _ordered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    seen: set[tuple[str, tuple[int, int] | None, str | None]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.span, f.subject)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    out.sort(key=lambda f: ((f.span or (0, 0))[0], -f.severity.rank, f.rule, f.subject or ""))
+    return tuple(out)
+
+
+def apply_fix(text: str, finding: Finding) -> str:
+    """``text`` with the finding's suggested replacement applied. Raises ValueError when the
+    finding has no replacement or its span does not fit the text (the text changed since)."""
+    if finding.fix is None or finding.fix.replacement is None or finding.span is None:
+        raise ValueError(f"{finding.rule} has no text fix")
+    start, end = finding.span
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"the span {finding.span} of {finding.rule} is outside the text")
+    return text[:start] + finding.fix.replacement + text[end:]
+
+
+def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
+    """Apply several fixes at once, from the end of the text backwards; a fix whose span overlaps
+    one already applied is skipped."""
+    todo = sorted((f for f in findings if f.fix is not None and f.fix.replacement is not None and f.span),
+                  key=lambda f: (f.span[0], f.span[1]), reverse=True)  # type: ignore[index]
+    limit = len(text) + 1
+    for f in todo:
+        start, end = f.span  # type: ignore[misc]
+        if end > limit:
+            continue
+        text = apply_fix(text, f)
+        limit = start
+    return text
+
+
+def severity_counts(report: TextReport) -> dict[str, int]:
+    out = {s.value: 0 for s in Severity}
+    for f in report.findings:
+        out[f.severity.value] += 1
+    return out

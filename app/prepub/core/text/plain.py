@@ -1,0 +1,160 @@
+"""Plain-language checks: LIX, long sentences and words, abbreviations to write out, stiff words
+with plain alternatives, undefined acronyms and shouting (Sundsvall 5.2 Ton och språk: klarspråk;
+Myndigheternas skrivregler 1.4)."""
+
+from __future__ import annotations
+
+import re
+
+from prepub.core.model import Fix, Severity
+from prepub.core.text.context import Context, keep_case
+from prepub.core.text.readability import Readability, letters
+from prepub.core.text.wordlists import phrase_pattern
+
+_ACRONYM = re.compile(r"(?<![\w&])([A-ZÅÄÖÆØ]{2,6})(?::[a-zåäö]{1,4})?(?![\wÅÄÖÆØ&])")
+_ROMAN = re.compile(r"^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_EXCLAIM = re.compile(r"[!?]*!{2,}[!?]*|[!?]*\?{3,}")
+
+
+def check_readability(ctx: Context, r: Readability) -> None:
+    lix_max = float(ctx.policy.get("text", "lix_max", 40))
+    if r.lix is not None and r.lix > lix_max and ctx.sentences:
+        span = (ctx.sentences[0].start, ctx.sentences[-1].end)
+        ctx.emit("text.lix", span, params={"lix": r.lix, "max": lix_max, "band": r.band or "",
+                                           "words": r.words, "indicative": r.indicative},
+                 severity=Severity.INFO if r.indicative else None)
+    max_words = int(ctx.policy.get("text", "sentence_max_words", 25))
+    for s in ctx.sentences:
+        if len(s.words) > max_words:
+            ctx.emit("text.sentence_long", s.span, params={"words": len(s.words), "max": max_words})
+    max_chars = int(ctx.policy.get("text", "word_max_chars", 22))
+    for t in ctx.tokens:
+        if t.kind == "word" and letters(t.text) > max_chars:
+            ctx.emit("text.word_long", (t.start, t.end), params={"word": t.text, "letters": letters(t.text),
+                                                                 "max": max_chars})
+
+
+def _table_regex(table: dict[str, str]) -> re.Pattern[str] | None:
+    if not table:
+        return None
+    keys = sorted(table, key=len, reverse=True)
+    return re.compile("|".join(f"(?P<k{i}>{phrase_pattern(k)})" for i, k in enumerate(keys)), re.IGNORECASE)
+
+
+def _lookup(table: dict[str, str], found: str) -> str | None:
+    return table.get(re.sub(r"\s+", " ", found).lower())
+
+
+def check_abbreviations(ctx: Context) -> None:
+    for lang in ctx.list_languages:
+        table = ctx.lists.abbreviations.get(lang, {})
+        rx = _table_regex(table)
+        if rx is None:
+            continue
+        for m in rx.finditer(ctx.text):
+            found = m.group()
+            if found.isupper() and len(found.replace(".", "")) > 1 or ctx.inside(m.start(), m.end()):
+                continue  # "CA" or "OBS" in capitals is an acronym or shouting, not this abbreviation
+            if ctx.inside(m.start(), m.end(), ("mention", "hashtag")):
+                continue
+            full = _lookup(table, found)
+            if full is None:
+                continue
+            replacement = keep_case(found, full)
+            if found.endswith(".") and _ends_sentence(ctx.text, m.end(), found.lower(), ctx):
+                replacement += "."
+            ctx.emit("text.abbreviation", (m.start(), m.end()), params={"abbreviation": found, "full": full},
+                     fix=Fix(replacement=replacement))
+
+
+def _ends_sentence(text: str, end: int, abbrev: str, ctx: Context) -> bool:
+    rest = text[end:]
+    stripped = rest.lstrip(" \t")
+    if not stripped or stripped[0] in "\r\n":
+        return True
+    return abbrev in ctx.lists.final_abbreviations and rest[:1].isspace() and stripped[0].isupper()
+
+
+def check_stiff_words(ctx: Context) -> None:
+    for lang in ctx.list_languages:
+        table = ctx.lists.stiff.get(lang, {})
+        rx = _table_regex(table)
+        if rx is None:
+            continue
+        for m in rx.finditer(ctx.text):
+            if ctx.inside(m.start(), m.end(), ("url", "email", "mention", "hashtag")):
+                continue
+            plain = _lookup(table, m.group())
+            if plain is None:
+                continue
+            ctx.emit("text.stiff_word", (m.start(), m.end()), params={"word": m.group(), "plain": plain},
+                     fix=Fix(replacement=keep_case(m.group(), plain)))
+
+
+def _known_word(ctx: Context, word: str) -> bool:
+    w = word.lower()
+    return any(w in lex for lex in ctx.lists.lexicon.values()) or any(
+        w in fw for fw in ctx.lists.function_words.values())
+
+
+def check_acronyms(ctx: Context) -> None:
+    """ALL-CAPS words of 2–6 letters that the post does not explain, "Full name (ABC)" or
+    "ABC (full name)", and that are not on the allow-list or the policy's accept list."""
+    defined = set(re.findall(r"\(\s*([A-ZÅÄÖÆØ]{2,6})\s*\)", ctx.text))
+    defined |= set(re.findall(r"\b([A-ZÅÄÖÆØ]{2,6})\s*\(\s*[^\W\d_]", ctx.text))
+    own = {w.upper() for w in re.findall(r"[\wÅÄÖÆØåäöæø]+", ctx.policy.name + " " +
+                                         str(ctx.policy.get("organisation", "home_name", "")))}
+    seen: set[str] = set()
+    for m in _ACRONYM.finditer(ctx.text):
+        word = m.group(1)
+        if word in seen or ctx.inside(m.start(), m.end(), ("url", "email", "mention", "hashtag")):
+            continue
+        seen.add(word)
+        if (word in defined or word in ctx.lists.acronym_allow or word in own or word.casefold() in ctx.accept
+                or _ROMAN.match(word) or _known_word(ctx, word) or _in_caps_run(ctx.text, m.start(), m.end())):
+            continue
+        full = ctx.lists.acronym_expand.get(word)
+        fix = Fix(replacement=f"{full} ({word})") if full else None
+        ctx.emit("text.acronym_undefined", (m.start(), m.start() + len(word)),
+                 params={"acronym": word, "full": full or ""}, fix=fix)
+
+
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    """Whether the word stands among other capitalised words (a shouted line, not an acronym)."""
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])[-2:]
+    after = re.findall(r"[^\W\d_]+", text[end:end + 40])[:2]
+    near = [w for w in before + after if len(w) > 1]
+    return len(near) >= 2 and all(w.isupper() for w in near)
+
+
+def check_shouting(ctx: Context) -> None:
+    """Words in capitals that are ordinary words (GRATIS, VÄLKOMMEN) or stand in a run of three or
+    more capitalised words, and runs of exclamation marks."""
+    words = [t for t in ctx.tokens if t.kind == "word" and t.letters >= 2]
+    i = 0
+    while i < len(words):
+        t = words[i]
+        letters_only = "".join(ch for ch in t.text if ch.isalpha())
+        if not letters_only.isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words) and "".join(c for c in words[j + 1].text if c.isalpha()).isupper() \
+                and words[j + 1].letters >= 2:
+            j += 1
+        run = words[i:j + 1]
+        if len(run) >= 3 or (t.letters >= 4 and (_known_word(ctx, letters_only) or t.letters > 6)
+                             and t.text not in ctx.lists.acronym_allow):
+            start, end = run[0].start, run[-1].end
+            original = ctx.text[start:end]
+            lowered = original.lower()
+            if ctx.sentence_at(start) is not None and ctx.sentence_at(start).start == start:  # type: ignore[union-attr]
+                lowered = lowered[:1].upper() + lowered[1:]
+            ctx.emit("text.shouting", (start, end), params={"kind": "caps", "text": original},
+                     fix=Fix(replacement=lowered))
+        i = j + 1
+    for m in _EXCLAIM.finditer(ctx.text):
+        if ctx.inside(m.start(), m.end()):
+            continue
+        ctx.emit("text.shouting", (m.start(), m.end()), params={"kind": "punctuation", "text": m.group()},
+                 fix=Fix(replacement=m.group()[-1]))

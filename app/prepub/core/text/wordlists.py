@@ -1,0 +1,267 @@
+"""The word lists the text checks use, loaded from ``resources/wordlists`` plus the organisation's own.
+
+This module owns reading the lists (TSV and TOML, described in ``resources/wordlists/SOURCES.md``),
+merging in the lists a policy names under ``[text.lists]`` (paths relative to the policy file),
+and matching abusive words on inflected forms and compounds with an allow-list against false
+alarms. Loaded lists are cached per set of files and modification times. A list that cannot be
+read is recorded in :attr:`WordLists.problems` (the checks turn that into a finding), never raised.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+from prepub.core.resources import resource
+from prepub.core.text.tokens import Tokenizer
+
+if TYPE_CHECKING:
+    from prepub.core.policy import Policy
+
+SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
+MATCH_KINDS = ("word", "start", "head", "both", "any")
+CATEGORIES = ("profanity", "slur", "insult")
+MIN_COMPOUND_PART = 3  # letters the other part of a compound must have
+ORG_LISTS = ("abuse", "allow", "abbreviations", "stiff", "acronyms")
+
+
+@dataclass(frozen=True)
+class AbuseEntry:
+    term: str
+    category: str
+    severity: str
+    langs: frozenset[str]
+    match: str
+    forms: frozenset[str]
+
+    def applies(self, langs: frozenset[str] | None) -> bool:
+        return langs is None or "*" in self.langs or bool(self.langs & langs)
+
+
+class AbuseMatcher:
+    """Finds the most severe abuse entry a word matches, on whole forms and compound parts."""
+
+    def __init__(self, entries: Iterable[AbuseEntry], allow_exact: Iterable[str],
+                 allow_prefix: Iterable[str]) -> None:
+        self.entries = tuple(entries)
+        self.allow_exact = frozenset(allow_exact)
+        self.allow_prefix = tuple(sorted(set(allow_prefix)))
+        self._exact: dict[str, list[AbuseEntry]] = {}
+        self._start: dict[str, list[AbuseEntry]] = {}
+        self._head: dict[str, list[AbuseEntry]] = {}
+        self._any: list[tuple[str, AbuseEntry]] = []
+        for e in self.entries:
+            for form in e.forms | {e.term}:
+                self._exact.setdefault(form, []).append(e)
+                if e.match in ("start", "both"):
+                    self._start.setdefault(form, []).append(e)
+                if e.match in ("head", "both"):
+                    self._head.setdefault(form, []).append(e)
+                if e.match == "any":
+                    self._any.append((form, e))
+
+    def allowed(self, word: str) -> bool:
+        return word in self.allow_exact or any(word.startswith(p) for p in self.allow_prefix)
+
+    def match(self, word: str, langs: frozenset[str] | None) -> AbuseEntry | None:
+        """The most severe entry ``word`` (any case) matches for ``langs`` (None: every language)."""
+        w = word.casefold().replace("’", "'")
+        if not w or self.allowed(w):
+            return None
+        found: list[AbuseEntry] = list(self._exact.get(w, ()))
+        n = len(w)
+        for cut in range(2, n - MIN_COMPOUND_PART + 1):
+            found.extend(self._start.get(w[:cut], ()))
+        for cut in range(MIN_COMPOUND_PART, n - 1):
+            found.extend(self._head.get(w[cut:], ()))
+        found.extend(e for form, e in self._any if form in w)
+        found = [e for e in found if e.applies(langs)]
+        if not found:
+            return None
+        return max(found, key=lambda e: (SEVERITY_RANK.get(e.severity, 1), len(e.term)))
+
+
+@dataclass(frozen=True)
+class WordLists:
+    abuse: AbuseMatcher
+    abbreviations: dict[str, dict[str, str]]  # language -> abbreviation (lower case) -> written out
+    final_abbreviations: frozenset[str]
+    no_break: frozenset[str]
+    stiff: dict[str, dict[str, str]]
+    acronym_allow: frozenset[str]
+    acronym_expand: dict[str, str]
+    phrases: dict[str, dict[str, tuple[str, ...]]]  # section -> language (or language_re) -> items
+    lexicon: dict[str, frozenset[str]]
+    function_words: dict[str, frozenset[str]]
+    places: dict[str, str]  # lower case -> as written
+    problems: tuple[tuple[str, str], ...] = ()
+    _regex_cache: dict[Any, re.Pattern[str] | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def all_abbreviations(self) -> set[str]:
+        return {a for table in self.abbreviations.values() for a in table} | set(self.no_break)
+
+    def tokenizer(self) -> Tokenizer:
+        """A tokenizer that keeps every listed abbreviation as one token (built once)."""
+        tk = self._regex_cache.get("tokenizer")
+        if not isinstance(tk, Tokenizer):
+            tk = Tokenizer(self.all_abbreviations())
+            self._regex_cache["tokenizer"] = tk  # type: ignore[assignment]
+        return tk
+
+    def phrase_items(self, section: str, langs: Iterable[str], *, regex: bool = False) -> list[str]:
+        table = self.phrases.get(section, {})
+        suffix = "_re" if regex else ""
+        out: list[str] = []
+        for lang in [*langs, "*"]:
+            out.extend(table.get(lang + suffix, ()))
+        return out
+
+    def phrase_regex(self, section: str, langs: Iterable[str]) -> re.Pattern[str] | None:
+        """One case-insensitive pattern for a phrase section's plain phrases and its ``_re``
+        patterns in ``langs`` (and ``*``); None when there are none."""
+        langs = tuple(langs)
+        key = (section, langs)
+        if key not in self._regex_cache:
+            parts = [phrase_pattern(p) for p in self.phrase_items(section, langs)]
+            parts += [f"(?:{p})" for p in self.phrase_items(section, langs, regex=True)]
+            parts.sort(key=len, reverse=True)
+            self._regex_cache[key] = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        return self._regex_cache[key]
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A whole-word, any-whitespace pattern for a plain phrase."""
+    body = r"\s+".join(re.escape(w) for w in phrase.split())
+    left = r"(?<!\w)" if phrase[:1].isalnum() or phrase[:1] in "#/" else ""
+    right = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    return f"{left}{body}{right}"
+
+
+# --- loading -------------------------------------------------------------------------------
+
+def load_wordlists(policy: "Policy | None") -> WordLists:
+    """The built-in lists merged with the organisation's ``[text.lists]`` files (cached)."""
+    extra: dict[str, Any] = dict(policy.get("text", "lists", {}) or {}) if policy is not None else {}
+    base = Path(policy.path).parent if policy is not None and not policy.path.startswith("<") else Path.cwd()
+    key: list[tuple[str, str, float]] = []
+    for name, value in sorted(extra.items()):
+        p = Path(os.path.expanduser(str(value)))
+        p = p if p.is_absolute() else base / p
+        try:
+            mtime = p.stat().st_mtime
+        except OSError:
+            mtime = -1.0
+        key.append((str(name), str(p), mtime))
+    return _load(tuple(key))
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[tuple[str, str, float], ...]) -> WordLists:
+    problems: list[tuple[str, str]] = []
+    folder = resource("wordlists")
+    entries = _read_abuse(folder / "abuse.tsv", problems)
+    allow_exact, allow_prefix = _read_allow(folder / "allow.tsv", problems)
+    abbrev_doc = _read_toml(folder / "abbreviations.toml", problems)
+    stiff_doc = _read_toml(folder / "stiff.toml", problems)
+    acr_doc = _read_toml(folder / "acronyms.toml", problems)
+    for name, path, _mtime in extra:
+        p = Path(path)
+        if name not in ORG_LISTS:
+            problems.append((path, f"unknown list '{name}'; known: {', '.join(ORG_LISTS)}"))
+        elif not p.is_file():
+            problems.append((path, "the file does not exist"))
+        elif name == "abuse":
+            entries += _read_abuse(p, problems)
+        elif name == "allow":
+            e, pre = _read_allow(p, problems)
+            allow_exact |= e
+            allow_prefix |= pre
+        else:
+            doc = _read_toml(p, problems)
+            target = {"abbreviations": abbrev_doc, "stiff": stiff_doc, "acronyms": acr_doc}[name]
+            for k, v in doc.items():
+                if isinstance(v, dict) and isinstance(target.get(k), dict):
+                    target[k].update(v)
+                elif isinstance(v, list) and isinstance(target.get(k), list):
+                    target[k] = [*target[k], *v]
+                else:
+                    target[k] = v
+    phrases_doc = _read_toml(folder / "phrases.toml", problems)
+    lex_doc = _read_toml(folder / "lexicon.toml", problems)
+    meta = abbrev_doc.pop("meta", {}) if isinstance(abbrev_doc.get("meta"), dict) else {}
+    return WordLists(
+        abuse=AbuseMatcher(entries, allow_exact, allow_prefix),
+        abbreviations={lang: {str(k).lower(): str(v) for k, v in table.items()}
+                       for lang, table in abbrev_doc.items() if isinstance(table, dict)},
+        final_abbreviations=frozenset(str(a).lower() for a in meta.get("final", [])),
+        no_break=frozenset(str(a).lower() for a in meta.get("no_break", [])),
+        stiff={lang: {str(k).lower(): str(v) for k, v in table.items()}
+               for lang, table in stiff_doc.items() if isinstance(table, dict)},
+        acronym_allow=frozenset(str(a).upper() for a in acr_doc.get("allow", [])),
+        acronym_expand={str(k).upper(): str(v) for k, v in dict(acr_doc.get("expand", {})).items()},
+        phrases={sec: {str(k): tuple(str(x) for x in v) for k, v in table.items() if isinstance(v, list)}
+                 for sec, table in phrases_doc.items() if isinstance(table, dict)},
+        lexicon={lang: frozenset(str(t.get("words", "")).lower().split()) for lang, t in lex_doc.items()
+                 if isinstance(t, dict) and lang != "places"},
+        function_words={lang: frozenset(str(t.get("function", "")).lower().split())
+                        for lang, t in lex_doc.items() if isinstance(t, dict) and lang != "places"},
+        places={w.lower(): w for w in str(dict(lex_doc.get("places", {})).get("names", "")).split()},
+        problems=tuple(problems),
+    )
+
+
+def _lines(path: Path, problems: list[tuple[str, str]]) -> list[tuple[int, list[str]]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        problems.append((str(path), f"cannot be read ({e.__class__.__name__})"))
+        return []
+    out = []
+    for no, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            out.append((no, [c.strip() for c in line.split("\t")]))
+    return out
+
+
+def _read_abuse(path: Path, problems: list[tuple[str, str]]) -> list[AbuseEntry]:
+    out: list[AbuseEntry] = []
+    for no, cols in _lines(path, problems):
+        if len(cols) < 5:
+            problems.append((f"{path}:{no}", "needs term, category, severity, langs and match, tab-separated"))
+            continue
+        term, category, severity, langs, match = cols[:5]
+        forms = cols[5] if len(cols) > 5 else ""
+        if severity not in SEVERITY_RANK or match not in MATCH_KINDS or category not in CATEGORIES:
+            problems.append((f"{path}:{no}", f"unknown category, severity or match in {cols[:5]}"))
+            continue
+        out.append(AbuseEntry(
+            term=term.casefold(), category=category, severity=severity,
+            langs=frozenset(x.strip() for x in langs.split(",") if x.strip()), match=match,
+            forms=frozenset(f.strip().casefold() for f in forms.split(",") if f.strip())))
+    return out
+
+
+def _read_allow(path: Path, problems: list[tuple[str, str]]) -> tuple[set[str], set[str]]:
+    exact: set[str] = set()
+    prefix: set[str] = set()
+    for no, cols in _lines(path, problems):
+        kind = cols[1] if len(cols) > 1 and cols[1] else "exact"
+        if kind not in ("exact", "prefix"):
+            problems.append((f"{path}:{no}", f"kind must be exact or prefix, not {kind!r}"))
+            continue
+        (prefix if kind == "prefix" else exact).add(cols[0].casefold())
+    return exact, prefix
+
+
+def _read_toml(path: Path, problems: list[tuple[str, str]]) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        problems.append((str(path), f"cannot be read ({e})"))
+        return {}
