@@ -71,6 +71,8 @@ SCHEMA: dict[str, dict[str, tuple[Any, str]]] = {
         "accept": (list, "words never flagged"),
         "lists": (dict, "word-list files per category"),
         "emoji_max_ratio": (Number, "largest share of emoji among words"),
+        "lix_min_words": (int, "below this many words LIX is only indicative (a suggestion, not a warning)"),
+        "dialogue_channels": (list, "channels where a post should invite dialogue (a question, \"berätta\" …)"),
     },
     "export": {
         "overrides_allowed": (list, "rule ids a user may export past, with a reason"),
