@@ -86,6 +86,13 @@ def test_evidence_is_kept_privately_by_hash(reg: Registry, tmp_path: Path) -> No
     assert stored.name == c.evidence_sha256
     assert oct(stored.stat().st_mode & 0o777) == oct(0o600)
     assert oct(stored.parent.stat().st_mode & 0o777) == oct(0o700)
+    # a consent that fails validation keeps no copy of its form
+    other = tmp_path / "other.pdf"
+    other.write_bytes(b"%PDF-1.4 another form")
+    with pytest.raises(RegistryError, match="channel"):
+        reg.add_consent(person_id=p, channels=[], purpose="p", given_on=date(2025, 1, 1),
+                        signed_by=["self"], logged_by="me", evidence_file=other)
+    assert sorted(f.name for f in stored.parent.iterdir()) == [c.evidence_sha256]
     with pytest.raises(RegistryError, match="cannot be read"):
         reg.add_consent(person_id=p, channels=["website"], purpose="p", given_on=date(2025, 1, 1),
                         signed_by=["self"], logged_by="me", evidence_file=tmp_path / "missing.pdf")

@@ -225,12 +225,22 @@ class Registry:
         signed_at = records.now()
         sigs = [Signature(signer=SELF if s == SELF else str(s), signed_at=signed_at)
                 for s in signed_by]
-        with self._write() as conn:
-            return _consents.insert(
-                conn, person_id=person_id, channels=channels, purpose=purpose, given_on=given_on,
-                signatures=sigs, logged_by=logged_by, expires_on=expires_on, evidence_sha256=sha,
-                evidence_filename=name, verbal_note=verbal_note, shoot_id=shoot_id,
-                consent_id=consent_id, actor=actor)
+        try:
+            with self._write() as conn:
+                return _consents.insert(
+                    conn, person_id=person_id, channels=channels, purpose=purpose,
+                    given_on=given_on, signatures=sigs, logged_by=logged_by, expires_on=expires_on,
+                    evidence_sha256=sha, evidence_filename=name, verbal_note=verbal_note,
+                    shoot_id=shoot_id, consent_id=consent_id, actor=actor)
+        except BaseException:
+            if sha is not None and not self._evidence_used(sha):
+                self.evidence.remove(sha)  # keep no form for a consent that was not stored
+            raise
+
+    def _evidence_used(self, sha256: str) -> bool:
+        with self._read() as conn:
+            return conn.execute(sa.select(t.consents.c.id).where(
+                t.consents.c.evidence_sha256 == sha256).limit(1)).first() is not None
 
     def get_consent(self, consent_id: str) -> Consent:
         with self._read() as conn:

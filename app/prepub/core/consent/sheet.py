@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +27,11 @@ from prepub.core.consent import consents as _consents
 from prepub.core.consent import faces, records
 from prepub.core.consent import schema as t
 from prepub.core.consent.registry import Registry
-from prepub.core.consent.sheetfile import FORMAT, SUFFIX, VERSION, SheetError, SheetReader, write_sheet
+from prepub.core.consent.sheetfile import (
+    FORMAT, SUFFIX, VERSION, SheetData, SheetError, SheetReader, write_sheet,
+)
 from prepub.core.consent.types import (
-    GUARDIAN_RELATIONS, RELATIONS, Consent, ImportConflict, ImportResult, Person, Signature,
+    Consent, ImportConflict, ImportResult, Person, RegistryError,
 )
 
 __all__ = ["export_sheet", "import_sheet", "SheetError", "SUFFIX"]
@@ -108,7 +110,7 @@ def _consent_json(c: Consent) -> dict[str, Any]:
 def import_sheet(registry: Registry, path: str | Path, *, actor: str | None = None) -> ImportResult:
     """Apply a consent sheet; raises :class:`SheetError` (nothing applied) when it is unusable."""
     with SheetReader(path) as sheet:
-        d = _Data(sheet.data, sheet.path)
+        d = SheetData(sheet.data, sheet.path)
         needed = {c["evidence"]["sha256"] for c in d.consents if c["evidence"]}
         for sha in sorted(needed):
             if sha not in sheet.evidence_names:
@@ -125,96 +127,8 @@ def import_sheet(registry: Registry, path: str | Path, *, actor: str | None = No
             return _Importer(conn, d, actor).run()
 
 
-class _Data:
-    """The sheet's JSON, checked for the fields and types the import relies on."""
-
-    def __init__(self, data: dict[str, Any], path: Path) -> None:
-        self.path = path
-        self.sheet_id = self._str(data, "sheet_id", "sheet")
-        shoot = self._obj(data.get("shoot"), "shoot")
-        self.shoot = {"id": self._str(shoot, "id", "shoot"),
-                      "photographer": self._str(shoot, "photographer", "shoot"),
-                      "date": self._date(shoot.get("date"), "shoot.date"),
-                      "place": str(shoot.get("place") or ""), "event": str(shoot.get("event") or ""),
-                      "notes": str(shoot.get("notes") or "")}
-        self.people = [self._obj(p, "people[]") for p in self._list(data, "people")]
-        for p in self.people:
-            self._str(p, "id", "person"), self._str(p, "name", "person")
-            if p.get("relation") not in RELATIONS:
-                raise self._fail(f"person {p['id']}: unknown relation {p.get('relation')!r}")
-            if p.get("birth_year") is not None and not isinstance(p["birth_year"], int):
-                raise self._fail(f"person {p['id']}: birth_year must be a whole number")
-        self.guardians = [self._obj(g, "guardians[]") for g in self._list(data, "guardians")]
-        for g in self.guardians:
-            self._str(g, "id", "guardian"), self._str(g, "child_id", "guardian")
-            if g.get("relation") not in GUARDIAN_RELATIONS:
-                raise self._fail(f"guardian {g['id']}: unknown relation {g.get('relation')!r}")
-        self.consents = [self._obj(c, "consents[]") for c in self._list(data, "consents")]
-        for c in self.consents:
-            cid = self._str(c, "id", "consent")
-            self._str(c, "person_id", f"consent {cid}")
-            c["given_on"] = self._date(c.get("given_on"), f"consent {cid} given_on")
-            c["expires_on"] = self._date(c.get("expires_on"), f"consent {cid} expires_on", True)
-            c["withdrawn_at"] = self._time(c.get("withdrawn_at"), f"consent {cid} withdrawn_at", True)
-            c["created_at"] = self._time(c.get("created_at"), f"consent {cid} created_at")
-            if not isinstance(c.get("channels"), list):
-                raise self._fail(f"consent {cid}: channels must be a list")
-            sigs = []
-            for s in self._list(c, "signatures"):
-                s = self._obj(s, f"consent {cid} signature")
-                sigs.append(Signature(signer=self._str(s, "signer", f"consent {cid} signature"),
-                                      signed_at=self._time(s.get("signed_at"), "signed_at")))
-            c["signatures"] = sigs
-            ev = c.get("evidence")
-            if ev is not None:
-                ev = self._obj(ev, f"consent {cid} evidence")
-                if not re.fullmatch(r"[0-9a-f]{64}", str(ev.get("sha256", ""))):
-                    raise self._fail(f"consent {cid}: evidence sha256 is not a SHA-256 hash")
-                c["evidence"] = ev
-        self.faces = [self._obj(f, "face_references[]") for f in self._list(data, "face_references")]
-        for f in self.faces:
-            self._str(f, "id", "face reference"), self._str(f, "person_id", "face reference")
-            f["created_at"] = self._time(f.get("created_at"), "face reference created_at")
-
-    def _fail(self, text: str) -> SheetError:
-        return SheetError(f"{self.path}: sheet.json: {text}")
-
-    def _obj(self, v: Any, what: str) -> dict[str, Any]:
-        if not isinstance(v, dict):
-            raise self._fail(f"{what} must be an object")
-        return v
-
-    def _list(self, d: dict[str, Any], key: str) -> list[Any]:
-        v = d.get(key, [])
-        if not isinstance(v, list):
-            raise self._fail(f"'{key}' must be a list")
-        return v
-
-    def _str(self, d: dict[str, Any], key: str, what: str) -> str:
-        v = d.get(key)
-        if not isinstance(v, str) or not v.strip() or len(v) > 200:
-            raise self._fail(f"{what}: '{key}' must be non-empty text")
-        return v
-
-    def _date(self, v: Any, what: str, optional: bool = False) -> Any:
-        if v is None and optional:
-            return None
-        try:
-            return date.fromisoformat(str(v))
-        except ValueError:
-            raise self._fail(f"{what} is not a date (YYYY-MM-DD)") from None
-
-    def _time(self, v: Any, what: str, optional: bool = False) -> Any:
-        if v is None and optional:
-            return None
-        try:
-            return datetime.fromisoformat(str(v))
-        except ValueError:
-            raise self._fail(f"{what} is not a date and time") from None
-
-
 class _Importer:
-    def __init__(self, conn: sa.Connection, d: _Data, actor: str | None) -> None:
+    def __init__(self, conn: sa.Connection, d: SheetData, actor: str | None) -> None:
         self.conn, self.d, self.actor = conn, d, actor
         self.added = self.updated = self.unchanged = self.skipped = self.withdrawals = 0
         self.conflicts: list[ImportConflict] = []
@@ -307,7 +221,7 @@ class _Importer:
             return
         if not self.conn.execute(sa.select(t.people.c.id).where(
                 t.people.c.id == g["child_id"])).first():
-            raise self.d._fail(f"guardian {g['id']} belongs to a person not in the sheet")
+            raise self.d.fail(f"guardian {g['id']} belongs to a person not in the sheet")
         self.conn.execute(t.guardians.insert().values(
             id=g["id"], child_id=g["child_id"], name=" ".join(str(g.get("name") or "").split()),
             relation=g["relation"], contact=str(g.get("contact") or ""), created_at=records.now()))
@@ -325,7 +239,7 @@ class _Importer:
             self._existing_consent(found[0], c)
             return
         if not self.conn.execute(sa.select(t.people.c.id).where(t.people.c.id == pid)).first():
-            raise self.d._fail(f"consent {c['id']} belongs to a person not in the sheet")
+            raise self.d.fail(f"consent {c['id']} belongs to a person not in the sheet")
         if c["withdrawn_at"] is None and self._withdrawn_later(pid, c):
             self.skipped += 1
             return
@@ -340,10 +254,8 @@ class _Importer:
                 source_sheet_id=self.d.sheet_id, withdrawn_at=c["withdrawn_at"],
                 withdrawal_reason=str(c.get("withdrawal_reason") or ""),
                 created_at=c["created_at"], actor=self.actor)
-        except SheetError:
-            raise
-        except Exception as e:  # a RegistryError from validation: the sheet is inconsistent
-            raise self.d._fail(f"consent {c['id']}: {e}") from None
+        except (RegistryError, sa.exc.IntegrityError) as e:  # the sheet is inconsistent
+            raise self.d.fail(f"consent {c['id']}: {e}") from None
         self.added += 1
 
     def _existing_consent(self, local: Consent, c: dict[str, Any]) -> None:
@@ -388,8 +300,8 @@ class _Importer:
         try:
             faces.add(self.conn, person_id=pid, encoding=f.get("encoding"), actor=self.actor,
                       ref_id=f["id"], created_at=f["created_at"])
-        except Exception as e:
-            raise self.d._fail(f"face reference {f['id']}: {e}") from None
+        except (RegistryError, sa.exc.IntegrityError) as e:
+            raise self.d.fail(f"face reference {f['id']}: {e}") from None
         self.added += 1
 
 

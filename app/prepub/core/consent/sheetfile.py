@@ -1,5 +1,8 @@
 """The consent-sheet file: one zip holding ``sheet.json`` and ``evidence/<sha256>`` files.
 
+:class:`SheetReader` opens and checks the zip, :class:`SheetData` checks the JSON's fields and
+types, :func:`write_sheet` writes one.
+
 Reading is defensive, because a sheet arrives from another computer: only those two kinds of
 entry are accepted (no other names, no ``..``, no absolute or backslash paths, no duplicates, no
 encrypted entries), sizes are capped both as declared and as actually decompressed, and every
@@ -15,11 +18,14 @@ import re
 import tempfile
 import zipfile
 from contextlib import suppress
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
 
 from prepub.core.consent.evidence import MAX_EVIDENCE_BYTES
-from prepub.core.consent.types import RegistryError
+from prepub.core.consent.types import (
+    GUARDIAN_RELATIONS, RELATIONS, RegistryError, Signature,
+)
 
 FORMAT = "prepub.consent-sheet"
 VERSION = 1
@@ -153,6 +159,94 @@ class SheetReader:
 
     def open_evidence(self, sha: str) -> "_LimitedStream":
         return _LimitedStream(self._read_limited(f"evidence/{sha}", MAX_EVIDENCE_BYTES))
+
+
+class SheetData:
+    """The sheet's JSON, checked for the fields and types the import relies on."""
+
+    def __init__(self, data: dict[str, Any], path: Path) -> None:
+        self.path = path
+        self.sheet_id = self._str(data, "sheet_id", "sheet")
+        shoot = self._obj(data.get("shoot"), "shoot")
+        self.shoot = {"id": self._str(shoot, "id", "shoot"),
+                      "photographer": self._str(shoot, "photographer", "shoot"),
+                      "date": self._date(shoot.get("date"), "shoot.date"),
+                      "place": str(shoot.get("place") or ""), "event": str(shoot.get("event") or ""),
+                      "notes": str(shoot.get("notes") or "")}
+        self.people = [self._obj(p, "people[]") for p in self._list(data, "people")]
+        for p in self.people:
+            self._str(p, "id", "person"), self._str(p, "name", "person")
+            if p.get("relation") not in RELATIONS:
+                raise self.fail(f"person {p['id']}: unknown relation {p.get('relation')!r}")
+            if p.get("birth_year") is not None and not isinstance(p["birth_year"], int):
+                raise self.fail(f"person {p['id']}: birth_year must be a whole number")
+        self.guardians = [self._obj(g, "guardians[]") for g in self._list(data, "guardians")]
+        for g in self.guardians:
+            self._str(g, "id", "guardian"), self._str(g, "child_id", "guardian")
+            if g.get("relation") not in GUARDIAN_RELATIONS:
+                raise self.fail(f"guardian {g['id']}: unknown relation {g.get('relation')!r}")
+        self.consents = [self._obj(c, "consents[]") for c in self._list(data, "consents")]
+        for c in self.consents:
+            cid = self._str(c, "id", "consent")
+            self._str(c, "person_id", f"consent {cid}")
+            c["given_on"] = self._date(c.get("given_on"), f"consent {cid} given_on")
+            c["expires_on"] = self._date(c.get("expires_on"), f"consent {cid} expires_on", True)
+            c["withdrawn_at"] = self._time(c.get("withdrawn_at"), f"consent {cid} withdrawn_at", True)
+            c["created_at"] = self._time(c.get("created_at"), f"consent {cid} created_at")
+            if not isinstance(c.get("channels"), list):
+                raise self.fail(f"consent {cid}: channels must be a list")
+            sigs = []
+            for s in self._list(c, "signatures"):
+                s = self._obj(s, f"consent {cid} signature")
+                sigs.append(Signature(signer=self._str(s, "signer", f"consent {cid} signature"),
+                                      signed_at=self._time(s.get("signed_at"), "signed_at")))
+            c["signatures"] = sigs
+            ev = c.get("evidence")
+            if ev is not None:
+                ev = self._obj(ev, f"consent {cid} evidence")
+                if not re.fullmatch(r"[0-9a-f]{64}", str(ev.get("sha256", ""))):
+                    raise self.fail(f"consent {cid}: evidence sha256 is not a SHA-256 hash")
+                c["evidence"] = ev
+        self.faces = [self._obj(f, "face_references[]") for f in self._list(data, "face_references")]
+        for f in self.faces:
+            self._str(f, "id", "face reference"), self._str(f, "person_id", "face reference")
+            f["created_at"] = self._time(f.get("created_at"), "face reference created_at")
+
+    def fail(self, text: str) -> SheetError:
+        return SheetError(f"{self.path}: sheet.json: {text}")
+
+    def _obj(self, v: Any, what: str) -> dict[str, Any]:
+        if not isinstance(v, dict):
+            raise self.fail(f"{what} must be an object")
+        return v
+
+    def _list(self, d: dict[str, Any], key: str) -> list[Any]:
+        v = d.get(key, [])
+        if not isinstance(v, list):
+            raise self.fail(f"'{key}' must be a list")
+        return v
+
+    def _str(self, d: dict[str, Any], key: str, what: str) -> str:
+        v = d.get(key)
+        if not isinstance(v, str) or not v.strip() or len(v) > 200:
+            raise self.fail(f"{what}: '{key}' must be non-empty text")
+        return v
+
+    def _date(self, v: Any, what: str, optional: bool = False) -> Any:
+        if v is None and optional:
+            return None
+        try:
+            return date.fromisoformat(str(v))
+        except ValueError:
+            raise self.fail(f"{what} is not a date (YYYY-MM-DD)") from None
+
+    def _time(self, v: Any, what: str, optional: bool = False) -> Any:
+        if v is None and optional:
+            return None
+        try:
+            return datetime.fromisoformat(str(v))
+        except ValueError:
+            raise self.fail(f"{what} is not a date and time") from None
 
 
 class _LimitedStream:

@@ -84,7 +84,10 @@ def open_registry(url: str | None = None, *, evidence_dir: str | os.PathLike[str
         ev = Path(evidence_dir) if evidence_dir else data_dir() / "evidence"
     label = str(path) if path is not None else u.render_as_string(hide_password=True)
 
-    engine = make_engine(u)
+    try:
+        engine = make_engine(u)
+    except (sa.exc.SQLAlchemyError, ImportError) as e:  # e.g. no driver for the URL's database
+        raise RegistryError(f"{label}: the registry cannot be opened ({_short(e)})") from e
     try:
         if path is not None:
             check_integrity(engine, label)

@@ -23,8 +23,9 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
 
 
 if context.is_offline_mode():
-    context.configure(url=context.get_x_argument(as_dictionary=True).get("url"),
-                      target_metadata=metadata, literal_binds=True, render_as_batch=True)
+    url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option(
+        "sqlalchemy.url")
+    context.configure(url=url, target_metadata=metadata, literal_binds=True, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()
 else:

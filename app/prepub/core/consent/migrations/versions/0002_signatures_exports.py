@@ -41,18 +41,18 @@ def upgrade() -> None:
     )
     op.create_index("ix_consent_signatures_consent_id", "consent_signatures", ["consent_id"])
 
+    # One signature per existing consent: its guardian, or the person themselves. A single
+    # INSERT ... SELECT, so it also renders in offline (--sql) mode.
     consents = sa.table("consents", sa.column("id", sa.String), sa.column("created_at", sa.DateTime),
                         sa.column("given_by_guardian_id", sa.String))
     signatures = sa.table("consent_signatures", sa.column("consent_id", sa.String),
                           sa.column("signer_kind", sa.String), sa.column("guardian_id", sa.String),
                           sa.column("signed_at", sa.DateTime))
-    conn = op.get_bind()
-    rows = conn.execute(sa.select(consents.c.id, consents.c.created_at,
-                                  consents.c.given_by_guardian_id)).all()
-    if rows:
-        conn.execute(signatures.insert(), [
-            {"consent_id": r.id, "signer_kind": "guardian" if r.given_by_guardian_id else "self",
-             "guardian_id": r.given_by_guardian_id, "signed_at": r.created_at} for r in rows])
+    kind = sa.case((consents.c.given_by_guardian_id.is_(None), sa.literal("self")),
+                   else_=sa.literal("guardian"))
+    op.execute(signatures.insert().from_select(
+        ["consent_id", "signer_kind", "guardian_id", "signed_at"],
+        sa.select(consents.c.id, kind, consents.c.given_by_guardian_id, consents.c.created_at)))
 
     with op.batch_alter_table("consents") as batch:
         batch.drop_constraint("fk_consents_given_by_guardian_id_guardians", type_="foreignkey")

@@ -22,7 +22,7 @@ MESSAGE = "audit_log is append-only"
 
 
 def upgrade() -> None:
-    dialect = op.get_bind().dialect.name
+    dialect = op.get_context().dialect.name
     if dialect == "sqlite":
         for event in ("UPDATE", "DELETE"):
             op.execute(
@@ -38,7 +38,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    dialect = op.get_bind().dialect.name
+    dialect = op.get_context().dialect.name
     if dialect == "sqlite":
         op.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
         op.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
