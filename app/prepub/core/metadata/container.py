@@ -57,6 +57,7 @@ class Container:
     iim: bytes | None = None
     frames: int = 1
     heif_thumbnails: int = 0
+    jfif_thumbnail: bool = False  # JPEG APP0: a JFIF or JFXX thumbnail
     warnings: list[str] = field(default_factory=list)
 
 
@@ -106,6 +107,8 @@ def _open(fp: BinaryIO, name: str, notes: list[str]) -> Image.Image:
     for w in caught:
         if "decompression bomb" in w.lower() or w.startswith("pixels."):
             w = "pixels.over_limit: larger than the decompression-bomb limit"
+        elif "exif" in w.lower():  # Pillow peeks at EXIF while opening; say it once, as EXIF's
+            w = "exif.corrupt: " + w.partition(": ")[2]
         if w not in notes:
             notes.append(w)
     return im
@@ -181,6 +184,10 @@ def _jpeg(im: Image.Image, c: Container) -> None:
             c.xmp.append(data)
         elif marker == "APP13" and data.startswith(b"Photoshop 3.0\x00"):
             c.irb += data[14:]
+        elif marker == "APP0" and data.startswith(b"JFXX\x00") and len(data) > 16:
+            c.jfif_thumbnail = True
+        elif marker == "APP0" and data.startswith(b"JFIF\x00") and len(data) >= 14:
+            c.jfif_thumbnail = c.jfif_thumbnail or data[12] * data[13] > 0
     if len(c.exif) > 1:
         c.warnings.append(f"exif.multiple: {len(c.exif)} EXIF blocks")
     if ext:

@@ -25,7 +25,7 @@ class UnreadableImage(Exception):
         self.detail = detail
 
 # warnings.catch_warnings swaps process-wide state; serialise our use of it.
-_WARNINGS_LOCK = threading.Lock()
+_WARNINGS_LOCK = threading.RLock()
 
 
 @contextmanager

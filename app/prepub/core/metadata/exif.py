@@ -37,6 +37,7 @@ _IO_BUDGET = 40_000
 _PAST_END_BUDGET = 64  # reads beyond the end of the block before we call the note garbage
 # maker-note tags that hold (or give the length of) an embedded preview image; a pointer alone
 # (Nikon's NikonPreview, Olympus' PreviewImageStart) is not evidence: the data is often gone
+_JPEG_SECOND_MARKERS = {bytes([m]) for m in (0xC0, 0xC4, 0xDB, 0xDD, 0xFE, *range(0xE0, 0xF0))}
 _MAKER_PREVIEWS = ("PreviewImage", "PreviewImageLength", "JpgFromRaw")
 
 
@@ -92,6 +93,22 @@ def _read_standard(block: ExifBlock, image: Image.Image | None, out: ExifData) -
         out.exif[MAKER_NOTE]) > 0
     ifd1 = _safe_ifd(ex, IFD1, out)
     out.thumbnail = _has_thumbnail(ifd1, block.data, out)
+    if block.data is not None and out.maker_note:
+        out.maker_preview = _hidden_jpeg(block.data, ifd1.get(0x0201))
+
+
+def _hidden_jpeg(data: bytes, thumb_offset: Any) -> bool:
+    """A JPEG inside the EXIF block other than the IFD1 thumbnail: a maker-note preview.
+
+    Nikon (PreviewIFD), Olympus, Casio, Pentax … put a preview of the unedited picture there;
+    scanning for a start-of-image marker followed by a JPEG segment finds them all.
+    """
+    pos = data.find(b"\xff\xd8\xff")
+    while pos >= 0:
+        if pos != thumb_offset and data[pos + 3:pos + 4] in _JPEG_SECOND_MARKERS:
+            return True
+        pos = data.find(b"\xff\xd8\xff", pos + 1)
+    return False
 
 
 def _safe_ifd(ex: Image.Exif, tag: int, out: ExifData) -> dict[int, Any]:
@@ -116,7 +133,8 @@ def _has_thumbnail(ifd1: dict[int, Any], data: bytes | None, out: ExifData) -> b
             return True
         return False  # a pointer to nothing (common in edited files): no thumbnail to leak
     strips = ifd1.get(0x0111)  # uncompressed thumbnail
-    return strips is not None and ifd1.get(0x0103) == 1
+    first = strips[0] if isinstance(strips, tuple) and strips else strips
+    return ifd1.get(0x0103) == 1 and isinstance(first, int) and 0 < first < len(data)
 
 
 class _Collector(logging.Handler):
@@ -194,7 +212,7 @@ def _read_maker_note(block: ExifBlock, out: ExifData) -> None:
         tags = exifread.process_file(_Budgeted(fh, _IO_BUDGET), details=True,
                                      extract_thumbnail=False, truncate_tags=False, strict=False)
     except _OverBudget:
-        out.warnings.append("makernote.skipped: maker note too large or looping, not decoded")
+        out.warnings.append("makernote.not_decoded: maker note layout not understood")
         return
     except Exception as e:  # exifread has known crashes on odd maker notes
         out.warnings.append(f"makernote.unreadable: {type(e).__name__}: {e}")

@@ -220,7 +220,7 @@ def _assemble(src: _Sources) -> Metadata:
         has_exif=c.exif_found > 0,
         has_xmp=bool(c.xmp or c.extended_xmp),
         has_iptc=src.iim is not None and bool(src.iim.datasets),
-        has_thumbnail=any(e.thumbnail for e in src.exif),
+        has_thumbnail=c.jfif_thumbnail or any(e.thumbnail for e in src.exif),
         has_preview=previews,
         has_face_regions=regions.has_face_regions(xmp),
         has_maker_note=any(e.maker_note for e in src.exif),

@@ -129,8 +129,8 @@ def dms(v: Any) -> float | None:
     return total
 
 
-_XMP_COORD = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?(?:,(\d+(?:\.\d+)?))?\s*([NSEW])\s*$",
-                        re.IGNORECASE)
+_XMP_COORD = re.compile(
+    r"^\s*(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?(?:,(\d+(?:\.\d+)?))?\s*([NSEW])\s*$", re.IGNORECASE)
 
 
 def xmp_coord(v: Any) -> float | None:
@@ -212,8 +212,8 @@ def exif_datetime(v: Any, *, offset: Any = None, subsec: Any = None) -> datetime
     return dt.replace(tzinfo=tz) if tz else dt
 
 
-_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?"
-                  r"\s*(Z|[+-]\d{2}:?\d{2})?)?)?)?\s*$")
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})"
+                  r"(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?)?)?\s*$")
 
 
 def iso_datetime(v: Any) -> datetime | None:
@@ -222,8 +222,10 @@ def iso_datetime(v: Any) -> datetime | None:
     if t is None:
         return None
     m = _ISO.match(t)
+    if m is None and re.match(r"^\s*\d{4}:\d{2}:\d{2}", t):  # EXIF-style dates in XMP
+        m = _ISO.match(t.replace(":", "-", 2))
     if m is None:
-        return exif_datetime(t)  # some writers put EXIF-style dates in XMP
+        return None
     try:
         dt = datetime(int(m[1]), int(m[2] or 1), int(m[3] or 1), int(m[4] or 0), int(m[5] or 0),
                       int(m[6] or 0), int((m[7] or "0")[:6].ljust(6, "0")))
