@@ -14,6 +14,7 @@ are all absent), and adding one is a dependency decision; the HTML prints to PDF
 from __future__ import annotations
 
 import base64
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -37,10 +38,7 @@ def render_record(*, lang: str, bundle_dir: Path, bundle: str, title: str, post_
     """The record's HTML. ``channels`` items hold ``label`` and ``text``; images are read from
     ``bundle_dir`` (the largest rendition of each is embedded)."""
     lang = lang if lang in LANGUAGES else "en"
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(resource("templates"))),
-                             autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
-    template = env.get_template("record.html.j2")
+    template = _template()
     order = {"block": 0, "warn": 1, "info": 2}
     return template.render(
         L=lambda key: label(key, lang), lang=lang, app_version=__version__, bundle=bundle,
@@ -50,6 +48,14 @@ def render_record(*, lang: str, bundle_dir: Path, bundle: str, title: str, post_
         findings=sorted(findings, key=lambda f: order.get(str(f.get("severity")), 3)),
         overrides=list(overrides), consents=list(consents), policy_name=policy_name,
         policy_version=policy_version, files=list(files), notices=list(notices))
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(resource("templates"))),
+                             autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("record.html.j2")
 
 
 def _image(im: ImageEntry, bundle_dir: Path, lang: str) -> dict[str, Any]:

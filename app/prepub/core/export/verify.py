@@ -83,9 +83,16 @@ def _check_jpeg(data: bytes, problems: list[str]) -> None:
         body = data[i + 4:i + 2 + length]
         if marker == 0xDA:  # start of scan: skip the entropy-coded data up to the next marker
             j = i + 2 + length
-            while j < n - 1 and not (data[j] == 0xFF and data[j + 1] not in (0x00,) and
-                                     not 0xD0 <= data[j + 1] <= 0xD7):
-                j += 1
+            while True:
+                j = data.find(b"\xff", j)
+                if j < 0 or j + 1 >= n:
+                    problems.append("JPEG structure damaged (no end of image)")
+                    return
+                nxt = data[j + 1]
+                if nxt == 0x00 or 0xD0 <= nxt <= 0xD7 or nxt == 0xFF:
+                    j += 1  # stuffed byte, restart marker or fill byte
+                    continue
+                break
             i = j
             continue
         if marker == 0xE0:
