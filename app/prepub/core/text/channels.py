@@ -88,36 +88,39 @@ def count_channel(ctx: Context, channel: str) -> ChannelCount:
     count = ChannelCount(channel, sum(w for _s, w in us), limit, method,
                          len(ctx.of_kind("hashtag")), len(ctx.of_kind("url")))
     subject = f"text:{channel}"
+    label = str(cfg.get("label") or channel)
     if count.over and limit is not None:
         total = 0
         for start, w in us:
             total += w
             if total > limit:
                 ctx.emit("text.channel_length", (start, len(ctx.text)), subject=subject,
-                         params={"channel": channel, "chars": count.chars, "max": limit, "over": count.chars - limit})
+                         params={"channel": channel, "label": label, "chars": count.chars, "max": limit,
+                                 "over": count.chars - limit})
                 break
-    _check_counts(ctx, channel, cfg, subject)
+    _check_counts(ctx, channel, label, cfg, subject)
     fold = cfg.get("fold")
     if fold and ctx.sentences and ctx.sentences[0].end > fold and fold < len(ctx.text):
         ctx.emit("text.after_fold", (fold, ctx.sentences[0].end), subject=subject,
-                 params={"channel": channel, "fold": fold, "first_sentence_end": ctx.sentences[0].end})
+                 params={"channel": channel, "label": label, "fold": fold,
+                         "first_sentence_end": ctx.sentences[0].end})
     return count
 
 
-def _check_counts(ctx: Context, channel: str, cfg: dict[str, object], subject: str) -> None:
+def _check_counts(ctx: Context, channel: str, label: str, cfg: dict[str, object], subject: str) -> None:
     tags = ctx.of_kind("hashtag")
     max_tags, suggested = cfg.get("max_hashtags"), cfg.get("suggested_hashtags")
     if isinstance(max_tags, int) and len(tags) > max_tags:
         ctx.emit("text.hashtags_max", (tags[max_tags].start, tags[-1].end), subject=subject,
-                 params={"channel": channel, "count": len(tags), "max": max_tags})
+                 params={"channel": channel, "label": label, "count": len(tags), "max": max_tags})
     elif isinstance(suggested, int) and len(tags) > suggested:
         ctx.emit("text.hashtags_many", (tags[suggested].start, tags[-1].end), subject=subject,
-                 params={"channel": channel, "count": len(tags), "suggested": suggested})
+                 params={"channel": channel, "label": label, "count": len(tags), "suggested": suggested})
     links = ctx.of_kind("url")
     max_links = cfg.get("max_links")
     if isinstance(max_links, int) and len(links) > max_links:
         ctx.emit("text.links_max", (links[max_links].start, links[-1].end), subject=subject,
-                 params={"channel": channel, "count": len(links), "max": max_links})
+                 params={"channel": channel, "label": label, "count": len(links), "max": max_links})
 
 
 # --- checks on the text itself, once per post ---------------------------------------------

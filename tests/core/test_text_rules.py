@@ -1,0 +1,185 @@
+"""Rule tables per language: real sentences that must raise a rule (with the flagged text, via the
+finding's span into the original) and sentences that must not (false alarms)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from prepub.core.policy import parse_policy
+from prepub.core.text import apply_fix, check_text
+
+POLICY = parse_policy('''
+[policy]
+name = "Testkommunen"
+[organisation]
+languages = ["sv", "da", "nb", "en"]
+home_name = "Sundsvall"
+people = ["Anna Svensson", "Lars Andersson"]
+competitors = ["Konkurrentbolaget", "Rival A/S"]
+[text]
+confidential = ["Partnerorg AB"]
+internal_markers = ["internt", "får ej spridas", "fortroligt", "internal only"]
+''')
+TODAY = date(2025, 5, 20)
+
+
+def _findings(text: str, lang: str | None):
+    return check_text(text, policy=POLICY, channels=[], language=lang, today=TODAY).findings
+
+
+TRUE_ALARMS = [
+    # plain language: abbreviations (with the written-out form as fix)
+    ("sv", "Vi erbjuder t.ex. simskola och bad.", "text.abbreviation", "t.ex.", "till exempel"),
+    ("sv", "Biblioteket har bl.a. sagostund.", "text.abbreviation", "bl.a.", "bland annat"),
+    ("sv", "Öppet fr.o.m. måndag.", "text.abbreviation", "fr.o.m.", "från och med"),
+    ("sv", "Det kostar ca 50 kronor.", "text.abbreviation", "ca", "cirka"),
+    ("sv", "Inställt pga sjukdom.", "text.abbreviation", "pga", "på grund av"),
+    ("sv", "T.ex. kan du cykla dit.", "text.abbreviation", "T.ex.", "Till exempel"),
+    ("sv", "Vi har kaffe, te osv.", "text.abbreviation", "osv.", "och så vidare."),
+    ("da", "Vi har fx musik og dans i parken.", "text.abbreviation", "fx", "for eksempel"),
+    ("da", "Der er bl.a. koncerter hele dagen.", "text.abbreviation", "bl.a.", "blandt andet"),
+    ("da", "Læs mere, jf. reglerne for parkering.", "text.abbreviation", "jf.", "jævnfør"),
+    ("da", "Arrangementet er evt. udendørs.", "text.abbreviation", "evt.", "eventuelt"),
+    ("en", "Bring something to share, e.g. a cake or some fruit.", "text.abbreviation", "e.g.", "for example"),
+    # stiff words
+    ("sv", "Du kan erhålla stöd från kommunen.", "text.stiff_word", "erhålla", "få"),
+    ("sv", "Vi ordnar mat samt dryck till alla.", "text.stiff_word", "samt", "och"),
+    ("sv", "Vi bygger ett nytt bad i syfte att fler ska lära sig simma.", "text.stiff_word", "i syfte att", "för att"),
+    ("sv", "Emellertid är parken stängd.", "text.stiff_word", "Emellertid", "Men"),
+    ("da", "Du bedes fremsende ansøgningen inden fredag.", "text.stiff_word", "fremsende", "sende"),
+    ("da", "Såfremt det regner, flytter vi indenfor.", "text.stiff_word", "Såfremt", "Hvis"),
+    ("en", "Residents can utilise the new bike lanes.", "text.stiff_word", "utilise", "use"),
+    # undefined acronyms (with the written-out form when we know it)
+    ("sv", "Vi samarbetar med SKR om nya riktlinjer.", "text.acronym_undefined", "SKR",
+     "Sveriges Kommuner och Regioner (SKR)"),
+    ("sv", "Läs mer om FTX-projektet och KUB hos oss.", "text.acronym_undefined", "KUB", None),
+    # shouting
+    ("sv", "GRATIS inträde för alla barn i sommar.", "text.shouting", "GRATIS", "Gratis"),
+    ("sv", "Välkommen på fest!!!", "text.shouting", "!!!", "!"),
+    # tone and abuse, on inflected forms and compounds
+    ("sv", "Det här var ett skitdåligt beslut.", "text.profanity", "skitdåligt", None),
+    ("sv", "Vilket jävla väder vi har i dag.", "text.profanity", "jävla", None),
+    ("sv", "Sluta med skitsnacket om parken.", "text.profanity", "skitsnacket", None),
+    ("sv", "Fan, vad kallt det blev.", "text.profanity", "Fan", None),
+    ("da", "Det er noget lort med de nye regler.", "text.profanity", "lort", None),
+    ("da", "Hvad fanden sker der med trafikken?", "text.profanity", "fanden", None),
+    ("da", "Sikke et pissevejr i dag.", "text.profanity", "pissevejr", None),
+    ("en", "This is such a shitshow.", "text.profanity", "shitshow", None),
+    ("en", "What the fucking hell.", "text.profanity", "fucking", None),
+    ("sv", "Han kallade dem för blattar på mötet.", "text.slur", "blattar", None),
+    ("da", "Han råbte perker efter dem.", "text.slur", "perker", None),
+    ("sv", "Det var idioterna på andra sidan som bestämde.", "text.insult", "idioterna", None),
+    ("sv", "Den där kommunidioten har inte läst beslutet.", "text.insult", "kommunidioten", None),
+    ("sv", "Du är en idiot.", "text.personal_attack", "idiot", None),
+    ("sv", "Ni är så korkade.", "text.personal_attack", "korkade", None),
+    ("da", "Du er en klaphat, ved du det?", "text.personal_attack", "klaphat", None),
+    ("en", "You are such a moron.", "text.personal_attack", "moron", None),
+    ("sv", "Vi vet var du bor.", "text.threat", "Vi vet var du bor", None),
+    ("sv", "Jag ska slå ihjäl dig om du kommer hit.", "text.threat", "ska slå ihjäl dig", None),
+    ("sv", "Jag kommer att döda dig.", "text.threat", "döda dig", None),
+    ("da", "Jeg slår dig ihjel hvis du kommer igen.", "text.threat", "slår dig ihjel", None),
+    ("da", "Vi ved hvor du bor.", "text.threat", "Vi ved hvor du bor", None),
+    ("en", "We know where you live.", "text.threat", "We know where you live", None),
+    ("en", "I will kill you.", "text.threat", "kill you", None),
+    # irony and sarcasm, rumours
+    ("sv", "Tack för ingenting, Trafikverket.", "text.irony", "Tack för ingenting", None),
+    ("sv", "Ja, verkligen en bra idé att stänga badet i juli.", "text.irony", "Ja, verkligen", None),
+    ("sv", "Våra så kallade ”experter” har talat.", "text.irony", "”experter”", None),
+    ("da", "Tak for ingenting, kommunen.", "text.irony", "Tak for ingenting", None),
+    ("en", "Oh great, another road closure /s", "text.irony", "/s", None),
+    ("sv", "Busstrafiken är inställd igen 🙄", "text.irony", "🙄", None),
+    ("sv", "Det sägs att badet ska läggas ned.", "text.rumour", "Det sägs att", None),
+    ("da", "Del før det slettes!", "text.rumour", "Del før det slettes", None),
+    # dates: 20 May 2025 is a Tuesday, 14 June 2025 a Saturday
+    ("sv", "Välkommen på fredag 14 juni!", "text.date_weekday", "fredag", "lördag"),
+    ("da", "Vi ses mandag den 14. juni.", "text.date_weekday", "mandag", "lørdag"),
+    ("en", "See you on Friday, June 14.", "text.date_weekday", "Friday", "Saturday"),
+    # long words and sentences
+    ("sv", "Läs om vår nya arbetsmiljöutvecklingsstrategiprocess.", "text.word_long",
+     "arbetsmiljöutvecklingsstrategiprocess", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,rule,flagged,replacement", TRUE_ALARMS)
+def test_true_alarms(lang: str, text: str, rule: str, flagged: str, replacement: str | None) -> None:
+    hits = [f for f in _findings(text, lang) if f.rule == rule]
+    assert hits, f"{rule} did not fire on {text!r}"
+    spans = [text[f.span[0]:f.span[1]] for f in hits]
+    assert flagged in spans, spans
+    f = hits[spans.index(flagged)]
+    if replacement is not None:
+        assert f.fix is not None and f.fix.replacement == replacement
+        fixed = apply_fix(text, f)
+        assert fixed == text[:f.span[0]] + replacement + text[f.span[1]:]
+
+
+FALSE_ALARMS = [
+    # words that contain a listed term but are harmless
+    ("sv", "Vilken fantastisk kväll vid havet!", "text.profanity"),
+    ("sv", "Solen går ned vid horisonten.", "text.insult"),
+    ("sv", "Vi åker till Mongoliet i vår med skolan.", "text.slur"),
+    ("sv", "En idiotsäker metod för att spara energi.", "text.insult"),
+    ("sv", "Rövarna i Kardemummastaden är tillbaka på teatern.", "text.profanity"),
+    ("sv", "Ny pissoar i parken.", "text.profanity"),
+    ("sv", "Vi byter fittings i alla badrum.", "text.profanity"),
+    ("sv", "Alla fans är välkomna till matchen.", "text.profanity"),
+    ("sv", "Fanan hissas på nationaldagen.", "text.profanity"),
+    ("sv", "Vi har en transaktion kvar att göra.", "text.slur"),
+    ("sv", "Kom och slå ihjäl tiden med oss på museet.", "text.threat"),
+    ("sv", "Vi ska skjuta upp mötet en vecka.", "text.threat"),
+    ("sv", "Vi går på skidor i helgen.", "text.profanity"),
+    ("da", "Se mine skitser fra sommerens tegnekursus.", "text.profanity"),
+    ("da", "Politiet fandt en pistol i parken.", "text.profanity"),
+    ("da", "Røverne blev fanget samme aften.", "text.profanity"),
+    ("da", "Retten smager pikant og frisk.", "text.profanity"),
+    ("da", "Slå dig ned og nyd udsigten.", "text.threat"),
+    ("en", "An oxymoron is a figure of speech.", "text.insult"),
+    ("en", "Scunthorpe United won on Saturday.", "text.profanity"),
+    ("en", "We cooked shiitake mushrooms.", "text.profanity"),
+    ("en", "Our class will assess the results.", "text.profanity"),
+    # plain language that is fine
+    ("sv", "Vi ses klockan 18 i parken.", "text.abbreviation"),
+    ("sv", "Läs mer om EU, FN och SVT:s nya program.", "text.acronym_undefined"),
+    ("sv", "Sveriges Kommuner och Regioner (SKR) har bjudit in oss. SKR tackar.", "text.acronym_undefined"),
+    ("sv", "Testkommunen välkomnar alla, från Karl XII till i dag.", "text.acronym_undefined"),
+    ("sv", "Vi har en tom lokal att hyra ut.", "text.abbreviation"),
+    ("en", "The concert in CA was great.", "text.abbreviation"),
+    # irony and dates that are fine
+    ("sv", "Boken ”Röda rummet” finns på biblioteket.", "text.irony"),
+    ("sv", "Typiskt svenskt fika i parken.", "text.irony"),
+    ("sv", "Välkommen på lördag 14 juni!", "text.date_weekday"),
+    ("sv", "Det är Anna Svenssons tur att berätta.", "text.person_first_name"),
+]
+
+
+@pytest.mark.parametrize("lang,text,rule", FALSE_ALARMS)
+def test_false_alarms(lang: str, text: str, rule: str) -> None:
+    hits = [(f.rule, text[f.span[0]:f.span[1]]) for f in _findings(text, lang) if f.rule == rule]
+    assert not hits, f"false alarm on {text!r}: {hits}"
+
+
+def test_hashtags_are_checked_for_abuse_too() -> None:
+    text = "Ett #skitdåligt beslut."
+    hits = [f for f in _findings(text, "sv") if f.rule == "text.profanity"]
+    assert [text[f.span[0]:f.span[1]] for f in hits] == ["#skitdåligt"]
+
+
+def test_word_list_severity_is_used() -> None:
+    mild = [f for f in _findings("Fan också.", "sv") if f.rule == "text.profanity"]
+    strong = [f for f in _findings("Det här är kuksugarnivå.", "sv") if f.rule == "text.profanity"]
+    assert mild[0].severity.value == "warn" and strong[0].severity.value == "block"
+
+
+def test_unknown_language_uses_every_list() -> None:
+    hits = {f.rule for f in _findings("Skitdåligt!", None)}
+    assert "text.profanity" in hits
+
+
+def test_sentence_long() -> None:
+    text = ("Vi vill att alla som bor i kommunen ska kunna vara med och tycka till om hur parken ska se ut "
+            "och därför bjuder vi in till flera möten under hösten där du kan lämna dina förslag.")
+    hits = [f for f in _findings(text, "sv") if f.rule == "text.sentence_long"]
+    assert hits and hits[0].params["words"] > 25
+    assert text[hits[0].span[0]:hits[0].span[1]] == text
