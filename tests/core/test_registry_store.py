@@ -102,7 +102,7 @@ def test_fresh_database_matches_the_model_exactly(tmp_path: Path) -> None:
     with engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(ctx, metadata) == []
-        assert store.current_revision(conn) == store.head_revision()
+        assert store.current_revision(conn) == store.head_revision() == store.HEAD_REVISION
     engine.dispose()
 
 
@@ -190,13 +190,23 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 
 
 def _filled(db: Path, n: int = 300) -> None:
+    """A registry with enough rows to span many pages, written in one transaction (fast)."""
+    from prepub.core.consent import consents, records
+    from prepub.core.consent import schema as t
+    from prepub.core.consent.types import Signature
+
     reg = open_registry(_url(db))
     try:
-        for i in range(n):
-            p = reg.add_person(name=f"Person {i} " + "x" * 80, relation="member")
-            reg.add_consent(person_id=p.id, channels=["website"], purpose="p" * 100,
-                            given_on=date(2025, 1, 1), signed_by=["self"], logged_by="me",
-                            verbal_note="yes")
+        with reg._write() as conn:
+            at = records.now()
+            for i in range(n):
+                pid = f"person-{i:04d}"
+                conn.execute(t.people.insert().values(
+                    id=pid, name=f"Person {i} " + "x" * 80, name_folded=f"person {i}",
+                    relation="member", created_at=at, updated_at=at))
+                consents.insert(conn, person_id=pid, channels=["website"], purpose="p" * 100,
+                                given_on=date(2025, 1, 1), signatures=[Signature("self", at)],
+                                logged_by="me", verbal_note="yes", actor="test")
     finally:
         reg.close()
     assert not (db.parent / (db.name + "-wal")).exists() or \

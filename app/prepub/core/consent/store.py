@@ -22,20 +22,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
 
 from prepub.core.consent.types import RegistryError
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     from prepub.core.consent.registry import Registry
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DB_NAME = "registry.sqlite3"
+# The newest migration. Opening an up-to-date registry compares with this and never imports
+# Alembic (about a second of start-up); a test checks it equals the migrations' head.
+HEAD_REVISION = "0003"
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "prepub_write"  # execution option: begin the transaction with BEGIN IMMEDIATE
 
@@ -154,7 +156,9 @@ def check_integrity(engine: Engine, label: str) -> None:
             "It was left untouched; restore it from a backup.")
 
 
-def alembic_config(connection: sa.Connection | None = None) -> Config:
+def alembic_config(connection: sa.Connection | None = None) -> "Config":
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("path_separator", "os")
@@ -164,13 +168,19 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    """The head according to the migration scripts (imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(conn: sa.Connection) -> str | None:
-    return MigrationContext.configure(conn).get_current_revision()
+    """The schema revision stored in the database, or None for an empty one."""
+    if not sa.inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def migrate(u: URL | str, *, label: str | None = None, revision: str = "head") -> None:
@@ -188,13 +198,16 @@ def migrate(u: URL | str, *, label: str | None = None, revision: str = "head") -
         with engine.connect() as conn:
             current = current_revision(conn)
             conn.rollback()
+        if current == (HEAD_REVISION if revision == "head" else revision):
+            return
+        from alembic import command
+        from alembic.script import ScriptDirectory
+
         script = ScriptDirectory.from_config(alembic_config())
         if current is not None and not _known(script, current):
             raise RegistryError(
                 f"{label}: the registry was written by a newer Prepub (schema {current}); "
                 "update Prepub to open it.")
-        if current == (head_revision() if revision == "head" else revision):
-            return
         with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
             with conn.begin():
                 command.upgrade(alembic_config(conn), revision)
@@ -206,7 +219,7 @@ def migrate(u: URL | str, *, label: str | None = None, revision: str = "head") -
         engine.dispose()
 
 
-def _known(script: ScriptDirectory, revision: str) -> bool:
+def _known(script: "ScriptDirectory", revision: str) -> bool:
     try:
         return script.get_revision(revision) is not None
     except Exception:  # alembic raises ResolutionError / CommandError for unknown ids
