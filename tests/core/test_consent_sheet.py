@@ -211,7 +211,9 @@ def test_conflicts_keep_local_values_and_erased_people_stay_erased(laptop: Shoot
     office.update_person(laptop.kid.id, name="Olle Eklund", birth_year=2014)
     office.add_person(name="Åsa  lärare", relation="member", person_id="local-asa")
     office.delete_person(laptop.parent.id)
+    laptop.reg.update_person(laptop.teacher.id, protected_identity=True)
     res = import_sheet(office, laptop.export("again"))
+    assert res.updated == 1 and office.get_person(laptop.teacher.id).protected_identity  # safer wins
     kinds = sorted((c.kind, c.field) for c in res.conflicts)
     assert ("person_differs", "name") in kinds and ("person_differs", "birth_year") in kinds
     assert ("person_erased", None) in kinds
