@@ -262,13 +262,13 @@ def test_unreadable_files_raise_with_a_reason(tmp_path: Path, content: bytes, re
     p.write_bytes(content)
     with pytest.raises(UnreadableImage) as e:
         read_metadata(p)
-    assert e.value.reason == reason
+    assert e.value.code == reason and e.value.reason
 
 
 def test_missing_file_is_an_io_error(tmp_path: Path) -> None:
     with pytest.raises(UnreadableImage) as e:
         read_metadata(tmp_path / "nope.jpg")
-    assert e.value.reason == "io_error"
+    assert e.value.code == "io_error"
 
 
 def test_truncated_jpeg(tmp_path: Path) -> None:
@@ -285,7 +285,7 @@ def test_truncated_jpeg(tmp_path: Path) -> None:
     cut_header.write_bytes(full[: full.index(b"Exif") + 40])
     with pytest.raises(UnreadableImage) as e:
         read_metadata(cut_header)
-    assert e.value.reason == "broken_header" and e.value.detail
+    assert e.value.code == "broken_header" and e.value.detail
 
 
 def test_corrupt_exif_is_a_warning_not_an_exception(tmp_path: Path) -> None:
@@ -321,3 +321,56 @@ def test_huge_dimensions_read_without_decoding(tmp_path: Path) -> None:
     md = read_metadata(p)
     assert (md.width, md.height) == (100_000, 100_000)
     assert any(w.startswith("pixels.over_limit") for w in md.warnings)
+
+
+def test_ifd_loops_terminate(tmp_path: Path) -> None:
+    """IFD0's next-IFD, Exif and GPS pointers all point back at IFD0, and the maker is one whose
+    maker note exifread would decode: the read must still end, with what can be salvaged."""
+    # a type-2 Nikon maker note whose own IFD also points back at itself
+    note = b"Nikon\x00\x02\x10\x00\x00MM\x00*\x00\x00\x00\x08\x00\x01" + struct.pack(
+        ">HHII", 0x0011, 4, 1, 8) + struct.pack(">I", 8)
+    entries = [(0x010F, 2, 6, 62), (0x8769, 4, 1, 8), (0x8825, 4, 1, 8),
+               (0x927C, 7, len(note), 68)]
+    ifd = struct.pack(">H", len(entries)) + b"".join(
+        struct.pack(">HHII", *e) for e in entries) + struct.pack(">I", 8)
+    tiff = b"MM\x00*\x00\x00\x00\x08" + ifd + b"NIKON\x00" + note
+    md = read_metadata(_jpeg(tmp_path / "loop.jpg", exif=b"Exif\x00\x00" + tiff))
+    assert md.camera_make is not None and md.camera_make.value == "NIKON"
+    assert md.has_maker_note
+    assert md.gps is None and md.gps_present
+
+
+def test_mutated_files_never_raise_anything_but_unreadable(tmp_path: Path) -> None:
+    """A small seeded fuzz: bit flips, cuts and inserted junk in the metadata of rich files."""
+    import random
+
+    thumb = io.BytesIO()
+    Image.new("RGB", (16, 12), "blue").save(thumb, "JPEG")
+    exif = piexif.dump({"0th": {piexif.ImageIFD.Make: b"Canon", piexif.ImageIFD.Artist: b"A"},
+                        "Exif": {piexif.ExifIFD.MakerNote: b"\x00\x02" + b"\x00" * 40,
+                                 piexif.ExifIFD.DateTimeOriginal: b"2024:01:02 03:04:05"},
+                        "GPS": _gps(57.7, 11.9, 10.0), "1st": {}, "thumbnail": thumb.getvalue()})
+    seeds = []
+    for fmt in ("JPEG", "PNG", "WEBP", "TIFF"):
+        buf = io.BytesIO()
+        Image.new("RGB", (24, 16), "white").save(buf, fmt, exif=exif)
+        seeds.append(buf.getvalue())
+    rng = random.Random(20240501)
+    outcomes = {"read": 0, "refused": 0}
+    for _ in range(300):
+        data = bytearray(rng.choice(seeds))
+        span = min(len(data), 4000)
+        if rng.random() < 0.7:
+            for _ in range(rng.randint(1, 12)):
+                data[rng.randrange(span)] = rng.randrange(256)
+        else:
+            data = data[: rng.randrange(span)]
+        try:
+            md = read_metadata("fuzz", data=bytes(data))
+        except UnreadableImage as e:
+            assert e.code in ("empty", "unsupported", "broken_header")
+            outcomes["refused"] += 1
+        else:
+            assert not [w for w in md.warnings if w.startswith("internal")]
+            outcomes["read"] += 1
+    assert outcomes["read"] > 50 and outcomes["refused"] > 10, outcomes

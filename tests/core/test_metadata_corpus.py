@@ -73,7 +73,7 @@ def _read_ok(corpus: Corpus) -> dict[str, Metadata]:
 @pytest.mark.timeout(120)
 def test_every_file_is_read_or_refused_as_expected(corpus: Corpus) -> None:
     assert len(corpus.rows) == 190
-    refused = {n: r.reason for n, r in corpus.results.items() if isinstance(r, UnreadableImage)}
+    refused = {n: r.code for n, r in corpus.results.items() if isinstance(r, UnreadableImage)}
     assert set(refused) == set(EXPECTED_UNREADABLE), refused
     for name in refused:
         assert corpus.rows[name]["category"] in ("broken", "odd"), name

@@ -8,21 +8,30 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-#: The values :attr:`UnreadableImage.reason` takes. Stable codes, so messages can be translated.
-REASONS = ("empty", "unsupported", "broken_header", "io_error")
+#: Stable codes for :attr:`UnreadableImage.code`, with the plain-English :attr:`reason` of each.
+REASONS: dict[str, str] = {
+    "empty": "the file is empty (zero bytes)",
+    "unsupported": "it is not an image, or not in a format Prepub reads",
+    "broken_header": "the image header is damaged",
+    "io_error": "the file cannot be opened",
+}
 
 
 class UnreadableImage(Exception):
     """Not an image we can read: zero bytes, not an image, unsupported format, broken header.
 
-    ``reason`` is one of :data:`REASONS`; ``detail`` is free English text for logs and tooltips.
-    Corrupt *metadata* inside a readable image never raises this: it becomes a warning.
+    ``code`` is a key of :data:`REASONS` (stable, for translated messages); ``reason`` is its
+    plain-English text, ready for "The image cannot be read: {reason}."; ``detail`` is technical
+    text for logs and tooltips. Corrupt *metadata* inside a readable image never raises this: it
+    becomes a warning in ``Metadata.warnings``.
     """
 
-    def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(f"{reason}: {detail}" if detail else reason)
-        self.reason = reason
+    def __init__(self, code: str, detail: str = "") -> None:
+        self.code = code
+        self.reason = REASONS.get(code, code)
         self.detail = detail
+        super().__init__(f"{self.reason} ({detail})" if detail else self.reason)
+
 
 # warnings.catch_warnings swaps process-wide state; serialise our use of it.
 _WARNINGS_LOCK = threading.RLock()

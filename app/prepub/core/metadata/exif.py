@@ -35,9 +35,10 @@ _DECODED_MAKERS = ("CANON", "NIKON", "OLYMPUS", "FUJIFILM", "SONY")
 # reads+seeks exifread may spend on one block (~0.1 s); the largest sane note here needs 21,000
 _IO_BUDGET = 40_000
 _PAST_END_BUDGET = 64  # reads beyond the end of the block before we call the note garbage
+# what may follow a JPEG start-of-image marker (FF D8 FF xx) in a real embedded JPEG
+_JPEG_SECOND_MARKERS = {bytes([m]) for m in (0xC0, 0xC4, 0xDB, 0xDD, 0xFE, *range(0xE0, 0xF0))}
 # maker-note tags that hold (or give the length of) an embedded preview image; a pointer alone
 # (Nikon's NikonPreview, Olympus' PreviewImageStart) is not evidence: the data is often gone
-_JPEG_SECOND_MARKERS = {bytes([m]) for m in (0xC0, 0xC4, 0xDB, 0xDD, 0xFE, *range(0xE0, 0xF0))}
 _MAKER_PREVIEWS = ("PreviewImage", "PreviewImageLength", "JpgFromRaw")
 
 
@@ -233,10 +234,10 @@ def _read_maker_note(block: ExifBlock, out: ExifData) -> None:
 
 
 def _nonzero(tag: Any) -> bool:
-    values = getattr(tag, "values", None)
-    if isinstance(values, (bytes, bytearray)):
-        return len(values) > 0 and any(values)
-    if isinstance(values, (list, tuple)):
-        return any(isinstance(v, int) and v > 0 for v in values) or (
-            len(values) > 4 and not all(v == 0 for v in values))
+    """An exifread tag holding preview bytes, or a positive preview length."""
+    vals = getattr(tag, "values", None)
+    if isinstance(vals, (bytes, bytearray)):
+        return any(vals)
+    if isinstance(vals, (list, tuple)):
+        return any(isinstance(v, int) and v > 0 for v in vals)
     return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, BinaryIO, Callable, TypeVar
 
@@ -92,8 +92,6 @@ def _read(fh: BinaryIO, name: str) -> Metadata:
 
 
 def _with_warnings(md: Metadata, notes: list[str]) -> Metadata:
-    from dataclasses import replace
-
     unique = list(dict.fromkeys(n.strip() for n in notes if n.strip()))
     if len(unique) > _MAX_WARNINGS:
         unique = unique[:_MAX_WARNINGS - 1] + [f"more: {len(unique) - _MAX_WARNINGS + 1} more"]
