@@ -62,11 +62,12 @@ def analyze_image(path: str | os.PathLike[str], *, policy: Policy, detector: Fac
     try:
         digest = sha256_file(p)
     except OSError as e:
-        return _failed(subject, None, f"the file cannot be opened ({e.strerror or e})", policy)
+        return _failed(subject, None, f"the file cannot be opened ({e.strerror or e})", policy,
+                       code="io_error")
     try:
         md = read(p)
     except UnreadableImage as e:
-        return _failed(subject, digest, e.reason, policy)
+        return _failed(subject, digest, e.reason, policy, code=e.code)
     findings: list[Finding] = metadata_findings(md, policy=policy, subject=subject)
     faces: tuple[Face, ...] = ()
     if detector is not None:
@@ -74,7 +75,8 @@ def analyze_image(path: str | os.PathLike[str], *, policy: Policy, detector: Fac
             decoded = decode(p, max_side=max_side)
         except DecodeError as e:
             return ImageReport(path=subject, metadata=md, error=e.reason, sha256=digest,
-                               findings=(unreadable_finding(e.reason, policy=policy, subject=subject),
+                               findings=(unreadable_finding(e.reason, policy=policy, subject=subject,
+                                                            code=decode_reason_code(e.reason)),
                                          *findings))
         faces = tuple(detector(decoded, minor_age_threshold=policy.minor_age_threshold))
         findings += face_findings(faces, policy=policy, subject=subject)
@@ -103,6 +105,18 @@ def default_detector() -> FaceDetector:
     return faces.default_detector()
 
 
-def _failed(subject: str, digest: str | None, reason: str, policy: Policy) -> ImageReport:
+def _failed(subject: str, digest: str | None, reason: str, policy: Policy, *, code: str) -> ImageReport:
     return ImageReport(path=subject, error=reason, sha256=digest,
-                       findings=(unreadable_finding(reason, policy=policy, subject=subject),))
+                       findings=(unreadable_finding(reason, policy=policy, subject=subject, code=code),))
+
+
+def decode_reason_code(reason: str) -> str:
+    """A stable code for a decoder's plain-English reason, so messages can be translated."""
+    r = reason.lower()
+    for needle, code in (("truncat", "truncated"), ("too large", "too_large"), ("empty", "empty"),
+                         ("permission", "io_error"), ("does not exist", "io_error"),
+                         ("not an image", "unsupported"), ("unsupported", "unsupported"),
+                         ("no pixels", "broken_header")):
+        if needle in r:
+            return code
+    return "decode_failed"

@@ -57,7 +57,18 @@ def render(rule: str, params: dict[str, Any] | Any, lang: str | None = None) -> 
     if not entry:
         return rule + (f" {dict(params)}" if params else "")
     tpl = entry.get(lang) or entry.get("en") or rule
-    return _format(tpl, params)
+    return _format(tpl, _translated_reason(params, lang))
+
+
+def _translated_reason(params: Any, lang: str) -> dict[str, Any]:
+    """Replace an English ``reason`` by its translation when the params carry a reason ``code``."""
+    p = dict(params or {})
+    code = p.get("code")
+    if code and lang != "en":
+        entry = catalogue().get(f"reason.{code}", {})
+        if lang in entry:
+            p["reason"] = entry[lang]
+    return p
 
 
 class _Safe(dict):

@@ -75,7 +75,7 @@ class Metadata:
     has_exif: bool = False
     has_xmp: bool = False
     has_iptc: bool = False
-    has_thumbnail: bool = False  # EXIF IFD1 thumbnail
+    has_thumbnail: bool = False  # EXIF IFD1 or JFIF/JFXX thumbnail
     has_preview: bool = False  # MPF second image, Photoshop thumbnail, maker-note preview
     has_face_regions: bool = False  # XMP mwg-rs / MP RegionInfo / IPTC ImageRegion
     has_maker_note: bool = False

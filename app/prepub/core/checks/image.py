@@ -88,7 +88,8 @@ def face_findings(faces: Sequence[Face], *, policy: Policy, subject: str) -> lis
     return [f for f in out if f is not None]
 
 
-def unreadable_finding(reason: str, *, policy: Policy, subject: str) -> Finding:
-    f = make_finding("image.unreadable", policy, subject=subject, params={"reason": reason})
+def unreadable_finding(reason: str, *, policy: Policy, subject: str, code: str = "") -> Finding:
+    params = {"reason": reason, "code": code} if code else {"reason": reason}
+    f = make_finding("image.unreadable", policy, subject=subject, params=params)
     assert f is not None  # cannot be disabled
     return f
