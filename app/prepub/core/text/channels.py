@@ -46,6 +46,8 @@ def count_method(channel: str) -> str:
 
 
 def _x_weight(cluster: str) -> int:
+    if len(cluster) == 1 and ord(cluster) <= 4351:
+        return 1
     if is_emoji(cluster):
         return 2
     total = 0
@@ -56,42 +58,54 @@ def _x_weight(cluster: str) -> int:
 
 
 def units(ctx: Context, method: str, url_length: int | None) -> list[tuple[int, int]]:
-    """(start offset, weight) for every counted unit of the text, in order."""
-    out: list[tuple[int, int]] = []
-    pos = 0
+    """(start offset, weight) of every counted unit of the text, in order: a code point, a
+    grapheme or a weighted grapheme, and a URL as one unit of ``url_length`` when that is set."""
+    key = ("units", method, url_length)
+    if key in ctx.memo:
+        return ctx.memo[key]  # type: ignore[no-any-return]
     text = ctx.text
-    for t in [*ctx.of_kind("url"), None]:
-        seg_end = t.start if t is not None else len(text)
-        if method == "codepoints":
-            out.extend((i, 1) for i in range(pos, seg_end))
-        else:
-            for s, e in graphemes(text[pos:seg_end]):
-                out.append((pos + s, 1 if method == "graphemes" else _x_weight(text[pos + s:pos + e])))
-        if t is None:
-            break
-        if url_length:
-            out.append((t.start, url_length))
-        elif method == "codepoints":
-            out.extend((i, 1) for i in range(t.start, t.end))
-        else:
-            out.extend((t.start + s, 1) for s, _e in graphemes(t.text))
-        pos = t.end
+    urls = [(t.start, t.end) for t in ctx.of_kind("url")]
+    if method == "codepoints":
+        clusters: list[tuple[int, int]] = [(i, i + 1) for i in range(len(text))]
+    else:
+        if "graphemes" not in ctx.memo:
+            ctx.memo["graphemes"] = graphemes(text)
+        clusters = ctx.memo["graphemes"]
+    out: list[tuple[int, int]] = []
+    ui = 0
+    for s, e in clusters:
+        while ui < len(urls) and urls[ui][1] <= s:
+            ui += 1
+        if ui < len(urls) and urls[ui][0] <= s:
+            if not url_length:
+                out.append((s, 1))
+            elif s == urls[ui][0]:
+                out.append((s, url_length))
+            continue
+        out.append((s, _x_weight(text[s:e]) if method == "weighted" else 1))
+    ctx.memo[key] = out
     return out
+
+
+def _total(ctx: Context, method: str, url_length: int | None) -> int:
+    if method == "codepoints":  # no need to walk the text
+        urls = ctx.of_kind("url")
+        return len(ctx.text) + (sum(url_length - (t.end - t.start) for t in urls) if url_length else 0)
+    return sum(w for _s, w in units(ctx, method, url_length))
 
 
 def count_channel(ctx: Context, channel: str) -> ChannelCount:
     cfg = ctx.policy.channel(channel)
     method = count_method(channel)
     url_length = cfg.get("url_length") or (X_URL_LENGTH if method == "weighted" else None)
-    us = units(ctx, method, url_length)
     limit = cfg.get("max_chars")
-    count = ChannelCount(channel, sum(w for _s, w in us), limit, method,
+    count = ChannelCount(channel, _total(ctx, method, url_length), limit, method,
                          len(ctx.of_kind("hashtag")), len(ctx.of_kind("url")))
     subject = f"text:{channel}"
     label = str(cfg.get("label") or channel)
     if count.over and limit is not None:
         total = 0
-        for start, w in us:
+        for start, w in units(ctx, method, url_length):
             total += w
             if total > limit:
                 ctx.emit("text.channel_length", (start, len(ctx.text)), subject=subject,

@@ -9,6 +9,7 @@ own severity) is used only when the policy does not set one for that rule. Words
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Mapping
@@ -54,6 +55,9 @@ class Context:
     findings: list[Finding] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._spans: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
+        self.memo: dict[Any, Any] = {}  # values several checks share (graphemes, counts)
+        self._sentence_starts = [s.start for s in self.sentences]
         self.accept = frozenset(str(a).casefold().lstrip("#@") for a in self.policy.get("text", "accept", []) or [])
 
     # --- languages --------------------------------------------------------------------------
@@ -80,13 +84,19 @@ class Context:
 
     def inside(self, start: int, end: int, kinds: Iterable[str] = ("url", "email")) -> bool:
         """Whether [start, end) overlaps a token of one of ``kinds`` (matches inside URLs are noise)."""
-        ks = set(kinds)
-        return any(t.kind in ks and t.start < end and start < t.end for t in self.tokens)
+        key = tuple(sorted(kinds))
+        spans = self._spans.get(key)
+        if spans is None:
+            spans = self._spans[key] = ([t.start for t in self.tokens if t.kind in key],
+                                        [t.end for t in self.tokens if t.kind in key])
+        starts, ends = spans
+        i = bisect_right(ends, start)  # the first token that ends after ``start`` (tokens never overlap)
+        return i < len(starts) and starts[i] < max(end, start + 1)
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     # --- findings ---------------------------------------------------------------------------

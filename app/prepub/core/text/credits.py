@@ -9,6 +9,7 @@ import re
 
 from prepub.core.model import Fix
 from prepub.core.text.context import Context
+from prepub.core.text.language import SUPPORTED as ALL_LANGUAGES
 from prepub.core.text.wordlists import phrase_pattern
 
 DEFAULT_DIALOGUE_CHANNELS = ("facebook", "instagram", "linkedin", "x", "threads", "bluesky", "mastodon")
@@ -91,7 +92,7 @@ def check_sources(ctx: Context) -> None:
             claims.append((m.start(), m.end(), "quote"))
     if not claims:
         return
-    source = ctx.lists.phrase_regex("source", ctx.phrase_languages)
+    source = ctx.lists.phrase_regex("source", ALL_LANGUAGES)  # a source in any language counts
     if ctx.of_kind("url") or _DASH_ATTRIBUTION.search(ctx.text) or (
             source is not None and source.search(ctx.text)):
         return
@@ -107,7 +108,7 @@ def check_dialogue(ctx: Context) -> None:
     for i, ch in enumerate(ctx.text):
         if ch in "?？" and not ctx.inside(i, i + 1):
             return
-    rx = ctx.lists.phrase_regex("dialogue", ctx.phrase_languages)
+    rx = ctx.lists.phrase_regex("dialogue", ALL_LANGUAGES)
     if rx is not None and any(not ctx.inside(m.start(), m.end()) for m in rx.finditer(ctx.text)):
         return
     end = len(ctx.text.rstrip())

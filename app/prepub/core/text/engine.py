@@ -143,3 +143,32 @@ def severity_counts(report: TextReport) -> dict[str, int]:
     for f in report.findings:
         out[f.severity.value] += 1
     return out
+
+
+_BENCH_PARAGRAPH = (
+    "Välkommen till sommarens stora fest i parken! Vi bjuder bl.a. på musik, t.ex. jazz, samt fika. "
+    "Läs mer på https://sundsvall.se/fest @sundsvallskommun #sommarlovisundsvall 🎉 Kommunfullmäktige "
+    "har beslutat att 45 procent av budgeten ska gå till skolan, enligt SKR. Vad tycker du?\n")
+
+
+def benchmark_text(chars: int = 10_000) -> str:
+    """A realistic post of at least ``chars`` characters, for the benchmark and tests."""
+    return _BENCH_PARAGRAPH * (chars // len(_BENCH_PARAGRAPH) + 1)
+
+
+def benchmark(*, policy: Policy, chars: int = 10_000, repeat: int = 5) -> dict[str, float]:
+    """Seconds for one check of a ``chars``-character post on four channels: the first run (which
+    loads the language models) and the best of ``repeat`` later runs."""
+    import time
+
+    text = benchmark_text(chars)
+    chans = ["x", "instagram", "facebook", "linkedin"]
+    t0 = time.perf_counter()
+    check_text(text, policy=policy, channels=chans)
+    first = time.perf_counter() - t0
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        report = check_text(text, policy=policy, channels=chans)
+        best = min(best, time.perf_counter() - t0)
+    return {"chars": float(len(text)), "first_s": first, "best_s": best, "findings": float(len(report.findings))}

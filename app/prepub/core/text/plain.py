@@ -34,36 +34,46 @@ def check_readability(ctx: Context, r: Readability) -> None:
                                                                  "max": max_chars})
 
 
-def _table_regex(table: dict[str, str]) -> re.Pattern[str] | None:
-    if not table:
-        return None
-    keys = sorted(table, key=len, reverse=True)
-    return re.compile("|".join(f"(?P<k{i}>{phrase_pattern(k)})" for i, k in enumerate(keys)), re.IGNORECASE)
+def _norm_key(found: str) -> str:
+    return re.sub(r"\s+", " ", found).lower()
 
 
-def _lookup(table: dict[str, str], found: str) -> str | None:
-    return table.get(re.sub(r"\s+", " ", found).lower())
+def table_matches(ctx: Context, table: dict[str, str], key: object) -> list[tuple[int, int, str]]:
+    """(start, end, table key) of every occurrence of a key: one-token keys by looking tokens up,
+    keys of several words by one cached pattern."""
+    out = [(t.start, t.end, k) for t in ctx.tokens if t.kind in ("word", "abbrev")
+           and (k := _norm_key(t.text)) in table]
+
+    def build() -> re.Pattern[str] | None:
+        multi = sorted((k for k in table if " " in k), key=len, reverse=True)
+        return re.compile("|".join(phrase_pattern(k) for k in multi), re.IGNORECASE) if multi else None
+
+    rx = ctx.lists.cached(("table", key), build)
+    if rx is not None:
+        out += [(m.start(), m.end(), _norm_key(m.group())) for m in rx.finditer(ctx.text)
+                if _norm_key(m.group()) in table]
+    out.sort(key=lambda x: (x[0], -x[1]))
+    kept: list[tuple[int, int, str]] = []
+    for item in out:  # the longest match wins where two overlap
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    return kept
 
 
 def check_abbreviations(ctx: Context) -> None:
     for lang in ctx.list_languages:
         table = ctx.lists.abbreviations.get(lang, {})
-        rx = _table_regex(table)
-        if rx is None:
-            continue
-        for m in rx.finditer(ctx.text):
-            found = m.group()
-            if found.isupper() and len(found.replace(".", "")) > 1 or ctx.inside(m.start(), m.end()):
+        for start, end, key in table_matches(ctx, table, ("abbreviations", lang)):
+            found = ctx.text[start:end]
+            if found.isupper() and len(found.replace(".", "")) > 1:
                 continue  # "CA" or "OBS" in capitals is an acronym or shouting, not this abbreviation
-            if ctx.inside(m.start(), m.end(), ("mention", "hashtag")):
+            if ctx.inside(start, end, ("url", "email", "mention", "hashtag")):
                 continue
-            full = _lookup(table, found)
-            if full is None:
-                continue
+            full = table[key]
             replacement = keep_case(found, full)
-            if found.endswith(".") and _ends_sentence(ctx.text, m.end(), found.lower(), ctx):
+            if found.endswith(".") and _ends_sentence(ctx.text, end, key, ctx):
                 replacement += "."
-            ctx.emit("text.abbreviation", (m.start(), m.end()), params={"abbreviation": found, "full": full},
+            ctx.emit("text.abbreviation", (start, end), params={"abbreviation": found, "full": full},
                      fix=Fix(replacement=replacement))
 
 
@@ -78,17 +88,12 @@ def _ends_sentence(text: str, end: int, abbrev: str, ctx: Context) -> bool:
 def check_stiff_words(ctx: Context) -> None:
     for lang in ctx.list_languages:
         table = ctx.lists.stiff.get(lang, {})
-        rx = _table_regex(table)
-        if rx is None:
-            continue
-        for m in rx.finditer(ctx.text):
-            if ctx.inside(m.start(), m.end(), ("url", "email", "mention", "hashtag")):
+        for start, end, key in table_matches(ctx, table, ("stiff", lang)):
+            if ctx.inside(start, end, ("url", "email", "mention", "hashtag")):
                 continue
-            plain = _lookup(table, m.group())
-            if plain is None:
-                continue
-            ctx.emit("text.stiff_word", (m.start(), m.end()), params={"word": m.group(), "plain": plain},
-                     fix=Fix(replacement=keep_case(m.group(), plain)))
+            found = ctx.text[start:end]
+            ctx.emit("text.stiff_word", (start, end), params={"word": found, "plain": table[key]},
+                     fix=Fix(replacement=keep_case(found, table[key])))
 
 
 def _known_word(ctx: Context, word: str) -> bool:

@@ -100,6 +100,8 @@ def _emoji_tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _is_extend(cp: int) -> bool:
+    if cp < 0x300:  # nothing below the combining diacritical marks extends a cluster
+        return False
     if 0xFE00 <= cp <= 0xFE0F or 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F or cp == 0x20E3:
         return True
     return unicodedata.category(chr(cp)) in ("Mn", "Me", "Mc")
@@ -122,6 +124,8 @@ def graphemes(text: str) -> list[tuple[int, int]]:
             i += 1  # a flag: two regional indicators
         while i < n:
             c = ord(text[i])
+            if c < 0x300:
+                break
             if _is_extend(c):
                 i += 1
             elif c == 0x200D and i + 1 < n:  # zero-width joiner glues the next character on

@@ -15,7 +15,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from prepub.core.resources import resource
 from prepub.core.text.tokens import Tokenizer
@@ -55,6 +55,7 @@ class AbuseMatcher:
         self._start: dict[str, list[AbuseEntry]] = {}
         self._head: dict[str, list[AbuseEntry]] = {}
         self._any: list[tuple[str, AbuseEntry]] = []
+        self._memo: dict[tuple[str, frozenset[str] | None], AbuseEntry | None] = {}
         for e in self.entries:
             for form in e.forms | {e.term}:
                 self._exact.setdefault(form, []).append(e)
@@ -70,6 +71,14 @@ class AbuseMatcher:
 
     def match(self, word: str, langs: frozenset[str] | None) -> AbuseEntry | None:
         """The most severe entry ``word`` (any case) matches for ``langs`` (None: every language)."""
+        key = (word, langs)
+        if key not in self._memo:
+            if len(self._memo) > 50_000:
+                self._memo.clear()
+            self._memo[key] = self._match(word, langs)
+        return self._memo[key]
+
+    def _match(self, word: str, langs: frozenset[str] | None) -> AbuseEntry | None:
         w = word.casefold().replace("’", "'")
         if not w or self.allowed(w):
             return None
@@ -100,10 +109,16 @@ class WordLists:
     function_words: dict[str, frozenset[str]]
     places: dict[str, str]  # lower case -> as written
     problems: tuple[tuple[str, str], ...] = ()
-    _regex_cache: dict[Any, re.Pattern[str] | None] = field(default_factory=dict, compare=False, repr=False)
+    _regex_cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def all_abbreviations(self) -> set[str]:
         return {a for table in self.abbreviations.values() for a in table} | set(self.no_break)
+
+    def cached(self, key: Any, factory: Callable[[], Any]) -> Any:
+        """A value built once per word lists (compiled patterns and the like)."""
+        if key not in self._regex_cache:
+            self._regex_cache[key] = factory()
+        return self._regex_cache[key]
 
     def tokenizer(self) -> Tokenizer:
         """A tokenizer that keeps every listed abbreviation as one token (built once)."""
