@@ -51,7 +51,8 @@ def analyze_image(path: str | os.PathLike[str], *, policy: Policy, detector: Fac
                   read: Callable[[Path], Metadata] | None = None,
                   decode: Callable[..., Any] | None = None,
                   max_side: int = DEFAULT_MAX_SIDE) -> ImageReport:
-    """Read, decode and detect faces in one file. ``detector=None`` skips face detection."""
+    """Read, decode and detect faces in one file. ``detector=None`` skips face detection (the
+    picture is still decoded, small, so damage is found)."""
     from prepub.core.imageio import DecodeError, load_upright, sha256_file
     from prepub.core.metadata import UnreadableImage, read_metadata
 
@@ -70,14 +71,15 @@ def analyze_image(path: str | os.PathLike[str], *, policy: Policy, detector: Fac
         return _failed(subject, digest, e.reason, policy, code=e.code)
     findings: list[Finding] = metadata_findings(md, policy=policy, subject=subject)
     faces: tuple[Face, ...] = ()
+    # Always decode: a truncated or corrupt picture must block even when faces are not wanted.
+    try:
+        decoded = decode(p, max_side=max_side if detector is not None else 512)
+    except DecodeError as e:
+        return ImageReport(path=subject, metadata=md, error=e.reason, sha256=digest,
+                           findings=(unreadable_finding(e.reason, policy=policy, subject=subject,
+                                                        code=decode_reason_code(e.reason)),
+                                     *findings))
     if detector is not None:
-        try:
-            decoded = decode(p, max_side=max_side)
-        except DecodeError as e:
-            return ImageReport(path=subject, metadata=md, error=e.reason, sha256=digest,
-                               findings=(unreadable_finding(e.reason, policy=policy, subject=subject,
-                                                            code=decode_reason_code(e.reason)),
-                                         *findings))
         faces = tuple(detector(decoded, minor_age_threshold=policy.minor_age_threshold))
         findings += face_findings(faces, policy=policy, subject=subject)
     return ImageReport(path=subject, metadata=md, faces=faces, findings=tuple(findings), sha256=digest)
