@@ -112,4 +112,5 @@ def check_dialogue(ctx: Context) -> None:
     if rx is not None and any(not ctx.inside(m.start(), m.end()) for m in rx.finditer(ctx.text)):
         return
     end = len(ctx.text.rstrip())
-    ctx.emit("text.dialogue_missing", (end, end), params={"channels": ", ".join(channels)})
+    labels = [str(ctx.policy.channel(c).get("label") or c) for c in channels]
+    ctx.emit("text.dialogue_missing", (end, end), params={"channels": ", ".join(labels)})

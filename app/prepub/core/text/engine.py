@@ -50,6 +50,11 @@ class TextReport:
     def blocked(self) -> bool:
         return any(f.blocks for f in self.findings)
 
+    @property
+    def counts(self) -> dict[str, int]:
+        """Channel -> length as that network counts it."""
+        return {c.channel: c.chars for c in self.channels}
+
     def channel(self, name: str) -> ChannelCount | None:
         return next((c for c in self.channels if c.channel == name), None)
 

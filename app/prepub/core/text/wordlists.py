@@ -27,6 +27,7 @@ SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
 MATCH_KINDS = ("word", "start", "head", "both", "any")
 CATEGORIES = ("profanity", "slur", "insult")
 MIN_COMPOUND_PART = 3  # letters the other part of a compound must have
+MAX_COMPOUND_WORD = 64  # longer "words" (a run of letters) are not split into compound parts
 ORG_LISTS = ("abuse", "allow", "abbreviations", "stiff", "acronyms")
 
 
@@ -83,7 +84,7 @@ class AbuseMatcher:
         if not w or self.allowed(w):
             return None
         found: list[AbuseEntry] = list(self._exact.get(w, ()))
-        n = len(w)
+        n = len(w) if len(w) <= MAX_COMPOUND_WORD else 0  # no word is this long: skip compound parts
         for cut in range(2, n - MIN_COMPOUND_PART + 1):
             found.extend(self._start.get(w[:cut], ()))
         for cut in range(MIN_COMPOUND_PART, n - 1):
