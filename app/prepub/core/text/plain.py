@@ -18,9 +18,10 @@ _EXCLAIM = re.compile(r"[!?]*!{2,}[!?]*|[!?]*\?{3,}")
 
 def check_readability(ctx: Context, r: Readability) -> None:
     lix_max = float(ctx.policy.get("text", "lix_max", 40))
+    shown_max: float | int = int(lix_max) if lix_max.is_integer() else lix_max
     if r.lix is not None and r.lix > lix_max and ctx.sentences:
         span = (ctx.sentences[0].start, ctx.sentences[-1].end)
-        ctx.emit("text.lix", span, params={"lix": r.lix, "max": lix_max, "band": r.band or "",
+        ctx.emit("text.lix", span, params={"lix": r.lix, "max": shown_max, "band": r.band or "",
                                            "words": r.words, "indicative": r.indicative},
                  severity=Severity.INFO if r.indicative else None)
     max_words = int(ctx.policy.get("text", "sentence_max_words", 25))
