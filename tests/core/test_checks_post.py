@@ -355,3 +355,25 @@ def test_match_proposal_is_offered_not_applied(policy) -> None:
     assert f.rule == "face.unresolved"  # still blocks until the user confirms
     assert f.fix.action == "confirm_person" and f.fix.params["person_id"] == "p1"
     assert f.fix.params["distance"] == 0.41
+
+
+def test_text_checks_run_on_the_draft_text(policy) -> None:
+    d = complete_draft()
+    d.text = "Just nu i Bangkok! Vi träffar bl.a. partners. Foto: Anna Fotograf"
+    ev = evaluate_draft(d, reports={IMG: report()}, policy=policy, today=TODAY)
+    rules = rules_of(ev)
+    assert "text.trip_ongoing" in rules and "text.abbreviation" in rules
+    abbrev = next(f for f in ev.findings if f.rule == "text.abbreviation")
+    assert d.text[abbrev.span[0]:abbrev.span[1]] == "bl.a."
+    d.trip_ended = True
+    assert "text.trip_ongoing" not in rules_of(evaluate_draft(d, reports={IMG: report()}, policy=policy,
+                                                              today=TODAY))
+
+
+def test_channel_edit_is_checked_on_its_own(policy) -> None:
+    d = complete_draft()
+    d.channels = ["instagram", "x"]
+    d.channel_texts["x"] = "Kort text t.ex. för X. Foto: Anna Fotograf"
+    ev = evaluate_draft(d, reports={IMG: report()}, policy=policy, today=TODAY)
+    own = [f for f in ev.findings if f.rule == "text.abbreviation"]
+    assert [f.subject for f in own] == ["text:x"]

@@ -80,7 +80,7 @@ def make_finding(
         cfg = policy.rule_config(rule)
         if cfg.get("enabled", True) is False:
             return None
-        if "severity" in cfg and severity is None:
+        if "severity" in cfg:
             sev = Severity(cfg["severity"])
         ref = cfg.get("ref", ref)
     return Finding(rule=rule, severity=sev, params=dict(params or {}), subject=subject, face=face,

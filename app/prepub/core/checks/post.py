@@ -10,8 +10,9 @@ cannot be switched off.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from prepub.core.checks.image import (REF_APPROVAL, REF_CHILDREN, REF_IMAGES, REF_PROTECTED,
@@ -361,16 +362,28 @@ def _add(ev: Evaluation, f: Finding | None) -> None:
 
 def _default_text_check() -> Callable[..., list[Finding]] | None:
     try:
-        from prepub.core import text as text_mod
+        from prepub.core.text import ImageCredit, check_text
     except ImportError:
-        return None
-    check_text = getattr(text_mod, "check_text", None)
-    if check_text is None:
         return None
 
     def run(draft: Draft, *, policy: Policy, credits: list[str], today: date) -> list[Finding]:
-        report = check_text(draft.text, policy=policy, channels=list(draft.channels),
-                            language=draft.language)
-        return list(report.findings)
+        """Check each distinct text once: the common text for the channels that use it, and each
+        channel's own edit on its own (findings of an edit get subject ``text:<channel>``)."""
+        images = [ImageCredit(photographer=name, label=Path(im.path).name)
+                  for name, im in zip(credits, draft.images)]
+        groups: dict[str, list[str]] = {}
+        for ch in draft.channels or [""]:
+            groups.setdefault(draft.text_for(ch) if ch else draft.text, []).append(ch)
+        out: list[Finding] = []
+        for text, chans in groups.items():
+            chans = [c for c in chans if c]
+            report = check_text(text, policy=policy, channels=chans, language=draft.language,
+                                images=images, today=today, trip_ended=draft.trip_ended)
+            own = text != draft.text and len(chans) == 1
+            for f in report.findings:
+                if own and f.subject == "text":
+                    f = replace(f, subject=f"text:{chans[0]}")
+                out.append(f)
+        return out
 
     return run
