@@ -314,11 +314,11 @@ def _record(registry: Any, final: Path, draft: Draft, hashes: Mapping[str, str],
         return None
     try:
         rec = registry.record_export(bundle_path=str(final), draft_id=draft.id, files=dict(hashes),
-                                     consent_ids=list(consent_ids))
+                                     consent_ids=list(consent_ids), actor=_os_user())
         for f, o in g.overridden:
             registry.audit(action="export.override", entity="export", entity_id=getattr(rec, "id", None),
                            details={"rule": f.rule, "reason": o.reason, "by": o.by or user,
-                                    "draft_id": draft.id})
+                                    "draft_id": draft.id}, actor=_os_user())
     except Exception as e:  # noqa: BLE001 - any registry failure stops the export
         raise ExportError("export.registry_failed", {"reason": str(e)}) from e
     return getattr(rec, "id", None)
