@@ -377,3 +377,12 @@ def test_channel_edit_is_checked_on_its_own(policy) -> None:
     ev = evaluate_draft(d, reports={IMG: report()}, policy=policy, today=TODAY)
     own = [f for f in ev.findings if f.rule == "text.abbreviation"]
     assert [f.subject for f in own] == ["text:x"]
+
+
+def test_rules_that_protect_people_are_never_overridden_even_if_listed(policy) -> None:
+    base = open(policy.path, encoding="utf-8").read()
+    lax = parse_policy(base.replace('overrides_allowed = [', 'overrides_allowed = ["face.unresolved", '))
+    d = complete_draft()
+    d.overrides.append(Override(rule="face.unresolved", reason="brådskande"))
+    ev = run(d, report([face(0)]), lax)
+    assert [f.rule for f in unresolved_blocks(ev.findings, d, lax)] == ["face.unresolved"]
