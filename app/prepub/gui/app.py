@@ -1,0 +1,86 @@
+"""Starting the desktop app: ``run(argv) -> int`` is what ``prepub`` (no subcommand) calls.
+
+Order matters for a fast first window: check that Qt's display plug-in can load (a clear message
+instead of a Qt abort), create the QApplication, load translations, build and show the window,
+and only then start the heavy work (registry, rule catalogue, face models) on worker threads.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from prepub.gui.platform_check import missing_message, missing_xcb_packages
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from prepub.gui.main_window import MainWindow
+
+EXIT_OK, EXIT_ENVIRONMENT = 0, 2
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Open the main window; returns the process exit code. ``argv`` may name drafts or photos."""
+    started = time.perf_counter()
+    args = list(sys.argv[1:] if argv is None else argv)
+    missing = missing_xcb_packages()
+    if missing:
+        print(missing_message(missing), file=sys.stderr)
+        return EXIT_ENVIRONMENT
+
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(["prepub", *args])
+    window = build_window(app)  # type: ignore[arg-type]
+    window.show()
+    window.raise_()
+    QTimer.singleShot(0, window.start)
+    if args:
+        QTimer.singleShot(0, lambda: _open_args(window, args))
+    window.startup_seconds = time.perf_counter() - started  # type: ignore[attr-defined]
+    return int(app.exec())
+
+
+def build_window(app: "QApplication", *, services: object | None = None) -> "MainWindow":
+    """Configure the application (names, language, style) and build the main window (not shown)."""
+    from prepub.gui.i18n import choose_language, install_translators
+    from prepub.gui.main_window import MainWindow
+    from prepub.gui.policy_source import load_effective_policy
+    from prepub.gui.services import Services
+    from prepub.gui.session import PostSession
+    from prepub.gui.settings import GuiSettings
+    from prepub.gui.tasks import TaskRunner
+
+    app.setOrganizationName("Prepub")
+    app.setOrganizationDomain("prepub.app")
+    app.setApplicationName("Prepub")
+    app.setApplicationDisplayName("Prepub")
+    app.setDesktopFileName("prepub")
+    settings = GuiSettings()
+    lang = choose_language(settings.ui_language)
+    app._prepub_translators = install_translators(app, lang)  # type: ignore[attr-defined]
+    policy, policy_error = load_effective_policy(chosen=settings.policy_path, language=lang,
+                                                 home_base=settings.home_base)
+    runner = TaskRunner(parent=app)
+    session = PostSession(policy=policy, runner=runner,
+                          services=services if services is not None else Services(),  # type: ignore[arg-type]
+                          ui_language=lang)
+    window = MainWindow(session, settings, policy_error=policy_error)
+    session.setParent(window)
+    session.draft.channels = window._default_channels()
+    session.channels_changed.emit()
+    app.aboutToQuit.connect(lambda: runner.wait_for_done(3000))
+    return window
+
+
+def _open_args(window: "MainWindow", args: list[str]) -> None:
+    paths = [a for a in args if not a.startswith("-") and Path(a).exists()]
+    if paths:
+        window.drops.handle(paths, files=window.files)

@@ -1,0 +1,55 @@
+"""The UI language: choosing it and loading Qt translations (ours and Qt's own dialogs).
+
+English is the source language in the code; Swedish and Danish ship as compiled ``.qm`` files in
+``resources/translations`` (made with ``pyside6-lupdate`` / ``pyside6-lrelease``). The choice is:
+the language set in Settings, else ``PREPUB_LANG``, else the system locale (Swedish or Danish when
+the system says so), else English.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+LANGUAGES = ("sv", "en", "da")
+NATIVE_NAMES = {"sv": "Svenska", "en": "English", "da": "Dansk"}
+
+
+def choose_language(setting: str, *, system: QLocale | None = None) -> str:
+    if setting in LANGUAGES:
+        return setting
+    env = (os.environ.get("PREPUB_LANG") or "")[:2].lower()
+    if env in LANGUAGES:
+        return env
+    loc = system or QLocale.system()
+    code = loc.name()[:2].lower()
+    if code in ("nb", "no", "nn"):
+        return "da"  # written Norwegian (bokmål) is closest to Danish
+    return code if code in LANGUAGES else "en"
+
+
+def translations_dir() -> Path:
+    from prepub.core.resources import resource
+
+    return resource("translations")
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Load Prepub's and Qt's translations for ``language``; returns them (keep a reference)."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(f"prepub_{language}", str(translations_dir())):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt)
+        installed.append(qt)
+    QLocale.setDefault(QLocale({"sv": QLocale.Language.Swedish,
+                                "da": QLocale.Language.Danish}.get(language, QLocale.Language.English)))
+    return installed

@@ -1,0 +1,94 @@
+""""Go to fix": from a finding to the place where the user fixes it.
+
+An image finding selects the image; a face finding also centres the face and opens its popup; a
+missing field puts the cursor in that field of the inspector; a text finding selects its span in
+the post editor; a post-level finding goes to the channels or the text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QPoint, QTimer
+
+from prepub.core.model import Finding
+
+if TYPE_CHECKING:
+    from prepub.gui.main_window import MainWindow
+
+FIELD_FOR_RULE = {
+    "image.photographer_missing": "photographer",
+    "image.context_missing": "context",
+    "image.source_unknown": "source",
+    "image.licence_missing": "licence",
+    "image.alt_text_missing": "alt_text",
+    "image.alt_text_long": "alt_text",
+    "image.alt_text_redundant": "alt_text",
+}
+
+
+class Navigator(QObject):
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.w = window
+        self._cursor = -1
+
+    def go_to(self, target: Any) -> None:
+        w = self.w
+        if isinstance(target, str):  # a group row: the image or the text
+            if target in ("text", "post"):
+                w.editor.edit.setFocus()
+            else:
+                w.strip.select_path(target)
+            return
+        f: Finding = target
+        subject = f.subject or "post"
+        if f.span is not None or subject.startswith("text"):
+            w.editor.go_to(f)
+            return
+        if subject == "post":
+            if f.rule in ("post.no_channels", "post.unknown_channel") and w.editor.channel_boxes:
+                next(iter(w.editor.channel_boxes.values())).setFocus()
+            else:
+                w.editor.edit.setFocus()
+            return
+        w.strip.select_path(subject)
+        if f.face is not None:
+            index = f.face
+            w.preview.focus_face(index)
+            # the preview may still be decoding: open the popup once the box is on screen
+            QTimer.singleShot(0, lambda: self._open_face(subject, index, tries=40))
+            return
+        field = None
+        if f.fix is not None and f.fix.action == "edit_field":
+            field = str(f.fix.params.get("field", ""))
+        field = field or FIELD_FOR_RULE.get(f.rule)
+        if f.rule == "location.trip":
+            w.inspector.trip_ended.setFocus()
+            return
+        if field:
+            w.inspector.focus_field(field)
+
+    def _open_face(self, path: str, index: int, *, tries: int) -> None:
+        w = self.w
+        rect = w.preview.face_rect_in_view(index) if w.preview.path == path else None
+        if rect is None:
+            if tries > 0:
+                QTimer.singleShot(50, lambda: self._open_face(path, index, tries=tries - 1))
+            return
+        w.preview.focus_face(index)
+        rect = w.preview.face_rect_in_view(index) or rect
+        pos = w.preview.viewport().mapToGlobal(QPoint(int(rect.right()), int(rect.top())))
+        w.open_face_popup(path, index, pos)
+
+    def next_problem(self) -> None:
+        """Go to the next blocking item (then warnings), cycling through the list (F8)."""
+        s = self.w.session
+        blocking = s.blockers()
+        rest = [f for f in s.findings() if f.severity.value == "warn"]
+        items = blocking + rest
+        if not items:
+            self.w.statusBar().showMessage(self.tr("Nothing left to fix."), 4000)
+            return
+        self._cursor = (self._cursor + 1) % len(items)
+        self.go_to(items[self._cursor])

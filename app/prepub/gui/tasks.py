@@ -1,0 +1,191 @@
+"""Running work off the GUI thread: one helper, a few named thread pools, cooperative cancel.
+
+:meth:`TaskRunner.run_in_background` runs ``fn`` on a pool and calls ``on_done(result, error)`` on
+the GUI thread when it finishes (exactly one of the two is set; a cancelled task ends with a
+:class:`~prepub.core.progress.Cancelled` error). When ``fn`` is a generator function, every value
+it yields goes to ``on_progress`` on the GUI thread and a Cancel takes effect at the next yield
+(napari style); its ``return`` value is the result.
+
+Pools (Picard/Anki style): ``analysis`` for face detection (one thread: the models use several
+cores themselves), ``decode`` for thumbnails and previews, ``eval`` for draft evaluation and text
+checks (one thread, so results arrive in order), and ``write`` — ONE thread for every database
+write, draft save and export, so writes never race each other.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from prepub.core.progress import CancelToken, Cancelled
+
+DoneCallback = Callable[[Any, BaseException | None], None]
+ProgressCallback = Callable[[Any], None]
+
+POOLS = ("analysis", "decode", "eval", "write")
+
+
+@dataclass
+class Task:
+    """A handle on one background job: ``cancel()`` asks it to stop at its next checkpoint."""
+
+    name: str
+    token: CancelToken = field(default_factory=CancelToken)
+    finished: bool = False
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.token.cancelled
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; signals emitted from a worker are queued to it."""
+
+    progressed = Signal(object)
+    done = Signal(object, object)
+
+    def __init__(self, on_done: DoneCallback | None, on_progress: ProgressCallback | None) -> None:
+        super().__init__()
+        self._on_done = on_done
+        self._on_progress = on_progress
+        self.progressed.connect(self._progress)
+        self.done.connect(self._finish)
+
+    @Slot(object)
+    def _progress(self, value: Any) -> None:
+        if self._on_progress is not None:
+            self._on_progress(value)
+
+    @Slot(object, object)
+    def _finish(self, result: Any, error: Any) -> None:
+        try:
+            if self._on_done is not None:
+                self._on_done(result, error)
+        finally:
+            self._on_done = self._on_progress = None
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
+                 relay: _Relay, task: Task) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+        self._relay, self._task = relay, task
+
+    def run(self) -> None:  # runs on a pool thread
+        result: Any = None
+        error: BaseException | None = None
+        try:
+            self._task.token.raise_if_cancelled()
+            out = self._fn(*self._args, **self._kwargs)
+            if inspect.isgenerator(out):
+                result = self._drain(out)
+            else:
+                result = out
+        except Cancelled as e:
+            error = e
+        except BaseException as e:  # noqa: BLE001 - every failure goes back to the GUI as a value
+            if os.environ.get("PREPUB_DEBUG"):
+                traceback.print_exc()
+            e.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            error = e
+        self._task.finished = True
+        try:
+            self._relay.done.emit(result, error)
+        except RuntimeError:  # the relay was deleted (application quitting)
+            pass
+
+    def _drain(self, gen: Any) -> Any:
+        token = self._task.token
+        try:
+            while True:
+                value = next(gen)
+                self._relay.progressed.emit(value)
+                if token.cancelled:
+                    gen.close()
+                    raise Cancelled()
+        except StopIteration as stop:
+            return stop.value
+
+
+class TaskRunner(QObject):
+    """Owns the thread pools. Pass one instance to every widget that starts background work."""
+
+    busy_changed = Signal(int)  # number of tasks still running
+
+    def __init__(self, *, decode_threads: int | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        cores = os.cpu_count() or 2
+        sizes = {"analysis": 1, "decode": decode_threads or max(1, min(2, cores - 1)), "eval": 1,
+                 "write": 1}
+        self._pools: dict[str, QThreadPool] = {}
+        for name in POOLS:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(sizes[name])
+            pool.setExpiryTimeout(30_000)
+            self._pools[name] = pool
+        self._relays: set[_Relay] = set()
+        self._running: list[Task] = []
+
+    def pool(self, name: str) -> QThreadPool:
+        return self._pools[name]
+
+    @property
+    def running(self) -> list[Task]:
+        return [t for t in self._running if not t.finished]
+
+    def run_in_background(self, fn: Callable[..., Any], on_done: DoneCallback | None = None, *,
+                          on_progress: ProgressCallback | None = None, pool: str = "decode",
+                          name: str = "", args: tuple[Any, ...] = (),
+                          kwargs: dict[str, Any] | None = None, task: Task | None = None,
+                          pass_cancel: bool = False, pass_progress: bool = False) -> Task:
+        """Run ``fn(*args, **kwargs)`` on ``pool``; ``on_done(result, error)`` runs on the GUI
+        thread. With ``pass_cancel`` the task's CancelToken is passed as ``cancel=``; with
+        ``pass_progress`` a core-style ``progress(done, total, label)`` callback is passed as
+        ``progress=`` and each call reaches ``on_progress`` as a ``(done, total, label)`` tuple."""
+        if pool not in self._pools:
+            raise ValueError(f"unknown pool {pool!r}; known: {', '.join(POOLS)}")
+        task = task or Task(name=name or getattr(fn, "__name__", "task"))
+        kw = dict(kwargs or {})
+        if pass_cancel:
+            kw["cancel"] = task.token
+
+        def finished(result: Any, error: BaseException | None) -> None:
+            self._relays.discard(relay)
+            if task in self._running:
+                self._running.remove(task)
+            self.busy_changed.emit(len(self._running))
+            if on_done is not None:
+                on_done(result, error)
+
+        relay = _Relay(finished, on_progress)
+        if pass_progress:
+            def progress(done: int, total: int, label: str = "") -> None:
+                relay.progressed.emit((done, total, label))
+
+            kw["progress"] = progress
+        self._relays.add(relay)
+        self._running.append(task)
+        self.busy_changed.emit(len(self._running))
+        self._pools[pool].start(_Runnable(fn, args, kw, relay, task))
+        return task
+
+    def cancel_all(self) -> None:
+        for t in list(self._running):
+            t.cancel()
+
+    def wait_for_done(self, msecs: int = 5000) -> bool:
+        """Block until every pool is idle (used on quit, never while the window is in use)."""
+        ok = True
+        for pool in self._pools.values():
+            ok = pool.waitForDone(msecs) and ok
+        return ok

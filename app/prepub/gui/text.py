@@ -1,0 +1,101 @@
+"""Words the GUI shows for core codes: findings (via the core's message catalogue, in the UI
+language), severities, image states, face states and readability bands — in one table each.
+
+Finding sentences come from ``prepub.core.messages`` (resources/messages/*.toml) so the CLI,
+the GUI and the publication record say the same thing; the GUI's own labels go through Qt's
+translation system (``QCoreApplication.translate``) and are in the .ts files.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from prepub.core import messages
+from prepub.core.model import Finding, Severity
+
+_SEVERITY = {
+    Severity.BLOCK: QT_TRANSLATE_NOOP("Labels", "Blocks export"),
+    Severity.WARN: QT_TRANSLATE_NOOP("Labels", "Check this"),
+    Severity.INFO: QT_TRANSLATE_NOOP("Labels", "Note"),
+}
+_STATE = {
+    "pending": QT_TRANSLATE_NOOP("Labels", "Checking…"),
+    "ready": QT_TRANSLATE_NOOP("Labels", "Ready"),
+    "attention": QT_TRANSLATE_NOOP("Labels", "Needs attention"),
+    "blocked": QT_TRANSLATE_NOOP("Labels", "Blocked"),
+}
+_FACE_STATE = {
+    "ok": QT_TRANSLATE_NOOP("Labels", "Consent OK"),
+    "unknown": QT_TRANSLATE_NOOP("Labels", "Unknown person"),
+    "minor": QT_TRANSLATE_NOOP("Labels", "Possible minor"),
+    "blurred": QT_TRANSLATE_NOOP("Labels", "Blurred on export"),
+    "not_identifiable": QT_TRANSLATE_NOOP("Labels", "Not identifiable"),
+    "problem": QT_TRANSLATE_NOOP("Labels", "Consent missing"),
+    "small": QT_TRANSLATE_NOOP("Labels", "Too small to identify"),
+}
+_LIX = {
+    "very_easy": QT_TRANSLATE_NOOP("Labels", "Very easy to read"),
+    "easy": QT_TRANSLATE_NOOP("Labels", "Easy to read"),
+    "medium": QT_TRANSLATE_NOOP("Labels", "Fairly easy to read"),
+    "hard": QT_TRANSLATE_NOOP("Labels", "Hard to read"),
+    "very_hard": QT_TRANSLATE_NOOP("Labels", "Very hard to read"),
+    "": QT_TRANSLATE_NOOP("Labels", "Readability unknown"),
+}
+_DECISION = {
+    "person": QT_TRANSLATE_NOOP("Labels", "Person"),
+    "not_identifiable": QT_TRANSLATE_NOOP("Labels", "Not identifiable"),
+    "blur": QT_TRANSLATE_NOOP("Labels", "Blur on export"),
+    None: QT_TRANSLATE_NOOP("Labels", "Not decided"),
+}
+_SOURCE = {
+    "own": QT_TRANSLATE_NOOP("Labels", "Our own photo"),
+    "stock": QT_TRANSLATE_NOOP("Labels", "Stock photo (with licence)"),
+    "partner": QT_TRANSLATE_NOOP("Labels", "From a partner"),
+    "unknown": QT_TRANSLATE_NOOP("Labels", "Unknown"),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+def finding_message(finding: Finding, lang: str) -> str:
+    return messages.render(finding.rule, dict(finding.params), lang)
+
+
+def finding_help(finding: Finding, lang: str) -> str:
+    return messages.help_text(finding, lang)
+
+
+def severity_label(sev: Severity) -> str:
+    return _t(_SEVERITY[sev])
+
+
+def state_label(state: str) -> str:
+    return _t(_STATE[state]) if state in _STATE else state
+
+
+def face_state_label(state: str) -> str:
+    return _t(_FACE_STATE[state]) if state in _FACE_STATE else state
+
+
+def lix_band(lix: float | None) -> str | None:
+    """The usual LIX bands (Björnsson), used when the core gives only the number."""
+    if lix is None:
+        return None
+    return ("very_easy" if lix < 25 else "easy" if lix < 35 else "medium" if lix < 45
+            else "hard" if lix < 55 else "very_hard")
+
+
+def lix_band_label(band: str | None, lix: float | None) -> str:
+    """A plain-words readability band for the post editor."""
+    band = band or lix_band(lix) or ""
+    return _t(_LIX.get(band, _LIX[""]))
+
+
+def decision_label(decision: str | None) -> str:
+    return _t(_DECISION[decision]) if decision in _DECISION else str(decision)
+
+
+def source_label(kind: str) -> str:
+    return _t(_SOURCE[kind]) if kind in _SOURCE else kind

@@ -1,0 +1,297 @@
+"""The findings panel: every blocking and warning item, grouped per image and for the post.
+
+Each row shows the message in the UI language, the policy paragraph it comes from, and a
+"Go to fix" button (painted by the delegate, so hundreds of rows stay cheap) that asks the window
+to select the image, face, field or text span. Notes (info) are hidden unless asked for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt,
+                            Signal)
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QStandardItem, \
+    QStandardItemModel
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QStyle,
+                               QStyledItemDelegate, QStyleOptionButton, QStyleOptionViewItem,
+                               QTreeView, QVBoxLayout, QWidget)
+
+from prepub.core.model import Finding, Severity
+from prepub.gui import text
+from prepub.gui.session import PostSession
+from prepub.gui.style import SEVERITY_STATE, muted, paint_pill
+
+FindingRole = Qt.ItemDataRole.UserRole + 10
+SubjectRole = Qt.ItemDataRole.UserRole + 11
+RefRole = Qt.ItemDataRole.UserRole + 12
+PAD = 6
+
+
+class FindingsModel(QStandardItemModel):
+    """Groups (post text, post, each image) with their findings as children."""
+
+    def __init__(self, session: PostSession, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.show_info = False
+
+    def rebuild(self) -> None:
+        s = self.session
+        lang = s.ui_language
+        findings = [f for f in s.findings() if self.show_info or f.severity is not Severity.INFO]
+        groups: dict[str, list[Finding]] = {}
+        for f in findings:
+            subject = f.subject or "post"
+            if subject.startswith("text"):
+                subject = "text"
+            groups.setdefault(subject, []).append(f)
+        order = ["text", "post"] + [im.path for im in s.draft.images]
+        self.clear()
+        root = self.invisibleRootItem()
+        blocking = {id(f) for f in s.blockers()}
+        for subject in order + [k for k in groups if k not in order]:
+            items = groups.get(subject)
+            if not items:
+                continue
+            items.sort(key=lambda f: (-f.severity.rank, f.face if f.face is not None else -1))
+            n_block = sum(1 for f in items if id(f) in blocking)
+            n_warn = len(items) - n_block
+            title = {"text": self.tr("Post text"), "post": self.tr("The post")}.get(
+                subject, Path(subject).name)
+            counts = []
+            if n_block:
+                counts.append(self.tr("%n blocking", "", n_block))
+            if n_warn:
+                counts.append(self.tr("%n to check", "", n_warn))
+            group = QStandardItem(f"{title} — {', '.join(counts)}")
+            group.setData(subject, SubjectRole)
+            group.setEditable(False)
+            f_ = group.font()
+            f_.setBold(True)
+            group.setFont(f_)
+            for f in items:
+                msg = text.finding_message(f, lang)
+                if f.face is not None:
+                    msg = self.tr("Face %1: %2").replace("%1", str(f.face + 1)).replace("%2", msg)
+                child = QStandardItem(msg)
+                child.setEditable(False)
+                child.setData(f, FindingRole)
+                child.setData(subject, SubjectRole)
+                child.setData(f.policy_ref or "", RefRole)
+                helptext = text.finding_help(f, lang)
+                child.setToolTip("\n\n".join(x for x in (msg, helptext, f.policy_ref or "") if x))
+                group.appendRow(child)
+            root.appendRow(group)
+
+    def finding_rows(self) -> list[QModelIndex]:
+        out = []
+        for r in range(self.rowCount()):
+            g = self.index(r, 0)
+            out.extend(self.index(c, 0, g) for c in range(self.rowCount(g)))
+        return out
+
+
+class FindingDelegate(QStyledItemDelegate):
+    """Severity badge, wrapped message, policy paragraph, and a "Go to fix" button."""
+
+    go_to_clicked = Signal(object)  # Finding
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.button_text = self.tr("Go to fix")
+        self._pressed: QPersistentModelIndex | None = None
+
+    def _button_rect(self, rect: QRect, fm: QFontMetrics) -> QRect:
+        w = fm.horizontalAdvance(self.button_text) + 24
+        h = fm.height() + 10
+        return QRect(rect.right() - w - PAD, rect.top() + PAD, w, h)
+
+    def _layout(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+                ) -> tuple[QRect, QRect, QRect, QRect]:
+        fm = option.fontMetrics
+        rect = option.rect
+        button = self._button_rect(rect, fm)
+        badge_w = fm.horizontalAdvance("✕ " + text.severity_label(Severity.BLOCK)) + fm.height()
+        badge = QRect(rect.left() + PAD, rect.top() + PAD, badge_w, fm.height() + 4)
+        body_left = rect.left() + PAD
+        body = QRect(body_left, badge.bottom() + 4, button.left() - body_left - PAD,
+                     rect.height() - badge.height() - PAD * 2)
+        return badge, body, button, rect
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        f = index.data(FindingRole)
+        base = super().sizeHint(option, index)
+        if f is None:
+            return QSize(base.width(), base.height() + 8)
+        fm = option.fontMetrics
+        width = max(200, self.view.viewport().width() - self.view.indentation() - 2)
+        button_w = fm.horizontalAdvance(self.button_text) + 24 + PAD * 3
+        msg_rect = fm.boundingRect(QRect(0, 0, width - button_w, 10_000),
+                                   int(Qt.TextFlag.TextWordWrap), str(index.data(Qt.ItemDataRole.DisplayRole)))
+        small = QFontMetrics(self._small(option.font))
+        ref = str(index.data(RefRole) or "")
+        ref_rect = small.boundingRect(QRect(0, 0, width - button_w, 10_000),
+                                      int(Qt.TextFlag.TextWordWrap), ref) if ref else QRect()
+        h = PAD * 2 + fm.height() + 4 + 4 + msg_rect.height() + (ref_rect.height() + 2 if ref else 0)
+        return QSize(width, max(h, fm.height() * 2 + PAD * 2))
+
+    @staticmethod
+    def _small(font: QFont) -> QFont:
+        f = QFont(font)
+        f.setPointSizeF(max(7.0, font.pointSizeF() * 0.88))
+        return f
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        f: Finding | None = index.data(FindingRole)
+        if f is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = self.view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.view)
+        badge, body, button, _rect = self._layout(option, index)
+        painter.save()
+        blocking = id(f) in self.view.blocker_ids  # type: ignore[attr-defined]
+        state = "blocked" if blocking else SEVERITY_STATE.get(f.severity.value, "pending")
+        if f.blocks and not blocking:
+            state = "attention"  # covered by an allowed override
+        small_bold = self._small(option.font)
+        small_bold.setBold(True)
+        paint_pill(painter, QRectF(badge), text.severity_label(f.severity), state, font=small_bold)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        painter.setPen(fg)
+        painter.setFont(option.font)
+        msg = str(index.data(Qt.ItemDataRole.DisplayRole))
+        used = painter.boundingRect(body, int(Qt.TextFlag.TextWordWrap), msg)
+        painter.drawText(body, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop), msg)
+        ref = str(index.data(RefRole) or "")
+        if ref:
+            painter.setFont(self._small(option.font))
+            painter.setPen(fg if selected else muted(pal))
+            ref_rect = QRect(body.left(), used.bottom() + 2, body.width(), body.bottom() - used.bottom())
+            painter.drawText(ref_rect, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop),
+                             "§ " + ref)
+        painter.restore()
+        btn = QStyleOptionButton()
+        btn.rect = button
+        btn.text = self.button_text
+        btn.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
+        if self._pressed is not None and QModelIndex(self._pressed) == index:
+            btn.state |= QStyle.StateFlag.State_Sunken
+        style.drawControl(QStyle.ControlElement.CE_PushButton, btn, painter, self.view)
+
+    def editorEvent(self, event: QEvent, model: Any, option: QStyleOptionViewItem,
+                    index: QModelIndex | QPersistentModelIndex) -> bool:
+        f = index.data(FindingRole)
+        if f is None or not isinstance(event, QMouseEvent):
+            return super().editorEvent(event, model, option, index)
+        inside = self._button_rect(option.rect, option.fontMetrics).contains(event.position().toPoint())
+        if event.type() == QEvent.Type.MouseButtonPress and inside:
+            self._pressed = QPersistentModelIndex(index)
+            self.view.viewport().update()
+            return True
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            was = self._pressed is not None and QModelIndex(self._pressed) == index
+            self._pressed = None
+            self.view.viewport().update()
+            if inside and was:
+                self.go_to_clicked.emit(f)
+                return True
+        return super().editorEvent(event, model, option, index)
+
+
+class FindingsPanel(QWidget):
+    """The panel; ``go_to(finding)`` fires for the button, a double-click or Enter."""
+
+    go_to = Signal(object)
+
+    def __init__(self, session: PostSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findingsPanel")
+        self.session = session
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        f = self.summary.font()
+        f.setBold(True)
+        self.summary.setFont(f)
+        head.addWidget(self.summary, 1)
+        self.show_notes = QCheckBox(self.tr("Show notes"))
+        self.show_notes.toggled.connect(self._toggle_info)
+        head.addWidget(self.show_notes)
+        lay.addLayout(head)
+        self.model = FindingsModel(session, self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("findingsView")
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setUniformRowHeights(False)
+        self.view.setWordWrap(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.blocker_ids = set()  # type: ignore[attr-defined]
+        self.delegate = FindingDelegate(self.view)
+        self.delegate.go_to_clicked.connect(self.go_to)
+        self.view.setItemDelegate(self.delegate)
+        self.view.activated.connect(self._activated)
+        self.view.setAccessibleName(self.tr("Findings"))
+        lay.addWidget(self.view, 1)
+        session.findings_changed.connect(self.refresh)
+        session.report_ready.connect(self._update_summary)
+        self.refresh()
+
+    def _toggle_info(self, on: bool) -> None:
+        self.model.show_info = on
+        self.refresh()
+
+    def refresh(self) -> None:
+        expanded = {self.model.index(r, 0).data(SubjectRole) for r in range(self.model.rowCount())
+                    if not self.view.isExpanded(self.model.index(r, 0))}
+        self.view.blocker_ids = self.session.blocker_ids()  # type: ignore[attr-defined]
+        self.model.rebuild()
+        for r in range(self.model.rowCount()):
+            idx = self.model.index(r, 0)
+            self.view.setExpanded(idx, idx.data(SubjectRole) not in expanded)
+        self._update_summary()
+
+    def _update_summary(self, *_a: Any) -> None:
+        s = self.session
+        n_block = len(self.view.blocker_ids)  # type: ignore[attr-defined]
+        n_warn = sum(1 for f in s.findings() if f.severity is Severity.WARN)
+        if not s.draft.images and not s.draft.text.strip():
+            self.summary.setText(self.tr("Add photos and write the post; what needs fixing shows up here."))
+        elif s.analysing:
+            done, total = s.analysis_counts()
+            self.summary.setText(self.tr("Checking images… %1 of %2").replace("%1", str(done))
+                                 .replace("%2", str(total)))
+        elif n_block:
+            self.summary.setText(self.tr("%n thing(s) block the export", "", n_block)
+                                 + (" · " + self.tr("%n to check", "", n_warn) if n_warn else ""))
+        elif n_warn:
+            self.summary.setText(self.tr("Nothing blocks. %n thing(s) to check.", "", n_warn))
+        else:
+            self.summary.setText(self.tr("All clear: nothing blocks the export."))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.view.doItemsLayout()
+
+    def _activated(self, index: QModelIndex) -> None:
+        f = index.data(FindingRole)
+        if f is not None:
+            self.go_to.emit(f)
+        else:
+            self.go_to.emit(index.data(SubjectRole))
+
+    def finding_indexes(self) -> list[QModelIndex]:
+        return self.model.finding_rows()

@@ -1,0 +1,298 @@
+"""The inspector for the selected image: what the file says, and the fields the policy requires.
+
+Top: time, camera and place (an offline place name for the GPS position) with a clear notice that
+the location is removed on export. Below: photographer (prefilled from the file, remembered),
+context (what, where, when), source and licence, alt text with a length counter against the
+policy, caption. Every edit goes straight into the draft through the session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, QTimer
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QFormLayout, QFrame, QGroupBox,
+                               QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout,
+                               QWidget)
+
+from prepub.core.draft import SOURCE_KINDS
+from prepub.gui import text
+from prepub.gui.session import PostSession
+from prepub.gui.settings import GuiSettings
+from prepub.gui.style import pill_stylesheet
+
+FIELDS = ("photographer", "context", "what", "where", "when", "source", "licence", "alt_text",
+          "caption")
+
+
+class InspectorPanel(QScrollArea):
+    """Metadata and required fields of one image."""
+
+    def __init__(self, session: PostSession, settings: GuiSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.session, self.settings = session, settings
+        self.path = ""
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        self.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(6, 6, 6, 6)
+
+        self.title = QLabel(self.tr("No image selected"), body)
+        f = self.title.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.15)
+        self.title.setFont(f)
+        self.title.setWordWrap(True)
+        lay.addWidget(self.title)
+
+        # --- from the file
+        meta = QGroupBox(self.tr("From the file"), body)
+        mform = QFormLayout(meta)
+        mform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.taken = QLabel("–")
+        self.camera = QLabel("–")
+        self.place = QLabel("–")
+        for w in (self.taken, self.camera, self.place):
+            w.setWordWrap(True)
+            w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        mform.addRow(self.tr("Taken:"), self.taken)
+        mform.addRow(self.tr("Camera:"), self.camera)
+        mform.addRow(self.tr("Place:"), self.place)
+        self.gps_notice = QLabel(self.tr("📍 The location is removed on export"))
+        self.gps_notice.setStyleSheet(pill_stylesheet("attention"))
+        self.gps_notice.setWordWrap(True)
+        mform.addRow(self.gps_notice)
+        self.strip_notice = QLabel()
+        self.strip_notice.setWordWrap(True)
+        mform.addRow(self.strip_notice)
+        self.trip_ended = QCheckBox(self.tr("The trip shown has ended (we never post from an ongoing trip)"))
+        self.trip_ended.toggled.connect(session.set_trip_ended)
+        mform.addRow(self.trip_ended)
+        lay.addWidget(meta)
+
+        # --- required fields
+        req = QGroupBox(self.tr("About the photo"), body)
+        form = QFormLayout(req)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.photographer = QLineEdit()
+        self.photographer.setPlaceholderText(self.tr("Who took the photo?"))
+        self._photographers = QStringListModel(settings.photographers, self)
+        comp = QCompleter(self._photographers, self)
+        comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.photographer.setCompleter(comp)
+        self.photographer.editingFinished.connect(self._remember_photographer)
+        form.addRow(self.tr("&Photographer:"), self.photographer)
+        self.what = QLineEdit()
+        self.what.setPlaceholderText(self.tr("What happens in the photo?"))
+        self.where = QLineEdit()
+        self.where.setPlaceholderText(self.tr("Where was it taken?"))
+        self.when = QLineEdit()
+        self.when.setPlaceholderText(self.tr("When? (e.g. 2024-05-17)"))
+        form.addRow(self.tr("&What:"), self.what)
+        form.addRow(self.tr("W&here:"), self.where)
+        form.addRow(self.tr("Whe&n:"), self.when)
+        self.source = QComboBox()
+        for kind in SOURCE_KINDS:
+            self.source.addItem(text.source_label(kind), kind)
+        form.addRow(self.tr("&Source:"), self.source)
+        self.licence = QLineEdit()
+        self.licence.setPlaceholderText(self.tr("Licence or agreement reference"))
+        form.addRow(self.tr("&Licence:"), self.licence)
+        self.alt_text = QPlainTextEdit()
+        self.alt_text.setPlaceholderText(self.tr("Describe the photo for people who cannot see it"))
+        self.alt_text.setTabChangesFocus(True)
+        self.alt_text.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        form.addRow(self.tr("&Alt text:"), self.alt_text)
+        self.alt_counter = QLabel()
+        self.alt_counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow("", self.alt_counter)
+        self.caption = QLineEdit()
+        self.caption.setPlaceholderText(self.tr("Optional caption, e.g. “Foto: Anna Svensson”"))
+        form.addRow(self.tr("&Caption:"), self.caption)
+        lay.addWidget(req)
+        lay.addStretch(1)
+        self._form_box = req
+
+        self._edits: dict[str, Any] = {
+            "photographer": self.photographer, "context.what": self.what,
+            "context.where": self.where, "context.when": self.when,
+            "source.licence": self.licence, "caption": self.caption,
+        }
+        for name, edit in self._edits.items():
+            edit.textChanged.connect(lambda value, n=name: self._edited(n, value))
+        self.alt_text.textChanged.connect(self._alt_edited)
+        self.source.currentIndexChanged.connect(self._source_edited)
+        self._highlight_timer = QTimer(self)
+        self._highlight_timer.setSingleShot(True)
+        self._highlight_timer.timeout.connect(lambda: self._highlight(None))
+
+        session.report_ready.connect(self._maybe_reload)
+        session.findings_changed.connect(self._refresh_notices)
+        session.channels_changed.connect(self._update_alt_counter)
+        session.draft_replaced.connect(self.clear_image)
+        self.show_image("")
+
+    # --- showing an image ------------------------------------------------------------------------
+
+    def clear_image(self) -> None:
+        self.show_image("")
+
+    def show_image(self, path: str) -> None:
+        self.path = path
+        im = self.session.image(path) if path else None
+        self._form_box.setEnabled(im is not None)
+        blockers = [QSignalBlocker(w) for w in (*self._edits.values(), self.alt_text, self.source,
+                                                 self.trip_ended)]
+        try:
+            if im is None:
+                self.title.setText(self.tr("No image selected"))
+                for w in self._edits.values():
+                    w.clear()
+                self.alt_text.clear()
+            else:
+                self.title.setText(Path(path).name)
+                self.photographer.setText(im.photographer)
+                self.what.setText(im.context.what)
+                self.where.setText(im.context.where)
+                self.when.setText(im.context.when)
+                self.licence.setText(im.source.licence)
+                self.caption.setText(im.caption)
+                self.alt_text.setPlainText(im.alt_text)
+                i = self.source.findData(im.source.kind or "unknown")
+                self.source.setCurrentIndex(max(0, i))
+            self.trip_ended.setChecked(self.session.draft.trip_ended)
+        finally:
+            del blockers
+        self._update_licence_enabled()
+        self._update_alt_counter()
+        self._show_metadata()
+        self._refresh_notices()
+
+    def _maybe_reload(self, path: str) -> None:
+        if path == self.path:
+            self.show_image(path)  # prefilled fields and metadata arrived
+
+    def _show_metadata(self) -> None:
+        rep = self.session.reports.get(self.path) if self.path else None
+        md = rep.metadata if rep is not None else None
+        self.place.setText("–")
+        self.gps_notice.hide()
+        if rep is None:
+            self.taken.setText(self.tr("Checking…") if self.path else "–")
+            self.camera.setText("–")
+            return
+        if rep.error:
+            self.taken.setText(self.tr("The file cannot be read: %1").replace("%1", rep.error))
+            self.camera.setText("–")
+            return
+        taken = md.taken_at.value if md is not None and md.taken_at is not None else None
+        self.taken.setText(taken.strftime("%Y-%m-%d %H:%M") if hasattr(taken, "strftime")
+                           else (str(taken) if taken else self.tr("Not in the file")))
+        cam = " ".join(str(t.value) for t in (md.camera_make, md.camera_model) if t is not None) \
+            if md is not None else ""
+        self.camera.setText(cam or self.tr("Not in the file"))
+        if md is not None and md.gps is not None:
+            self.gps_notice.show()
+            lat, lon = md.gps.lat, md.gps.lon
+            self.place.setText(self.tr("Looking up the place… (%1, %2)")
+                               .replace("%1", f"{lat:.4f}").replace("%2", f"{lon:.4f}"))
+            path = self.path
+            places = self.session.services.places
+
+            def done(result: Any, error: BaseException | None) -> None:
+                if path != self.path:
+                    return
+                coords = f"{lat:.4f}, {lon:.4f}"
+                if result:
+                    self.place.setText(f"{result} ({coords})")
+                else:
+                    self.place.setText(self.tr("Unknown place (%1)").replace("%1", coords))
+
+            self.session.runner.run_in_background(places.name, done, pool="decode", name="place",
+                                                  args=(lat, lon))
+        elif md is not None and md.gps_present:
+            self.place.setText(self.tr("An empty GPS block (removed on export)"))
+        else:
+            self.place.setText(self.tr("No position in the file"))
+
+    def _refresh_notices(self) -> None:
+        mine = self.session.findings_for(self.path) if self.path else []
+        rules = {f.rule for f in mine}
+        removed = []
+        if "image.serials" in rules:
+            removed.append(self.tr("camera serial numbers"))
+        if "image.owner_name" in rules:
+            removed.append(self.tr("the owner's name"))
+        if "image.embedded_preview" in rules:
+            removed.append(self.tr("an embedded preview image"))
+        if "image.face_regions" in rules:
+            removed.append(self.tr("named face regions"))
+        self.strip_notice.setVisible(bool(removed))
+        self.strip_notice.setText(self.tr("Also removed on export: %1").replace("%1", ", ".join(removed)))
+        trip = "location.trip" in rules or self.session.draft.trip_ended
+        self.trip_ended.setVisible(trip)
+
+    # --- edits -----------------------------------------------------------------------------------
+
+    def _edited(self, name: str, value: str) -> None:
+        if self.path:
+            self.session.set_image_field(self.path, name, value)
+
+    def _alt_edited(self) -> None:
+        if self.path:
+            self.session.set_image_field(self.path, "alt_text", self.alt_text.toPlainText())
+        self._update_alt_counter()
+
+    def _source_edited(self) -> None:
+        if self.path:
+            self.session.set_image_field(self.path, "source.kind", self.source.currentData())
+        self._update_licence_enabled()
+
+    def _update_licence_enabled(self) -> None:
+        self.licence.setEnabled(self.source.currentData() in ("stock", "partner"))
+
+    def _remember_photographer(self) -> None:
+        name = self.photographer.text().strip()
+        if name:
+            self.settings.remember_photographer(name)
+            self._photographers.setStringList(self.settings.photographers)
+
+    def alt_text_limit(self) -> int:
+        policy, channels = self.session.policy, self.session.draft.channels
+        limits = [int(policy.get("images", "alt_text_max", 250))]
+        limits += [int(policy.channel(c)["alt_text_max"]) for c in channels
+                   if "alt_text_max" in policy.channel(c)]
+        return min(limits)
+
+    def _update_alt_counter(self) -> None:
+        n, limit = len(self.alt_text.toPlainText().strip()), self.alt_text_limit()
+        self.alt_counter.setText(self.tr("%1 / %2 characters").replace("%1", str(n))
+                                 .replace("%2", str(limit)))
+        self.alt_counter.setStyleSheet(pill_stylesheet("blocked") if n > limit else "")
+
+    # --- go to fix -------------------------------------------------------------------------------
+
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in a field (photographer, context, source, licence, alt_text …)."""
+        widget = {"photographer": self.photographer, "context": self.what, "what": self.what,
+                  "where": self.where, "when": self.when, "source": self.source,
+                  "licence": self.licence, "alt_text": self.alt_text,
+                  "caption": self.caption}.get(name)
+        if widget is None:
+            return
+        self.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._highlight(widget)
+        self._highlight_timer.start(1500)
+
+    def _highlight(self, widget: QWidget | None) -> None:
+        for w in (self.photographer, self.what, self.where, self.when, self.source, self.licence,
+                  self.alt_text, self.caption):
+            w.setStyleSheet("")
+        if widget is not None:
+            widget.setStyleSheet("border: 2px solid palette(highlight);")
