@@ -89,7 +89,8 @@ def run_self_test(*, out: TextIO | None = None) -> int:
     def models() -> str:
         from PIL import Image
 
-        from prepub.core.faces import default_detector, encode_faces
+        from prepub.core.analyze import default_detector
+        from prepub.core.faces import encode_faces
         from prepub.core.imageio import Decoded
         from prepub.core.model import Face
 

@@ -8,6 +8,7 @@ GUI and the tests can each choose them. A file that cannot be read becomes a rep
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
@@ -50,7 +51,7 @@ def find_images(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 def analyze_image(path: str | os.PathLike[str], *, policy: Policy, detector: FaceDetector | None,
                   read: Callable[[Path], Metadata] | None = None,
                   decode: Callable[..., Any] | None = None,
-                  max_side: int = DEFAULT_MAX_SIDE) -> ImageReport:
+                  max_side: int | None = None) -> ImageReport:
     """Read, decode and detect faces in one file. ``detector=None`` skips face detection (the
     picture is still decoded, small, so damage is found)."""
     from prepub.core.imageio import DecodeError, load_upright, sha256_file
@@ -73,7 +74,8 @@ def analyze_image(path: str | os.PathLike[str], *, policy: Policy, detector: Fac
     faces: tuple[Face, ...] = ()
     # Always decode: a truncated or corrupt picture must block even when faces are not wanted.
     try:
-        decoded = decode(p, max_side=max_side if detector is not None else 512)
+        side = max_side or int(getattr(detector, "max_side", DEFAULT_MAX_SIDE))
+        decoded = decode(p, max_side=side if detector is not None else 512)
     except DecodeError as e:
         return ImageReport(path=subject, metadata=md, error=e.reason, sha256=digest,
                            findings=(unreadable_finding(e.reason, policy=policy, subject=subject,
@@ -88,7 +90,7 @@ def analyze_image(path: str | os.PathLike[str], *, policy: Policy, detector: Fac
 def analyze_paths(paths: Sequence[str | os.PathLike[str]], *, policy: Policy,
                   detector: FaceDetector | None, progress: ProgressCallback = no_progress,
                   cancel: CancelToken | None = None,
-                  max_side: int = DEFAULT_MAX_SIDE) -> Iterator[ImageReport]:
+                  max_side: int | None = None) -> Iterator[ImageReport]:
     """Analyse files (folders expanded) one by one, yielding each report as it is ready."""
     files = find_images(paths)
     total = len(files)
@@ -100,11 +102,23 @@ def analyze_paths(paths: Sequence[str | os.PathLike[str]], *, policy: Policy,
     progress(total, total, "")
 
 
-def default_detector() -> FaceDetector:
-    """The production face detector + age estimator from ``prepub.core.faces`` (loads lazily)."""
-    from prepub.core import faces
+class AnalyzerDetector:
+    """Adapts a :class:`prepub.core.faces.FaceAnalyzer` to the :class:`FaceDetector` call."""
 
-    return faces.default_detector()
+    def __init__(self, analyzer: Any) -> None:
+        self.analyzer = analyzer
+        self.max_side = int(getattr(analyzer, "max_side", DEFAULT_MAX_SIDE))
+
+    def __call__(self, decoded: Any, *, minor_age_threshold: float) -> Sequence[Face]:
+        return self.analyzer.analyze(decoded, minor_age_threshold=minor_age_threshold)
+
+
+@lru_cache(maxsize=1)
+def default_detector() -> FaceDetector:
+    """The production detector: CenterFace + the age model (models load on first use, once)."""
+    from prepub.core.faces import CenterFaceAnalyzer
+
+    return AnalyzerDetector(CenterFaceAnalyzer())
 
 
 def _failed(subject: str, digest: str | None, reason: str, policy: Policy, *, code: str) -> ImageReport:
