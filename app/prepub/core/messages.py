@@ -41,14 +41,26 @@ def default_language() -> str:
 
 
 def message(finding: Finding, lang: str | None = None) -> str:
-    return render(finding.rule, finding.params, lang)
+    return render(finding.rule, _params(finding), lang)
 
 
 def help_text(finding: Finding, lang: str | None = None) -> str:
     lang = lang or default_language()
     entry = catalogue().get(finding.rule, {})
     tpl = entry.get(f"help_{lang}") or entry.get("help_en") or ""
-    return _format(tpl, finding.params)
+    return _format(tpl, _translated_reason(_params(finding), lang))
+
+
+def face_label(index: int) -> int:
+    """Faces are numbered from 1 for people (the core counts from 0)."""
+    return index + 1
+
+
+def _params(finding: Finding) -> dict[str, Any]:
+    p = dict(finding.params)
+    if finding.face is not None:
+        p.setdefault("face", face_label(finding.face))
+    return p
 
 
 def render(rule: str, params: dict[str, Any] | Any, lang: str | None = None) -> str:

@@ -80,7 +80,8 @@ def face_findings(faces: Sequence[Face], *, policy: Policy, subject: str) -> lis
             continue
         if f.possible_minor:
             out.append(make_finding("face.possible_minor", policy, subject=subject, face=f.index,
-                                    params={"age": round(f.age or 0)},
+                                    params={"age": round(f.age or 0),
+                                            "threshold": round(policy.minor_age_threshold)},
                                     fix=Fix(action="resolve_face", params={"face": f.index})))
         else:
             out.append(make_finding("face.unresolved", policy, subject=subject, face=f.index,

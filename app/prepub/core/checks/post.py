@@ -217,7 +217,8 @@ def _faces(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *, po
                     "distance": round(float(best.distance), 3)})
             if minor:
                 _add(ev, make_finding("face.possible_minor", policy, subject=subject, face=face.index,
-                                      params={"age": round(face.age or 0)}, fix=resolve))
+                                      params={"age": round(face.age or 0),
+                                              "threshold": round(policy.minor_age_threshold)}, fix=resolve))
             elif crowd:
                 _add(ev, make_finding("face.crowd_unresolved", policy, subject=subject, face=face.index,
                                       fix=resolve))
@@ -231,7 +232,8 @@ def _faces(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *, po
         if dec.decision == "not_identifiable":
             if minor:  # a child the user calls unidentifiable is still blocked unless blurred
                 _add(ev, make_finding("face.possible_minor", policy, subject=subject, face=face.index,
-                                      params={"age": round(face.age or 0)}, fix=resolve))
+                                      params={"age": round(face.age or 0),
+                                              "threshold": round(policy.minor_age_threshold)}, fix=resolve))
             continue
         # decision == "person"
         if registry is None:
