@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--channel", action="append", default=[], metavar="NAME",
                    help="a target channel (repeat), e.g. instagram")
     d.add_argument("--photographer", default="", help="photographer of every image")
+    d.add_argument("--at", metavar="TIME", help="publication time, e.g. 2026-12-01T10:00+01:00")
 
     e = sub.add_parser("export", help="export a publish-ready bundle from a draft")
     e.add_argument("draft", metavar="DRAFT")
@@ -331,6 +332,12 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     if args.text_file:
         text = Path(args.text_file).read_text(encoding="utf-8")
     draft = Draft(text=text, channels=list(args.channel))
+    if args.at:
+        try:
+            when = datetime.fromisoformat(args.at)
+        except ValueError:
+            raise _Usage(f"--at must be an ISO time like 2026-12-01T10:00+01:00, not {args.at!r}") from None
+        draft.scheduled_at = when.isoformat()
     for img in find_images(args.images):
         im = draft.add_image(str(img.resolve()))
         im.photographer = args.photographer
