@@ -29,7 +29,7 @@ from prepub.gui.widgets.image_strip import ImageStripModel, ImageStripView
 from prepub.gui.widgets.inspector import InspectorPanel
 from prepub.gui.widgets.notice_bar import NoticeBar
 from prepub.gui.widgets.post_editor import PostEditor
-from prepub.gui.widgets.preview import PreviewView
+from prepub.gui.widgets.preview_pane import PreviewPane
 from prepub.gui.widgets.progress_status import ProgressStatus
 
 
@@ -74,7 +74,8 @@ class MainWindow(QMainWindow):
         s = self.session
         self.strip_model = ImageStripModel(s, self)
         self.strip = ImageStripView(self.strip_model, self)
-        self.preview = PreviewView(s, self)
+        self.preview_pane = PreviewPane(s, self)
+        self.preview = self.preview_pane.view
         self.editor = PostEditor(s, self)
         self.inspector = InspectorPanel(s, self.settings, self)
         self.findings = FindingsPanel(s, self)
@@ -83,15 +84,17 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
 
         self.center = QSplitter(Qt.Orientation.Vertical)
-        self.center.addWidget(self.preview)
+        self.center.addWidget(self.preview_pane)
         self.center.addWidget(self.editor)
         self.center.setStretchFactor(0, 3)
         self.center.setStretchFactor(1, 2)
+        self.center.setSizes([430, 230])
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(self.inspector)
         self.right.addWidget(self.findings)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 2)
+        self.right.setStretchFactor(0, 1)
+        self.right.setStretchFactor(1, 1)
+        self.right.setSizes([330, 330])
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.addWidget(self.strip)
         self.main_split.addWidget(self.center)
@@ -196,7 +199,8 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the heavy parts in the background: registry, rule catalogue, models."""
         s = self.session
-        s.runner.run_in_background(_warm_up, self._warmed_up, pool="eval", name="warm-up")
+        s.runner.run_in_background(_warm_up, self._warmed_up, pool="eval", name="warm-up",
+                                   args=(s.policy,))
         s.runner.run_in_background(s.services.open_registry, self._registry_opened, pool="write",
                                    name="registry", args=(s.services.registry_url,))
         s.runner.run_in_background(s.services.analyzer.prepare, lambda _r, _e: self._faces_availability(),
@@ -206,6 +210,9 @@ class MainWindow(QMainWindow):
     def _warmed_up(self, features: Any, error: BaseException | None) -> None:
         self.session.mark_core_ready(features or {"export": str(error), "text": str(error)})
         self._update_export()
+        if self.session.features.get("text") is None:  # language models: slow, off the eval queue
+            self.session.runner.run_in_background(services.warm_up_text, None, pool="decode",
+                                                  name="text models", args=(self.session.policy,))
 
     def _registry_opened(self, registry: Any, error: BaseException | None) -> None:
         if error is not None:
@@ -235,7 +242,7 @@ class MainWindow(QMainWindow):
     # --- reacting to the session -----------------------------------------------------------------
 
     def _image_selected(self, path: str) -> None:
-        self.preview.show_image(path)
+        self.preview_pane.show_image(path)
         self.inspector.show_image(path)
 
     def _analysis_started(self, *_a: Any) -> None:
@@ -436,7 +443,7 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _warm_up() -> dict[str, str | None]:
+def _warm_up(policy: Any) -> dict[str, str | None]:
     """Import the rule catalogue, the export gate and the text checks off the GUI thread;
     returns which features this installation has (None) or why not (the reason)."""
     from prepub.core.rules import all_rules
@@ -444,5 +451,5 @@ def _warm_up() -> dict[str, str | None]:
     all_rules()
     features = {"export": services.export_available(), "text": services.text_available()}
     if features["export"] is None:
-        services.override_allowed("", services.Policy(data={}))
+        services.override_allowed("", policy)
     return features

@@ -75,10 +75,9 @@ class CoreAnalyzer:
             if self.faces_available is not None:
                 return
             try:
-                default_detector = _attr("prepub.core.analyze", "default_detector", "faces")
-                self._detector = default_detector()
+                self._detector = _production_detector()
                 self.faces_available = True
-            except (Unavailable, ImportError, AttributeError) as e:
+            except (Unavailable, ImportError, AttributeError, OSError, RuntimeError) as e:
                 self._detector = None
                 self.faces_available = False
                 self.faces_reason = str(e)
@@ -86,7 +85,41 @@ class CoreAnalyzer:
     def analyze(self, path: str, *, policy: Policy) -> ImageReport:
         self.prepare()
         analyze_image = _attr("prepub.core.analyze", "analyze_image", "analysis")
-        return analyze_image(path, policy=policy, detector=self._detector)
+        kwargs: dict[str, Any] = {}
+        side = getattr(self._detector, "max_side", None)
+        if side:
+            kwargs["max_side"] = int(side)
+        return analyze_image(path, policy=policy, detector=self._detector, **kwargs)
+
+
+class _DetectorAdapter:
+    """``prepub.core.faces.CenterFaceAnalyzer`` in the shape ``analyze_image`` calls."""
+
+    def __init__(self, analyzer: Any) -> None:
+        self.analyzer = analyzer
+        self.max_side = int(getattr(analyzer, "max_side", 1280))
+
+    def __call__(self, decoded: Any, *, minor_age_threshold: float) -> Any:
+        return self.analyzer.analyze(decoded, minor_age_threshold=minor_age_threshold)
+
+
+def _production_detector() -> Any:
+    """The core's default detector; loads the detection model once (a blank frame) so the
+    first photo does not wait for it."""
+    faces = _import("prepub.core.faces", "faces")
+    if hasattr(faces, "default_detector"):
+        detector = faces.default_detector()
+    else:
+        cls = getattr(faces, "CenterFaceAnalyzer", None)
+        if cls is None:
+            raise Unavailable("faces", "prepub.core.faces has no detector in this version")
+        detector = _DetectorAdapter(cls())
+    imageio = _import("prepub.core.imageio", "faces")
+    from PIL import Image
+
+    blank = imageio.Decoded(image=Image.new("RGB", (64, 64)), full_size=(64, 64), scale=1.0)
+    detector(blank, minor_age_threshold=18.0)
+    return detector
 
 
 def find_images(paths: Sequence[str]) -> list[str]:
@@ -155,17 +188,36 @@ class TextResult:
     lix_band: str | None = None  # very_easy, easy, medium, hard, very_hard
     language: str | None = None
     counts: dict[str, int] = field(default_factory=dict)  # channel -> length as it counts
+    lix_indicative: bool = False  # too few words for LIX to say much
 
 
 def check_text(text: str, *, policy: Policy, channels: Sequence[str], language: str | None,
-               credits: Sequence[str] = ()) -> TextResult:
-    fn = _attr("prepub.core.text", "check_text", "text")
-    report = fn(text, policy=policy, channels=list(channels), language=language)
+               credits: Sequence[tuple[str, bool, str]] = (), trip_ended: bool = False,
+               today: date | None = None) -> TextResult:
+    """Run the core's text checks. ``credits`` holds (photographer, credited in caption, label)
+    per image, for the photo-credit rule."""
+    mod = _import("prepub.core.text", "text")
+    fn = getattr(mod, "check_text", None)
+    if fn is None:
+        raise Unavailable("text", "prepub.core.text.check_text does not exist in this version")
+    credit_cls = getattr(mod, "ImageCredit", None)
+    kwargs: dict[str, Any] = {"trip_ended": trip_ended, "today": today}
+    if credit_cls is not None:
+        kwargs["images"] = [credit_cls(photographer=p, credited_in_caption=c, label=label)
+                            for p, c, label in credits]
+    report = fn(text, policy=policy, channels=list(channels), language=language, **kwargs)
     return TextResult(findings=tuple(getattr(report, "findings", ())),
                       lix=getattr(report, "lix", None),
                       lix_band=getattr(report, "lix_band", None),
                       language=getattr(report, "language", None),
-                      counts=dict(getattr(report, "counts", {}) or {}))
+                      counts=dict(getattr(report, "counts", {}) or {}),
+                      lix_indicative=bool(getattr(report, "lix_indicative", False)))
+
+
+def warm_up_text(policy: Policy) -> None:
+    """Load the language models of the text checks (slow; call on a worker thread)."""
+    fn = _attr("prepub.core.text", "warm_up", "text")
+    fn(policy.get("organisation", "languages", None))
 
 
 def text_available() -> str | None:

@@ -11,7 +11,6 @@ dirty and triggers the checks. It never blocks the GUI thread: all core work goe
 from __future__ import annotations
 
 import copy
-import inspect
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -177,6 +176,8 @@ class PostSession(QObject):
         setattr(target, attr, value)
         self.image_changed.emit(path)
         self._changed()
+        if name in ("photographer", "caption"):
+            self.request_text_check()  # the photo-credit rule reads them
 
     def decide_face(self, path: str, index: int, decision: str | None, *,
                     person_id: str | None = None, confirmed_adult: bool | None = None) -> None:
@@ -196,6 +197,7 @@ class PostSession(QObject):
         if self.draft.trip_ended != ended:
             self.draft.trip_ended = ended
             self._changed()
+            self.request_text_check()
 
     # --- analysis --------------------------------------------------------------------------------
 
@@ -355,12 +357,19 @@ class PostSession(QObject):
         self._text_generation += 1
         gen = self._text_generation
         text, channels, language = self.draft.text, list(self.draft.channels), self.draft.language
-        policy = self.policy
-        credits = [im.photographer for im in self.draft.images]
+        policy, trip_ended, today = self.policy, self.draft.trip_ended, self.services.today()
+        credits = []
+        for im in self.draft.images:
+            rep = self.reports.get(im.path)
+            who = im.photographer.strip() or (str(rep.metadata.photographer.value)
+                                              if rep is not None and rep.metadata is not None
+                                              and rep.metadata.photographer is not None else "")
+            credits.append((who, bool(im.caption.strip() and who and who in im.caption),
+                            Path(im.path).name))
 
         def work() -> TextResult:
             return services.check_text(text, policy=policy, channels=channels, language=language,
-                                       credits=credits)
+                                       credits=credits, trip_ended=trip_ended, today=today)
 
         def done(result: Any, error: BaseException | None) -> None:
             self._in_flight -= 1

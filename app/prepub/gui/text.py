@@ -59,8 +59,14 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Labels", text)
 
 
+def mentions_face(finding: Finding, lang: str) -> bool:
+    """Whether the message itself names the face (else the GUI prefixes "Face n:")."""
+    entry = messages.catalogue().get(finding.rule, {})
+    return "{face}" in (entry.get(lang) or entry.get("en") or "")
+
+
 def finding_message(finding: Finding, lang: str) -> str:
-    return messages.render(finding.rule, dict(finding.params), lang)
+    return messages.message(finding, lang)
 
 
 def finding_help(finding: Finding, lang: str) -> str:

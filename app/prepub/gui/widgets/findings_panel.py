@@ -73,7 +73,7 @@ class FindingsModel(QStandardItemModel):
             group.setFont(f_)
             for f in items:
                 msg = text.finding_message(f, lang)
-                if f.face is not None:
+                if f.face is not None and not text.mentions_face(f, lang):
                     msg = self.tr("Face %1: %2").replace("%1", str(f.face + 1)).replace("%2", msg)
                 child = QStandardItem(msg)
                 child.setEditable(False)

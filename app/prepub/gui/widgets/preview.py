@@ -39,16 +39,18 @@ class FaceBoxItem(QGraphicsRectItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
         self.setToolTip(label)
         self._hover = False
-        self.label = QGraphicsSimpleTextItem(label, self)
+        # a small numbered tag in the state's colour; the full words are in the tooltip/legend
+        colour = QColor(FACE_COLOURS.get(state, "#FFFFFF"))
+        self.label = QGraphicsSimpleTextItem(str(index + 1), self)
         self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
         f = QFont()
         f.setBold(True)
         self.label.setFont(f)
-        self.label.setBrush(QBrush(QColor("#FFFFFF")))
-        self.label.setPos(rect.left(), rect.bottom() + 2)
-        self._bg = QGraphicsRectItem(self.label.boundingRect().adjusted(-3, -1, 3, 1), self.label)
-        self._bg.setBrush(QColor(0, 0, 0, 170))
-        self._bg.setPen(Qt.PenStyle.NoPen)
+        self.label.setBrush(QBrush(QColor("#000000")))
+        self.label.setPos(rect.left(), rect.top())
+        self._bg = QGraphicsRectItem(self.label.boundingRect().adjusted(-4, -1, 4, 1), self.label)
+        self._bg.setBrush(colour)
+        self._bg.setPen(QPen(QColor(0, 0, 0, 200), 1))
         self._bg.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent, True)
 
     def hoverEnterEvent(self, event: Any) -> None:
