@@ -18,8 +18,9 @@ from prepub.core.faces.centerface import CenterFace, DetectorSettings
 from prepub.core.imageio import Decoded, load_upright
 from prepub.core.model import Face
 
-#: Longer side, in pixels, at which photos are decoded for face analysis. The detector's
-#: passes work at 640 and 1280 px; see ``centerface.DetectorSettings``.
+#: Longer side, in pixels, at which photos are decoded for face analysis (the detector's passes
+#: work at 512 and 1024 px, see ``centerface.DetectorSettings``; the age model and the
+#: encodings use this image).
 DEFAULT_MAX_SIDE = 1280
 
 
@@ -63,7 +64,7 @@ class CenterFaceAnalyzer:
         spent in ``detect`` and ``age``."""
         rgb = decoded.array()
         t0 = time.perf_counter()
-        detections = self.detector.detect(rgb)
+        detections = self.detector.detect(rgb, full_side=max(decoded.full_size))
         t1 = time.perf_counter()
         detections.sort(key=lambda d: (d.box[0], d.box[1]))
         ages: list[float | None] = [None] * len(detections)
