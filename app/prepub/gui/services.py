@@ -311,7 +311,13 @@ class Services:
 
     @staticmethod
     def user_name() -> str:
-        return os.environ.get("USER") or os.environ.get("USERNAME") or ""
+        """The operating-system user, for "logged by" and the audit log."""
+        try:
+            import getpass
+
+            return getpass.getuser()
+        except (OSError, KeyError, ImportError):
+            return os.environ.get("USER") or os.environ.get("USERNAME") or ""
 
 
 # --- face matching (biometric: only when the policy switches it on) ----------------------------------

@@ -54,6 +54,28 @@ _SOURCE = {
     "unknown": QT_TRANSLATE_NOOP("Labels", "Unknown"),
 }
 
+_RELATION = {
+    "staff": QT_TRANSLATE_NOOP("Labels", "Staff"),
+    "elected": QT_TRANSLATE_NOOP("Labels", "Elected representative"),
+    "member": QT_TRANSLATE_NOOP("Labels", "Member"),
+    "public": QT_TRANSLATE_NOOP("Labels", "Member of the public"),
+    "external": QT_TRANSLATE_NOOP("Labels", "External (partner, supplier)"),
+}
+_PERSON_STATE = {
+    "valid": QT_TRANSLATE_NOOP("Labels", "Consent valid"),
+    "expiring": QT_TRANSLATE_NOOP("Labels", "Consent expires soon"),
+    "expired": QT_TRANSLATE_NOOP("Labels", "Consent expired"),
+    "withdrawn": QT_TRANSLATE_NOOP("Labels", "Consent withdrawn"),
+    "none": QT_TRANSLATE_NOOP("Labels", "No consent"),
+    "guardian_missing": QT_TRANSLATE_NOOP("Labels", "Guardian's consent missing"),
+    "protected": QT_TRANSLATE_NOOP("Labels", "Protected identity"),
+    "not_yet": QT_TRANSLATE_NOOP("Labels", "Not yet valid"),
+}
+# person/consent state -> badge colour state
+PERSON_BADGE = {"valid": "ready", "expiring": "attention", "expired": "blocked",
+                "withdrawn": "blocked", "none": "blocked", "guardian_missing": "blocked",
+                "protected": "blocked", "not_yet": "attention"}
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Labels", text)
@@ -105,3 +127,11 @@ def decision_label(decision: str | None) -> str:
 
 def source_label(kind: str) -> str:
     return _t(_SOURCE[kind]) if kind in _SOURCE else kind
+
+
+def relation_label(relation: str) -> str:
+    return _t(_RELATION[relation]) if relation in _RELATION else relation
+
+
+def person_state_label(state: str) -> str:
+    return _t(_PERSON_STATE[state]) if state in _PERSON_STATE else state
