@@ -9,7 +9,9 @@ file, something that is not an image, a format without its plug-in, a decompress
 
 Truncation is detected even when another library has set Pillow's process-wide
 ``ImageFile.LOAD_TRUNCATED_IMAGES`` (``face_recognition`` does so on import): the flag is forced
-off around every decode, under a lock that the lazy ``face_recognition`` import also takes.
+off from open to load of every decode. Decodes share that state (several may run at once);
+code that sets the flag, like the lazy ``face_recognition`` import, runs inside
+:func:`decode_lock`, which waits for running decodes and holds new ones back.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ import hashlib
 import os
 import re
 import threading
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import numpy as np
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
@@ -30,9 +33,6 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 # (Image.MAX_IMAGE_PIXELS) may be lower; whichever is lower wins, and both give DecodeError.
 MAX_PIXELS = 250_000_000
 
-#: Held while Pillow's global truncation flag is forced off and while a module that flips it on
-#: import (face_recognition) is imported. See :func:`decode_lock`.
-_DECODE_LOCK = threading.RLock()
 _HEIF_LOCK = threading.Lock()
 _heif_state: dict[str, bool] = {}
 
@@ -96,10 +96,57 @@ class Decoded:
         return np.ascontiguousarray(np.asarray(self.image, dtype=np.uint8))
 
 
-def decode_lock() -> threading.RLock:
-    """The lock held while Pillow's truncation flag is forced off. Import modules that set
-    ``ImageFile.LOAD_TRUNCATED_IMAGES`` on import (face_recognition) while holding it."""
-    return _DECODE_LOCK
+class _TruncationGuard:
+    """Readers-writer guard around Pillow's global ``LOAD_TRUNCATED_IMAGES``.
+
+    Decodes are readers: the first one in saves the flag and forces it off, the last one out
+    restores it. A writer (:func:`decode_lock`) waits until no decode runs and keeps new ones
+    out while it may change the flag.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writer = False
+        self._saved = False
+
+    @contextmanager
+    def strict(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writer)
+            if self._readers == 0:
+                self._saved = ImageFile.LOAD_TRUNCATED_IMAGES
+            ImageFile.LOAD_TRUNCATED_IMAGES = False
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                if self._readers == 0:
+                    ImageFile.LOAD_TRUNCATED_IMAGES = self._saved
+                    self._cond.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writer and self._readers == 0)
+            self._writer = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writer = False
+                self._cond.notify_all()
+
+
+_GUARD = _TruncationGuard()
+
+
+def decode_lock() -> AbstractContextManager[None]:
+    """Exclusive against every running decode. Import modules that set Pillow's
+    ``ImageFile.LOAD_TRUNCATED_IMAGES`` on import (face_recognition) inside it."""
+    return _GUARD.exclusive()
 
 
 def register_heif() -> bool:
@@ -137,7 +184,10 @@ def load_upright(
             if not head:
                 raise DecodeError("the file is empty", path=p)
             fp.seek(0)
-            return _decode(fp, head, p, max_side=max_side, max_pixels=max_pixels)
+            # Strict from open to load: some plug-ins read pixels early (PNG's getexif loads
+            # the image to find an eXIf chunk after the data).
+            with _GUARD.strict():
+                return _decode(fp, head, p, max_side=max_side, max_pixels=max_pixels)
     except DecodeError:
         raise
     except FileNotFoundError:
@@ -175,13 +225,7 @@ def _decode(fp: Any, head: bytes, p: Path, *, max_side: int | None, max_pixels: 
         target = _target_size((w, h), max_side)
         if target is not None and fmt in _JPEG_FORMATS:
             im.draft("RGB", target)
-        with _DECODE_LOCK:
-            saved = ImageFile.LOAD_TRUNCATED_IMAGES
-            ImageFile.LOAD_TRUNCATED_IMAGES = False
-            try:
-                im.load()
-            finally:
-                ImageFile.LOAD_TRUNCATED_IMAGES = saved
+        im.load()
         rgb = to_rgb(im)
     if target is not None and rgb.size != target:
         rgb = rgb.resize(target, Image.Resampling.BILINEAR, reducing_gap=2.0)
