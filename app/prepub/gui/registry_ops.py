@@ -120,7 +120,7 @@ class NewPerson:
     given_on: date
     expires_on: date | None
     matching_consent: bool
-    reference_photo: str | None
+    reference_encoding: Any  # from reference_encoding(photo), only with matching consent
     evidence_file: str | None
     verbal_note: str | None
     logged_by: str
@@ -128,11 +128,9 @@ class NewPerson:
 
 
 def add_person_with_consent(registry: Any, new: NewPerson) -> tuple[Any, Any]:
-    """Add the person, their guardians, the consent and (only with matching consent) a face
-    reference from the photo. Returns (person, consent)."""
-    encoding = None
-    if new.reference_photo and new.matching_consent:
-        encoding = reference_encoding(new.reference_photo)  # fails before anything is written
+    """Add the person, their guardians, the consent and (only with matching consent) the face
+    reference. Returns (person, consent)."""
+    encoding = new.reference_encoding if new.matching_consent else None
     person = registry.add_person(name=new.name, relation=new.relation, birth_year=new.birth_year,
                                  is_minor=True if new.is_minor else None,
                                  matching_consent=new.matching_consent)

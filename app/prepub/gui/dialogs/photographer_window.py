@@ -1,0 +1,357 @@
+"""Photographer mode: log consent at a shoot quickly — big fields, few clicks.
+
+1. Start (or continue) a shoot: photographer, date, place, event.
+2. For each person: name, "a child" (then the guardians' names), the channels, optionally face
+   matching with one reference photo (stored only with that explicit consent), and the signed
+   form or a note of a verbal consent. One button saves it all.
+3. Export the consent sheet (one file) to hand to the communicator.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout,
+                               QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+
+from prepub.gui import registry_ops, text
+from prepub.gui.services import Services
+from prepub.gui.session import PostSession
+from prepub.gui.settings import GuiSettings
+from prepub.gui.style import pill_stylesheet
+
+if TYPE_CHECKING:
+    from prepub.gui.main_window import MainWindow
+
+SCALE = 1.3
+
+
+class PhotographerWindow(QWidget):
+    def __init__(self, session: PostSession, settings: GuiSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("photographerWindow")
+        self.session, self.settings = session, settings
+        self.setWindowTitle(self.tr("Photographer mode — Prepub"))
+        f = self.font()
+        f.setPointSizeF(f.pointSizeF() * SCALE)
+        self.setFont(f)
+        self.resize(760, 700)
+        self.shoot: Any = None
+        self.shoots: list[Any] = []
+        self.busy = 0
+        self.encoding: Any = None
+        self.last_sheet: Path | None = None
+        lay = QVBoxLayout(self)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.hide()
+        lay.addWidget(self.status)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._shoot_page())
+        self.pages.addWidget(self._person_page())
+        lay.addWidget(self.pages, 1)
+        self._load_shoots()
+
+    # --- page 1: the shoot -----------------------------------------------------------------------
+
+    def _shoot_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.addWidget(self._heading(self.tr("1. The shoot")))
+        form = QFormLayout()
+        self.photographer = QLineEdit(self.settings.photographers[0] if self.settings.photographers else "")
+        self.photographer.setPlaceholderText(self.tr("Your name"))
+        self.shoot_date = QDateEdit(QDate.currentDate())
+        self.shoot_date.setCalendarPopup(True)
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(self.tr("e.g. Folkets park, Malmö"))
+        self.event = QLineEdit()
+        self.event.setPlaceholderText(self.tr("e.g. Spring party"))
+        form.addRow(self.tr("Photographer:"), self.photographer)
+        form.addRow(self.tr("Date:"), self.shoot_date)
+        form.addRow(self.tr("Place:"), self.place)
+        form.addRow(self.tr("Event:"), self.event)
+        lay.addLayout(form)
+        self.start_button = self._big(self.tr("Start the shoot"))
+        self.start_button.clicked.connect(self.start_shoot)
+        self.photographer.textChanged.connect(
+            lambda t: self.start_button.setEnabled(bool(t.strip())))
+        self.start_button.setEnabled(bool(self.photographer.text().strip()))
+        lay.addWidget(self.start_button)
+        lay.addSpacing(16)
+        row = QHBoxLayout()
+        self.earlier = QComboBox()
+        row.addWidget(self.earlier, 1)
+        self.continue_button = QPushButton(self.tr("Continue this shoot"))
+        self.continue_button.clicked.connect(self._continue_shoot)
+        row.addWidget(self.continue_button)
+        lay.addWidget(QLabel(self.tr("…or continue an earlier shoot:")))
+        lay.addLayout(row)
+        lay.addStretch(1)
+        return page
+
+    def _heading(self, s: str) -> QLabel:
+        label = QLabel(s)
+        f = label.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.2)
+        label.setFont(f)
+        return label
+
+    def _big(self, s: str) -> QPushButton:
+        b = QPushButton(s)
+        b.setMinimumHeight(48)
+        f = b.font()
+        f.setBold(True)
+        b.setFont(f)
+        return b
+
+    # --- page 2: people --------------------------------------------------------------------------
+
+    def _person_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        self.shoot_title = self._heading("")
+        lay.addWidget(self.shoot_title)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setObjectName("photographerPersonName")
+        self.name.setPlaceholderText(self.tr("First and last name"))
+        form.addRow(self.tr("Name:"), self.name)
+        self.child = QCheckBox(self.tr("A child (under 18): a guardian signs"))
+        form.addRow("", self.child)
+        self.guardian1 = QLineEdit()
+        self.guardian1.setPlaceholderText(self.tr("Guardian's name"))
+        self.guardian2 = QLineEdit()
+        self.guardian2.setPlaceholderText(self.tr("Second guardian (when both must sign)"))
+        self.guardian_hint = QLabel(self.tr("Under %1, every custodian must sign.")
+                                    .replace("%1", str(self.session.policy.get("consent", "all_custodians_under", 13))))
+        for w in (self.guardian1, self.guardian2, self.guardian_hint):
+            form.addRow("", w)
+            w.hide()
+        self.child.toggled.connect(self._child_toggled)
+        self.relation = QComboBox()
+        for r in ("public", "member", "staff", "elected", "external"):
+            self.relation.addItem(text.relation_label(r), r)
+        form.addRow(self.tr("Who:"), self.relation)
+        grid = QGridLayout()
+        self.channels: dict[str, QCheckBox] = {}
+        for i, (name, cfg) in enumerate(self.session.policy.channels.items()):
+            box = QCheckBox(str(cfg.get("label", name)))
+            box.setChecked(True)
+            self.channels[name] = box
+            grid.addWidget(box, i // 3, i % 3)
+        holder = QWidget()
+        holder.setLayout(grid)
+        form.addRow(self.tr("May be shown on:"), holder)
+        mrow = QHBoxLayout()
+        self.matching = QCheckBox(self.tr("Agrees to face matching"))
+        self.matching.setToolTip(self.tr("Biometric data: only with this explicit consent is a "
+                                         "reference photo stored, so Prepub can suggest the person "
+                                         "in new photos."))
+        self.photo_button = QPushButton(self.tr("Reference photo…"))
+        self.photo_button.setEnabled(False)
+        self.photo_button.clicked.connect(self._choose_photo)
+        self.matching.toggled.connect(self._matching_toggled)
+        self.photo_label = QLabel()
+        mrow.addWidget(self.matching)
+        mrow.addWidget(self.photo_button)
+        mrow.addWidget(self.photo_label, 1)
+        form.addRow(self.tr("Matching:"), mrow)
+        erow = QHBoxLayout()
+        self.form_button = QPushButton(self.tr("Signed form…"))
+        self.form_button.clicked.connect(self._choose_form)
+        self.form_path = QLineEdit()
+        self.form_path.setReadOnly(True)
+        self.form_path.setPlaceholderText(self.tr("no form chosen"))
+        erow.addWidget(self.form_button)
+        erow.addWidget(self.form_path, 1)
+        form.addRow(self.tr("Evidence:"), erow)
+        self.verbal = QLineEdit()
+        self.verbal.setPlaceholderText(self.tr("…or note a verbal consent (who heard it, when)"))
+        form.addRow("", self.verbal)
+        lay.addLayout(form)
+        self.save_button = self._big(self.tr("Save person"))
+        self.save_button.setObjectName("photographerSave")
+        self.save_button.clicked.connect(self.save_person)
+        lay.addWidget(self.save_button)
+        for w in (self.name, self.guardian1, self.form_path, self.verbal):
+            w.textChanged.connect(self._check)
+        for b in (*self.channels.values(), self.child):
+            b.toggled.connect(self._check)
+        lay.addWidget(QLabel(self.tr("Logged at this shoot:")))
+        self.logged = QListWidget()
+        lay.addWidget(self.logged, 1)
+        self.export_button = self._big(self.tr("Export consent sheet…"))
+        self.export_button.clicked.connect(self.export_sheet_dialog)
+        lay.addWidget(self.export_button)
+        self._check()
+        return page
+
+    def _child_toggled(self, on: bool) -> None:
+        for w in (self.guardian1, self.guardian2, self.guardian_hint):
+            w.setVisible(on)
+        self._check()
+
+    def _matching_toggled(self, on: bool) -> None:
+        self.photo_button.setEnabled(on)
+        if not on:
+            self.encoding = None
+            self.photo_label.clear()
+
+    def _check(self) -> None:
+        ok = (bool(self.name.text().strip()) and any(b.isChecked() for b in self.channels.values())
+              and bool(self.form_path.text().strip() or self.verbal.text().strip())
+              and (not self.child.isChecked() or bool(self.guardian1.text().strip())))
+        self.save_button.setEnabled(ok and self.busy == 0)
+
+    # --- registry work ---------------------------------------------------------------------------
+
+    def _run(self, fn: Any, done: Any, *args: Any, pool: str = "write", with_registry: bool = True,
+             **kwargs: Any) -> None:
+        if with_registry and self.session.registry is None:
+            self._say(self.tr("The consent registry is not available: %1")
+                      .replace("%1", self.session.registry_error or self.tr("it is still opening")), "blocked")
+            return
+        self.busy += 1
+        self._check()
+
+        def finished(result: Any, error: BaseException | None) -> None:
+            self.busy -= 1
+            self._check()
+            if error is not None:
+                self._say(self.tr("That did not work: %1").replace("%1", str(error)), "blocked")
+                return
+            done(result)
+
+        a = (self.session.registry, *args) if with_registry else args
+        self.session.runner.run_in_background(fn, finished, pool=pool, name="photographer",
+                                              args=a, kwargs=kwargs)
+
+    def _say(self, message: str, state: str = "ready") -> None:
+        self.status.setText(message)
+        self.status.setStyleSheet(pill_stylesheet(state).replace("border-radius: 9px", "border-radius: 4px"))
+        self.status.show()
+
+    def _load_shoots(self) -> None:
+        if self.session.registry is None:
+            return
+        self._run(lambda reg: reg.list_shoots(), self._shoots_loaded)
+
+    def _shoots_loaded(self, shoots: list[Any]) -> None:
+        self.shoots = shoots
+        self.earlier.clear()
+        for s in shoots:
+            self.earlier.addItem(f"{s.date.isoformat()} · {s.event or s.place} · {s.photographer}", s.id)
+        self.continue_button.setEnabled(bool(shoots))
+
+    def start_shoot(self) -> None:
+        q = self.shoot_date.date()
+        self.settings.remember_photographer(self.photographer.text())
+        self._run(lambda reg, **v: reg.add_shoot(**v), self._shoot_started,
+                  photographer=self.photographer.text().strip(), date=date(q.year(), q.month(), q.day()),
+                  place=self.place.text().strip(), event=self.event.text().strip())
+
+    def _continue_shoot(self) -> None:
+        sid = self.earlier.currentData()
+        shoot = next((s for s in self.shoots if s.id == sid), None)
+        if shoot is not None:
+            self._shoot_started(shoot)
+
+    def _shoot_started(self, shoot: Any) -> None:
+        self.shoot = shoot
+        self.shoot_title.setText(self.tr("2. People at %1").replace(
+            "%1", " · ".join(x for x in (shoot.event, shoot.place, shoot.date.isoformat(),
+                                         shoot.photographer) if x)))
+        self.pages.setCurrentIndex(1)
+        self.name.setFocus()
+        self._run(lambda reg, sid: [(reg.get_person(c.person_id).name, c) for c in reg.consents_for_shoot(sid)],
+                  self._logged_loaded, shoot.id)
+
+    def _logged_loaded(self, rows: list[tuple[str, Any]]) -> None:
+        self.logged.clear()
+        for name, c in rows:
+            self.logged.addItem(f"{name} — {', '.join(c.channels)}")
+
+    def _choose_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("A reference photo of this person"), "",
+                                              self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp)"))
+        if path:
+            self.use_reference_photo(path)
+
+    def use_reference_photo(self, path: str) -> None:
+        self.photo_label.setText(self.tr("Reading the face…"))
+        self.encoding = None
+
+        def done(enc: Any) -> None:
+            self.encoding = enc
+            self.photo_label.setText(Path(path).name)
+
+        self._run(registry_ops.reference_encoding, done, path, pool="analysis", with_registry=False)
+
+    def _choose_form(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("The signed consent form"))
+        if path:
+            self.form_path.setText(path)
+
+    def save_person(self) -> None:
+        if self.shoot is None:
+            return
+        new = registry_ops.NewPerson(
+            name=self.name.text().strip(), relation=self.relation.currentData(),
+            is_minor=self.child.isChecked(), birth_year=None,
+            guardians=[g.text() for g in (self.guardian1, self.guardian2)] if self.child.isChecked() else [],
+            channels=[n for n, b in self.channels.items() if b.isChecked()],
+            purpose=self.tr("Photos from %1 in our channels").replace("%1", self.shoot.event or self.shoot.place or self.tr("the shoot")),
+            given_on=self.shoot.date, expires_on=None,
+            matching_consent=self.matching.isChecked() and self.encoding is not None,
+            reference_encoding=self.encoding, evidence_file=self.form_path.text().strip() or None,
+            verbal_note=self.verbal.text().strip() or None,
+            logged_by=self.shoot.photographer, shoot_id=self.shoot.id)
+        self._run(registry_ops.add_person_with_consent, self._saved, new)
+
+    def _saved(self, result: tuple[Any, Any]) -> None:
+        person, consent = result
+        self.logged.addItem(f"{person.name} — {', '.join(consent.channels)}")
+        self._say(self.tr("%1 is saved. Next person!").replace("%1", person.name))
+        for w in (self.name, self.guardian1, self.guardian2, self.form_path, self.verbal):
+            w.clear()
+        self.child.setChecked(False)
+        self.matching.setChecked(False)
+        self.name.setFocus()
+        self.session.refresh_people()
+
+    def export_sheet_dialog(self) -> None:
+        if self.shoot is None:
+            return
+        suffix = ".prepub-consent.zip"
+        start = str(Path.home() / f"{self.shoot.date.isoformat()}-{self.shoot.event or 'shoot'}{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the consent sheet"), start,
+                                              self.tr("Consent sheets (*.prepub-consent.zip)"))
+        if path:
+            self.export_sheet(path)
+
+    def export_sheet(self, path: str) -> None:
+        self._run(registry_ops.export_sheet, self._exported, shoot_id=self.shoot.id, out_path=path,
+                  actor=Services.user_name())
+
+    def _exported(self, path: Path) -> None:
+        self.last_sheet = path
+        self._say(self.tr("The consent sheet is saved: %1. Give this one file to the communicator.")
+                  .replace("%1", str(path)))
+
+
+def open_photographer_window(window: "MainWindow") -> PhotographerWindow:
+    existing = getattr(window, "photographer_window", None)
+    if existing is None:
+        existing = PhotographerWindow(window.session, window.settings, window)
+        window.photographer_window = existing  # type: ignore[attr-defined]
+    existing.show()
+    existing.raise_()
+    existing.activateWindow()
+    return existing
