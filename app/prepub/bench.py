@@ -105,8 +105,11 @@ class AgeEstimate:
     age: float | None  # None when no face was found on the crop
 
 
-def estimate_ages(folder: Path, rows: Sequence[AgeTruth], *, threads: int = 2) -> list[AgeEstimate]:
-    """The production path on each crop: decode, detect, age; the crop's face is the central one."""
+def estimate_ages(
+    folder: Path, rows: Sequence[AgeTruth], *, threads: int = 2, box: str = "detector"
+) -> list[AgeEstimate]:
+    """The production path on each crop: decode, detect, age; the crop's face is the central
+    one. ``box="crop"`` instead gives the age model the whole crop as the face box."""
     from prepub.core.faces import CenterFaceAnalyzer
     from prepub.core.imageio import load_upright
 
@@ -114,6 +117,11 @@ def estimate_ages(folder: Path, rows: Sequence[AgeTruth], *, threads: int = 2) -
     out = []
     for r in rows:
         decoded = load_upright(folder / r.file, max_side=analyzer.max_side)
+        if box == "crop":
+            w, h = decoded.size
+            (age,) = analyzer.ages.estimate(decoded.array(), [(0.0, 0.0, float(w), float(h))])
+            out.append(AgeEstimate(r, age))
+            continue
         faces = analyzer.analyze(decoded, minor_age_threshold=0.0)
         i = central_face_index([tuple(float(v) for v in f.box) for f in faces], decoded.full_size)  # type: ignore[misc]
         out.append(AgeEstimate(r, None if i is None else faces[i].age))
@@ -148,11 +156,11 @@ def choose_threshold(estimates: Sequence[AgeEstimate], *, target: float = MINOR_
 def cmd_ages(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     t0 = time.perf_counter()
-    est = estimate_ages(folder, load_age_truth(folder), threads=args.threads)
+    est = estimate_ages(folder, load_age_truth(folder), threads=args.threads, box=args.box)
     g = age_groups(est)
     exact = [e for e in est if e.truth.exact and e.age is not None]
     mae = sum(abs(e.age - e.truth.age_min) for e in exact) / max(len(exact), 1)  # type: ignore[operator]
-    print(f"{len(est)} crops in {time.perf_counter() - t0:.0f} s; no face found on "
+    print(f"box: {args.box}; {len(est)} crops in {time.perf_counter() - t0:.0f} s; no face found on "
           f"{sum(e.age is None for e in est)}; UTKFace mean absolute error {mae:.1f} years")
     print(f"minors: UTKFace {len(g['utk_minor'])}, FairFace {len(g['ff_minor'])}; adults over 25: "
           f"UTKFace {len(g['utk_adult25'])}, FairFace {len(g['ff_adult25'])} (group 30+)\n")
@@ -189,6 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     a = sub.add_parser("ages", help="calibrate the possible-minor threshold")
     a.add_argument("folder", help="the shared ages folder (ages.csv)")
     a.add_argument("--threads", type=int, default=2)
+    a.add_argument("--box", choices=("detector", "crop"), default="detector",
+                   help="face box for the age model: the detector's (production) or the whole crop")
     a.set_defaults(func=cmd_ages)
     args = parser.parse_args(argv)
     return int(args.func(args))
