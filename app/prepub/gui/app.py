@@ -65,6 +65,8 @@ def build_window(app: "QApplication", *, services: object | None = None) -> "Mai
     app.setDesktopFileName("prepub")
     settings = GuiSettings()
     lang = choose_language(settings.ui_language)
+    for old in getattr(app, "_prepub_translators", []):  # a second window in the same process
+        app.removeTranslator(old)
     app._prepub_translators = install_translators(app, lang)  # type: ignore[attr-defined]
     policy, policy_error = load_effective_policy(chosen=settings.policy_path, language=lang,
                                                  home_base=settings.home_base)

@@ -188,7 +188,7 @@ class PostEditor(QWidget):
         bottom.addWidget(self.lix)
         self.fix_button = QPushButton(self.tr("Apply suggestion"))
         self.fix_button.setToolTip(self.tr("Apply the suggested fix at the cursor (Ctrl+.)"))
-        self.fix_button.setShortcut(self.tr("Ctrl+."))
+        self.fix_button.setShortcut("Ctrl+.")
         self.fix_button.clicked.connect(self.apply_fix_at_cursor)
         self.fix_button.setEnabled(False)
         bottom.addWidget(self.fix_button)
