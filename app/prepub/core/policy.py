@@ -39,7 +39,6 @@ SCHEMA: dict[str, dict[str, tuple[Any, str]]] = {
     },
     "faces": {
         "detector_min_face_px": (int, "smallest face height, in pixels, that counts as identifiable"),
-        "detector_threshold": (Number, "the detector's score threshold"),
         "minor_age_threshold": (Number, "age estimates below this flag a possible minor"),
         "matching": (bool, "face matching against the registry (biometric; off by default)"),
         "match_distance": (Number, "largest encoding distance that is proposed as a match"),
