@@ -7,6 +7,7 @@ and only then start the heavy work (registry, rule catalogue, face models) on wo
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -39,6 +40,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(["prepub", *args])
     window = build_window(app)  # type: ignore[arg-type]
+    shown_file = os.environ.get("PREPUB_BENCH_SHOWN_FILE")
+    if shown_file:  # prepub.bench_gui: note when the window first paints, then quit
+        _report_first_paint(window, Path(shown_file))
     window.show()
     window.raise_()
     QTimer.singleShot(0, window.start)
@@ -51,6 +55,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 def build_window(app: "QApplication", *, services: object | None = None) -> "MainWindow":
     """Configure the application (names, language, style) and build the main window (not shown)."""
     from prepub.gui.i18n import choose_language, install_translators
+    from prepub.gui.qtcompat import protect_none
     from prepub.gui.main_window import MainWindow
     from prepub.gui.policy_source import load_effective_policy
     from prepub.gui.services import Services
@@ -58,6 +63,7 @@ def build_window(app: "QApplication", *, services: object | None = None) -> "Mai
     from prepub.gui.settings import GuiSettings
     from prepub.gui.tasks import TaskRunner
 
+    protect_none()  # PySide6 6.12 drains None's reference count; see prepub.gui.qtcompat
     app.setOrganizationName("Prepub")
     app.setOrganizationDomain("prepub.app")
     app.setApplicationName("Prepub")
@@ -80,6 +86,20 @@ def build_window(app: "QApplication", *, services: object | None = None) -> "Mai
     session.channels_changed.emit()
     app.aboutToQuit.connect(lambda: runner.wait_for_done(3000))
     return window
+
+
+def _report_first_paint(window: "MainWindow", out: Path) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not out.exists():
+                out.write_text(f"{time.time():.6f}", encoding="utf-8")
+                QTimer.singleShot(0, window.close)
+            return False
+
+    window._first_paint = FirstPaint(window)  # type: ignore[attr-defined]
+    window.installEventFilter(window._first_paint)  # type: ignore[attr-defined]
 
 
 def _open_args(window: "MainWindow", args: list[str]) -> None:

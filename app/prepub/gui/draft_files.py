@@ -216,7 +216,7 @@ class DraftFiles(QObject):
         task = self.session.runner.run_in_background(drafts.save_draft, done, pool="write",
                                                      name="save", args=(snapshot, path))
         if wait:  # closing the window: the save must finish first (it is one small file)
-            self.session.runner.pool("write").waitForDone(10_000)
+            self.session.runner.wait_for_done(10_000, pool="write")
             _process_events_until(lambda: task.finished and "error" in result)
             return result.get("error") is None
         return True

@@ -10,17 +10,25 @@ Pools (Picard/Anki style): ``analysis`` for face detection (one thread: the mode
 cores themselves), ``decode`` for thumbnails and previews, ``eval`` for draft evaluation and text
 checks (one thread, so results arrive in order), and ``write`` — ONE thread for every database
 write, draft save and export, so writes never race each other.
+
+The pools are Python ``ThreadPoolExecutor``s rather than ``QThreadPool``: a ``QRunnable``
+subclass deleted by Qt after ``run()`` returned (auto-delete) corrupted Python's reference
+counts under load with PySide6 6.12, and plain Python threads have no such lifecycle. Results
+cross to the GUI thread through a queued Qt signal either way.
 """
 
 from __future__ import annotations
 
 import inspect
 import os
+import threading
 import traceback
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from prepub.core.progress import CancelToken, Cancelled
 
@@ -73,11 +81,9 @@ class _Relay(QObject):
             self._on_done = self._on_progress = None
 
 
-class _Runnable(QRunnable):
+class _Job:
     def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
                  relay: _Relay, task: Task) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
         self._fn, self._args, self._kwargs = fn, args, kwargs
         self._relay, self._task = relay, task
 
@@ -127,17 +133,13 @@ class TaskRunner(QObject):
         cores = os.cpu_count() or 2
         sizes = {"analysis": 1, "decode": decode_threads or max(1, min(2, cores - 1)), "eval": 1,
                  "write": 1}
-        self._pools: dict[str, QThreadPool] = {}
-        for name in POOLS:
-            pool = QThreadPool(self)
-            pool.setMaxThreadCount(sizes[name])
-            pool.setExpiryTimeout(30_000)
-            self._pools[name] = pool
+        self._pools: dict[str, ThreadPoolExecutor] = {
+            name: ThreadPoolExecutor(max_workers=sizes[name], thread_name_prefix=f"prepub-{name}")
+            for name in POOLS}
+        self._futures: dict[str, set[Future[None]]] = {name: set() for name in POOLS}
+        self._lock = threading.Lock()
         self._relays: set[_Relay] = set()
         self._running: list[Task] = []
-
-    def pool(self, name: str) -> QThreadPool:
-        return self._pools[name]
 
     @property
     def running(self) -> list[Task]:
@@ -176,16 +178,31 @@ class TaskRunner(QObject):
         self._relays.add(relay)
         self._running.append(task)
         self.busy_changed.emit(len(self._running))
-        self._pools[pool].start(_Runnable(fn, args, kw, relay, task))
+        job = _Job(fn, args, kw, relay, task)
+        future = self._pools[pool].submit(job.run)
+        with self._lock:
+            self._futures[pool].add(future)
+        future.add_done_callback(lambda f, p=pool: self._forget(p, f))
         return task
+
+    def _forget(self, pool: str, future: "Future[None]") -> None:
+        with self._lock:
+            self._futures[pool].discard(future)
 
     def cancel_all(self) -> None:
         for t in list(self._running):
             t.cancel()
 
-    def wait_for_done(self, msecs: int = 5000) -> bool:
-        """Block until every pool is idle (used on quit, never while the window is in use)."""
-        ok = True
-        for pool in self._pools.values():
-            ok = pool.waitForDone(msecs) and ok
-        return ok
+    def wait_for_done(self, msecs: int = 5000, *, pool: str | None = None) -> bool:
+        """Block until the pool (or every pool) is idle: on quit, and for the one small save
+        before the window closes; never while the window is in use."""
+        with self._lock:
+            pending = [f for name, fs in self._futures.items() if pool in (None, name) for f in fs]
+        _done, not_done = wait_futures(pending, timeout=msecs / 1000.0)
+        return not not_done
+
+    def shutdown(self) -> None:
+        """Stop accepting work and let running jobs finish (application exit)."""
+        self.cancel_all()
+        for ex in self._pools.values():
+            ex.shutdown(wait=False, cancel_futures=True)

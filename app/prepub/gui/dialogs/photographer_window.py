@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFo
                                QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
+from prepub.gui.qtcompat import combo_data
 from prepub.gui import registry_ops, text
 from prepub.gui.services import Services
 from prepub.gui.session import PostSession
@@ -258,7 +259,7 @@ class PhotographerWindow(QWidget):
                   place=self.place.text().strip(), event=self.event.text().strip())
 
     def _continue_shoot(self) -> None:
-        sid = self.earlier.currentData()
+        sid = combo_data(self.earlier)
         shoot = next((s for s in self.shoots if s.id == sid), None)
         if shoot is not None:
             self._shoot_started(shoot)
@@ -303,7 +304,7 @@ class PhotographerWindow(QWidget):
         if self.shoot is None:
             return
         new = registry_ops.NewPerson(
-            name=self.name.text().strip(), relation=self.relation.currentData(),
+            name=self.name.text().strip(), relation=combo_data(self.relation),
             is_minor=self.child.isChecked(), birth_year=None,
             guardians=[g.text() for g in (self.guardian1, self.guardian2)] if self.child.isChecked() else [],
             channels=[n for n, b in self.channels.items() if b.isChecked()],

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QWidget)
 
 from prepub.core.policy import Policy
+from prepub.gui.qtcompat import combo_data
 from prepub.gui import text
 
 RELATIONS = ("staff", "elected", "member", "public", "external")
@@ -79,7 +80,7 @@ class PersonDialog(_Form):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.name.text().strip()))
 
     def values(self) -> dict[str, Any]:
-        return {"name": self.name.text().strip(), "relation": self.relation.currentData(),
+        return {"name": self.name.text().strip(), "relation": combo_data(self.relation),
                 "birth_year": self.birth_year.value() or None,
                 "is_minor": True if self.minor.isChecked() else None,
                 "protected_identity": self.protected.isChecked(),
@@ -102,7 +103,7 @@ class GuardianDialog(_Form):
         self.finish()
 
     def values(self) -> dict[str, Any]:
-        return {"name": self.name.text().strip(), "relation": self.relation.currentData(),
+        return {"name": self.name.text().strip(), "relation": combo_data(self.relation),
                 "contact": self.contact.text().strip()}
 
 

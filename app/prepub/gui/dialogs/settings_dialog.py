@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
+from prepub.gui.qtcompat import combo_data
 from prepub.gui.i18n import NATIVE_NAMES
 from prepub.gui.policy_source import load_effective_policy, policy_file, validate_policy_file
 from prepub.gui.session import PostSession
@@ -150,7 +151,7 @@ class SettingsDialog(QDialog):
                         "home_lon": self.home_lon.value(), "home_radius_km": self.radius.value()}
                        if self.own_home.isChecked() and self.home_name.text().strip() else None)
         s.default_channels = [n for n, b in self.channels.items() if b.isChecked()]
-        s.ui_language = str(self.language.currentData())
+        s.ui_language = str(combo_data(self.language))
         s.sync()
         policy, error = load_effective_policy(chosen=s.policy_path, language=self.session.ui_language,
                                               home_base=s.home_base)

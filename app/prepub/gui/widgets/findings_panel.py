@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel
                                QTreeView, QVBoxLayout, QWidget)
 
 from prepub.core.model import Finding, Severity
+from prepub.gui.qtcompat import item_data
 from prepub.gui import text
 from prepub.gui.session import PostSession
 from prepub.gui.style import SEVERITY_STATE, muted, paint_pill
@@ -122,7 +123,7 @@ class FindingDelegate(QStyledItemDelegate):
         return badge, body, button, rect
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        f = index.data(FindingRole)
+        f = item_data(index, FindingRole)
         base = super().sizeHint(option, index)
         if f is None:
             return QSize(base.width(), base.height() + 8)
@@ -130,9 +131,9 @@ class FindingDelegate(QStyledItemDelegate):
         width = max(200, self.view.viewport().width() - self.view.indentation() - 2)
         button_w = fm.horizontalAdvance(self.button_text) + 24 + PAD * 3
         msg_rect = fm.boundingRect(QRect(0, 0, width - button_w, 10_000),
-                                   int(Qt.TextFlag.TextWordWrap), str(index.data(Qt.ItemDataRole.DisplayRole)))
+                                   int(Qt.TextFlag.TextWordWrap), str(item_data(index, Qt.ItemDataRole.DisplayRole)))
         small = QFontMetrics(self._small(option.font))
-        ref = str(index.data(RefRole) or "")
+        ref = str(item_data(index, RefRole) or "")
         ref_rect = small.boundingRect(QRect(0, 0, width - button_w, 10_000),
                                       int(Qt.TextFlag.TextWordWrap), ref) if ref else QRect()
         h = PAD * 2 + fm.height() + 4 + 4 + msg_rect.height() + (ref_rect.height() + 2 if ref else 0)
@@ -146,7 +147,7 @@ class FindingDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        f: Finding | None = index.data(FindingRole)
+        f: Finding | None = item_data(index, FindingRole)
         if f is None:
             super().paint(painter, option, index)
             return
@@ -169,10 +170,10 @@ class FindingDelegate(QStyledItemDelegate):
         fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         painter.setPen(fg)
         painter.setFont(option.font)
-        msg = str(index.data(Qt.ItemDataRole.DisplayRole))
+        msg = str(item_data(index, Qt.ItemDataRole.DisplayRole))
         used = painter.boundingRect(body, int(Qt.TextFlag.TextWordWrap), msg)
         painter.drawText(body, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop), msg)
-        ref = str(index.data(RefRole) or "")
+        ref = str(item_data(index, RefRole) or "")
         if ref:
             painter.setFont(self._small(option.font))
             painter.setPen(fg if selected else muted(pal))
@@ -190,7 +191,7 @@ class FindingDelegate(QStyledItemDelegate):
 
     def editorEvent(self, event: QEvent, model: Any, option: QStyleOptionViewItem,
                     index: QModelIndex | QPersistentModelIndex) -> bool:
-        f = index.data(FindingRole)
+        f = item_data(index, FindingRole)
         if f is None or not isinstance(event, QMouseEvent):
             return super().editorEvent(event, model, option, index)
         inside = self._button_rect(option.rect, option.fontMetrics).contains(event.position().toPoint())
@@ -255,13 +256,13 @@ class FindingsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        expanded = {self.model.index(r, 0).data(SubjectRole) for r in range(self.model.rowCount())
+        expanded = {item_data(self.model.index(r, 0), SubjectRole) for r in range(self.model.rowCount())
                     if not self.view.isExpanded(self.model.index(r, 0))}
         self.view.blocker_ids = self.session.blocker_ids()  # type: ignore[attr-defined]
         self.model.rebuild()
         for r in range(self.model.rowCount()):
             idx = self.model.index(r, 0)
-            self.view.setExpanded(idx, idx.data(SubjectRole) not in expanded)
+            self.view.setExpanded(idx, item_data(idx, SubjectRole) not in expanded)
         self._update_summary()
 
     def _update_summary(self, *_a: Any) -> None:
@@ -287,11 +288,11 @@ class FindingsPanel(QWidget):
         self.view.doItemsLayout()
 
     def _activated(self, index: QModelIndex) -> None:
-        f = index.data(FindingRole)
+        f = item_data(index, FindingRole)
         if f is not None:
             self.go_to.emit(f)
         else:
-            self.go_to.emit(index.data(SubjectRole))
+            self.go_to.emit(item_data(index, SubjectRole))
 
     def finding_indexes(self) -> list[QModelIndex]:
         return self.model.finding_rows()

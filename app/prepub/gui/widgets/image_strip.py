@@ -16,6 +16,7 @@ from PySide6.QtGui import QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QListView, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QWidget)
 
+from prepub.gui.qtcompat import item_data
 from prepub.gui import text
 from prepub.gui.imaging import THUMB_SIDE, DecodedImage, decode_for_display
 from prepub.gui.session import PostSession
@@ -161,7 +162,7 @@ class ImageStripDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
         r = option.rect.adjusted(6, 6, -6, -6)
         thumb_box = QRectF(r.left(), r.top(), THUMB_H * 4 / 3, THUMB_H)
-        pix: QPixmap | None = index.data(Qt.ItemDataRole.DecorationRole)
+        pix: QPixmap | None = item_data(index, Qt.ItemDataRole.DecorationRole)
         pal = option.palette
         if pix is not None and not pix.isNull():
             scaled = pix.scaled(thumb_box.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio,
@@ -178,13 +179,13 @@ class ImageStripDelegate(QStyledItemDelegate):
         font = option.font
         painter.setFont(font)
         painter.setPen(fg)
-        name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        name = str(item_data(index, Qt.ItemDataRole.DisplayRole) or "")
         fm = option.fontMetrics
         painter.drawText(text_rect.adjusted(0, 0, 0, -(r.height() - fm.height() * 2 - 4)),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                              | Qt.TextFlag.TextWrapAnywhere),
                          fm.elidedText(name, Qt.TextElideMode.ElideMiddle, int(text_rect.width()) * 2 - 8))
-        state = str(index.data(StateRole) or "pending")
+        state = str(item_data(index, StateRole) or "pending")
         small = type(font)(font)
         small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
         small.setBold(True)
@@ -213,7 +214,7 @@ class ImageStripView(QListView):
         model.rowsInserted.connect(self._select_first_if_none)
 
     def _current_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
-        path = current.data(PathRole) if current.isValid() else None
+        path = item_data(current, PathRole) if current.isValid() else None
         self.image_selected.emit(path or "")
 
     def _select_first_if_none(self, *_args: Any) -> None:
@@ -238,7 +239,7 @@ class ImageStripView(QListView):
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_Delete:
-            paths = [i.data(PathRole) for i in self.selectedIndexes()]
+            paths = [item_data(i, PathRole) for i in self.selectedIndexes()]
             if paths:
                 self.remove_requested.emit(paths)
                 return

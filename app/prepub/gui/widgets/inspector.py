@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QFormLayout, QF
                                QWidget)
 
 from prepub.core.draft import SOURCE_KINDS
+from prepub.gui.qtcompat import combo_data
 from prepub.gui import text
 from prepub.gui.session import PostSession
 from prepub.gui.settings import GuiSettings
@@ -250,11 +251,11 @@ class InspectorPanel(QScrollArea):
 
     def _source_edited(self) -> None:
         if self.path:
-            self.session.set_image_field(self.path, "source.kind", self.source.currentData())
+            self.session.set_image_field(self.path, "source.kind", combo_data(self.source))
         self._update_licence_enabled()
 
     def _update_licence_enabled(self) -> None:
-        self.licence.setEnabled(self.source.currentData() in ("stock", "partner"))
+        self.licence.setEnabled(combo_data(self.source) in ("stock", "partner"))
 
     def _remember_photographer(self) -> None:
         name = self.photographer.text().strip()
