@@ -155,9 +155,30 @@ def run_self_test(*, out: TextIO | None = None) -> int:
         assert src.read_bytes() == before, "the original was modified"
         return f"checked, exported and verified clean ({len(result.files)} files)"
 
+    def worker_processes() -> str:
+        from prepub.core.isolated import IsolatedAnalyzer
+        from prepub.core.workers import TextWorker
+
+        src = work / "photo.jpg"
+        if not src.exists():
+            _make_photo(src)
+        with IsolatedAnalyzer() as analyzer:
+            rep = analyzer.analyze(str(src), policy=policy)
+            assert analyzer.faces_available, analyzer.faces_reason
+        assert rep.error is None and "gps.present" in {f.rule for f in rep.findings}, rep.findings
+        text = TextWorker()
+        try:
+            tr = text.check("Välkommen till öppet hus i stadshuset på lördag. Vi bjuder på kaffe.",
+                            policy=policy, channels=["facebook"], language=None)
+        finally:
+            text.close()
+        assert tr.language == "sv", tr.language
+        return "the app's analysis and text-check processes start and answer"
+
     step("models load from installed packages", models)
     step("language detection", language)
     step("consent registry", registry)
     step("check → export round trip", round_trip)
+    step("worker processes", worker_processes)
     print("Self-test " + ("passed." if failures == 0 else f"FAILED ({failures} step(s))."), file=out)
     return 0 if failures == 0 else 1

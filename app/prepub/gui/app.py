@@ -84,8 +84,19 @@ def build_window(app: "QApplication", *, services: object | None = None) -> "Mai
     session.setParent(window)
     session.draft.channels = window._default_channels()
     session.channels_changed.emit()
-    app.aboutToQuit.connect(lambda: runner.wait_for_done(3000))
+    app.aboutToQuit.connect(lambda: _shut_down(runner, session.services.analyzer))
     return window
+
+
+def _shut_down(runner: object, analyzer: object) -> None:
+    runner.cancel_all()  # type: ignore[attr-defined]
+    runner.wait_for_done(3000)  # type: ignore[attr-defined]
+    close = getattr(analyzer, "close", None)
+    if close is not None:
+        close()  # the analysis worker process
+    from prepub.gui.services import close_workers
+
+    close_workers()
 
 
 def _report_first_paint(window: "MainWindow", out: Path) -> None:

@@ -6,7 +6,7 @@ on an item without data, and many calls Qt's own delegates and views make into P
 lower ``None``'s reference count by one. In a long session (100 photos, a few thousand paints)
 the count reaches zero and the interpreter aborts ("none_dealloc: deallocating None").
 
-Two measures: :func:`protect_none` gives ``None`` a reference count no session can drain (what
+Two measures: :func:`protect_none` gives ``None`` (and ``True``/``False``) a reference count no session can drain (what
 Python 3.12 does for all such singletons, "immortal objects"), and our own code reads item data
 through :func:`item_data` / :func:`combo_data`, which never convert an empty QVariant.
 """
@@ -45,12 +45,16 @@ _IMMORTAL = 1 << 60
 
 
 def protect_none() -> bool:
-    """Make ``None`` effectively immortal on CPython < 3.12 (3.12+ already does). Returns
-    whether the count was raised. Extra references to None are harmless: it is never freed."""
+    """Make ``None``, ``True`` and ``False`` effectively immortal on CPython < 3.12 (3.12+
+    already does). Returns whether a count was raised. Extra references to these singletons are
+    harmless: they are never freed. (``True``/``False`` suffer the same drain through bool
+    returns from Python overrides: "bool_dealloc: deallocating True or False".)"""
     if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return False
-    count = ctypes.c_ssize_t.from_address(id(None))
-    if count.value < _IMMORTAL // 2:
-        count.value += _IMMORTAL
-        return True
-    return False
+    raised = False
+    for obj in (None, True, False):
+        count = ctypes.c_ssize_t.from_address(id(obj))
+        if count.value < _IMMORTAL // 2:
+            count.value += _IMMORTAL
+            raised = True
+    return raised

@@ -62,64 +62,40 @@ class ImageAnalyzer(Protocol):
 
 
 class CoreAnalyzer:
-    """The real pipeline: ``prepub.core.analyze.analyze_image`` with the production detector."""
+    """The real pipeline (``prepub.core.analyze.analyze_image`` with the production detector),
+    run in a worker process (:mod:`prepub.core.isolated`) so that loading the models and decoding
+    never hold the window's thread, and a photo that crashes a decoder only becomes a finding."""
 
     def __init__(self) -> None:
         self.faces_available: bool | None = None
         self.faces_reason = ""
-        self._detector: Any = None
+        self._isolated: Any = None
         self._lock = threading.Lock()
 
-    def prepare(self) -> None:
+    def _worker(self) -> Any:
         with self._lock:
-            if self.faces_available is not None:
-                return
-            try:
-                self._detector = _production_detector()
-                self.faces_available = True
-            except (Unavailable, ImportError, AttributeError, OSError, RuntimeError) as e:
-                self._detector = None
-                self.faces_available = False
-                self.faces_reason = str(e)
+            if self._isolated is None:
+                cls = _attr("prepub.core.isolated", "IsolatedAnalyzer", "analysis")
+                self._isolated = cls()
+            return self._isolated
+
+    def prepare(self) -> None:
+        if self.faces_available is not None:
+            return
+        worker = self._worker()
+        worker.prepare()
+        self.faces_available, self.faces_reason = worker.faces_available, worker.faces_reason
 
     def analyze(self, path: str, *, policy: Policy) -> ImageReport:
         self.prepare()
-        analyze_image = _attr("prepub.core.analyze", "analyze_image", "analysis")
-        kwargs: dict[str, Any] = {}
-        side = getattr(self._detector, "max_side", None)
-        if side:
-            kwargs["max_side"] = int(side)
-        return analyze_image(path, policy=policy, detector=self._detector, **kwargs)
+        return self._worker().analyze(path, policy=policy)
 
-
-class _DetectorAdapter:
-    """``prepub.core.faces.CenterFaceAnalyzer`` in the shape ``analyze_image`` calls."""
-
-    def __init__(self, analyzer: Any) -> None:
-        self.analyzer = analyzer
-        self.max_side = int(getattr(analyzer, "max_side", 1280))
-
-    def __call__(self, decoded: Any, *, minor_age_threshold: float) -> Any:
-        return self.analyzer.analyze(decoded, minor_age_threshold=minor_age_threshold)
-
-
-def _production_detector() -> Any:
-    """The core's default detector; loads the detection model once (a blank frame) so the
-    first photo does not wait for it."""
-    faces = _import("prepub.core.faces", "faces")
-    if hasattr(faces, "default_detector"):
-        detector = faces.default_detector()
-    else:
-        cls = getattr(faces, "CenterFaceAnalyzer", None)
-        if cls is None:
-            raise Unavailable("faces", "prepub.core.faces has no detector in this version")
-        detector = _DetectorAdapter(cls())
-    imageio = _import("prepub.core.imageio", "faces")
-    from PIL import Image
-
-    blank = imageio.Decoded(image=Image.new("RGB", (64, 64)), full_size=(64, 64), scale=1.0)
-    detector(blank, minor_age_threshold=18.0)
-    return detector
+    def close(self) -> None:
+        """Stop the worker process (called when the app quits)."""
+        with self._lock:
+            worker, self._isolated = self._isolated, None
+        if worker is not None:
+            worker.close()
 
 
 def find_images(paths: Sequence[str]) -> list[str]:
@@ -205,7 +181,9 @@ def check_text(text: str, *, policy: Policy, channels: Sequence[str], language: 
     if credit_cls is not None:
         kwargs["images"] = [credit_cls(photographer=p, credited_in_caption=c, label=label)
                             for p, c, label in credits]
-    report = fn(text, policy=policy, channels=list(channels), language=language, **kwargs)
+    report = _text_worker().check(text, policy=policy, channels=list(channels), language=language,
+                                  images=kwargs.get("images", ()), trip_ended=trip_ended,
+                                  today=today)
     return TextResult(findings=tuple(getattr(report, "findings", ())),
                       lix=getattr(report, "lix", None),
                       lix_band=getattr(report, "lix_band", None),
@@ -216,8 +194,31 @@ def check_text(text: str, *, policy: Policy, channels: Sequence[str], language: 
 
 def warm_up_text(policy: Policy) -> None:
     """Load the language models of the text checks (slow; call on a worker thread)."""
-    fn = _attr("prepub.core.text", "warm_up", "text")
-    fn(policy.get("organisation", "languages", None))
+    _attr("prepub.core.text", "warm_up", "text")
+    _text_worker().warm_up(policy.get("organisation", "languages", None))
+
+
+_text_lock = threading.Lock()
+_text: Any = None
+
+
+def _text_worker() -> Any:
+    """The text checks' child process (lingua's models load there, not in the window's
+    process: loading them holds the interpreter lock for over half a second)."""
+    global _text
+    with _text_lock:
+        if _text is None:
+            _text = _attr("prepub.core.workers", "TextWorker", "text")()
+        return _text
+
+
+def close_workers() -> None:
+    """Stop the text checks' child process (the app is quitting)."""
+    global _text
+    with _text_lock:
+        worker, _text = _text, None
+    if worker is not None:
+        worker.close()
 
 
 def text_available() -> str | None:

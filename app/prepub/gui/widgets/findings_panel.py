@@ -37,8 +37,16 @@ class FindingsModel(QStandardItemModel):
         super().__init__(parent)
         self.session = session
         self.show_info = False
+        # (message, policy ref, bold) -> QSize; set by the panel from its delegate. Row heights
+        # are stored as Qt.SizeHintRole so Qt lays out hundreds of rows without calling Python.
+        self.size_for: Any = None
+        self._signatures: dict[str, tuple[Any, ...]] = {}  # subject -> what its rows show
+        self._titles: dict[tuple[str, int, int], str] = {}  # the UI language is fixed per window
 
     def rebuild(self) -> None:
+        """Bring the rows up to date. Only groups whose rows changed are rebuilt: while 100
+        photos are analysed the findings change many times, and rebuilding every row each time
+        would hold the window for tens of milliseconds."""
         s = self.session
         lang = s.ui_language
         findings = [f for f in s.findings() if self.show_info or f.severity is not Severity.INFO]
@@ -49,42 +57,80 @@ class FindingsModel(QStandardItemModel):
                 subject = "text"
             groups.setdefault(subject, []).append(f)
         order = ["text", "post"] + [im.path for im in s.draft.images]
-        self.clear()
-        root = self.invisibleRootItem()
+        wanted = [subj for subj in order + [k for k in groups if k not in order] if groups.get(subj)]
         blocking = {id(f) for f in s.blockers()}
-        for subject in order + [k for k in groups if k not in order]:
-            items = groups.get(subject)
-            if not items:
-                continue
+        keep = set(wanted)
+        for r in reversed(range(self.rowCount())):
+            subj = self.item(r).data(SubjectRole)
+            if subj not in keep:
+                self.removeRow(r)
+                self._signatures.pop(subj, None)
+        for pos, subject in enumerate(wanted):
+            items = groups[subject]
             items.sort(key=lambda f: (-f.severity.rank, f.face if f.face is not None else -1))
-            n_block = sum(1 for f in items if id(f) in blocking)
-            n_warn = len(items) - n_block
-            title = {"text": self.tr("Post text"), "post": self.tr("The post")}.get(
-                subject, Path(subject).name)
-            counts = []
-            if n_block:
-                counts.append(self.tr("%n blocking", "", n_block))
-            if n_warn:
-                counts.append(self.tr("%n to check", "", n_warn))
-            group = QStandardItem(f"{title} — {', '.join(counts)}")
-            group.setData(subject, SubjectRole)
-            group.setEditable(False)
-            f_ = group.font()
-            f_.setBold(True)
-            group.setFont(f_)
+            rows = []
             for f in items:
                 msg = text.finding_message(f, lang)
                 if f.face is not None and not text.mentions_face(f, lang):
                     msg = self.tr("Face %1: %2").replace("%1", str(f.face + 1)).replace("%2", msg)
-                child = QStandardItem(msg)
-                child.setEditable(False)
-                child.setData(f, FindingRole)
-                child.setData(subject, SubjectRole)
-                child.setData(f.policy_ref or "", RefRole)
-                helptext = text.finding_help(f, lang)
-                child.setToolTip("\n\n".join(x for x in (msg, helptext, f.policy_ref or "") if x))
-                group.appendRow(child)
-            root.appendRow(group)
+                rows.append((f, msg, f.policy_ref or "", id(f) in blocking))
+            title = self._title(subject, sum(1 for r in rows if r[3]), len(rows))
+            signature = (title, tuple((m, ref, b, f.severity) for f, m, ref, b in rows))
+            current = self.item(pos) if pos < self.rowCount() else None
+            if current is not None and current.data(SubjectRole) == subject \
+                    and self._signatures.get(subject) == signature:
+                for c, (f, _m, _ref, _b) in enumerate(rows):  # same rows, new Finding objects
+                    current.child(c).setData(f, FindingRole)
+                continue
+            for r in range(self.rowCount()):  # the group moved or changed: drop the old one
+                if self.item(r).data(SubjectRole) == subject:
+                    self.removeRow(r)
+                    break
+            self.insertRow(pos, self._group(subject, title, rows, lang))
+            self._signatures[subject] = signature
+
+    def _title(self, subject: str, n_block: int, n_all: int) -> str:
+        key = (subject, n_block, n_all)
+        title = self._titles.get(key)
+        if title is None:
+            if len(self._titles) > 5000:
+                self._titles.clear()
+            title = self._titles[key] = self._make_title(subject, n_block, n_all)
+        return title
+
+    def _make_title(self, subject: str, n_block: int, n_all: int) -> str:
+        n_warn = n_all - n_block
+        title = {"text": self.tr("Post text"), "post": self.tr("The post")}.get(
+            subject, Path(subject).name)
+        counts = []
+        if n_block:
+            counts.append(self.tr("%n blocking", "", n_block))
+        if n_warn:
+            counts.append(self.tr("%n to check", "", n_warn))
+        return f"{title} — {', '.join(counts)}"
+
+    def _group(self, subject: str, title: str, rows: list[tuple[Finding, str, str, bool]],
+               lang: str) -> QStandardItem:
+        group = QStandardItem(title)
+        group.setData(subject, SubjectRole)
+        if self.size_for is not None:
+            group.setData(self.size_for(title, "", True), Qt.ItemDataRole.SizeHintRole)
+        group.setEditable(False)
+        f_ = group.font()
+        f_.setBold(True)
+        group.setFont(f_)
+        for f, msg, ref, _blocking in rows:
+            child = QStandardItem(msg)
+            child.setEditable(False)
+            child.setData(f, FindingRole)
+            child.setData(subject, SubjectRole)
+            child.setData(ref, RefRole)
+            if self.size_for is not None:
+                child.setData(self.size_for(msg, ref, False), Qt.ItemDataRole.SizeHintRole)
+            helptext = text.finding_help(f, lang)
+            child.setToolTip("\n\n".join(x for x in (msg, helptext, ref) if x))
+            group.appendRow(child)
+        return group
 
     def finding_rows(self) -> list[QModelIndex]:
         out = []
@@ -104,6 +150,7 @@ class FindingDelegate(QStyledItemDelegate):
         self.view = view
         self.button_text = self.tr("Go to fix")
         self._pressed: QPersistentModelIndex | None = None
+        self._sizes: dict[tuple[str, str, bool, int, str], QSize] = {}
 
     def _button_rect(self, rect: QRect, fm: QFontMetrics) -> QRect:
         w = fm.horizontalAdvance(self.button_text) + 24
@@ -122,22 +169,30 @@ class FindingDelegate(QStyledItemDelegate):
                      rect.height() - badge.height() - PAD * 2)
         return badge, body, button, rect
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        f = item_data(index, FindingRole)
-        base = super().sizeHint(option, index)
-        if f is None:
-            return QSize(base.width(), base.height() + 8)
-        fm = option.fontMetrics
+    def row_size(self, msg: str, ref: str, group: bool) -> QSize:
+        """The height a row needs at the view's current width (cached: layout asks often)."""
+        font = self.view.font()
         width = max(200, self.view.viewport().width() - self.view.indentation() - 2)
-        button_w = fm.horizontalAdvance(self.button_text) + 24 + PAD * 3
-        msg_rect = fm.boundingRect(QRect(0, 0, width - button_w, 10_000),
-                                   int(Qt.TextFlag.TextWordWrap), str(item_data(index, Qt.ItemDataRole.DisplayRole)))
-        small = QFontMetrics(self._small(option.font))
-        ref = str(item_data(index, RefRole) or "")
-        ref_rect = small.boundingRect(QRect(0, 0, width - button_w, 10_000),
-                                      int(Qt.TextFlag.TextWordWrap), ref) if ref else QRect()
-        h = PAD * 2 + fm.height() + 4 + 4 + msg_rect.height() + (ref_rect.height() + 2 if ref else 0)
-        return QSize(width, max(h, fm.height() * 2 + PAD * 2))
+        key = (msg, ref, group, width, font.key())
+        size = self._sizes.get(key)
+        if size is not None:
+            return size
+        fm = QFontMetrics(font)
+        if group:
+            size = QSize(width, fm.height() + 12)
+        else:
+            button_w = fm.horizontalAdvance(self.button_text) + 24 + PAD * 3
+            msg_rect = fm.boundingRect(QRect(0, 0, width - button_w, 10_000),
+                                       int(Qt.TextFlag.TextWordWrap), msg)
+            small = QFontMetrics(self._small(font))
+            ref_rect = small.boundingRect(QRect(0, 0, width - button_w, 10_000),
+                                          int(Qt.TextFlag.TextWordWrap), "§ " + ref) if ref else QRect()
+            h = PAD * 2 + fm.height() + 4 + 4 + msg_rect.height() + (ref_rect.height() + 2 if ref else 0)
+            size = QSize(width, max(h, fm.height() * 2 + PAD * 2))
+        if len(self._sizes) > 20_000:
+            self._sizes.clear()
+        self._sizes[key] = size
+        return size
 
     @staticmethod
     def _small(font: QFont) -> QFont:
@@ -244,6 +299,8 @@ class FindingsPanel(QWidget):
         self.delegate = FindingDelegate(self.view)
         self.delegate.go_to_clicked.connect(self.go_to)
         self.view.setItemDelegate(self.delegate)
+        self.model.size_for = self.delegate.row_size
+        self._laid_out_width = -1
         self.view.activated.connect(self._activated)
         self.view.setAccessibleName(self.tr("Findings"))
         lay.addWidget(self.view, 1)
@@ -285,6 +342,21 @@ class FindingsPanel(QWidget):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
+        width = self.view.viewport().width()
+        if width != self._laid_out_width:  # row heights depend on the width: measure again
+            self._laid_out_width = width
+            self._remeasure()
+
+    def _remeasure(self) -> None:
+        m = self.model
+        for r in range(m.rowCount()):
+            group = m.item(r)
+            group.setData(self.delegate.row_size(group.text(), "", True), Qt.ItemDataRole.SizeHintRole)
+            for c in range(group.rowCount()):
+                child = group.child(c)
+                ref = str(child.data(RefRole) or "")
+                child.setData(self.delegate.row_size(child.text(), ref, False),
+                              Qt.ItemDataRole.SizeHintRole)
         self.view.doItemsLayout()
 
     def _activated(self, index: QModelIndex) -> None:
