@@ -758,7 +758,7 @@
             <translation>Klar</translation>
         </message>
         <message>
-            <source>Needs attention</source>
+            <source>To check</source>
             <translation>Tjek</translation>
         </message>
         <message>

@@ -758,8 +758,8 @@
             <translation>Klar</translation>
         </message>
         <message>
-            <source>Needs attention</source>
-            <translation>Kontrollera</translation>
+            <source>To check</source>
+            <translation>Se över</translation>
         </message>
         <message>
             <source>Blocked</source>

@@ -21,7 +21,7 @@ _SEVERITY = {
 _STATE = {
     "pending": QT_TRANSLATE_NOOP("Labels", "Checking…"),
     "ready": QT_TRANSLATE_NOOP("Labels", "Ready"),
-    "attention": QT_TRANSLATE_NOOP("Labels", "Needs attention"),
+    "attention": QT_TRANSLATE_NOOP("Labels", "To check"),
     "blocked": QT_TRANSLATE_NOOP("Labels", "Blocked"),
 }
 _FACE_STATE = {

@@ -172,7 +172,10 @@ class FindingDelegate(QStyledItemDelegate):
     def row_size(self, msg: str, ref: str, group: bool) -> QSize:
         """The height a row needs at the view's current width (cached: layout asks often)."""
         font = self.view.font()
-        width = max(200, self.view.viewport().width() - self.view.indentation() - 2)
+        # a finding row sits one level in: one indentation for its level, one for the root's
+        # expand arrows (when shown)
+        levels = (0 if group else 1) + (1 if self.view.rootIsDecorated() else 0)
+        width = max(200, self.view.viewport().width() - self.view.indentation() * levels - 2)
         key = (msg, ref, group, width, font.key())
         size = self._sizes.get(key)
         if size is not None:
@@ -301,6 +304,7 @@ class FindingsPanel(QWidget):
         self.view.setItemDelegate(self.delegate)
         self.model.size_for = self.delegate.row_size
         self._laid_out_width = -1
+        self.view.viewport().installEventFilter(self)
         self.view.activated.connect(self._activated)
         self.view.setAccessibleName(self.tr("Findings"))
         lay.addWidget(self.view, 1)
@@ -340,12 +344,15 @@ class FindingsPanel(QWidget):
         else:
             self.summary.setText(self.tr("All clear: nothing blocks the export."))
 
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        width = self.view.viewport().width()
-        if width != self._laid_out_width:  # row heights depend on the width: measure again
-            self._laid_out_width = width
-            self._remeasure()
+    def eventFilter(self, obj: Any, event: QEvent) -> bool:
+        # The viewport's width changes with the panel and when the scroll bar comes or goes;
+        # row heights depend on it, so measure again.
+        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            width = self.view.viewport().width()
+            if width != self._laid_out_width:
+                self._laid_out_width = width
+                self._remeasure()
+        return False
 
     def _remeasure(self) -> None:
         m = self.model
