@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterator
 
 import pytest
-from guikit import FakeAnalyzer
+from guikit import FakeAnalyzer, close_window
 
 
 @pytest.fixture
@@ -37,10 +37,4 @@ def make_window(qtbot: Any, analyzer: FakeAnalyzer) -> Iterator[Callable[..., An
 
     yield make
     for w in made:
-        w.session._set_dirty(False)
-        w.session.runner.cancel_all()
-        w.session.runner.wait_for_done(10_000)
-        w.close()
-        if w.session.registry is not None:
-            w.session.registry.close()
-        w.deleteLater()
+        close_window(w)

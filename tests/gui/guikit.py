@@ -90,3 +90,18 @@ def wait_analysed(qtbot: Any, window: Any, count: int) -> None:
 def settle(qtbot: Any, window: Any) -> None:
     """Wait until the debounced checks after the last change are back."""
     qtbot.waitUntil(lambda: window.session.settled, timeout=30_000)
+
+
+def close_window(w: Any, *, wait_ms: int = 10_000) -> None:
+    """Close a main window without the save question: background work cancelled and waited
+    for, the registry closed, the analyser's worker process (if any) stopped."""
+    w.session._set_dirty(False)
+    w.session.runner.cancel_all()
+    w.session.runner.wait_for_done(wait_ms)
+    w.close()
+    if w.session.registry is not None:
+        w.session.registry.close()
+    close = getattr(w.session.services.analyzer, "close", None)
+    if close is not None:
+        close()
+    w.deleteLater()

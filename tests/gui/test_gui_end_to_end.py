@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from guikit import settle
+from guikit import close_window, settle
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -95,10 +95,4 @@ def test_real_analyser_end_to_end(qtbot: Any, testdata: Path, tmp_path: Path) ->
         assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
         dlg.accept()
     finally:
-        w.session._set_dirty(False)
-        w.session.runner.cancel_all()
-        w.session.runner.wait_for_done(30_000)
-        w.close()
-        if w.session.registry is not None:
-            w.session.registry.close()
-        w.deleteLater()
+        close_window(w, wait_ms=30_000)
