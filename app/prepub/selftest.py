@@ -157,7 +157,7 @@ def run_self_test(*, out: TextIO | None = None) -> int:
 
     def worker_processes() -> str:
         from prepub.core.isolated import IsolatedAnalyzer
-        from prepub.core.workers import TextWorker
+        from prepub.core.workers import HelperWorker
 
         src = work / "photo.jpg"
         if not src.exists():
@@ -166,14 +166,16 @@ def run_self_test(*, out: TextIO | None = None) -> int:
             rep = analyzer.analyze(str(src), policy=policy)
             assert analyzer.faces_available, analyzer.faces_reason
         assert rep.error is None and "gps.present" in {f.rule for f in rep.findings}, rep.findings
-        text = TextWorker()
+        helper = HelperWorker()
         try:
-            tr = text.check("Välkommen till öppet hus i stadshuset på lördag. Vi bjuder på kaffe.",
-                            policy=policy, channels=["facebook"], language=None)
+            tr = helper.check("Välkommen till öppet hus i stadshuset på lördag. Vi bjuder på kaffe.",
+                              policy=policy, channels=["facebook"], language=None)
+            place, why = helper.place_name(59.3293, 18.0686)
         finally:
-            text.close()
+            helper.close()
         assert tr.language == "sv", tr.language
-        return "the app's analysis and text-check processes start and answer"
+        assert place and place.endswith(", SE"), why or place
+        return f"the app's analysis and helper processes answer (59.33, 18.07 is {place})"
 
     step("models load from installed packages", models)
     step("language detection", language)

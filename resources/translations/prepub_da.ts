@@ -611,8 +611,8 @@
             <translation>Sted:</translation>
         </message>
         <message>
-            <source>📍 The location is removed on export</source>
-            <translation>📍 Placeringen fjernes ved eksport</translation>
+            <source>The location is removed on export</source>
+            <translation>Placeringen fjernes ved eksport</translation>
         </message>
         <message>
             <source>The trip shown has ended (we never post from an ongoing trip)</source>

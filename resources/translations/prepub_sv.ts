@@ -611,8 +611,8 @@
             <translation>Plats:</translation>
         </message>
         <message>
-            <source>📍 The location is removed on export</source>
-            <translation>📍 Platsen tas bort vid export</translation>
+            <source>The location is removed on export</source>
+            <translation>Platsen tas bort vid export</translation>
         </message>
         <message>
             <source>The trip shown has ended (we never post from an ongoing trip)</source>

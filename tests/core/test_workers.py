@@ -17,7 +17,7 @@ from PIL import Image
 from prepub.core.isolated import CRASHED_REASON, IsolatedAnalyzer, child_pid
 from prepub.core.messages import message
 from prepub.core.policy import load_policy
-from prepub.core.workers import ProcessWorker, TextWorker, WorkerCrashed
+from prepub.core.workers import HelperWorker, ProcessWorker, WorkerCrashed
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses POSIX signals")
 
@@ -106,13 +106,16 @@ def test_a_photo_that_kills_the_child_becomes_a_finding(tmp_path: Path,
     assert hostile.read_bytes() == before
 
 
-def test_text_worker_detects_the_language_in_its_child() -> None:
+def test_helper_worker_checks_text_and_names_places_in_its_child() -> None:
     policy = load_policy()
-    t = TextWorker()
+    h = HelperWorker()
     try:
-        rep = t.check("Välkommen till öppet hus i stadshuset på lördag. Vi bjuder på kaffe och "
+        rep = h.check("Välkommen till öppet hus i stadshuset på lördag. Vi bjuder på kaffe och "
                       "berättar om parkerna.", policy=policy, channels=["facebook"], language=None)
         assert rep.language == "sv"
         assert rep.lix is not None
+        name, reason = h.place_name(43.4674, 11.8851)  # the Nikon sample in the shared EXIF set
+        assert reason == "" and name is not None and name.endswith(", IT"), (name, reason)
+        assert h._worker.pid() not in (None, os.getpid())
     finally:
-        t.close()
+        h.close()

