@@ -8,7 +8,6 @@ an autosave newer than its draft is offered back.
 
 from __future__ import annotations
 
-import copy
 import os
 from pathlib import Path
 from typing import Any, Callable
@@ -72,7 +71,7 @@ class DraftFiles(QObject):
         if not self.session.dirty or self._generation == self._autosaved_generation:
             return
         self._autosaved_generation = self._generation
-        snapshot = copy.deepcopy(self.session.draft)
+        snapshot = self.session.snapshot()
         path = self.target()
         self.session.runner.run_in_background(drafts.autosave, self._autosaved, pool="write",
                                               name="autosave", args=(snapshot, path))
@@ -197,7 +196,7 @@ class DraftFiles(QObject):
         return ok
 
     def _save_to(self, path: Path, *, wait: bool) -> bool:
-        snapshot = copy.deepcopy(self.session.draft)
+        snapshot = self.session.snapshot()
         generation = self._generation
         result: dict[str, Any] = {}
 

@@ -297,14 +297,18 @@ class PostSession(QObject):
 
     # --- evaluation (policy rules for images, faces, consent, location) --------------------------
 
+    def snapshot(self) -> Draft:
+        """A private copy of the draft for a worker thread (pickle copies the draft's
+        dataclasses about four times faster than ``copy.deepcopy``)."""
+        return pickle.loads(pickle.dumps(self.draft, pickle.HIGHEST_PROTOCOL))
+
     def request_evaluation(self) -> None:
         self._eval_timer.start()
 
     def _start_evaluation(self) -> None:
         self._eval_generation += 1
         gen = self._eval_generation
-        # a private copy for the worker; pickle copies dataclasses about 4x faster than deepcopy
-        draft = pickle.loads(pickle.dumps(self.draft, pickle.HIGHEST_PROTOCOL))
+        draft = self.snapshot()
         reports = dict(self.reports)
         policy, registry, today = self.policy, self.registry, self.services.today()
 
