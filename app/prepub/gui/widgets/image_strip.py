@@ -7,6 +7,7 @@ same drops as the window and emits :attr:`ImageStripView.image_selected`.
 
 from __future__ import annotations
 
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ PathRole = Qt.ItemDataRole.UserRole + 1
 StateRole = Qt.ItemDataRole.UserRole + 2
 ErrorRole = Qt.ItemDataRole.UserRole + 3
 THUMB_H = 96
+THUMBS_IN_FLIGHT = 4  # decode tasks queued at once (the decode pool runs one or two)
 
 
 class ImageStripModel(QAbstractListModel):
@@ -38,6 +40,10 @@ class ImageStripModel(QAbstractListModel):
         self._thumbs: dict[str, QPixmap] = {}
         self._thumb_errors: dict[str, str] = {}
         self._states: dict[str, str] = {}
+        # thumbnails are decoded a few at a time: queueing 100 tasks at once would hold the
+        # window for a tenth of a second when a folder is dropped
+        self._thumb_queue: deque[str] = deque()
+        self._thumbs_in_flight = 0
         session.draft_replaced.connect(self._reset)
         session.images_added.connect(self._added)
         session.images_removed.connect(self._removed)
@@ -94,8 +100,7 @@ class ImageStripModel(QAbstractListModel):
         self._thumb_errors.clear()
         self._states.clear()
         self.endResetModel()
-        for p in self._paths:
-            self._load_thumb(p)
+        self._queue_thumbs(self._paths)
 
     def _added(self, paths: list[str]) -> None:
         paths = [p for p in paths if p not in self._paths]
@@ -105,8 +110,18 @@ class ImageStripModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), first, first + len(paths) - 1)
         self._paths.extend(paths)
         self.endInsertRows()
-        for p in paths:
-            self._load_thumb(p)
+        self._queue_thumbs(paths)
+
+    def _queue_thumbs(self, paths: list[str]) -> None:
+        self._thumb_queue.extend(paths)
+        self._feed_thumbs()
+
+    def _feed_thumbs(self) -> None:
+        while self._thumb_queue and self._thumbs_in_flight < THUMBS_IN_FLIGHT:
+            p = self._thumb_queue.popleft()
+            if p in self._paths and p not in self._thumbs:
+                self._thumbs_in_flight += 1
+                self._load_thumb(p)
 
     def _removed(self, paths: list[str]) -> None:
         for p in paths:
@@ -129,6 +144,8 @@ class ImageStripModel(QAbstractListModel):
 
     def _load_thumb(self, path: str) -> None:
         def done(result: DecodedImage | None, error: BaseException | None) -> None:
+            self._thumbs_in_flight -= 1
+            self._feed_thumbs()
             row = self.row_of(path)
             if row < 0:
                 return
