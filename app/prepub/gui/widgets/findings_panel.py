@@ -7,11 +7,12 @@ to select the image, face, field or text span. Notes (info) are hidden unless as
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt,
-                            Signal)
+                            QTimer, Signal)
 from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QStandardItem, \
     QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QStyle,
@@ -28,6 +29,7 @@ FindingRole = Qt.ItemDataRole.UserRole + 10
 SubjectRole = Qt.ItemDataRole.UserRole + 11
 RefRole = Qt.ItemDataRole.UserRole + 12
 PAD = 6
+REBUILD_BUDGET_S = 0.015  # per event-loop turn; the window stays responsive while 100 groups appear
 
 
 class FindingsModel(QStandardItemModel):
@@ -43,10 +45,13 @@ class FindingsModel(QStandardItemModel):
         self._signatures: dict[str, tuple[Any, ...]] = {}  # subject -> what its rows show
         self._titles: dict[tuple[str, int, int], str] = {}  # the UI language is fixed per window
 
-    def rebuild(self) -> None:
+    def rebuild(self, budget_s: float | None = None) -> bool:
         """Bring the rows up to date. Only groups whose rows changed are rebuilt: while 100
         photos are analysed the findings change many times, and rebuilding every row each time
-        would hold the window for tens of milliseconds."""
+        would hold the window for tens of milliseconds. With ``budget_s``, stop building groups
+        once that much time has passed and return False: call again (from the event loop) to
+        go on; True when every group is current."""
+        started = time.perf_counter()
         s = self.session
         lang = s.ui_language
         findings = [f for f in s.findings() if self.show_info or f.severity is not Severity.INFO]
@@ -88,6 +93,10 @@ class FindingsModel(QStandardItemModel):
                     break
             self.insertRow(pos, self._group(subject, title, rows, lang))
             self._signatures[subject] = signature
+            if budget_s is not None and time.perf_counter() - started > budget_s \
+                    and pos + 1 < len(wanted):
+                return False
+        return True
 
     def _title(self, subject: str, n_block: int, n_all: int) -> str:
         key = (subject, n_block, n_all)
@@ -303,6 +312,7 @@ class FindingsPanel(QWidget):
         self.delegate.go_to_clicked.connect(self.go_to)
         self.view.setItemDelegate(self.delegate)
         self.model.size_for = self.delegate.row_size
+        self._more_pending = False
         self._laid_out_width = -1
         self.view.viewport().installEventFilter(self)
         self.view.activated.connect(self._activated)
@@ -320,11 +330,18 @@ class FindingsPanel(QWidget):
         expanded = {item_data(self.model.index(r, 0), SubjectRole) for r in range(self.model.rowCount())
                     if not self.view.isExpanded(self.model.index(r, 0))}
         self.view.blocker_ids = self.session.blocker_ids()  # type: ignore[attr-defined]
-        self.model.rebuild()
+        done = self.model.rebuild(budget_s=REBUILD_BUDGET_S)
         for r in range(self.model.rowCount()):
             idx = self.model.index(r, 0)
             self.view.setExpanded(idx, item_data(idx, SubjectRole) not in expanded)
         self._update_summary()
+        if not done and not self._more_pending:  # many new groups: the rest on the next turns
+            self._more_pending = True
+            QTimer.singleShot(0, self._refresh_more)
+
+    def _refresh_more(self) -> None:
+        self._more_pending = False
+        self.refresh()
 
     def _update_summary(self, *_a: Any) -> None:
         s = self.session
