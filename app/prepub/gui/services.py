@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Protocol, Sequence
 
+from prepub.core.isolated import IsolatedAnalyzer
 from prepub.core.model import ImageReport
 from prepub.core.policy import Policy
 
@@ -59,41 +60,11 @@ class ImageAnalyzer(Protocol):
         """Metadata, faces and image findings for one file; never raises for a bad file."""
 
 
-class CoreAnalyzer:
+class CoreAnalyzer(IsolatedAnalyzer):
     """The real pipeline (``prepub.core.analyze.analyze_image`` with the production detector),
-    run in a worker process (:mod:`prepub.core.isolated`) so that loading the models and decoding
-    never hold the window's thread, and a photo that crashes a decoder only becomes a finding."""
-
-    def __init__(self) -> None:
-        self.faces_available: bool | None = None
-        self.faces_reason = ""
-        self._isolated: Any = None
-        self._lock = threading.Lock()
-
-    def _worker(self) -> Any:
-        with self._lock:
-            if self._isolated is None:
-                cls = _attr("prepub.core.isolated", "IsolatedAnalyzer", "analysis")
-                self._isolated = cls()
-            return self._isolated
-
-    def prepare(self) -> None:
-        if self.faces_available is not None:
-            return
-        worker = self._worker()
-        worker.prepare()
-        self.faces_available, self.faces_reason = worker.faces_available, worker.faces_reason
-
-    def analyze(self, path: str, *, policy: Policy) -> ImageReport:
-        self.prepare()
-        return self._worker().analyze(path, policy=policy)
-
-    def close(self) -> None:
-        """Stop the worker process (called when the app quits)."""
-        with self._lock:
-            worker, self._isolated = self._isolated, None
-        if worker is not None:
-            worker.close()
+    run in a worker process so that loading the models and decoding never hold the window's
+    thread, and a photo that crashes a decoder only becomes a finding. ``close()`` stops the
+    process (the app calls it when quitting)."""
 
 
 def find_images(paths: Sequence[str]) -> list[str]:
@@ -171,17 +142,10 @@ def check_text(text: str, *, policy: Policy, channels: Sequence[str], language: 
     """Run the core's text checks. ``credits`` holds (photographer, credited in caption, label)
     per image, for the photo-credit rule."""
     mod = _import("prepub.core.text", "text")
-    fn = getattr(mod, "check_text", None)
-    if fn is None:
-        raise Unavailable("text", "prepub.core.text.check_text does not exist in this version")
-    credit_cls = getattr(mod, "ImageCredit", None)
-    kwargs: dict[str, Any] = {"trip_ended": trip_ended, "today": today}
-    if credit_cls is not None:
-        kwargs["images"] = [credit_cls(photographer=p, credited_in_caption=c, label=label)
-                            for p, c, label in credits]
+    images = [mod.ImageCredit(photographer=p, credited_in_caption=c, label=label)
+              for p, c, label in credits]
     report = _helper_worker().check(text, policy=policy, channels=list(channels), language=language,
-                                  images=kwargs.get("images", ()), trip_ended=trip_ended,
-                                  today=today)
+                                    images=images, trip_ended=trip_ended, today=today)
     return TextResult(findings=tuple(getattr(report, "findings", ())),
                       lix=getattr(report, "lix", None),
                       lix_band=getattr(report, "lix_band", None),
@@ -192,7 +156,6 @@ def check_text(text: str, *, policy: Policy, channels: Sequence[str], language: 
 
 def warm_up_text(policy: Policy) -> None:
     """Load the language models of the text checks (slow; call on a worker thread)."""
-    _attr("prepub.core.text", "warm_up", "text")
     _helper_worker().warm_up(policy.get("organisation", "languages", None))
 
 

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout,
-                               QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
+from prepub.gui.dialogs.registry_forms import channel_checkboxes
 from prepub.gui.qtcompat import combo_data
 from prepub.gui import registry_ops, text
 from prepub.gui.services import Services
@@ -140,15 +141,7 @@ class PhotographerWindow(QWidget):
         for r in ("public", "member", "staff", "elected", "external"):
             self.relation.addItem(text.relation_label(r), r)
         form.addRow(self.tr("Who:"), self.relation)
-        grid = QGridLayout()
-        self.channels: dict[str, QCheckBox] = {}
-        for i, (name, cfg) in enumerate(self.session.policy.channels.items()):
-            box = QCheckBox(str(cfg.get("label", name)))
-            box.setChecked(True)
-            self.channels[name] = box
-            grid.addWidget(box, i // 3, i % 3)
-        holder = QWidget()
-        holder.setLayout(grid)
+        holder, self.channels = channel_checkboxes(self.session.policy)
         form.addRow(self.tr("May be shown on:"), holder)
         mrow = QHBoxLayout()
         self.matching = QCheckBox(self.tr("Agrees to face matching"))

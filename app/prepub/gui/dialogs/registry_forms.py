@@ -107,21 +107,27 @@ class GuardianDialog(_Form):
                 "contact": self.contact.text().strip()}
 
 
+def channel_checkboxes(policy: Policy) -> tuple[QWidget, dict[str, QCheckBox]]:
+    """One ticked box per channel the policy knows, three to a row (a consent's channels)."""
+    grid = QGridLayout()
+    boxes: dict[str, QCheckBox] = {}
+    for i, (name, cfg) in enumerate(policy.channels.items()):
+        box = QCheckBox(str(cfg.get("label", name)))
+        box.setChecked(True)
+        boxes[name] = box
+        grid.addWidget(box, i // 3, i % 3)
+    holder = QWidget()
+    holder.setLayout(grid)
+    return holder, boxes
+
+
 class ConsentDialog(_Form):
     """A consent: channels, purpose, dates, who signed, and the evidence."""
 
     def __init__(self, *, policy: Policy, person_name: str, is_minor: bool,
                  guardians: Sequence[Any], logged_by: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Add a consent for %1").replace("%1", person_name), parent)
-        grid = QGridLayout()
-        self.channels: dict[str, QCheckBox] = {}
-        for i, (name, cfg) in enumerate(policy.channels.items()):
-            box = QCheckBox(str(cfg.get("label", name)))
-            box.setChecked(True)
-            self.channels[name] = box
-            grid.addWidget(box, i // 3, i % 3)
-        holder = QWidget()
-        holder.setLayout(grid)
+        holder, self.channels = channel_checkboxes(policy)
         self.form.addRow(self.tr("Channels:"), holder)
         self.purpose = QLineEdit(self.tr("Our communication in social media and on the website"))
         self.form.addRow(self.tr("Purpose:"), self.purpose)
