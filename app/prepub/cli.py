@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from prepub import __version__
+from prepub.core.languages import UI_LANGUAGES
+from prepub.core.printable import printable
 
 EXIT_OK, EXIT_BLOCKED, EXIT_USAGE = 0, 1, 2
 
@@ -38,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--policy", metavar="FILE", help="policy file (default: PREPUB_POLICY or the built-in)")
     c.add_argument("--no-faces", action="store_true", help="skip face detection (metadata only)")
     c.add_argument("--registry", metavar="URL", help="consent registry URL (default: your own)")
-    c.add_argument("--lang", choices=["sv", "en", "da"], help="language of messages")
+    c.add_argument("--lang", choices=UI_LANGUAGES, help="language of messages")
     c.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
 
     d = sub.add_parser("draft", help="create a post draft from images and text")
@@ -61,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="export past a blocking rule the policy lets you override, with a reason")
     e.add_argument("--policy", metavar="FILE")
     e.add_argument("--registry", metavar="URL")
-    e.add_argument("--lang", choices=["sv", "en", "da"])
+    e.add_argument("--lang", choices=UI_LANGUAGES)
     e.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
 
     sub.add_parser("rules", help="list every rule with its severity and policy paragraph")
@@ -82,15 +84,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not args_list:
-        return _run_gui(args_list, parser)
+    try:
+        to_open = gui_paths(args_list, commands=command_names(parser))
+    except _Usage as e:
+        print(f"prepub: {printable(e)}\nCommands: {', '.join(command_names(parser))} (see prepub --help).",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if to_open is not None:
+        return _run_gui(to_open, parser)
     args = parser.parse_args(args_list)
     if args.self_test:
         from prepub.selftest import run_self_test
 
         return run_self_test()
     if args.command is None:
-        return _run_gui(args_list, parser)
+        return _run_gui([], parser)
     if getattr(args, "lang", None):
         os.environ["PREPUB_LANG"] = args.lang
     try:
@@ -103,7 +111,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command == "rules":
             return _cmd_rules()
     except _Usage as e:
-        print(f"prepub: {e}", file=sys.stderr)
+        print(f"prepub: {printable(e)}", file=sys.stderr)
         return EXIT_USAGE
     parser.print_help()
     return EXIT_USAGE
@@ -113,7 +121,32 @@ class _Usage(Exception):
     pass
 
 
+def command_names(parser: argparse.ArgumentParser) -> list[str]:
+    return [name for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+            for name in action.choices]
+
+
+def gui_paths(argv: Sequence[str], *, commands: Sequence[str]) -> list[str] | None:
+    """The files and folders ``argv`` asks the window to open, made absolute (``prepub photo.jpg``
+    and the desktop file's ``Exec=prepub %F``; ``[]`` opens an empty window), or None when
+    ``argv`` is for the command parser: it starts with a command or has an option in it. After
+    ``--`` every argument is a path, even one named like a command. Raises :class:`_Usage` for
+    a name that is neither a command nor an existing file or folder."""
+    args = list(argv)
+    if args[:1] == ["--"]:
+        paths = args[1:]
+    elif (args and args[0] in commands) or any(a.startswith("-") for a in args):
+        return None
+    else:
+        paths = args
+    for p in paths:
+        if not Path(p).exists():
+            raise _Usage(f"no such command or file: {p}")
+    return [os.path.abspath(p) for p in paths]
+
+
 def _run_gui(argv: list[str], parser: argparse.ArgumentParser) -> int:
+    """Open the window; ``argv`` holds the files and folders to open in it (see gui_paths)."""
     try:
         from prepub.gui.app import run
     except ImportError as e:
@@ -133,12 +166,18 @@ def _policy(path: str | None) -> Any:
 
 
 def _today(s: str | None) -> date:
-    if not s:
-        return date.today()
-    try:
-        return date.fromisoformat(s)
-    except ValueError:
-        raise _Usage(f"--today must be YYYY-MM-DD, not {s!r}") from None
+    """The day the checks run on: ``--today`` (a hidden option for replays and tests) fixes the
+    one clock for the whole command, so time stamps in the registry and the bundle agree."""
+    from prepub.core import clock
+
+    if s:
+        try:
+            day = date.fromisoformat(s)
+        except ValueError:
+            raise _Usage(f"--today must be YYYY-MM-DD, not {s!r}") from None
+        clock.set_clock(clock.FixedClock(datetime.combine(day, datetime.min.time().replace(hour=12))
+                                         .astimezone()))
+    return clock.today()
 
 
 def _open_registry(url: str | None) -> Any:
@@ -239,7 +278,7 @@ def _check_draft(draft: Any, path: str, *, policy: Any, detector: Any, registry_
             "overrides": [{"rule": o.rule, "subject": o.subject, "reason": o.reason} for o in draft.overrides],
             "consents": sorted(ev.consent_ids)}
     if not quiet:
-        print(f"\nDraft {path} → {', '.join(draft.channels) or '(no channels)'}")
+        print(f"\nDraft {printable(path)} → {printable(', '.join(draft.channels)) or '(no channels)'}")
         for im in draft.images:
             _print_findings(Path(im.path).name, [f for f in ev.findings if f.subject == im.path])
         _print_findings("post", post_findings)
@@ -284,11 +323,11 @@ def _print_image(rep: Any) -> None:
 def _print_findings(head: str, findings: Any) -> None:
     from prepub.core.messages import message
 
-    print(head)
+    print(printable(head))
     if not findings:
         print("    ✓ nothing to report")
     for f in sorted(findings, key=lambda f: -f.severity.rank):
-        print(f"    {_MARK[f.severity.value]}  {message(f)}")
+        print(f"    {_MARK[f.severity.value]}  {printable(message(f))}")
 
 
 class _Progress:
@@ -321,7 +360,8 @@ class _Progress:
 
 def _cmd_draft(args: argparse.Namespace) -> int:
     from prepub.core.analyze import find_images
-    from prepub.core.draft import SUFFIX, Draft, save_draft
+    from prepub.core.draft import SUFFIX, Draft, own_rights_names, prefill_from_file, save_draft
+    from prepub.core.metadata import UnreadableImage, read_metadata
 
     out = Path(args.output)
     if not out.name.endswith(SUFFIX):
@@ -338,11 +378,16 @@ def _cmd_draft(args: argparse.Namespace) -> int:
         except ValueError:
             raise _Usage(f"--at must be an ISO time like 2026-12-01T10:00+01:00, not {args.at!r}") from None
         draft.scheduled_at = when.isoformat()
+    own, people = own_rights_names(_policy(None))
     for img in find_images(args.images):
         im = draft.add_image(str(img.resolve()))
         im.photographer = args.photographer
+        try:  # what the file says, filled in as the window does when a photo is added
+            prefill_from_file(im, read_metadata(img), own_names=own, people=people)
+        except UnreadableImage:
+            pass  # `prepub check` reports it
     save_draft(draft, out)
-    print(f"Wrote {out} with {len(draft.images)} image(s).")
+    print(f"Wrote {printable(out)} with {len(draft.images)} image(s).")
     return EXIT_OK
 
 
@@ -378,9 +423,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
                                    formats=args.format or None, zip=args.zip, progress=progress)
         except ExportError as e:
             progress.done()
-            print(f"prepub: export refused: {e.message()}", file=sys.stderr)
+            print(f"prepub: export refused: {printable(e.message())}", file=sys.stderr)
             for f in e.findings:
-                print(f"    ✖ {message(f)}", file=sys.stderr)
+                print(f"    ✖ {printable(message(f))}", file=sys.stderr)
             return EXIT_BLOCKED
         except Cancelled:
             return EXIT_BLOCKED
@@ -388,10 +433,23 @@ def _cmd_export(args: argparse.Namespace) -> int:
     finally:
         if registry is not None:
             registry.close()
-    lines = result.summary()
-    print(f"Exported to {lines[0]}")
-    for line in lines[1:]:
-        print(f"    · {line}")
+    from prepub.core.export.scheduling import REJECTING
+
+    skipped = tuple(getattr(result, "skipped", ()))
+    print(f"Exported to {printable(result.path)}")
+    print(f"Written: {len(result.files)} file(s)")
+    for name in sorted(result.files):
+        print(f"    ✔ {printable(name)}")
+    if skipped:
+        print(f"NOT written: {len(skipped)} file(s)")
+        for file, reason in skipped:
+            print(f"    ✖ {printable(file)}: {printable(reason)}")
+    # the reasons of the files not written are above; the rest is what to do by hand
+    notices = [message(f) for f in result.notices if not (skipped and f.rule in REJECTING)]
+    if notices:
+        print("To do by hand:")
+    for line in notices:
+        print(f"    · {printable(line)}")
     return EXIT_OK
 
 

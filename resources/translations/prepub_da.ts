@@ -244,6 +244,42 @@
     <context>
         <name>ExportDialog</name>
         <message>
+            <source>Publication time:</source>
+            <translation>Tidspunkt for offentliggørelse:</translation>
+        </message>
+        <message>
+            <source>Publish at</source>
+            <translation>Offentliggør</translation>
+        </message>
+        <message>
+            <source>The time the scheduling tools publish the post. Without one, Publer picks a time itself and the tools that need one are left out.</source>
+            <translation>Tidspunktet, hvor planlægningsværktøjerne offentliggør opslaget. Uden et tidspunkt vælger Publer selv et, og de værktøjer, der kræver et, udelades.</translation>
+        </message>
+        <message>
+            <source>Time zone: %1</source>
+            <translation>Tidszone: %1</translation>
+        </message>
+        <message>
+            <source>Needs a publication time.</source>
+            <translation>Kræver et tidspunkt for offentliggørelse.</translation>
+        </message>
+        <message>
+            <source>%1 need a publication time: tick “Publish at” and choose one to write their files.</source>
+            <translation>%1 kræver et tidspunkt for offentliggørelse: sæt flueben ved “Offentliggør”, og vælg et tidspunkt for at skrive deres filer.</translation>
+        </message>
+        <message>
+            <source>Exported, but not every file you asked for was written. See below which and why.</source>
+            <translation>Eksporteret, men ikke alle de filer, du bad om, blev skrevet. Se nedenfor hvilke og hvorfor.</translation>
+        </message>
+        <message>
+            <source>✕ Not written: %1</source>
+            <translation>✕ Ikke skrevet: %1</translation>
+        </message>
+        <message>
+            <source>✓ Written: %1</source>
+            <translation>✓ Skrevet: %1</translation>
+        </message>
+        <message>
             <source>Export the post</source>
             <translation>Eksportér opslaget</translation>
         </message>

@@ -244,6 +244,42 @@
     <context>
         <name>ExportDialog</name>
         <message>
+            <source>Publication time:</source>
+            <translation>Publiceringstid:</translation>
+        </message>
+        <message>
+            <source>Publish at</source>
+            <translation>Publicera</translation>
+        </message>
+        <message>
+            <source>The time the scheduling tools publish the post. Without one, Publer picks a time itself and the tools that need one are left out.</source>
+            <translation>Tiden då schemaläggningsverktygen publicerar inlägget. Utan tid väljer Publer en tid själv, och de verktyg som behöver en tid utelämnas.</translation>
+        </message>
+        <message>
+            <source>Time zone: %1</source>
+            <translation>Tidszon: %1</translation>
+        </message>
+        <message>
+            <source>Needs a publication time.</source>
+            <translation>Kräver en publiceringstid.</translation>
+        </message>
+        <message>
+            <source>%1 need a publication time: tick “Publish at” and choose one to write their files.</source>
+            <translation>%1 kräver en publiceringstid: kryssa i ”Publicera” och välj en tid för att skriva deras filer.</translation>
+        </message>
+        <message>
+            <source>Exported, but not every file you asked for was written. See below which and why.</source>
+            <translation>Exporterat, men alla filer du bad om skrevs inte. Se nedan vilka och varför.</translation>
+        </message>
+        <message>
+            <source>✕ Not written: %1</source>
+            <translation>✕ Inte skrivna: %1</translation>
+        </message>
+        <message>
+            <source>✓ Written: %1</source>
+            <translation>✓ Skrivna: %1</translation>
+        </message>
+        <message>
             <source>Export the post</source>
             <translation>Exportera inlägget</translation>
         </message>

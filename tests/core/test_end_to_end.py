@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from prepub.core.draft import Draft
+from prepub.core.draft import Draft, Override
 from prepub.core.policy import load_policy, parse_policy
 from prepub.core.review import review_draft
 
@@ -27,8 +27,11 @@ def detector():
 
 @pytest.fixture(scope="module")
 def matching_policy():
-    base = Path(load_policy().path).read_text(encoding="utf-8")
-    return parse_policy(base.replace("matching = false", "matching = true"), "matching.toml")
+    base = Path(load_policy(language="sv").path).read_text(encoding="utf-8")
+    base = base.replace("matching = false", "matching = true")
+    # the White House photos carry usage terms; the communicator reads them and overrides
+    base = base.replace('overrides_allowed = [', 'overrides_allowed = ["image.usage_terms", ')
+    return parse_policy(base, "matching.toml")
 
 
 def _single_face(path: Path, detector, policy):
@@ -76,6 +79,8 @@ def test_sheet_to_lifted_block_to_withdrawal(testdata, tmp_path, detector, match
         im.photographer = "Pete Souza"
         im.context.what, im.context.where = "Besök", "Stadshuset"
         im.alt_text = "Barack Obama ler mot kameran."
+        draft.overrides.append(Override(rule="image.usage_terms", subject=str(new_photo),
+                                        reason="Villkoren lästa: redaktionellt, inte politiskt"))
 
         rv = review_draft(draft, policy=policy, detector=detector, registry=reg, today=TODAY)
         blocks = rv.blocks(policy)
@@ -108,7 +113,7 @@ def test_sheet_to_lifted_block_to_withdrawal(testdata, tmp_path, detector, match
 def test_matching_is_off_by_default(testdata, tmp_path, detector) -> None:
     from prepub.core.consent import open_registry
 
-    policy = load_policy()
+    policy = load_policy(language="sv")
     assert policy.matching_enabled is False
     with open_registry(f"sqlite:///{tmp_path / 'r.sqlite3'}", evidence_dir=tmp_path / "ev") as reg:
         draft = Draft(text="Hej", channels=["instagram"])

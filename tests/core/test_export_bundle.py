@@ -53,7 +53,7 @@ def make_draft(tmp_path: Path, n: int = 2, size: tuple[int, int] = (1200, 800)) 
 
 @pytest.fixture(scope="module")
 def policy():  # type: ignore[no-untyped-def]
-    return load_policy()
+    return load_policy(language="sv")
 
 
 def _sha(p: Path) -> str:

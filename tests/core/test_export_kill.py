@@ -26,7 +26,7 @@ def progress(done, total, label=""):
     print(f"progress {done} {total}", flush=True)
 
 draft = load_draft(sys.argv[1])
-export_bundle(draft, out_dir=sys.argv[2], policy=load_policy(), findings=[], zip=sys.argv[3] == "zip",
+export_bundle(draft, out_dir=sys.argv[2], policy=load_policy(language="sv"), findings=[], zip=sys.argv[3] == "zip",
               now=datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc), progress=progress)
 print("finished", flush=True)
 """

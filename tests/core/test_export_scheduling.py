@@ -36,7 +36,7 @@ def rows(content: str) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def policy():  # type: ignore[no-untyped-def]
-    return load_policy()
+    return load_policy(language="sv")
 
 
 def test_publer_twelve_columns_dates_and_alt_texts(policy) -> None:  # type: ignore[no-untyped-def]

@@ -98,13 +98,15 @@ def test_evidence_is_kept_privately_by_hash(reg: Registry, tmp_path: Path) -> No
                         signed_by=["self"], logged_by="me", evidence_file=tmp_path / "missing.pdf")
 
 
-def test_withdrawal_lists_earlier_exports_and_stands(reg: Registry) -> None:
+def test_withdrawal_lists_earlier_exports_and_stands(reg: Registry, fixed_clock) -> None:
     p = reg.add_person(name="Per", relation="member").id
     c1, c2 = _verbal(reg, p), _verbal(reg, p, channels=["facebook"])
     e1 = reg.record_export(bundle_path="/out/one", draft_id="d1", files={"a.jpg": "a" * 64},
                            consent_ids=[c1])
+    fixed_clock.advance(minutes=5)  # exports are listed in the order they were made
     e2 = reg.record_export(bundle_path="/out/two", draft_id="d2",
                            files={"b.jpg": "b" * 64, "post.txt": "c" * 64}, consent_ids=[c1, c2])
+    fixed_clock.advance(minutes=5)
     reg.record_export(bundle_path="/out/three", draft_id="d3", files={}, consent_ids=[c2])
     assert e2.files == {"b.jpg": "b" * 64, "post.txt": "c" * 64}
     assert set(e2.consent_ids) == {c1, c2}

@@ -58,7 +58,7 @@ def test_child_killed_while_idle_is_replaced_without_blame() -> None:
 
 
 def test_isolated_analyzer_reports_like_the_core(tmp_path: Path) -> None:
-    policy = load_policy()
+    policy = load_policy(language="sv")
     photo = _photo(tmp_path / "plain.jpg")
     broken = tmp_path / "broken.jpg"
     broken.write_bytes(photo.read_bytes()[:2000])
@@ -88,7 +88,7 @@ def test_a_photo_that_kills_the_child_becomes_a_finding(tmp_path: Path,
     monkeypatch.syspath_prepend(str(tmp_path))
     import crashing_decoder
 
-    policy = load_policy()
+    policy = load_policy(language="sv")
     hostile = _photo(tmp_path / "hostile.jpg")
     fine = _photo(tmp_path / "fine.jpg")
     before = hostile.read_bytes()
@@ -107,7 +107,7 @@ def test_a_photo_that_kills_the_child_becomes_a_finding(tmp_path: Path,
 
 
 def test_helper_worker_checks_text_and_names_places_in_its_child() -> None:
-    policy = load_policy()
+    policy = load_policy(language="sv")
     h = HelperWorker()
     try:
         rep = h.check("Välkommen till öppet hus i stadshuset på lördag. Vi bjuder på kaffe och "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterator
 
 import pytest
-from guikit import FakeAnalyzer, close_window
+from guikit import FakeAnalyzer, close_window, wait_until
 
 
 @pytest.fixture
@@ -23,15 +23,15 @@ def make_window(qtbot: Any, analyzer: FakeAnalyzer) -> Iterator[Callable[..., An
 
     made: list[Any] = []
 
-    def make(*, wait_registry: bool = True) -> Any:
+    def make(*, wait_registry: bool = True, **services: Any) -> Any:
+        """``services``: more :class:`~prepub.gui.services.Services` fields (e.g. ``today``)."""
         app = QApplication.instance()
-        w = build_window(app, services=Services(analyzer=analyzer))
+        w = build_window(app, services=Services(analyzer=analyzer, **services))
         w.show()
         w.start()
-        qtbot.waitUntil(lambda: bool(w.session.core_ready), timeout=30_000)
+        wait_until(qtbot, lambda: w.session.core_ready)
         if wait_registry:
-            qtbot.waitUntil(lambda: bool(w.session.registry is not None or w.session.registry_error),
-                            timeout=30_000)
+            wait_until(qtbot, lambda: w.session.registry is not None or w.session.registry_error)
         made.append(w)
         return w
 

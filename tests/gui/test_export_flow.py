@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from guikit import FakeAnalyzer, face, make_jpeg, settle, wait_analysed
+from guikit import HANG_GUARD_MS, FakeAnalyzer, face, make_jpeg, settle, wait_analysed, wait_until
 
 
 def _ready_post(w: Any, qtbot: Any, img: Path) -> str:
@@ -47,7 +47,7 @@ def test_export_writes_a_bundle_and_summarises(make_window: Any, qtbot: Any, tmp
     dlg = w.export_dialog
     dlg.folder.setText(str(out))
     qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dlg.pages.currentIndex() == 2, timeout=60_000)
+    wait_until(qtbot, lambda: dlg.pages.currentIndex() == 2)
     assert dlg.result_bundle is not None, dlg.error_text
     bundle = Path(dlg.result_bundle.path)
     assert bundle.is_dir() and bundle.parent == out
@@ -71,14 +71,17 @@ def test_export_cancel_leaves_nothing(make_window: Any, qtbot: Any, tmp_path: Pa
     w.on_export()
     dlg = w.export_dialog
     dlg.folder.setText(str(out))
-    # hold the one-thread write pool so Cancel lands before the export starts writing
+    # hold the one-thread write pool so Cancel lands before the export starts writing (the
+    # gate's timeout only guards a hang; the test opens it itself)
     gate = threading.Event()
-    w.session.runner.run_in_background(gate.wait, None, pool="write", args=(10,))
-    qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
-    assert dlg.pages.currentIndex() == 1
-    qtbot.mouseClick(dlg.cancel_button, Qt.MouseButton.LeftButton)
-    gate.set()
-    qtbot.waitUntil(lambda: dlg.pages.currentIndex() == 2, timeout=30_000)
+    w.session.runner.run_in_background(gate.wait, None, pool="write", args=(HANG_GUARD_MS / 1000,))
+    try:
+        qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+        assert dlg.pages.currentIndex() == 1
+        qtbot.mouseClick(dlg.cancel_button, Qt.MouseButton.LeftButton)
+    finally:
+        gate.set()
+    wait_until(qtbot, lambda: dlg.pages.currentIndex() == 2)
     assert dlg.result_bundle is None
     assert "cancelled" in dlg.summary_title.text()
     assert list(out.iterdir()) == []
@@ -104,7 +107,7 @@ def test_override_with_reason_where_policy_allows(make_window: Any, qtbot: Any,
     dlg.reasons[0][1].setText("Arkivbild, sammanhanget är känt av redaktionen")
     assert dlg.export_button.isEnabled()
     qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dlg.pages.currentIndex() == 2, timeout=60_000)
+    wait_until(qtbot, lambda: dlg.pages.currentIndex() == 2)
     assert dlg.result_bundle is not None, dlg.error_text
     assert [o.rule for o in s.draft.overrides] == ["image.context_missing"]
     assert [o.rule for o in dlg.result_bundle.overrides] == ["image.context_missing"]

@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from guikit import close_window, settle
+from guikit import close_window, settle, wait_signal, wait_until
 
 pytestmark = pytest.mark.timeout(300)
+REAL_MODELS_GUARD_MS = 240_000  # a hang guard: loading the real models on a busy machine is slow
 
 
 def test_real_analyser_end_to_end(qtbot: Any, testdata: Path, tmp_path: Path) -> None:
@@ -39,10 +40,9 @@ def test_real_analyser_end_to_end(qtbot: Any, testdata: Path, tmp_path: Path) ->
         w.show()
         w.start()
         s = w.session
-        qtbot.waitUntil(lambda: bool(s.core_ready and (s.registry is not None or s.registry_error)),
-                        timeout=60_000)
+        wait_until(qtbot, lambda: s.core_ready and (s.registry is not None or s.registry_error))
         w.drops.add_images([str(folder)])
-        qtbot.waitUntil(lambda: len(s.reports) == 2 and s.settled, timeout=240_000)
+        wait_until(qtbot, lambda: len(s.reports) == 2 and s.settled, guard_ms=REAL_MODELS_GUARD_MS)
         assert analyzer.faces_available, analyzer.faces_reason
         p_people = str((folder / people.name).resolve())
         p_gps = str((folder / gps.name).resolve())
@@ -55,9 +55,9 @@ def test_real_analyser_end_to_end(qtbot: Any, testdata: Path, tmp_path: Path) ->
 
         # decide the first face through the real popup, the rest in the session
         w.strip.select_path(p_people)
-        qtbot.waitUntil(lambda: len(w.preview.face_items()) == len(faces), timeout=30_000)
+        wait_until(qtbot, lambda: len(w.preview.face_items()) == len(faces))
         rect = w.preview.face_rect_in_view(faces[0].index)
-        with qtbot.waitSignal(w.face_popup_opened, timeout=10_000) as sig:
+        with wait_signal(qtbot, w.face_popup_opened) as sig:
             qtbot.mouseClick(w.preview.viewport(), Qt.MouseButton.LeftButton,
                              pos=rect.center().toPoint())
         qtbot.mouseClick(sig.args[0].blur, Qt.MouseButton.LeftButton)
@@ -86,7 +86,7 @@ def test_real_analyser_end_to_end(qtbot: Any, testdata: Path, tmp_path: Path) ->
         for _f, edit in dlg.reasons:
             edit.setText("Resan är sedan länge avslutad")
         qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dlg.pages.currentIndex() == 2, timeout=120_000)
+        wait_until(qtbot, lambda: dlg.pages.currentIndex() == 2, guard_ms=REAL_MODELS_GUARD_MS)
         assert dlg.result_bundle is not None, dlg.error_text
         images = sorted(Path(dlg.result_bundle.path).glob("images/*"))
         assert images
@@ -95,4 +95,4 @@ def test_real_analyser_end_to_end(qtbot: Any, testdata: Path, tmp_path: Path) ->
         assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
         dlg.accept()
     finally:
-        close_window(w, wait_ms=30_000)
+        close_window(w)

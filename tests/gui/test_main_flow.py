@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from prepub.core.model import Severity
-from guikit import FakeAnalyzer, face, make_jpeg, settle, wait_analysed
+from guikit import FakeAnalyzer, face, make_jpeg, settle, wait_analysed, wait_signal, wait_until
 
 
 def drop(window: Any, paths: list[Path]) -> None:
@@ -87,8 +87,7 @@ def test_inspector_fields_unblock_an_image(make_window: Any, qtbot: Any, tmp_pat
     ins = w.inspector
     assert ins.path == path
     assert ins.gps_notice.isVisibleTo(ins)  # "the location is removed on export"
-    qtbot.waitUntil(lambda: "18.07" in ins.place.text() and "Looking" not in ins.place.text(),
-                    timeout=30_000)
+    wait_until(qtbot, lambda: "18.07" in ins.place.text() and "Looking" not in ins.place.text())
 
     # "Go to fix" on the photographer finding puts the cursor in that field
     s = w.session
@@ -126,11 +125,11 @@ def test_face_popup_decisions_change_findings(make_window: Any, qtbot: Any, tmp_
     assert s.face_states(path) == {0: "unknown", 1: "minor"}
 
     w.strip.select_path(path)
-    qtbot.waitUntil(lambda: len(w.preview.face_items()) == 2, timeout=10_000)
+    wait_until(qtbot, lambda: len(w.preview.face_items()) == 2)
     # click the first face box in the preview: the popup opens
     rect = w.preview.face_rect_in_view(0)
     assert rect is not None
-    with qtbot.waitSignal(w.face_popup_opened, timeout=5000) as sig:
+    with wait_signal(qtbot, w.face_popup_opened) as sig:
         qtbot.mouseClick(w.preview.viewport(), Qt.MouseButton.LeftButton,
                          pos=rect.center().toPoint())
     popup = sig.args[0]
@@ -142,7 +141,7 @@ def test_face_popup_decisions_change_findings(make_window: Any, qtbot: Any, tmp_
 
     # the child: "Go to fix" opens the popup; blurring lifts the block
     minor = next(f for f in s.findings_for(path) if f.rule == "face.possible_minor")
-    with qtbot.waitSignal(w.face_popup_opened, timeout=5000) as sig:
+    with wait_signal(qtbot, w.face_popup_opened) as sig:
         w.nav.go_to(minor)
     popup = sig.args[0]
     assert popup.index == 1 and popup.adult.isVisibleTo(popup)
@@ -151,7 +150,7 @@ def test_face_popup_decisions_change_findings(make_window: Any, qtbot: Any, tmp_
     assert s.image(path).face(1).decision == "blur"
     assert s.face_states(path)[1] == "blurred"
     assert not any(f.face is not None and f.blocks for f in s.findings_for(path))
-    qtbot.waitUntil(lambda: any(i.state == "blurred" for i in w.preview.face_items()), timeout=5000)
+    wait_until(qtbot, lambda: any(i.state == "blurred" for i in w.preview.face_items()))
 
 
 def test_face_popup_picks_a_registry_person(make_window: Any, qtbot: Any, tmp_path: Path,
@@ -170,13 +169,13 @@ def test_face_popup_picks_a_registry_person(make_window: Any, qtbot: Any, tmp_pa
                     logged_by="test", verbal_note="said yes at the office")
     reg.add_person(name="Bo Berg", relation="public")
     s.refresh_people()
-    qtbot.waitUntil(lambda: len(s.people) == 2, timeout=10_000)
+    wait_until(qtbot, lambda: len(s.people) == 2)
     s.set_channels(["facebook", "instagram"])
     drop(w, [img])
     wait_analysed(qtbot, w, 1)
     path = str(img.resolve())
     w.strip.select_path(path)
-    qtbot.waitUntil(lambda: len(w.preview.face_items()) == 1, timeout=10_000)
+    wait_until(qtbot, lambda: len(w.preview.face_items()) == 1)
     popup = w.open_face_popup(path, 0, QPoint(100, 100))
     assert popup.people.count() == 2
     qtbot.keyClicks(popup.search, "anna")

@@ -8,11 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from guikit import wait_idle, wait_until
 from prepub.gui.dialogs.photographer_window import open_photographer_window
-
-
-def wait_idle(qtbot: Any, win: Any) -> None:
-    qtbot.waitUntil(lambda: win.busy == 0, timeout=30_000)
 
 
 def test_log_a_shoot_and_export_the_sheet(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
@@ -24,7 +21,7 @@ def test_log_a_shoot_and_export_the_sheet(make_window: Any, qtbot: Any, tmp_path
     win.event.setText("Vårfest")
     qtbot.mouseClick(win.start_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, win)
-    qtbot.waitUntil(lambda: win.pages.currentIndex() == 1, timeout=10_000)
+    wait_until(qtbot, lambda: win.pages.currentIndex() == 1)
     assert "Vårfest" in win.shoot_title.text()
     assert "Mia Foto" in w.settings.photographers
 
@@ -38,7 +35,7 @@ def test_log_a_shoot_and_export_the_sheet(make_window: Any, qtbot: Any, tmp_path
     win.channels["facebook"].setChecked(False)
     qtbot.mouseClick(win.save_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, win)
-    qtbot.waitUntil(lambda: win.logged.count() == 1, timeout=10_000)
+    wait_until(qtbot, lambda: win.logged.count() == 1)
     assert win.name.text() == "" and "Nils Ek" in win.status.text()
 
     reg = w.session.registry

@@ -121,6 +121,13 @@ def default_detector() -> FaceDetector:
     return AnalyzerDetector(CenterFaceAnalyzer())
 
 
+def failed_report(path: str, error: BaseException, policy: Policy) -> ImageReport:
+    """The report of an image whose analysis raised: an ``image.unreadable`` finding
+    (``code = "analysis_failed"``) so the photo blocks and the batch goes on."""
+    reason = f"the analysis failed ({type(error).__name__}: {error})"
+    return _failed(str(path), None, reason, policy, code="analysis_failed")
+
+
 def _failed(subject: str, digest: str | None, reason: str, policy: Policy, *, code: str) -> ImageReport:
     return ImageReport(path=subject, error=reason, sha256=digest,
                        findings=(unreadable_finding(reason, policy=policy, subject=subject, code=code),))

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import uuid
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
+
+from prepub.core import clock
 
 FORMAT = "prepub.draft"
 VERSION = 1
@@ -57,6 +59,10 @@ class Context:
 
 @dataclass
 class Source:
+    """Where the photo comes from. ``kind`` starts as ``own`` for a new image; once the file
+    has been read (:func:`prefill_from_file`) it is ``unknown`` instead when the file names a
+    creator or rights holder other than the organisation, so the user must say what it is."""
+
     kind: str = "own"  # own, stock, partner, unknown
     licence: str = ""  # licence reference for stock, agreement for partner
     extra: dict[str, Any] = field(default_factory=dict)
@@ -169,6 +175,108 @@ class Draft:
             raise DraftError(f"the draft is damaged: {e}") from None
 
 
+# --- filling in from the file -----------------------------------------------------------------
+
+#: ``Source.extra`` keys: the file's rights were looked at once (the user's later choice of
+#: kind is never overridden), and the other rights holder the file names, if any.
+RIGHTS_CHECKED = "rights_checked"
+RIGHTS_HOLDER = "rights_holder"
+
+
+def prefill_from_file(im: DraftImage, md: Any, *, own_names: Sequence[str] = (),
+                      people: Sequence[str] = ()) -> bool:
+    """Fill ``im``'s empty fields with what the file says (the user sees and can change them):
+    the photographer (creator), the day it was taken, and, once per image, the source kind.
+
+    The kind, still at its default ``own``, becomes ``unknown`` when the file names a rights
+    holder (copyright notice, credit line, PLUS owner or licensor) that is none of
+    ``own_names`` (the organisation and its people; see :func:`own_rights_names`), or a
+    creator who is not one of ``people`` when the organisation lists its people. The check is
+    made once (``source.extra["rights_checked"]``), so a kind the user chose later stands when
+    the draft is opened and analysed again. Returns whether anything changed."""
+    if md is None:
+        return False
+    changed = False
+    creator = getattr(md, "photographer", None)
+    if not im.photographer.strip() and creator is not None and str(creator.value).strip():
+        im.photographer = str(creator.value).strip()
+        changed = True
+    taken = getattr(md, "taken_at", None)
+    if not im.context.when.strip() and taken is not None:
+        when = taken.value
+        im.context.when = when.date().isoformat() if hasattr(when, "date") else str(when)
+        changed = True
+    if not im.source.extra.get(RIGHTS_CHECKED):
+        im.source.extra[RIGHTS_CHECKED] = True
+        holder = foreign_rights_holder(md, own_names=own_names, people=people)
+        if holder:
+            im.source.extra[RIGHTS_HOLDER] = holder
+            if (im.source.kind or "own") == "own" and not im.source.licence.strip():
+                im.source.kind = "unknown"
+        changed = True
+    return changed
+
+
+def own_rights_names(policy: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(own_names, people)`` for :func:`prefill_from_file` from a policy: the organisation's
+    name and its listed people, and the people alone."""
+    people = tuple(" ".join(str(p).split()) for p in
+                   (getattr(getattr(policy, "organisation", None), "people", None) or ()) if str(p).strip())
+    name = str(getattr(policy, "name", "") or "").strip()
+    return ((name,) if name else ()) + people, people
+
+
+def foreign_rights_holder(md: Any, *, own_names: Sequence[str] = (),
+                          people: Sequence[str] = ()) -> str | None:
+    """Who other than the organisation the file names as rights holder or creator, or None.
+
+    The rights holders are the PLUS copyright owners and licensors and the copyright notice;
+    when one of them names the organisation (or one of its people) the photo is taken to be
+    its own. Without any, a credit line naming someone else counts. A notice that names
+    nobody ("All rights reserved", "Copyright") names no holder. The creator counts only when
+    the organisation lists its people and the creator is none of them. The answer is the
+    credit line when there is one (the shortest way to say whose it is), else the holder."""
+    own = [_fold(n) for n in own_names if _fold(n)]
+
+    def ours(text: str) -> bool:
+        t = _fold(text)
+        return any(n in t for n in own)
+
+    def text_of(t: Any) -> str:
+        value = " ".join(str(getattr(t, "value", "") or "").split())
+        return value if _names_someone(value) else ""
+
+    holders = [v for v in (text_of(t) for t in (*(getattr(md, "rights_holders", ()) or ()),
+                                                 getattr(md, "copyright", None))) if v]
+    credit = text_of(getattr(md, "credit", None))
+    found = ""
+    if holders:
+        if not any(ours(h) for h in holders):
+            found = credit if credit and not ours(credit) else holders[0]
+    elif credit:
+        found = "" if ours(credit) else credit
+    else:
+        creator = text_of(getattr(md, "photographer", None))
+        if creator and people and not any(_fold(p) and _fold(p) in _fold(creator) for p in people):
+            found = creator
+    if not found:
+        return None
+    return found if len(found) <= 200 else found[:199] + "…"
+
+
+_NOT_A_NAME = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b|\b\d{4}\b|\bby\b",
+                         re.IGNORECASE)
+
+
+def _names_someone(text: str) -> bool:
+    rest = _NOT_A_NAME.sub(" ", text)
+    return sum(ch.isalpha() for ch in rest) >= 2
+
+
+def _fold(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
 # --- files ------------------------------------------------------------------------------------
 
 def load_draft(path: str | os.PathLike[str]) -> Draft:
@@ -252,7 +360,7 @@ def _atomic_write(path: Path, text: str) -> None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return clock.local_now().isoformat(timespec="seconds")
 
 
 # --- generic dataclass <-> JSON keeping unknown fields -----------------------------------------
@@ -307,4 +415,5 @@ _SUBTYPES: dict[tuple[type, str], tuple[type, bool]] = {
 }
 
 __all__ = ["Draft", "DraftImage", "FaceDecision", "Context", "Source", "Override", "DraftError",
-           "load_draft", "save_draft", "autosave", "autosave_path", "recoverable", "asdict"]
+           "load_draft", "save_draft", "autosave", "autosave_path", "recoverable", "asdict",
+           "prefill_from_file", "own_rights_names", "foreign_rights_holder"]

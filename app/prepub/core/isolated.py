@@ -93,6 +93,10 @@ class IsolatedAnalyzer:
             return self._worker.call(self.child_analyze, str(path), policy, self.with_faces)
         except WorkerCrashed:
             return _crashed_report(str(path), policy)
+        except Exception as e:  # noqa: BLE001 - one photo's failure never strands the batch
+            from prepub.core.analyze import failed_report
+
+            return failed_report(str(path), e, policy)
 
     def close(self) -> None:
         """Stop the child (it finishes the photo it is on; nothing else is started)."""

@@ -26,7 +26,7 @@ def propose_matches(decoded: Any, faces: Sequence[Face], *, registry: Any, polic
     if encode is None:
         from prepub.core.faces import encode_faces as encode
     encodings = list(encode(decoded, faces))
-    results = registry.match_faces(encodings, max_distance=float(policy.get("faces", "match_distance", 0.5)),
+    results = registry.match_faces(encodings, max_distance=float(policy.faces.match_distance),
                                    limit=limit)
     return {f.index: list(r) for f, r in zip(faces, results) if r}
 

@@ -14,10 +14,11 @@ import tomllib
 from functools import lru_cache
 from typing import Any
 
+from prepub.core.languages import UI_LANGUAGES
 from prepub.core.model import Finding
 from prepub.core.resources import resource
 
-LANGUAGES = ("sv", "en", "da")
+LANGUAGES = UI_LANGUAGES
 
 
 @lru_cache(maxsize=1)

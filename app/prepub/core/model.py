@@ -69,6 +69,10 @@ class Metadata:
     photographer: Tagged[str] | None = None
     copyright: Tagged[str] | None = None
     caption: Tagged[str] | None = None
+    credit: Tagged[str] | None = None  # credit line: IPTC 2:110 Credit, XMP photoshop:Credit
+    usage_terms: Tagged[str] | None = None  # XMP xmpRights:UsageTerms (plus:OtherConstraints)
+    rights_holders: tuple[Tagged[str], ...] = ()  # plus:CopyrightOwner/Licensor, xmpRights:Owner
+    rights_url: Tagged[str] | None = None  # XMP xmpRights:WebStatement (or plus:LicensorURL)
     serial_numbers: tuple[Tagged[str], ...] = ()
     owner_name: Tagged[str] | None = None
     persons_shown: tuple[Tagged[str], ...] = ()  # XMP PersonInImage, region names
@@ -97,6 +101,10 @@ class Metadata:
             "photographer": val(self.photographer),
             "copyright": val(self.copyright),
             "caption": val(self.caption),
+            "credit": val(self.credit),
+            "usage_terms": val(self.usage_terms),
+            "rights_holders": [h.value for h in self.rights_holders],
+            "rights_url": val(self.rights_url),
             "serial_numbers": [s.value for s in self.serial_numbers],
             "owner_name": val(self.owner_name),
             "persons_shown": [p.value for p in self.persons_shown],
@@ -110,7 +118,7 @@ class Metadata:
         """Where each value came from, for the GUI's inspector."""
         out: dict[str, str] = {}
         for name in ("taken_at", "camera_make", "camera_model", "photographer", "copyright",
-                     "caption", "owner_name"):
+                     "caption", "owner_name", "credit", "usage_terms", "rights_url"):
             t = getattr(self, name)
             if t is not None:
                 out[name] = t.source

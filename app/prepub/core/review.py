@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from prepub.core.analyze import DEFAULT_MAX_SIDE, FaceDetector, analyze_image
-from prepub.core.checks.post import Evaluation, evaluate_draft, unresolved_blocks
+from prepub.core.checks.gate import gate
+from prepub.core.checks.post import Evaluation, evaluate_draft
 from prepub.core.draft import Draft
 from prepub.core.model import Finding, ImageReport
 from prepub.core.policy import Policy
@@ -31,7 +32,7 @@ class Review:
         return self.evaluation.findings
 
     def blocks(self, policy: Policy) -> list[Finding]:
-        return unresolved_blocks(self.evaluation.findings, self.draft, policy)
+        return list(gate(self.draft, self.evaluation.findings, policy).blocking)
 
 
 def review_draft(draft: Draft, *, policy: Policy, detector: FaceDetector | None, registry: Any = None,

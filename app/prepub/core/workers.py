@@ -11,13 +11,27 @@ A child that dies (a decoder crashing on a hostile file) is replaced, and the ca
 The child starts with the ``spawn`` method (no copy of the parent's threads or Qt state), so
 frozen builds call :func:`multiprocessing.freeze_support` first (``packaging/launcher.py``), and
 a script that uses a worker keeps its top level under ``if __name__ == "__main__":``.
+
+A child dies with its parent, however the parent ends. A clean exit closes the workers
+(``atexit``), but SIGTERM or SIGKILL skips that, and the child, blocked reading a queue it holds
+both ends of, would run on with parent 1 and a model's worth of memory. So the child watches
+its parent (:func:`_child_init`): on Linux the kernel sends it SIGKILL when the parent dies
+(``PR_SET_PDEATHSIG``); on every POSIX system a thread in the child exits it once its parent
+process id changes (the orphan was adopted: macOS has no parent-death signal); on Windows the
+children sit in a job object that kills them when the parent's last handle to it closes, which
+the system does when the parent dies.
 """
 
 from __future__ import annotations
 
 import atexit
 import multiprocessing
+import os
+import queue
+import signal
+import sys
 import threading
+import time
 import weakref
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -66,8 +80,7 @@ class ProcessWorker:
     def _current(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                self._pool = _spawner.run(_start_pool)
             return self._pool
 
     def _discard(self, pool: ProcessPoolExecutor) -> None:
@@ -90,6 +103,163 @@ class ProcessWorker:
 
 
 _live: "weakref.WeakSet[ProcessWorker]" = weakref.WeakSet()
+
+
+# --- children die with their parent (see the module docstring) ----------------------------------
+
+PARENT_POLL_SECONDS = 0.5
+EXIT_ORPHANED = 70
+_PR_SET_PDEATHSIG = 1
+
+
+def _start_pool() -> ProcessPoolExecutor:
+    """A one-child pool whose child is already running (a no-op call starts it here, on the
+    spawner's thread; see :class:`_Spawner`) and, on Windows, inside the kill-on-close job."""
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_child_init, initargs=(os.getpid(),))
+    pool.submit(int)
+    if sys.platform == "win32":
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            _windows_job.assign(proc.sentinel)  # on Windows the sentinel is the process handle
+    return pool
+
+
+class _Spawner:
+    """Starts every child from one thread that lives as long as the process.
+
+    Linux's parent-death signal follows the *thread* that started the child, not the process:
+    a child started from a pool thread that later ends would be killed with it. The main thread
+    lives as long as the process, so it starts children itself; any other thread hands the
+    start to this spawner's thread, which never ends."""
+
+    def __init__(self) -> None:
+        self._jobs: "queue.SimpleQueue[tuple[Callable[[], Any], Future[Any]]]" = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def run(self, fn: Callable[[], Any]) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            return fn()
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._serve, name="prepub-spawner",
+                                                daemon=True)
+                self._thread.start()
+        done: Future[Any] = Future()
+        self._jobs.put((fn, done))
+        return done.result()
+
+    def _serve(self) -> None:
+        while True:
+            fn, done = self._jobs.get()
+            try:
+                done.set_result(fn())
+            except BaseException as e:  # raised in the caller's thread
+                done.set_exception(e)
+
+
+_spawner = _Spawner()
+
+
+def _child_init(parent: int) -> None:
+    """First thing in the child: arrange to die with ``parent`` (never raises: a child without a
+    guard still works, and an initializer that raised would break the pool)."""
+    if sys.platform.startswith("linux"):
+        _set_parent_death_signal()
+    if sys.platform != "win32":
+        if os.getppid() != parent:  # the parent died before the guards were in place
+            os._exit(EXIT_ORPHANED)
+        threading.Thread(target=_watch_parent, args=(parent,), name="prepub-parent-watch",
+                         daemon=True).start()
+
+
+def _set_parent_death_signal() -> None:
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
+                               ctypes.c_ulong]
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl in this libc: the watching thread remains
+        pass
+
+
+def _watch_parent(parent: int) -> None:
+    """An orphan is adopted (by init or a subreaper), so its parent process id changes."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(EXIT_ORPHANED)
+
+
+class _WindowsJob:
+    """A job object with JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, created on first use. Only this
+    process holds a handle to it (not inheritable), so when this process ends, however it ends,
+    the system closes the handle and kills every child assigned to the job."""
+
+    def __init__(self) -> None:
+        self._handle: int | None = None
+        self._lock = threading.Lock()
+
+    def assign(self, process_handle: int) -> None:
+        import ctypes
+
+        with self._lock:
+            if self._handle is None:
+                self._handle = _create_kill_on_close_job()
+            if not self._handle:
+                return
+            kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+            kernel32.AssignProcessToJobObject.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+            kernel32.AssignProcessToJobObject(ctypes.c_void_p(self._handle),
+                                              ctypes.c_void_p(process_handle))
+
+
+def _create_kill_on_close_job() -> int:
+    """The job's handle, or 0 when Windows refuses (the children then run unguarded)."""
+    import ctypes
+    from ctypes import wintypes
+
+    class BasicLimits(ctypes.Structure):
+        _fields_ = [("PerProcessUserTimeLimit", ctypes.c_int64),
+                    ("PerJobUserTimeLimit", ctypes.c_int64), ("LimitFlags", wintypes.DWORD),
+                    ("MinimumWorkingSetSize", ctypes.c_size_t),
+                    ("MaximumWorkingSetSize", ctypes.c_size_t),
+                    ("ActiveProcessLimit", wintypes.DWORD), ("Affinity", ctypes.c_size_t),
+                    ("PriorityClass", wintypes.DWORD), ("SchedulingClass", wintypes.DWORD)]
+
+    class IoCounters(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_uint64) for name in (
+            "ReadOperationCount", "WriteOperationCount", "OtherOperationCount",
+            "ReadTransferCount", "WriteTransferCount", "OtherTransferCount")]
+
+    class ExtendedLimits(ctypes.Structure):
+        _fields_ = [("BasicLimitInformation", BasicLimits), ("IoInfo", IoCounters),
+                    ("ProcessMemoryLimit", ctypes.c_size_t), ("JobMemoryLimit", ctypes.c_size_t),
+                    ("PeakProcessMemoryUsed", ctypes.c_size_t),
+                    ("PeakJobMemoryUsed", ctypes.c_size_t)]
+
+    job_object_extended_limit_information = 9
+    job_object_limit_kill_on_job_close = 0x2000
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32.CreateJobObjectW.argtypes = [ctypes.c_void_p, wintypes.LPCWSTR]
+    kernel32.CreateJobObjectW.restype = ctypes.c_void_p
+    kernel32.SetInformationJobObject.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p,
+                                                 wintypes.DWORD]
+    kernel32.CloseHandle.argtypes = [ctypes.c_void_p]
+    job = kernel32.CreateJobObjectW(None, None)
+    if not job:
+        return 0
+    info = ExtendedLimits()
+    info.BasicLimitInformation.LimitFlags = job_object_limit_kill_on_job_close
+    if not kernel32.SetInformationJobObject(job, job_object_extended_limit_information,
+                                            ctypes.byref(info), ctypes.sizeof(info)):
+        kernel32.CloseHandle(job)
+        return 0
+    return int(job)
+
+
+_windows_job = _WindowsJob()
 
 
 @atexit.register

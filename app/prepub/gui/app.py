@@ -1,8 +1,9 @@
 """Starting the desktop app: ``run(argv) -> int`` is what ``prepub`` (no subcommand) calls.
 
-Order matters for a fast first window: check that Qt's display plug-in can load (a clear message
-instead of a Qt abort), create the QApplication, load translations, build and show the window,
-and only then start the heavy work (registry, rule catalogue, face models) on worker threads.
+Order matters for a fast first window: check that there is a display and that Qt's display
+plug-in can load (a clear message instead of a Qt abort), create the QApplication, load
+translations, build and show the window, and only then start the heavy work (registry, rule
+catalogue, face models) on worker threads.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from prepub.gui.platform_check import missing_message, missing_xcb_packages
+from prepub.gui.platform_check import (display_problem, missing_message, missing_xcb_packages,
+                                       no_display_message)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -27,6 +29,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Open the main window; returns the process exit code. ``argv`` may name drafts or photos."""
     started = time.perf_counter()
     args = list(sys.argv[1:] if argv is None else argv)
+    no_display = display_problem()
+    if no_display:
+        print(no_display_message(no_display), file=sys.stderr)
+        return EXIT_ENVIRONMENT
     missing = missing_xcb_packages()
     if missing:
         print(missing_message(missing), file=sys.stderr)
@@ -47,7 +53,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     window.raise_()
     QTimer.singleShot(0, window.start)
     if args:
-        QTimer.singleShot(0, lambda: _open_args(window, args))
+        QTimer.singleShot(0, lambda: open_paths(window, args))
     window.startup_seconds = time.perf_counter() - started  # type: ignore[attr-defined]
     return int(app.exec())
 
@@ -102,10 +108,12 @@ def _shut_down(runner: object, analyzer: object) -> None:
 def _report_first_paint(window: "MainWindow", out: Path) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
+    from prepub.core import clock
+
     class FirstPaint(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and not out.exists():
-                out.write_text(f"{time.time():.6f}", encoding="utf-8")
+                out.write_text(f"{clock.now().timestamp():.6f}", encoding="utf-8")
                 QTimer.singleShot(0, window.close)
             return False
 
@@ -113,7 +121,10 @@ def _report_first_paint(window: "MainWindow", out: Path) -> None:
     window.installEventFilter(window._first_paint)  # type: ignore[attr-defined]
 
 
-def _open_args(window: "MainWindow", args: list[str]) -> None:
+def open_paths(window: "MainWindow", args: Sequence[str]) -> None:
+    """Open what the command line named (``prepub photo.jpg``, the desktop file's ``%F``) as a
+    drop on the window would: a draft (``*.prepub.json``) opens, a text file becomes the post
+    text, photos and folders join the new post. Options and vanished paths are skipped."""
     paths = [a for a in args if not a.startswith("-") and Path(a).exists()]
     if paths:
         window.drops.handle(paths, files=window.files)

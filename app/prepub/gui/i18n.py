@@ -13,8 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-LANGUAGES = ("sv", "en", "da")
-NATIVE_NAMES = {"sv": "Svenska", "en": "English", "da": "Dansk"}
+from prepub.core.languages import NATIVE_NAMES, UI_LANGUAGES as LANGUAGES  # noqa: F401 - re-exported
 
 
 def choose_language(setting: str, *, system: QLocale | None = None) -> str:

@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         _freeze_startup_objects()
         self.session.mark_core_ready(features or {"export": str(error), "text": str(error)})
         self._update_export()
-        if self.session.features.get("text") is None:  # language models: slow, off the eval queue
+        if self.session.features.get("text") is None:  # language models: slow, on their own pool
             self.session.runner.run_in_background(services.warm_up_text, None, pool="decode",
                                                   name="text models", args=(self.session.policy,))
 

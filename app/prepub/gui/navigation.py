@@ -21,6 +21,7 @@ FIELD_FOR_RULE = {
     "image.context_missing": "context",
     "image.source_unknown": "source",
     "image.licence_missing": "licence",
+    "image.usage_terms": "licence",  # where the user records the licence that allows this use
     "image.alt_text_missing": "alt_text",
     "image.alt_text_long": "alt_text",
     "image.alt_text_redundant": "alt_text",

@@ -18,7 +18,7 @@ def policy_file(*, chosen: str, language: str) -> Path:
     env = os.environ.get("PREPUB_POLICY")
     if env:
         return Path(env)
-    return default_policy_path("sv" if language == "sv" else "en")
+    return default_policy_path(language)
 
 
 def load_effective_policy(*, chosen: str, language: str,
@@ -30,7 +30,7 @@ def load_effective_policy(*, chosen: str, language: str,
         policy = load_policy(policy_file(chosen=chosen, language=language))
     except PolicyError as e:
         error = str(e)
-        policy = load_policy(default_policy_path("sv" if language == "sv" else "en"))
+        policy = load_policy(default_policy_path(language))
     return with_home_base(policy, home_base), error
 
 

@@ -30,15 +30,14 @@ class ConsentRow:
 
 
 def _ages(policy: Policy) -> dict[str, int]:
-    cons = policy.section("consent")
-    return {"guardian_consent_age": int(cons.get("guardian_consent_age", 15)),
-            "all_custodians_under": int(cons.get("all_custodians_under", 0))}
+    return {"guardian_consent_age": policy.consent.guardian_consent_age,
+            "all_custodians_under": policy.consent.all_custodians_under}
 
 
 def people_overview(registry: Any, *, policy: Policy, today: date) -> list[PersonRow]:
     """Every person with a one-word state of their consents today."""
     rows = []
-    reminder = int(policy.get("consent", "reminder_days", 30))
+    reminder = int(policy.consent.reminder_days)
     for p in registry.list_people():
         consents = registry.consents_for(p.id)
         valid = [c for c in consents if consent_state(c, today) == "valid"]

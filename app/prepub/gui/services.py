@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Protocol, Sequence
 
+from prepub.core import clock
 from prepub.core.isolated import IsolatedAnalyzer
 from prepub.core.model import ImageReport
 from prepub.core.policy import Policy
@@ -91,21 +92,14 @@ def evaluate(draft: Any, *, reports: dict[str, ImageReport], policy: Policy, reg
 
 
 def unresolved_blocks(findings: Sequence[Any], draft: Any, policy: Policy) -> list[Any]:
-    """Blocking findings no allowed override covers (the export's own gate when present)."""
-    try:
-        gate = _attr("prepub.core.export.plan", "gate", "export")
-        return list(gate(draft, list(findings), policy).blocking)
-    except Unavailable:
-        fn = _attr("prepub.core.checks.post", "unresolved_blocks", "checks")
-        return list(fn(findings, draft, policy))
+    """Blocking findings no allowed override covers: the one export gate's answer."""
+    gate = _attr("prepub.core.checks.gate", "gate", "checks")
+    return list(gate(draft, list(findings), policy).blocking)
 
 
 def override_allowed(rule: str, policy: Policy) -> bool:
     """May the user export past ``rule`` with a reason under this policy?"""
-    try:
-        fn = _attr("prepub.core.export.plan", "override_allowed", "export")
-    except Unavailable:
-        return rule in policy.overrides_allowed
+    fn = _attr("prepub.core.checks.gate", "override_allowed", "checks")
     return bool(fn(rule, policy))
 
 
@@ -136,17 +130,16 @@ class TextResult:
     lix_indicative: bool = False  # too few words for LIX to say much
 
 
-def check_text(text: str, *, policy: Policy, channels: Sequence[str], language: str | None,
-               credits: Sequence[tuple[str, bool, str]] = (), trip_ended: bool = False,
-               today: date | None = None) -> TextResult:
-    """Run the core's text checks. ``credits`` holds (photographer, credited in caption, label)
-    per image, for the photo-credit rule."""
-    mod = _import("prepub.core.text", "text")
-    images = [mod.ImageCredit(photographer=p, credited_in_caption=c, label=label)
-              for p, c, label in credits]
-    report = _helper_worker().check(text, policy=policy, channels=list(channels), language=language,
-                                    images=images, trip_ended=trip_ended, today=today)
-    return TextResult(findings=tuple(getattr(report, "findings", ())),
+def check_text(draft: Any, *, reports: dict[str, ImageReport], policy: Policy,
+               today: date) -> TextResult:
+    """The draft's text checks: the core's one :func:`~prepub.core.checks.post.text_findings`
+    (the same the CLI runs), with each text checked in the helper process."""
+    text_findings = _attr("prepub.core.checks.post", "text_findings", "text")
+    _import("prepub.core.text", "text")
+    result = text_findings(draft, reports=reports, policy=policy, today=today,
+                           check=_helper_worker().check)
+    report = result.main
+    return TextResult(findings=tuple(result.findings),
                       lix=getattr(report, "lix", None),
                       lix_band=getattr(report, "lix_band", None),
                       language=getattr(report, "language", None),
@@ -156,7 +149,7 @@ def check_text(text: str, *, policy: Policy, channels: Sequence[str], language: 
 
 def warm_up_text(policy: Policy) -> None:
     """Load the language models of the text checks (slow; call on a worker thread)."""
-    _helper_worker().warm_up(policy.get("organisation", "languages", None))
+    _helper_worker().warm_up(policy.post_languages)
 
 
 _helper_lock = threading.Lock()
@@ -240,7 +233,7 @@ class Services:
     analyzer: ImageAnalyzer = field(default_factory=CoreAnalyzer)
     places: PlaceLookup = field(default_factory=PlaceLookup)
     registry_url: str | None = None
-    today: Callable[[], date] = date.today
+    today: Callable[[], date] = clock.today
     open_registry: Callable[[str | None], Any] = open_registry
 
     @staticmethod
@@ -270,5 +263,5 @@ def match_suggestions(path: str, face: Any, *, registry: Any, policy: Policy) ->
     encodings = encode_faces(decoded, [face])
     if not len(encodings):
         return []
-    max_distance = float(policy.get("faces", "match_distance", 0.5))
+    max_distance = float(policy.faces.match_distance)
     return list(registry.match_faces(list(encodings), max_distance=max_distance)[0])

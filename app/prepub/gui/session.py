@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from prepub.core.analyze import failed_report
 from prepub.core.draft import Draft, DraftImage
 from prepub.core.model import Finding, ImageReport, Severity
 from prepub.core.policy import Policy
@@ -157,6 +158,7 @@ class PostSession(QObject):
         self._queue = [p for p in self._queue if p not in gone]
         self.images_removed.emit(gone)
         self._changed()
+        self.request_text_check()  # a removed photo's photographer no longer needs a credit
 
     def image(self, path: str) -> DraftImage | None:
         return self.draft.image(path)
@@ -238,7 +240,11 @@ class PostSession(QObject):
             yield ("prepared", None)
             for p in batch:
                 cancel.raise_if_cancelled()
-                yield ("report", analyzer.analyze(p, policy=policy))
+                try:
+                    rep = analyzer.analyze(p, policy=policy)
+                except Exception as e:  # noqa: BLE001 - each photo ends analysed or unreadable
+                    rep = failed_report(p, e, policy)
+                yield ("report", rep)
 
         self._analysis = self.runner.run_in_background(
             work, self._analysis_done_cb, on_progress=self._analysis_progress, pool="analysis",
@@ -260,17 +266,16 @@ class PostSession(QObject):
         self.analysis_progressed.emit(self._analysis_done, self._analysis_total,
                                       Path(rep.path).name)
         self.request_evaluation()
+        if self.draft.text.strip() or self.draft.channel_texts:
+            self.request_text_check()  # the photo-credit rule reads the file's photographer
 
     def _prefill(self, im: DraftImage, rep: ImageReport) -> None:
-        """Fill empty fields with what the file says (the user sees and can change them)."""
-        md = rep.metadata
-        if md is None:
-            return
-        if not im.photographer.strip() and md.photographer is not None:
-            im.photographer = str(md.photographer.value).strip()
-        if not im.context.when.strip() and md.taken_at is not None:
-            when = md.taken_at.value
-            im.context.when = when.date().isoformat() if hasattr(when, "date") else str(when)
+        """Fill empty fields with what the file says (the user sees and can change them): the
+        core's one :func:`~prepub.core.draft.prefill_from_file`, as ``prepub draft`` does."""
+        from prepub.core.draft import own_rights_names, prefill_from_file
+
+        own, people = own_rights_names(self.policy)
+        prefill_from_file(im, rep.metadata, own_names=own, people=people)
 
     def _analysis_done_cb(self, _result: Any, error: BaseException | None) -> None:
         self._analysis = None
@@ -361,20 +366,11 @@ class PostSession(QObject):
     def _start_text_check(self) -> None:
         self._text_generation += 1
         gen = self._text_generation
-        text, channels, language = self.draft.text, list(self.draft.channels), self.draft.language
-        policy, trip_ended, today = self.policy, self.draft.trip_ended, self.services.today()
-        credits = []
-        for im in self.draft.images:
-            rep = self.reports.get(im.path)
-            who = im.photographer.strip() or (str(rep.metadata.photographer.value)
-                                              if rep is not None and rep.metadata is not None
-                                              and rep.metadata.photographer is not None else "")
-            credits.append((who, bool(im.caption.strip() and who and who in im.caption),
-                            Path(im.path).name))
+        draft, reports = self.snapshot(), dict(self.reports)
+        policy, today = self.policy, self.services.today()
 
         def work() -> TextResult:
-            return services.check_text(text, policy=policy, channels=channels, language=language,
-                                       credits=credits, trip_ended=trip_ended, today=today)
+            return services.check_text(draft, reports=reports, policy=policy, today=today)
 
         def done(result: Any, error: BaseException | None) -> None:
             self._in_flight -= 1
@@ -505,7 +501,7 @@ class PostSession(QObject):
         im = self.draft.image(path)
         if rep is None or im is None:
             return {}
-        min_px = int(self.policy.get("faces", "detector_min_face_px", 40))
+        min_px = int(self.policy.faces.detector_min_face_px)
         by_face: dict[int, list[Finding]] = {}
         for f in self._by_subject().get(path, ()):
             if f.face is not None:

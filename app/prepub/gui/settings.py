@@ -14,10 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from prepub.core.languages import UI_LANGUAGES
+
 SCHEMA = 1
 MAX_RECENT = 8
 MAX_PHOTOGRAPHERS = 20
-LANGUAGES = ("auto", "sv", "en", "da")
+LANGUAGES = ("auto", *UI_LANGUAGES)
 
 
 class GuiSettings:

@@ -8,8 +8,12 @@ it yields goes to ``on_progress`` on the GUI thread and a Cancel takes effect at
 
 Pools (Picard/Anki style): ``analysis`` for face detection (one thread: the models use several
 cores themselves), ``decode`` for thumbnails and previews, ``eval`` for draft evaluation and text
-checks (one thread, so results arrive in order), and ``write`` — ONE thread for every database
-write, draft save and export, so writes never race each other.
+checks (one thread, so results arrive in order), ``write`` — ONE thread for every database
+write, draft save and export, so writes never race each other — and ``warmup`` (one thread) for
+start-up work that only loads models ahead of need (the language models of the text checks).
+A warm-up can take seconds, longer on a busy machine; on its own pool it never queues in front
+of work the user is waiting for (a dropped text file read on ``decode`` used to wait behind it
+for up to 12 s).
 
 The pools are Python ``ThreadPoolExecutor``s rather than ``QThreadPool``: a ``QRunnable``
 subclass deleted by Qt after ``run()`` returned (auto-delete) corrupted Python's reference
@@ -35,7 +39,7 @@ from prepub.core.progress import CancelToken, Cancelled
 DoneCallback = Callable[[Any, BaseException | None], None]
 ProgressCallback = Callable[[Any], None]
 
-POOLS = ("analysis", "decode", "eval", "write")
+POOLS = ("analysis", "decode", "eval", "write", "warmup")
 
 
 @dataclass
@@ -132,7 +136,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         cores = os.cpu_count() or 2
         sizes = {"analysis": 1, "decode": decode_threads or max(1, min(2, cores - 1)), "eval": 1,
-                 "write": 1}
+                 "write": 1, "warmup": 1}
         self._pools: dict[str, ThreadPoolExecutor] = {
             name: ThreadPoolExecutor(max_workers=sizes[name], thread_name_prefix=f"prepub-{name}")
             for name in POOLS}
@@ -144,6 +148,13 @@ class TaskRunner(QObject):
     @property
     def running(self) -> list[Task]:
         return [t for t in self._running if not t.finished]
+
+    @property
+    def idle(self) -> bool:
+        """Nothing is queued or running, and every finished task's ``on_done`` has run on the
+        GUI thread (``running`` empties a moment earlier, while results are still on their
+        way). Closing a window waits for this before deleting what the callbacks touch."""
+        return not self._running
 
     def run_in_background(self, fn: Callable[..., Any], on_done: DoneCallback | None = None, *,
                           on_progress: ProgressCallback | None = None, pool: str = "decode",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from prepub.core.model import Face, Finding, Fix, Metadata, Severity
+from prepub.core.metadata.rights import restrictive
+from prepub.core.model import Face, Finding, Fix, Metadata, Severity, Tagged
 from prepub.core.policy import Policy
 from prepub.core.rules import RuleSpec, make_finding, register
 
@@ -20,6 +21,7 @@ REF_CHILDREN = "VIF 2: aldrig identifierbara barn; bilder på barn kräver allti
 REF_TRIP = "VIF 3: vi kommunicerar aldrig från pågående resor"
 REF_PRIVACY = "GDPR art. 5.1 c (uppgiftsminimering): platsdata och serienummer följer inte med"
 REF_PROTECTED = "Skyddade personuppgifter / navne- og adressebeskyttelse: publiceras aldrig identifierbart"
+REF_RIGHTS = "Upphovsrättslagen (1960:729) / ophavsretsloven: bilden används bara på de villkor rättighetshavaren ger"
 
 register(
     RuleSpec("image.unreadable", Severity.BLOCK, "Prepub: en bild som inte kan läsas kan inte granskas",
@@ -34,11 +36,14 @@ register(
     RuleSpec("face.unresolved", Severity.BLOCK, REF_APPROVAL, can_disable=False),
     RuleSpec("face.possible_minor", Severity.BLOCK, REF_CHILDREN, can_disable=False),
     RuleSpec("face.small", Severity.INFO, REF_APPROVAL),
+    # Overridable with a reason only where the policy lists it in [export] overrides_allowed.
+    RuleSpec("image.usage_terms", Severity.BLOCK, REF_RIGHTS, overridable=True),
 )
 
 
 def metadata_findings(md: Metadata, *, policy: Policy, subject: str) -> list[Finding]:
-    """What the file itself carries that will not leave Prepub (all of it is stripped on export)."""
+    """What the file itself carries that will not leave Prepub (all of it is stripped on export),
+    and usage terms in it that restrict use (those are kept on export and must be read)."""
     out: list[Finding | None] = []
     if md.gps is not None:
         out.append(make_finding("gps.present", policy, subject=subject,
@@ -58,12 +63,35 @@ def metadata_findings(md: Metadata, *, policy: Policy, subject: str) -> list[Fin
     if md.has_face_regions or md.persons_shown:
         out.append(make_finding("image.face_regions", policy, subject=subject,
                                 params={"names": ", ".join(p.value for p in md.persons_shown)}))
+    out += rights_findings(md, policy=policy, subject=subject)
     return [f for f in out if f is not None]
+
+
+def rights_findings(md: Metadata, *, policy: Policy, subject: str) -> list[Finding]:
+    """Usage terms in the original that restrict use ("may not be used in … political
+    materials", "editorial use only"): the user must read them before publishing. They are
+    kept in the exported file, never stripped (``prepub.core.export.plan.image_meta``)."""
+    terms = restrictive_terms(md)
+    if terms is None:
+        return []
+    f = make_finding("image.usage_terms", policy, subject=subject,
+                     params={"terms": terms.value, "source": terms.source},
+                     fix=Fix(action="edit_field", params={"field": "source"}))
+    return [f] if f is not None else []
+
+
+def restrictive_terms(md: Metadata) -> Tagged[str] | None:
+    """The original's usage terms (``xmpRights:UsageTerms``), or its copyright notice, when
+    they restrict how the photo may be used; None when neither does."""
+    for t in (getattr(md, "usage_terms", None), md.copyright):
+        if t is not None and restrictive(str(t.value)):
+            return t
+    return None
 
 
 def identifiable(face: Face, policy: Policy) -> bool:
     """A face at least ``detector_min_face_px`` tall in the full-size image counts as identifiable."""
-    return face.height >= int(policy.get("faces", "detector_min_face_px", 40))
+    return face.height >= int(policy.faces.detector_min_face_px)
 
 
 def face_findings(faces: Sequence[Face], *, policy: Policy, subject: str) -> list[Finding]:

@@ -15,12 +15,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
+from prepub.core import clock
 from prepub.core.checks.image import (REF_APPROVAL, REF_CHILDREN, REF_IMAGES, REF_PROTECTED,
                                       REF_TRIP, identifiable, metadata_findings, unreadable_finding)
 from prepub.core.draft import Draft, DraftImage, FaceDecision
 from prepub.core.model import Face, Finding, Fix, ImageReport, Severity
 from prepub.core.policy import Policy
-from prepub.core.rules import RuleSpec, all_rules, make_finding, register
+from prepub.core.rules import RuleSpec, make_finding, register
 
 REF_NAMES = "VIF 2 & 4: personer kopplade till organisationen ska namnges vid publicering"
 REF_SOURCE = "VIF 4: egen bildbank och stockbilder – sammanhang känt, publicering godkänd; XX Copyright"
@@ -74,15 +75,17 @@ def evaluate_draft(draft: Draft, *, reports: Mapping[str, ImageReport], policy: 
                    text_check: Callable[..., Any] | None = None,
                    matches: Mapping[str, Mapping[int, Sequence[Any]]] | None = None) -> Evaluation:
     """Every finding for ``draft``. ``reports`` maps each image path to its analysis report;
-    ``text_check`` defaults to ``prepub.core.text.check_text`` when that module is present;
+    ``text_check(draft, reports=, policy=, today=)`` returns the text findings; by default
+    :func:`text_findings` (the window passes one that returns nothing, because it runs
+    :func:`text_findings` itself, live, as the user types);
     ``matches`` holds face-matching proposals (image path -> face index -> matches, best first)
     that are offered as the fix of an unresolved face, never applied."""
-    today = today or date.today()
+    today = today or clock.today()
     ev = Evaluation()
     if not draft.channels:
         _add(ev, make_finding("post.no_channels", policy, subject="post"))
     for ch in draft.channels:
-        if ch not in policy.data.get("channels", {}):
+        if not policy.knows_channel(ch):
             _add(ev, make_finding("post.unknown_channel", policy, subject="post", params={"channel": ch}))
     if not draft.images and not draft.text.strip():
         _add(ev, make_finding("post.empty", policy, subject="post"))
@@ -94,30 +97,13 @@ def evaluate_draft(draft: Draft, *, reports: Mapping[str, ImageReport], policy: 
         _evaluate_image(ev, draft, im, rep, policy=policy, registry=registry, today=today,
                         matches=(matches or {}).get(im.path, {}))
     _names_written_out(ev, draft, policy)
-    if policy.get("organisation", "org_type", "authority") == "authority":
+    if policy.organisation.org_type == "authority":
         _add(ev, make_finding("post.public_record", policy, subject="post"))
-    checker = text_check if text_check is not None else _default_text_check()
-    if checker is not None and (draft.text.strip() or draft.channel_texts):
-        credits = [(_photographer(im, reports.get(im.path)) or "") for im in draft.images]
-        report = checker(draft, policy=policy, credits=credits, today=today)
-        ev.findings.extend(report)
+    if text_check is None:
+        ev.findings.extend(text_findings(draft, reports=reports, policy=policy, today=today).findings)
+    else:
+        ev.findings.extend(text_check(draft, reports=reports, policy=policy, today=today))
     return ev
-
-
-def unresolved_blocks(findings: Sequence[Finding], draft: Draft, policy: Policy) -> list[Finding]:
-    """Blocking findings that no allowed override covers: what stops an export."""
-    allowed = policy.overrides_allowed
-    out = []
-    for f in findings:
-        if not f.blocks:
-            continue
-        o = draft.override_for(f.rule, f.subject)
-        spec = all_rules().get(f.rule)
-        protects_people = spec is not None and not spec.can_disable
-        if o is not None and o.reason.strip() and f.rule in allowed and not protects_people:
-            continue
-        out.append(f)
-    return out
 
 
 # --- images --------------------------------------------------------------------------------------
@@ -126,18 +112,19 @@ def _evaluate_image(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageRepo
                     policy: Policy, registry: Any, today: date,
                     matches: Mapping[int, Sequence[Any]]) -> None:
     subject = im.path
-    if rep.error is not None:
-        _add(ev, unreadable_finding(rep.error, policy=policy, subject=subject))
+    if rep.error is not None:  # the reader's own finding carries the reason's code (translated)
+        own = [f for f in rep.findings if f.rule == "image.unreadable"]
+        for f in own or [unreadable_finding(rep.error, policy=policy, subject=subject)]:
+            _add(ev, f)
         return
     md = rep.metadata
     if md is not None:
         for f in metadata_findings(md, policy=policy, subject=subject):
             _add(ev, f)
-    images = policy.section("images")
-    if images.get("require_photographer", True) and not _photographer(im, rep):
+    if policy.images.require_photographer and not _photographer(im, rep):
         _add(ev, make_finding("image.photographer_missing", policy, subject=subject,
                               fix=Fix(action="edit_field", params={"field": "photographer"})))
-    if images.get("require_context", True) and not im.context.given:
+    if policy.images.require_context and not im.context.given:
         _add(ev, make_finding("image.context_missing", policy, subject=subject,
                               fix=Fix(action="edit_field", params={"field": "context"})))
     kind = (im.source.kind or "unknown").lower()
@@ -164,11 +151,11 @@ def _alt_text(ev: Evaluation, draft: Draft, im: DraftImage, policy: Policy) -> N
     subject = im.path
     alt = im.alt_text.strip()
     if not alt:
-        if policy.get("images", "require_alt_text", True):
+        if policy.images.require_alt_text:
             _add(ev, make_finding("image.alt_text_missing", policy, subject=subject,
                                   fix=Fix(action="edit_field", params={"field": "alt_text"})))
         return
-    limits = [int(policy.get("images", "alt_text_max", 250))]
+    limits = [int(policy.images.alt_text_max)]
     limits += [int(policy.channel(c)["alt_text_max"]) for c in draft.channels
                if "alt_text_max" in policy.channel(c)]
     limit = min(limits)
@@ -192,16 +179,15 @@ def _is_crowd(faces: Sequence[Face], rep: ImageReport, policy: Policy) -> bool:
     if not idf or md is None or not md.width or not md.height:
         return False
     share = max(f.width * f.height for f in idf) / float(md.width * md.height)
-    cons = policy.section("consent")
-    return len(idf) > int(cons.get("portrait_max_faces", 3)) and \
-        share < float(cons.get("portrait_min_face_share", 0.05))
+    return len(idf) > policy.consent.portrait_max_faces and \
+        share < policy.consent.portrait_min_face_share
 
 
 def _faces(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *, policy: Policy,
            registry: Any, today: date, matches: Mapping[int, Sequence[Any]]) -> None:
     subject = im.path
     crowd = _is_crowd(rep.faces, rep, policy)
-    cons = policy.section("consent")
+    cons = policy.consent
     for face in rep.faces:
         if not identifiable(face, policy):
             continue
@@ -251,8 +237,8 @@ def _faces(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *, po
             continue
         status = registry.consent_status(
             person.id, channels=list(draft.channels), on=today,
-            guardian_consent_age=int(cons.get("guardian_consent_age", 15)),
-            all_custodians_under=int(cons.get("all_custodians_under", 0)),
+            guardian_consent_age=cons.guardian_consent_age,
+            all_custodians_under=cons.all_custodians_under,
             today_age=_assumed_age(person, face, minor=minor, policy=policy, today=today))
         if not status.valid:
             reasons = list(status.reasons)
@@ -265,7 +251,7 @@ def _faces(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *, po
             continue
         ev.consent_ids.update(status.consent_ids)
         exp = status.expires_on
-        if exp is not None and exp <= today + timedelta(days=int(cons.get("reminder_days", 30))):
+        if exp is not None and exp <= today + timedelta(days=cons.reminder_days):
             _add(ev, make_finding("face.consent_expiring", policy, subject=subject, face=face.index,
                                   params={"name": person.name, "date": exp.isoformat()}))
 
@@ -290,7 +276,7 @@ def _assumed_age(person: Any, face: Face, *, minor: bool, policy: Policy, today:
         return None
     if not minor:
         return None
-    limit = int(policy.get("consent", "guardian_consent_age", 15)) - 1
+    limit = int(policy.consent.guardian_consent_age) - 1
     return max(0, min(limit, int(face.age if face.age is not None else limit)))
 
 
@@ -336,18 +322,18 @@ def _trip(ev: Evaluation, draft: Draft, rep: ImageReport, *, policy: Policy, tod
     md = rep.metadata
     if md is None or md.gps is None or md.taken_at is None or draft.trip_ended:
         return
-    org = policy.section("organisation")
-    if "home_lat" not in org or "home_lon" not in org:
+    org = policy.organisation
+    if org.home_lat is None or org.home_lon is None:
         return
-    km = haversine_km(md.gps.lat, md.gps.lon, float(org["home_lat"]), float(org["home_lon"]))
-    if km <= float(org.get("home_radius_km", 50)):
+    km = haversine_km(md.gps.lat, md.gps.lon, org.home_lat, org.home_lon)
+    if km <= org.home_radius_km:
         return
     taken = md.taken_at.value
     taken_day = taken.date() if isinstance(taken, datetime) else taken
     days = (today - taken_day).days
-    if 0 <= days <= int(policy.get("trip", "ongoing_days", 14)):
+    if 0 <= days <= int(policy.trip.ongoing_days):
         _add(ev, make_finding("location.trip", policy, subject=rep.path,
-                              params={"km": round(km), "days": days, "home": org.get("home_name", "")},
+                              params={"km": round(km), "days": days, "home": org.home_name},
                               fix=Fix(action="confirm_trip_ended")))
 
 
@@ -364,30 +350,55 @@ def _add(ev: Evaluation, f: Finding | None) -> None:
         ev.findings.append(f)
 
 
-def _default_text_check() -> Callable[..., list[Finding]] | None:
-    try:
-        from prepub.core.text import ImageCredit, check_text
-    except ImportError:
-        return None
+@dataclass(frozen=True)
+class TextFindings:
+    """The text checks of a draft: every finding, and the report of the text the editor shows
+    (LIX, language, channel counts), or None when there is no text."""
 
-    def run(draft: Draft, *, policy: Policy, credits: list[str], today: date) -> list[Finding]:
-        """Check each distinct text once: the common text for the channels that use it, and each
-        channel's own edit on its own (findings of an edit get subject ``text:<channel>``)."""
-        images = [ImageCredit(photographer=name, label=Path(im.path).name)
-                  for name, im in zip(credits, draft.images)]
-        groups: dict[str, list[str]] = {}
-        for ch in draft.channels or [""]:
-            groups.setdefault(draft.text_for(ch) if ch else draft.text, []).append(ch)
-        out: list[Finding] = []
-        for text, chans in groups.items():
-            chans = [c for c in chans if c]
-            report = check_text(text, policy=policy, channels=chans, language=draft.language,
-                                images=images, today=today, trip_ended=draft.trip_ended)
-            own = text != draft.text and len(chans) == 1
-            for f in report.findings:
-                if own and f.subject == "text":
-                    f = replace(f, subject=f"text:{chans[0]}")
-                out.append(f)
-        return out
+    findings: list[Finding]
+    main: Any = None
 
-    return run
+
+def image_credits(draft: Draft, reports: Mapping[str, ImageReport]) -> list[Any]:
+    """One :class:`~prepub.core.text.ImageCredit` per image, for the photo-credit rule: who took
+    it (the draft's field, else the file's) and whether its caption already credits them."""
+    from prepub.core.text import ImageCredit
+
+    out = []
+    for im in draft.images:
+        who = _photographer(im, reports.get(im.path))
+        out.append(ImageCredit(photographer=who, label=Path(im.path).name,
+                               credited_in_caption=bool(who and im.caption.strip()
+                                                        and who.casefold() in im.caption.casefold())))
+    return out
+
+
+def text_findings(draft: Draft, *, reports: Mapping[str, ImageReport], policy: Policy,
+                  today: date, check: Callable[..., Any] | None = None) -> TextFindings:
+    """The text checks of ``draft``: the one function the CLI's evaluation and the window's live
+    checks both run. Each distinct text is checked once: the common text for the channels that
+    use it, and each channel's own edit on its own (its findings get subject ``text:<channel>``).
+    ``check`` has :func:`prepub.core.text.check_text`'s signature (the window passes the helper
+    process's, which runs the same function there)."""
+    if check is None:
+        from prepub.core.text import check_text as check
+    if not draft.text.strip() and not any(t.strip() for t in draft.channel_texts.values()):
+        return TextFindings([])
+    images = image_credits(draft, reports)
+    groups: dict[str, list[str]] = {}
+    for ch in draft.channels or [""]:
+        groups.setdefault(draft.text_for(ch) if ch else draft.text, []).append(ch)
+    out: list[Finding] = []
+    main = None
+    for text, chans in groups.items():
+        chans = [c for c in chans if c]
+        report = check(text, policy=policy, channels=chans, language=draft.language, images=images,
+                       today=today, trip_ended=draft.trip_ended)
+        own = text != draft.text and len(chans) == 1
+        if text == draft.text or main is None:
+            main = report
+        for f in report.findings:
+            if own and f.subject == "text":
+                f = replace(f, subject=f"text:{chans[0]}")
+            out.append(f)
+    return TextFindings(out, main)

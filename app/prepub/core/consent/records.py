@@ -9,11 +9,12 @@ from __future__ import annotations
 import getpass
 import json
 import unicodedata
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Iterable, Mapping
 
 import sqlalchemy as sa
 
+from prepub.core import clock
 from prepub.core.consent import schema as t
 from prepub.core.consent.types import (
     SELF, AuditEntry, Consent, ExportRecord, Guardian, Person, Shoot, Signature,
@@ -25,7 +26,8 @@ _FOLD = str.maketrans({"æ": "ae", "ø": "o", "đ": "d", "ð": "d", "þ": "th", 
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    """The registry's time stamps come from the one injectable clock."""
+    return clock.now()
 
 
 def default_actor() -> str:

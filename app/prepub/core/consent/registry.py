@@ -25,6 +25,7 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from prepub.core import clock
 from prepub.core.consent import consents as _consents
 from prepub.core.consent import erasure, faces, records
 from prepub.core.consent import schema as t
@@ -354,5 +355,5 @@ def _check_relation(relation: str) -> None:
 
 
 def _check_birth_year(year: int | None) -> None:
-    if year is not None and not (1900 <= year <= date.today().year):
+    if year is not None and not (1900 <= year <= clock.today().year):
         raise RegistryError(f"{year} is not a plausible birth year")

@@ -6,12 +6,12 @@ export left behind), :class:`ExportError`, :class:`ExportResult`.
 """
 
 from prepub.core.export.atomic import stale_partials
-from prepub.core.export.bundle import ExportResult, export_bundle
+from prepub.core.export.bundle import ExportResult, SkippedFile, export_bundle
 from prepub.core.export.errors import ExportError
 from prepub.core.export.images import write_clean_image
-from prepub.core.export.plan import gate, override_allowed
+from prepub.core.checks.gate import gate, override_allowed
 from prepub.core.export.verify import verify_clean
 from prepub.core.export.xmp import ExportMeta
 
-__all__ = ["export_bundle", "ExportResult", "ExportError", "write_clean_image", "verify_clean",
+__all__ = ["export_bundle", "ExportResult", "SkippedFile", "ExportError", "write_clean_image", "verify_clean",
            "ExportMeta", "gate", "override_allowed", "stale_partials"]

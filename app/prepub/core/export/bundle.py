@@ -14,9 +14,11 @@ import getpass
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 from urllib.parse import quote
 
+from prepub.core import clock
+from prepub.core.checks.gate import Gate, gate
 from prepub.core.draft import Draft, Override
 from prepub.core.export import atomic, documents, plan
 from prepub.core.export.consents import consent_refs, image_release
@@ -24,8 +26,8 @@ from prepub.core.export.documents import ImageEntry, Rendition
 from prepub.core.export.errors import ExportError
 from prepub.core.export.images import PNG_CHANNELS, SUFFIX, prepare, render, rendition_size
 from prepub.core.export.record import render_record
-from prepub.core.export.scheduling import (TOOLS, MediaRef, ScheduledPost, ToolFile, build_tool_file,
-                                           date_format_hint, hashtags)
+from prepub.core.export.scheduling import (REJECTING, TOOLS, MediaRef, ScheduledPost, ToolFile,
+                                           build_tool_file, date_format_hint, hashtags)
 from prepub.core.export.verify import verify_clean
 from prepub.core.export.xmp import source_type_for
 from prepub.core.imageio import load_upright
@@ -46,10 +48,21 @@ register(
 FORMATS = ("publer", "hootsuite", "sprout", "json")
 
 
+class SkippedFile(NamedTuple):
+    """A file the export was asked for but did not write, and why (in the export's language,
+    from the findings in ``ExportResult.notices``). Unpacks as ``(file, reason)``."""
+
+    file: str  # bundle-relative, e.g. scheduling/hootsuite-instagram.csv
+    reason: str
+
+
 @dataclass(frozen=True)
 class ExportResult:
-    """A finished bundle. ``notices`` are the export's own findings (tool files left out and
-    why, what to attach or set by hand); ``files`` maps bundle-relative names to sha256."""
+    """A finished bundle. ``files`` maps the bundle-relative names of every file written to
+    its sha256; ``skipped`` lists every file asked for but not written (a scheduling tool's
+    file without the publication time the tool needs, or breaking one of its limits; a PDF
+    record this installation cannot write), each with the reason. ``notices`` are the
+    export's own findings (tool files left out and why, what to attach or set by hand)."""
 
     path: Path
     name: str
@@ -58,6 +71,12 @@ class ExportResult:
     overrides: tuple[Override, ...]
     consent_ids: tuple[str, ...]
     export_id: str | None = None  # the registry's record id, when a registry was given
+    skipped: tuple[SkippedFile, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """Every file asked for was written."""
+        return not self.skipped
 
     def summary(self, lang: str | None = None) -> list[str]:
         from prepub.core.messages import message
@@ -72,6 +91,7 @@ class _State:
     images: list[ImageEntry] = field(default_factory=list)
     notices: list[Finding] = field(default_factory=list)
     consent_ids: list[str] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
 
 
 def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
@@ -87,21 +107,21 @@ def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
                   cancel: CancelToken | None = None) -> ExportResult:
     """Export ``draft`` into ``out_dir``; see the module docstring. Raises :class:`ExportError`
     (nothing written) or :class:`prepub.core.progress.Cancelled` (nothing written)."""
-    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    now = (now or clock.now()).astimezone(timezone.utc)
     fmts = _formats(formats)
     zone = plan.export_zone(policy)
-    lang = lang or str(policy.get("policy", "language", "") or "") or _default_lang()
+    lang = lang or policy.info.language
     when = plan.scheduled_time(draft, zone)
     if not draft.channels:
         raise ExportError("export.no_channels")
-    g = plan.gate(draft, list(findings) + _preflight(draft, fmts, policy, when, now, zone,
+    g = gate(draft, list(findings) + _preflight(draft, fmts, policy, when, now, zone,
                                                      date_order), policy)
     if not g.ok:
         raise plan.refuse(g, policy)
     out = Path(out_dir)
     bundle = name or plan.bundle_name(draft, (when or now).astimezone(zone))
     base_url = (media_base_url if media_base_url is not None
-                else str(policy.get("export", "media_base_url", "") or "")).strip()
+                else str(policy.export.media_base_url or "")).strip()
     today = now.astimezone(zone).date()
     user = _os_user() + (f" ({user_name})" if user_name else "")
     st = _State(consent_ids=sorted(set(consent_ids or ())))
@@ -118,11 +138,12 @@ def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
                 text=draft.text_for(ch), channel_label=_label(policy, ch), images=st.images,
                 channel=ch, lang=lang))
         limit_checks = _tool_files(posts, fmts, partial, st, policy=policy, now=now, zone=zone,
-                                   date_order=date_order)
+                                   date_order=date_order, lang=lang)
         if base_url and st.images:
             st.notices.append(_finding("export.media_upload", policy, base_url=base_url))
-        if policy.get("export", "record_pdf", False):
+        if policy.export.record_pdf:
             st.notices.append(_finding("export.record_pdf_unavailable", policy))
+            st.skipped.append(_skipped("record.pdf", [st.notices[-1]], lang))
         subjects = {im.path: f"image {i}" for i, im in enumerate(draft.images, 1)}
         over = {id(f) for f, _ in g.overridden}
         found = [documents.finding_dict(f, lang=lang, subjects=subjects, overridden=id(f) in over)
@@ -130,7 +151,7 @@ def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
         overrides = [documents.override_dict(o, subjects=subjects) for _, o in g.overridden]
         notices = [documents.finding_dict(f, lang=lang, subjects=subjects) for f in st.notices]
         refs = consent_refs(st.consent_ids, registry=registry, today=today)
-        pol = {"name": policy.name, "version": policy.get("policy", "version"), "file": Path(policy.path).name}
+        pol = {"name": policy.name, "version": policy.info.version, "file": Path(policy.path).name}
         if "json" in fmts:
             atomic.write_file(partial / "bundle.json", documents.bundle_json(
                 post_id=draft.id, title=draft.title, scheduled_at=None if when is None else when.astimezone(zone),
@@ -171,7 +192,8 @@ def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
     progress(len(draft.images) + 1, len(draft.images) + 1, "")
     return ExportResult(path=final, name=bundle, files=hashes, notices=tuple(st.notices),
                         overrides=tuple(o for _, o in g.overridden),
-                        consent_ids=tuple(st.consent_ids), export_id=export_id)
+                        consent_ids=tuple(st.consent_ids), export_id=export_id,
+                        skipped=tuple(st.skipped))
 
 
 # --- steps ---------------------------------------------------------------------------------------
@@ -181,7 +203,7 @@ def _write_images(draft: Draft, partial: Path, st: _State, *, policy: Policy, re
                   decode: Callable[..., Any], read_metadata: Callable[[Path], Any] | None,
                   progress: ProgressCallback, cancel: CancelToken | None) -> None:
     total = len(draft.images) + 1
-    quality = int(policy.get("export", "jpeg_quality", 90))
+    quality = int(policy.export.jpeg_quality)
     stem = plan.slug(bundle, 30) or "image"
     for i, im in enumerate(draft.images, 1):
         if cancel is not None:
@@ -193,12 +215,14 @@ def _write_images(draft: Draft, partial: Path, st: _State, *, policy: Policy, re
             raise ExportError("export.decode_failed", {"file": src.name, "reason": "the file does not exist"})
         prepared = prepare(src, blur_boxes=plan.blur_boxes(im), decode=decode)
         rel = image_release(im, registry=registry, channels=draft.channels, policy=policy, today=today)
-        meta = plan.image_meta(im, policy=policy, language=lang, year=today.year,
+        original = _source_metadata(src, read_metadata)
+        fallback = getattr(original, "photographer", None)
+        meta = plan.image_meta(im, policy=policy, language=lang,
                                release_status=rel.status, release_ids=rel.consent_ids,
                                source_type=source_type_for(prepared.source_type, blurred=prepared.blurred > 0),
-                               web_statement=web_statement,
-                               photographer_fallback="" if im.photographer.strip() else
-                               _photographer_from_file(src, read_metadata))
+                               web_statement=web_statement, original=original,
+                               photographer_fallback="" if im.photographer.strip() or fallback is None
+                               else str(fallback.value).strip())
         entry = ImageEntry(index=i, source_sha256=source_sha, alt_text=meta.alt_text,
                            credit=meta.credit, rights=meta.rights, caption=meta.caption,
                            release_status=rel.status, digital_source_type=meta.digital_source_type,
@@ -248,18 +272,23 @@ def _posts(draft: Draft, images: Sequence[ImageEntry], policy: Policy,
 
 
 def _tool_files(posts: Sequence[ScheduledPost], fmts: Sequence[str], partial: Path, st: _State, *,
-                policy: Policy, now: datetime, zone: Any, date_order: str) -> list[dict[str, Any]]:
+                policy: Policy, now: datetime, zone: Any, date_order: str,
+                lang: str | None = None) -> list[dict[str, Any]]:
     checks: list[dict[str, Any]] = []
     found: list[Finding] = []
     for tool in (t for t in fmts if t in TOOLS):
         for p in posts:
             tf: ToolFile = build_tool_file(tool, [p], now=now, zone=zone, policy=policy,
                                            date_order=date_order, subject=f"text:{p.channel}")
-            found.extend(tf.findings)
             checks.extend(tf.checks)
-            if tf.content is None:
-                continue
             fname = f"scheduling/{tool}-{plan.slug(p.channel) or 'channel'}.csv"
+            if tf.content is None:
+                # only why the file is missing: what to do with a file not written is moot
+                why = [f for f in tf.findings if f.rule in REJECTING]
+                found.extend(why)
+                st.skipped.append(_skipped(fname, why, lang))
+                continue
+            found.extend(tf.findings)
             atomic.write_file(partial / fname, tf.content)
             found.append(_finding("export.import_settings", policy, tool=TOOLS[tool].label,
                                   file=fname, channel=p.label or p.channel, timezone=zone.key,
@@ -307,7 +336,7 @@ def _preflight(draft: Draft, fmts: Sequence[str], policy: Policy, when: datetime
 
 
 def _record(registry: Any, final: Path, draft: Draft, hashes: Mapping[str, str],
-            consent_ids: Sequence[str], g: plan.Gate, user: str) -> str | None:
+            consent_ids: Sequence[str], g: Gate, user: str) -> str | None:
     """Log the export (and each override) in the registry's audit log before publishing it: an
     export that cannot be logged is not published."""
     if registry is None:
@@ -340,6 +369,12 @@ def _listing(folder: Path) -> list[dict[str, Any]]:
             for p in sorted(folder.rglob("*")) if p.is_file()]
 
 
+def _skipped(file: str, why: Sequence[Finding], lang: str | None) -> SkippedFile:
+    from prepub.core.messages import message
+
+    return SkippedFile(file=file, reason=" ".join(message(f, lang) for f in why))
+
+
 def _finding(rule: str, policy: Policy, **params: Any) -> Finding:
     f = make_finding(rule, policy, subject="post", params=params)
     return f if f is not None else Finding(rule=rule, severity=Severity.INFO, params=params, subject="post")
@@ -367,17 +402,17 @@ def _default_lang() -> str:
     return default_language()
 
 
-def _photographer_from_file(src: Path, read_metadata: Callable[[Path], Any] | None) -> str:
-    """The photographer the original file names, used only when the draft names none."""
+def _source_metadata(src: Path, read_metadata: Callable[[Path], Any] | None) -> Any:
+    """What the original file says about itself (photographer, rights, when it was taken), or
+    None when it cannot be read. The photographer is used only when the draft names none; the
+    rights are kept unless the draft replaces them (:func:`plan.image_meta`)."""
     read = read_metadata
     if read is None:
         try:
             from prepub.core.metadata import read_metadata as read
         except ImportError:
-            return ""
+            return None
     try:
-        md = read(src)
-    except Exception:  # noqa: BLE001 - a file the reader cannot read simply names nobody
-        return ""
-    t = getattr(md, "photographer", None)
-    return str(t.value).strip() if t is not None else ""
+        return read(src)
+    except Exception:  # noqa: BLE001 - a file the reader cannot read simply states nothing
+        return None

@@ -52,7 +52,7 @@ def image_release(im: DraftImage, *, registry: Any, channels: Sequence[str], pol
     Faces the user blurred or called not identifiable are not counted; a face linked to a person
     counts as covered when the registry says that person's consents cover every channel; an
     undecided face counts as not covered."""
-    cons = policy.section("consent")
+    cons = policy.consent
     identifiable = covered = 0
     ids: list[str] = []
     for face in im.faces:
@@ -64,8 +64,8 @@ def image_release(im: DraftImage, *, registry: Any, channels: Sequence[str], pol
         try:
             status = registry.consent_status(
                 face.person_id, channels=list(channels), on=today,
-                guardian_consent_age=int(cons.get("guardian_consent_age", 15)),
-                all_custodians_under=int(cons.get("all_custodians_under", 0)))
+                guardian_consent_age=cons.guardian_consent_age,
+                all_custodians_under=cons.all_custodians_under)
         except Exception:  # noqa: BLE001 - an unreadable record is "not covered", never a crash
             continue
         if getattr(status, "valid", False):

@@ -1,69 +1,27 @@
 """Deciding whether and how a draft may be exported, before anything is written.
 
-This module owns the export gate (:func:`gate`: which blocking findings remain once the draft's
-overrides are applied, and which overrides the policy accepts), the bundle's name, the export
-time zone, the post's scheduled time and the per-image metadata built from the draft. The gate
-is the same rule ``prepub.core.checks.post.unresolved_blocks`` applies, plus one safeguard: a
-rule that protects people (``can_disable=False``) is never overridden, whatever the policy says.
+This module owns the refusal an export gives when the gate (:mod:`prepub.core.checks.gate`, the
+one gate every front end asks) is closed, the bundle's name, the export time zone, the post's
+scheduled time and the per-image metadata built from the draft.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from prepub.core.draft import Draft, DraftImage, Override
+from prepub.core.checks.gate import Gate
+from prepub.core.draft import Draft, DraftImage
 from prepub.core.export.errors import ExportError
 from prepub.core.export.xmp import ExportMeta
-from prepub.core.model import Finding
+from prepub.core.metadata.rights import restrictive
+from prepub.core.model import Finding, Metadata
 from prepub.core.policy import Policy
-from prepub.core.rules import all_rules
 
 SOCIAL_EXCLUDED = frozenset({"website"})  # channels no scheduling tool posts to
-
-
-@dataclass(frozen=True)
-class Gate:
-    """The result of :func:`gate`: ``blocking`` stops the export; ``overridden`` pairs each
-    overridden finding with the override that lets it through."""
-
-    blocking: tuple[Finding, ...]
-    overridden: tuple[tuple[Finding, Override], ...]
-    refused_overrides: tuple[Override, ...]  # overrides given for rules the policy does not allow
-
-    @property
-    def ok(self) -> bool:
-        return not self.blocking
-
-
-def override_allowed(rule: str, policy: Policy) -> bool:
-    """May a user export past ``rule`` with a reason? Only when the policy lists it in
-    ``[export] overrides_allowed`` and the rule is not one that protects people."""
-    if rule not in policy.overrides_allowed:
-        return False
-    spec = all_rules().get(rule)
-    return spec is None or spec.can_disable
-
-
-def gate(draft: Draft, findings: Sequence[Finding], policy: Policy) -> Gate:
-    blocking: list[Finding] = []
-    overridden: list[tuple[Finding, Override]] = []
-    refused: list[Override] = []
-    for f in findings:
-        if not f.blocks:
-            continue
-        o = draft.override_for(f.rule, f.subject)
-        if o is not None and o.reason.strip() and override_allowed(f.rule, policy):
-            overridden.append((f, o))
-            continue
-        if o is not None and o not in refused:
-            refused.append(o)
-        blocking.append(f)
-    return Gate(tuple(blocking), tuple(overridden), tuple(refused))
 
 
 def refuse(g: Gate, policy: Policy) -> ExportError:
@@ -78,7 +36,7 @@ def refuse(g: Gate, policy: Policy) -> ExportError:
 def export_zone(policy: Policy) -> ZoneInfo:
     """The policy's ``[export] timezone``. On Windows the IANA database comes from the ``tzdata``
     package, which must then be installed beside Prepub."""
-    name = str(policy.get("export", "timezone", "") or "Europe/Stockholm")
+    name = policy.export.timezone
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -112,25 +70,72 @@ def slug(text: str, max_len: int = 40) -> str:
     return t[:max_len].rstrip("-")
 
 
-def image_meta(im: DraftImage, *, policy: Policy, language: str, year: int,
-               release_status: str, release_ids: Sequence[str], source_type: str,
-               web_statement: str | None, photographer_fallback: str = "") -> ExportMeta:
-    """The metadata an exported image carries, built only from what the user approved."""
+#: Draft fields (``DraftImage.extra``) in which the user replaces the original's rights.
+USER_RIGHTS = ("copyright", "credit", "usage_terms")
+
+
+def image_meta(im: DraftImage, *, policy: Policy, language: str, release_status: str,
+               release_ids: Sequence[str], source_type: str, web_statement: str | None,
+               photographer_fallback: str = "", original: Metadata | None = None,
+               year: int | None = None) -> ExportMeta:
+    """The metadata an exported image carries, built only from what the user approved and the
+    rights the original states.
+
+    The original's copyright notice, credit line, usage terms, copyright owners and licensors
+    (``original``: what the source file says) are kept unless the user gave their own in the
+    draft (``im.extra["copyright"]``, ``["credit"]``, ``["usage_terms"]``): re-encoding a photo
+    never changes whose it is or on what terms it may be used. A copyright notice that reads as
+    restrictive terms (the White House's "may not be used in … political materials") is also
+    written as the usage terms when the original has none. Only when there is no notice is one
+    made up, ``© <year> <name>``, with the year the photo was *taken* (``year``, else
+    ``original.taken_at``), never the export year; with no known year it is ``© <name>``."""
     name = im.photographer.strip() or photographer_fallback.strip()
-    fmt = str(policy.get("images", "credit_format", "Foto: {name}") or "{name}")
-    try:
-        credit = fmt.format(name=name) if name else ""
-    except (KeyError, IndexError, ValueError):
-        credit = name
-    rights = str(im.extra.get("copyright", "") or "").strip()
+    orig_notice = _tagged_text(getattr(original, "copyright", None))
+    orig_terms = _tagged_text(getattr(original, "usage_terms", None))
+    if not orig_terms and restrictive(orig_notice):
+        orig_terms = orig_notice
+    credit = _user_value(im, "credit") or _tagged_text(getattr(original, "credit", None))
+    if not credit and name:
+        fmt = policy.images.credit_format
+        try:
+            credit = fmt.format(name=name)
+        except (KeyError, IndexError, ValueError):
+            credit = name
+    rights = _user_value(im, "copyright") or orig_notice
     if not rights and name:
-        rights = f"© {year} {name}"
+        taken = year if year is not None else taken_year(original)
+        rights = f"© {taken} {name}" if taken else f"© {name}"
         if im.source.kind in ("stock", "partner") and im.source.licence.strip():
             rights += f" ({im.source.licence.strip()})"
+    holders = tuple(getattr(original, "rights_holders", ()) or ())
+    owners = tuple(h.value for h in holders if not h.source.endswith(":Licensor"))
+    licensors = tuple(h.value for h in holders if h.source.endswith(":Licensor"))
+    statement = web_statement or _tagged_text(getattr(original, "rights_url", None)) or None
+    terms = _user_value(im, "usage_terms") or orig_terms
+    # the original's own words are in a language we do not know: only x-default for them
+    kept = bool(orig_notice and rights == orig_notice) or bool(orig_terms and terms == orig_terms)
     return ExportMeta(creators=(name,) if name else (), credit=credit, rights=rights,
+                      usage_terms=terms, copyright_owners=owners, licensors=licensors,
+                      rights_language="x-default" if kept else None,
                       caption=im.caption.strip(), alt_text=im.alt_text.strip(), language=language,
                       release_status=release_status, release_ids=tuple(release_ids),
-                      digital_source_type=source_type, web_statement=web_statement or None)
+                      digital_source_type=source_type, web_statement=statement)
+
+
+def taken_year(original: Metadata | None) -> int | None:
+    """The year the photo was taken, from the original's metadata, or None."""
+    value = getattr(getattr(original, "taken_at", None), "value", None)
+    year = getattr(value, "year", None)
+    return year if isinstance(year, int) and year > 0 else None
+
+
+def _user_value(im: DraftImage, key: str) -> str:
+    return str(im.extra.get(key, "") or "").strip()
+
+
+def _tagged_text(t: Any) -> str:
+    value = getattr(t, "value", None)
+    return value.strip() if isinstance(value, str) else ""
 
 
 def blur_boxes(im: DraftImage) -> list[tuple[int, int, int, int]]:

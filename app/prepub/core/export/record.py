@@ -23,9 +23,10 @@ import jinja2
 from prepub import __version__
 from prepub.core.export.consents import ConsentRef
 from prepub.core.export.documents import ImageEntry, label
+from prepub.core.languages import UI_LANGUAGES
 from prepub.core.resources import resource
 
-LANGUAGES = ("sv", "en", "da")
+LANGUAGES = UI_LANGUAGES
 
 
 def render_record(*, lang: str, bundle_dir: Path, bundle: str, title: str, post_id: str,

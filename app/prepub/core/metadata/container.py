@@ -2,7 +2,9 @@
 
 This module owns "where does the metadata live": JPEG/MPO APP segments (Exif, XMP, extended XMP,
 Photoshop IRB, MPF), PNG chunks (eXIf, iTXt XMP, ImageMagick raw profiles, also after IDAT),
-WebP and AVIF (via Pillow), TIFF tags, and HEIC/HEIF (via pillow-heif). It never decodes pixels:
+WebP and AVIF (via Pillow), TIFF tags, and HEIC/HEIF (via pillow-heif); in JPEGs also the
+maker segments that hold their own metadata (FLIR's APP1 "FLIR" chunks, joined here and read by
+:mod:`.flir`). It never decodes pixels:
 ``Image.open`` only parses headers, and an image over Pillow's decompression-bomb limit is
 re-opened without that check because we only need its header. The bytes found here are parsed by
 :mod:`.exif`, :mod:`.xmp` and :mod:`.iptc`.
@@ -58,6 +60,7 @@ class Container:
     frames: int = 1
     heif_thumbnails: int = 0
     jfif_thumbnail: bool = False  # JPEG APP0: a JFIF or JFXX thumbnail
+    flir: bytes | None = None  # JPEG APP1 "FLIR" chunks joined: a FLIR FFF file
     warnings: list[str] = field(default_factory=list)
 
 
@@ -167,6 +170,8 @@ def _salvage_tiff_header(raw: bytes) -> bytes | None:
 
 def _jpeg(im: Image.Image, c: Container) -> None:
     ext: dict[bytes, dict[int, bytes]] = {}
+    flir: dict[int, bytes] = {}
+    flir_total = 0
     for marker, data in getattr(im, "applist", []):
         if marker == "APP1" and data.startswith(b"Exif"):
             if c.exif and c.exif[-1].data is not None and data[6:10] not in _TIFF_HEADS:
@@ -182,6 +187,10 @@ def _jpeg(im: Image.Image, c: Container) -> None:
                 ext.setdefault(body[:32], {})[off] = body[40:]
         elif marker == "APP1" and (data.startswith(_XMP_NS) or b"<x:xmpmeta" in data[:256]):
             c.xmp.append(data)
+        elif marker == "APP1" and data.startswith(b"FLIR\x00") and len(data) >= 8:
+            # byte 6: chunk number, byte 7: last chunk number (ExifTool's JPEG reader)
+            flir_total = max(flir_total, data[7] + 1)
+            flir[data[6]] = flir.get(data[6], b"") + data[8:]
         elif marker == "APP13" and data.startswith(b"Photoshop 3.0\x00"):
             c.irb += data[14:]
         elif marker == "APP0" and data.startswith(b"JFXX\x00") and len(data) > 16:
@@ -190,10 +199,23 @@ def _jpeg(im: Image.Image, c: Container) -> None:
             c.jfif_thumbnail = c.jfif_thumbnail or data[12] * data[13] > 0
     if len(c.exif) > 1:
         c.warnings.append(f"exif.multiple: {len(c.exif)} EXIF blocks")
+    if flir:
+        c.flir = _join_flir(flir, flir_total, c)
     if ext:
         parts = max(ext.values(), key=len)
         c.extended_xmp = b"".join(parts[k] for k in sorted(parts))
     c.frames = int(getattr(im, "n_frames", 1) or 1)
+
+
+def _join_flir(chunks: dict[int, bytes], total: int, c: Container) -> bytes:
+    """The chunks from number 0 up to the first missing one (offsets past a gap are wrong)."""
+    parts = []
+    for i in range(max(total, max(chunks) + 1)):
+        if i not in chunks:
+            c.warnings.append(f"flir.incomplete: FLIR chunk {i + 1} of {total} is missing")
+            break
+        parts.append(chunks[i])
+    return b"".join(parts)
 
 
 def _info_blocks(im: Image.Image, c: Container) -> None:

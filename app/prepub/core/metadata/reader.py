@@ -5,6 +5,10 @@ This module owns reconciling the sources. :mod:`.container` finds the blocks, :m
 came from. Where EXIF, IPTC and XMP overlap (creator, copyright, description) we follow the
 Metadata Working Group guidance as ExifTool implements it: a non-blank EXIF value first, then
 XMP, unless the IPTC digest shows the IPTC was edited after the XMP was written, then IPTC.
+FLIR cameras' own record (:mod:`.flir`) adds a position, serial numbers, a model and a time
+where the standard blocks have none. Last, when ExifTool is installed, it reads the file as a
+second opinion (:mod:`.exiftool`): a position, serial number or owner name only it sees is
+added, tagged ``ExifTool:<group>:<tag>``, with an ``exiftool.only`` note saying so.
 The file is opened read-only and never written.
 """
 
@@ -12,16 +16,19 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, BinaryIO, Callable, TypeVar
 
+from prepub.core.metadata import exiftool as exiftoolmod
 from prepub.core.metadata import gps as gpsmod
 from prepub.core.metadata import iptc as iptcmod
-from prepub.core.metadata import regions, values
+from prepub.core.metadata import regions, rights, values
 from prepub.core.metadata.container import Container, open_container
 from prepub.core.metadata.errors import UnreadableImage
 from prepub.core.metadata.exif import ExifData, read_exif
+from prepub.core.metadata.flir import FlirInfo, parse_fff
 from prepub.core.metadata.xmp import Xmp, XmpError, parse_xmp
 from prepub.core.model import GpsFix, Metadata, Tagged
 
@@ -29,24 +36,31 @@ T = TypeVar("T")
 _MAX_WARNINGS = 20
 
 
-def read_metadata(path: str | os.PathLike[str], *, data: bytes | None = None) -> Metadata:
+def read_metadata(path: str | os.PathLike[str], *, data: bytes | None = None,
+                  exiftool: bool | None = None) -> Metadata:
     """Read what the image at ``path`` (or, when given, ``data``) says about itself.
 
-    Raises :class:`UnreadableImage` when it is not an image we can read at all. Problems with
-    the metadata itself end up in ``Metadata.warnings``.
+    ``exiftool``: ask ExifTool for a second opinion (None: for a file on disk, when ExifTool
+    is installed and ``PREPUB_NO_EXIFTOOL`` is not set; bytes in ``data`` only when asked, as
+    each costs a whole ExifTool start). Raises :class:`UnreadableImage` when it is not an image
+    we can read at all. Problems with the metadata itself end up in ``Metadata.warnings``.
     """
     name = os.fspath(path)
     if data is not None:
-        return _read(io.BytesIO(data), name)
-    try:
-        fh = open(name, "rb")
-    except OSError as e:
-        raise UnreadableImage("io_error", f"{type(e).__name__}: {e.strerror or e}") from None
-    with fh:
+        md, notes = _read(io.BytesIO(data), name)
+    else:
         try:
-            return _read(fh, name)
+            fh = open(name, "rb")
         except OSError as e:
-            raise UnreadableImage("io_error", f"{type(e).__name__}: {e}") from None
+            raise UnreadableImage("io_error", f"{type(e).__name__}: {e.strerror or e}") from None
+        with fh:
+            try:
+                md, notes = _read(fh, name)
+            except OSError as e:
+                raise UnreadableImage("io_error", f"{type(e).__name__}: {e}") from None
+    if exiftool if exiftool is not None else (data is None and exiftoolmod.enabled()):
+        md = _second_opinion(md, name, data, notes)
+    return _with_warnings(md, notes)
 
 
 @dataclass
@@ -57,6 +71,7 @@ class _Sources:
     iim: iptcmod.Iim | None
     irb: iptcmod.Irb | None
     notes: list[str]
+    flir: FlirInfo | None = None
 
     def exif_value(self, tag: int) -> Any:
         for e in self.exif:
@@ -73,7 +88,7 @@ class _Sources:
         return stored is not None and stored.hex() != self.iim.digest and any(stored)
 
 
-def _read(fh: BinaryIO, name: str) -> Metadata:
+def _read(fh: BinaryIO, name: str) -> tuple[Metadata, list[str]]:
     c = open_container(fh, name)
     notes = list(c.warnings)
     exifs = []
@@ -83,12 +98,66 @@ def _read(fh: BinaryIO, name: str) -> Metadata:
         exifs.append(e)
     src = _Sources(c, exifs, _read_xmp(c, notes), None, None, notes)
     _read_iptc(src)
+    if c.flir:
+        src.flir = parse_fff(c.flir)
+        notes.extend(src.flir.warnings)
     try:
         md = _assemble(src)
     except Exception as e:  # a bug of ours on odd data must not lose the whole file
         notes.append(f"internal: {type(e).__name__}: {e}")
         md = Metadata(format=c.format, width=c.size[0], height=c.size[1])
-    return _with_warnings(md, notes)
+    return md, notes
+
+
+def _second_opinion(md: Metadata, name: str, data: bytes | None, notes: list[str]) -> Metadata:
+    """Add what only ExifTool sees: a position, serial numbers, an owner name."""
+    try:
+        tags = exiftoolmod.read(name if data is None else None, data=data)
+    except FileNotFoundError:
+        return md
+    except exiftoolmod.ExiftoolFailed as e:
+        notes.append(f"exiftool.failed: {e}")
+        return md
+    try:
+        return _merge_exiftool(md, tags, notes)
+    except Exception as e:  # a second opinion must never cost the first
+        notes.append(f"internal: exiftool: {type(e).__name__}: {e}")
+        return md
+
+
+def _merge_exiftool(md: Metadata, tags: dict[str, Any], notes: list[str]) -> Metadata:
+    changes: dict[str, Any] = {}
+    if md.gps is None:
+        for p in exiftoolmod.positions(tags):
+            r = gpsmod.from_coordinates(p.lat, p.lon, p.alt, f"ExifTool:{p.tag}")
+            if r.fix is not None:
+                changes.update(gps=r.fix, gps_present=True, gps_empty=False)
+                notes.append(f"exiftool.only: GPS position in {p.tag} (only ExifTool reads it)")
+                break
+        else:
+            gps_tags = exiftoolmod.has_gps_tags(tags)
+            if gps_tags and not md.gps_present:
+                changes.update(gps_present=True, gps_empty=True)
+                notes.append(f"exiftool.only: GPS data without a position in {gps_tags[0]}")
+    serials = list(md.serial_numbers)
+    for f in exiftoolmod.serials(tags):
+        if not any(_same_serial(f.value, s.value) for s in serials):
+            serials.append(Tagged(f.value, f"ExifTool:{f.tag}"))
+            notes.append(f"exiftool.only: serial number in {f.tag} (only ExifTool reads it)")
+    if len(serials) > len(md.serial_numbers):
+        changes["serial_numbers"] = tuple(serials)
+    if md.owner_name is None:
+        for f in exiftoolmod.owner_names(tags):
+            changes["owner_name"] = Tagged(f.value, f"ExifTool:{f.tag}")
+            notes.append(f"exiftool.only: owner name in {f.tag} (only ExifTool reads it)")
+            break
+    return replace(md, **changes) if changes else md
+
+
+def _same_serial(a: str, b: str) -> bool:
+    """The same number, also when one reader keeps a prefix (Nikon's ``NO= 3005``) or padding."""
+    x, y = (re.sub(r"\s+", "", v).lower() for v in (a, b))
+    return x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x))
 
 
 def _with_warnings(md: Metadata, notes: list[str]) -> Metadata:
@@ -164,9 +233,11 @@ def _iptc_text(src: _Sources, dataset: int, name: str,
 
 def _assemble(src: _Sources) -> Metadata:
     c, xmp = src.c, src.xmp
+    flir = src.flir.strings if src.flir else {}
     make = _tag(values.text(src.exif_value(0x010F)), "EXIF:Make") or _xmp_text(src, "tiff", "Make")
     model = (_tag(values.text(src.exif_value(0x0110)), "EXIF:Model")
-             or _xmp_text(src, "tiff", "Model"))
+             or _xmp_text(src, "tiff", "Model")
+             or _tag(flir.get("CameraModel"), "FLIR:CameraModel"))
 
     def clean_caption(v: Any) -> str | None:
         return values.caption(v, make=make and make.value, model=model and model.value)
@@ -222,6 +293,7 @@ def _assemble(src: _Sources) -> Metadata:
         has_preview=previews,
         has_face_regions=regions.has_face_regions(xmp),
         has_maker_note=any(e.maker_note for e in src.exif),
+        **rights.read_rights(xmp, src.iim, iptc_preferred=src.iptc_prefer()),
     )
 
 
@@ -247,8 +319,11 @@ def _gps(src: _Sources) -> tuple[GpsFix | None, bool]:
         present = present or r.present
         if r.fix is not None:
             return r.fix, True
-    r = gpsmod.from_xmp(src.xmp)
-    return r.fix, present or r.present
+    for r in (gpsmod.from_xmp(src.xmp), gpsmod.from_flir(src.flir.gps if src.flir else None)):
+        present = present or r.present
+        if r.fix is not None:
+            return r.fix, True
+    return None, present
 
 
 def _taken_at(src: _Sources) -> Tagged[datetime] | None:
@@ -268,6 +343,7 @@ def _taken_at(src: _Sources) -> Tagged[datetime] | None:
         _tag(values.iso_datetime(src.xmp.text("xmp", "CreateDate")), "XMP:xmp:CreateDate"),
         _tag(values.exif_datetime(ev(0x0132), offset=ev(0x9010), subsec=ev(0x9290)),
              "EXIF:DateTime"),
+        _tag(src.flir.taken_at if src.flir else None, "FLIR:DateTimeOriginal"),
     ]
     found = [t for t in cands if t is not None]
     if not found:
@@ -299,6 +375,8 @@ def _serials(src: _Sources) -> tuple[Tagged[str], ...]:
         t = _xmp_text(src, prefix, local, values.serial)
         if t:
             found.append(t)
+    if src.flir:
+        found.extend(Tagged(v, f"FLIR:{n}") for n, v in src.flir.serials)
     seen: set[str] = set()
     unique = []
     for t in found:

@@ -36,6 +36,8 @@ NS: dict[str, str] = {
     "MPReg": "http://ns.microsoft.com/photo/1.2/t/Region#",
     "GImage": "http://ns.google.com/photos/1.0/image/",
     "GDepth": "http://ns.google.com/photos/1.0/depthmap/",
+    "xmpRights": "http://ns.adobe.com/xap/1.0/rights/",
+    "plus": "http://ns.useplus.org/ldf/xmp/1.0/",
 }
 
 _RDF = "{%s}" % NS["rdf"]

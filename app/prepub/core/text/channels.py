@@ -181,7 +181,7 @@ def check_emoji(ctx: Context) -> None:
     if not emoji:
         return
     words = sum(1 for t in ctx.tokens if t.wordish)
-    ratio_max = float(ctx.policy.get("text", "emoji_max_ratio", 0.2))
+    ratio_max = float(ctx.policy.text.emoji_max_ratio)
     if len(emoji) >= 3 and len(emoji) / max(words, 1) > ratio_max:
         ctx.emit("text.emoji_density", (emoji[0].start, emoji[-1].end),
                  params={"emoji": len(emoji), "words": words, "max_ratio": ratio_max})

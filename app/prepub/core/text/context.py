@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Mapping
 
+from prepub.core import clock
 from prepub.core.model import Finding, Fix, Severity
 from prepub.core.policy import Policy
 from prepub.core.rules import make_finding
@@ -50,7 +51,7 @@ class Context:
     org_languages: tuple[str, ...]
     channels: tuple[str, ...] = ()
     images: tuple[ImageCredit, ...] = ()
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
     trip_ended: bool = False
     findings: list[Finding] = field(default_factory=list)
 
@@ -58,7 +59,7 @@ class Context:
         self._spans: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
         self.memo: dict[Any, Any] = {}  # values several checks share (graphemes, counts)
         self._sentence_starts = [s.start for s in self.sentences]
-        self.accept = frozenset(str(a).casefold().lstrip("#@") for a in self.policy.get("text", "accept", []) or [])
+        self.accept = frozenset(str(a).casefold().lstrip("#@") for a in self.policy.text.accept or [])
 
     # --- languages --------------------------------------------------------------------------
     @property

@@ -12,7 +12,6 @@ from prepub.core.text.context import Context
 from prepub.core.text.language import SUPPORTED as ALL_LANGUAGES
 from prepub.core.text.wordlists import phrase_pattern
 
-DEFAULT_DIALOGUE_CHANNELS = ("facebook", "instagram", "linkedin", "x", "threads", "bluesky", "mastodon")
 MAX_SOURCE_FINDINGS = 5
 _NUM = r"(?<![\w.,])\d+(?:[.,]\d+)?"
 _FIGURE = re.compile("|".join([
@@ -34,7 +33,7 @@ def _norm(s: str) -> str:
 def credit_lines(ctx: Context) -> list[tuple[int, str]]:
     """(end offset, text) of each credit line ("Foto: Anna Svensson", "© Anna Svensson")."""
     labels = set(ctx.lists.phrase_items("credit_label", ()))
-    fmt = str(ctx.policy.get("images", "credit_format", "") or "")
+    fmt = ctx.policy.images.credit_format
     label = fmt.split("{", 1)[0].strip().rstrip(":").strip()
     if label:
         labels.add(label)
@@ -50,7 +49,7 @@ def credit_lines(ctx: Context) -> list[tuple[int, str]]:
 
 
 def check_credits(ctx: Context) -> None:
-    if not ctx.policy.get("images", "require_credit", False) or not ctx.images:
+    if not ctx.policy.images.require_credit or not ctx.images:
         return
     names: list[str] = []
     for img in ctx.images:
@@ -69,7 +68,7 @@ def check_credits(ctx: Context) -> None:
         replacement = (", " if lines[-1][1].strip() else "") + joined
     else:
         pos = len(ctx.text.rstrip())
-        fmt = str(ctx.policy.get("images", "credit_format", "") or "Foto: {name}")
+        fmt = ctx.policy.images.credit_format
         try:
             line = fmt.format(name=joined)
         except (KeyError, IndexError, ValueError):
@@ -101,7 +100,7 @@ def check_sources(ctx: Context) -> None:
 
 
 def check_dialogue(ctx: Context) -> None:
-    wanted = ctx.policy.get("text", "dialogue_channels", list(DEFAULT_DIALOGUE_CHANNELS))
+    wanted = ctx.policy.text.dialogue_channels
     channels = [c for c in ctx.channels if c in set(wanted or ())]
     if not channels or sum(1 for t in ctx.tokens if t.wordish) < 3:
         return

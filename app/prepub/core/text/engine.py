@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Sequence
 
+from prepub.core import clock
 from prepub.core.model import Finding, Severity
 from prepub.core.policy import Policy
 from prepub.core.text import checks
@@ -24,7 +25,6 @@ from prepub.core.text.readability import readability
 from prepub.core.text.tokens import sentences
 from prepub.core.text.wordlists import WordLists, load_wordlists
 
-DEFAULT_LIX_MIN_WORDS = 30
 
 
 @dataclass(frozen=True)
@@ -84,18 +84,18 @@ def check_text(text: str, *, policy: Policy, channels: Sequence[str] = (), langu
     lists = lists if lists is not None else load_wordlists(policy)
     tokens = lists.tokenizer().tokens(text)
     sents = sentences(text, tokens)
-    org_languages = normalise_languages(policy.get("organisation", "languages", None))
+    org_languages = normalise_languages(policy.post_languages)
     overridden = bool(language) and language != UNKNOWN
     if overridden:
         code = "nb" if str(language).lower() == "no" else str(language).lower()
         detected = Detected(code, 1.0)
     else:
         detected = detect_language([t.text for t in tokens if t.kind == "word"], languages=org_languages)
-    min_words = int(policy.get("text", "lix_min_words", DEFAULT_LIX_MIN_WORDS))
+    min_words = int(policy.text.lix_min_words)
     r = readability(sents, language=detected.language, min_words=min_words)
     ctx = Context(text=text, policy=policy, lists=lists, tokens=tokens, sentences=sents,
                   language=detected.language, org_languages=org_languages, channels=tuple(channels),
-                  images=tuple(images), today=today or date.today(), trip_ended=trip_ended)
+                  images=tuple(images), today=today or clock.today(), trip_ended=trip_ended)
     counts = tuple(count_channel(ctx, ch) for ch in dict.fromkeys(channels))
     checks.run_checks(ctx, r)
     return TextReport(

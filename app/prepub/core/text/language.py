@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
+from prepub.core.languages import ALIASES, LINGUA_NAMES, POST_LANGUAGES
+
 UNKNOWN = "unknown"
-SUPPORTED = ("sv", "da", "nb", "en")
+SUPPORTED = POST_LANGUAGES
 MIN_WORDS = 3  # fewer words than this is never enough to tell Swedish from Danish or Norwegian
 MIN_RELATIVE_DISTANCE = 0.1
 MAX_CHARS = 2000  # the start of a long post tells its language as well as all of it
 
-_LINGUA_NAMES = {"sv": "SWEDISH", "da": "DANISH", "nb": "BOKMAL", "no": "BOKMAL", "en": "ENGLISH"}
+_LINGUA_NAMES = {**LINGUA_NAMES, **{a: LINGUA_NAMES[c] for a, c in ALIASES.items()}}
 
 
 @dataclass(frozen=True)

@@ -17,18 +17,18 @@ _EXCLAIM = re.compile(r"[!?]*!{2,}[!?]*|[!?]*\?{3,}")
 
 
 def check_readability(ctx: Context, r: Readability) -> None:
-    lix_max = float(ctx.policy.get("text", "lix_max", 40))
+    lix_max = float(ctx.policy.text.lix_max)
     shown_max: float | int = int(lix_max) if lix_max.is_integer() else lix_max
     if r.lix is not None and r.lix > lix_max and ctx.sentences:
         span = (ctx.sentences[0].start, ctx.sentences[-1].end)
         ctx.emit("text.lix", span, params={"lix": r.lix, "max": shown_max, "band": r.band or "",
                                            "words": r.words, "indicative": r.indicative},
                  severity=Severity.INFO if r.indicative else None)
-    max_words = int(ctx.policy.get("text", "sentence_max_words", 25))
+    max_words = int(ctx.policy.text.sentence_max_words)
     for s in ctx.sentences:
         if len(s.words) > max_words:
             ctx.emit("text.sentence_long", s.span, params={"words": len(s.words), "max": max_words})
-    max_chars = int(ctx.policy.get("text", "word_max_chars", 22))
+    max_chars = int(ctx.policy.text.word_max_chars)
     for t in ctx.tokens:
         if t.kind == "word" and letters(t.text) > max_chars:
             ctx.emit("text.word_long", (t.start, t.end), params={"word": t.text, "letters": letters(t.text),
@@ -109,7 +109,7 @@ def check_acronyms(ctx: Context) -> None:
     defined = set(re.findall(r"\(\s*([A-ZÅÄÖÆØ]{2,6})\s*\)", ctx.text))
     defined |= set(re.findall(r"\b([A-ZÅÄÖÆØ]{2,6})\s*\(\s*[^\W\d_]", ctx.text))
     own = {w.upper() for w in re.findall(r"[\wÅÄÖÆØåäöæø]+", ctx.policy.name + " " +
-                                         str(ctx.policy.get("organisation", "home_name", "")))}
+                                         str(ctx.policy.organisation.home_name))}
     seen: set[str] = set()
     for m in _ACRONYM.finditer(ctx.text):
         word = m.group(1)

@@ -41,7 +41,7 @@ def _squash(s: str) -> str:
 
 
 def check_confidential(ctx: Context) -> None:
-    names = [str(n) for n in ctx.policy.get("text", "confidential", []) or [] if str(n).strip()]
+    names = [str(n) for n in ctx.policy.text.confidential or [] if str(n).strip()]
     for name in names:
         flagged: list[tuple[int, int]] = []
         rx = name_regex(name)
@@ -58,7 +58,7 @@ def check_confidential(ctx: Context) -> None:
 
 
 def check_internal(ctx: Context) -> None:
-    markers = [str(m) for m in ctx.policy.get("text", "internal_markers", []) or [] if str(m).strip()]
+    markers = [str(m) for m in ctx.policy.text.internal_markers or [] if str(m).strip()]
     if not markers:
         return
     rx = re.compile("|".join(phrase_pattern(m) for m in sorted(markers, key=len, reverse=True)), re.IGNORECASE)
@@ -68,7 +68,7 @@ def check_internal(ctx: Context) -> None:
 
 
 def check_competitors(ctx: Context) -> None:
-    competitors = [str(c) for c in ctx.policy.get("organisation", "competitors", []) or [] if str(c).strip()]
+    competitors = [str(c) for c in ctx.policy.organisation.competitors or [] if str(c).strip()]
     negative = ctx.lists.phrase_regex("negative", ctx.phrase_languages)
     if not competitors:
         return
@@ -97,7 +97,7 @@ def check_competitors(ctx: Context) -> None:
 
 def check_people(ctx: Context) -> None:
     """Organisation people named by first name only, unless the full name came earlier."""
-    people = [" ".join(str(p).split()) for p in ctx.policy.get("organisation", "people", []) or []]
+    people = [" ".join(str(p).split()) for p in ctx.policy.organisation.people or []]
     by_first: dict[str, list[str]] = {}
     for full in people:
         parts = full.split()
@@ -129,7 +129,7 @@ def check_trip(ctx: Context) -> None:
     followed by a place name other than the home town; nothing when the caller says the trip is over."""
     if ctx.trip_ended:
         return
-    home = str(ctx.policy.get("organisation", "home_name", "") or "").casefold()
+    home = str(ctx.policy.organisation.home_name or "").casefold()
     items = ctx.lists.phrase_items("trip", ctx.phrase_languages)
     spans: list[tuple[int, int]] = []
     if items:

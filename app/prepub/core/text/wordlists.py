@@ -162,7 +162,7 @@ def phrase_pattern(phrase: str) -> str:
 
 def load_wordlists(policy: "Policy | None") -> WordLists:
     """The built-in lists merged with the organisation's ``[text.lists]`` files (cached)."""
-    extra: dict[str, Any] = dict(policy.get("text", "lists", {}) or {}) if policy is not None else {}
+    extra: dict[str, Any] = dict(policy.text.lists or {}) if policy is not None else {}
     base = Path(policy.path).parent if policy is not None and not policy.path.startswith("<") else Path.cwd()
     key: list[tuple[str, str, float]] = []
     for name, value in sorted(extra.items()):

@@ -1,5 +1,11 @@
-"""The export dialog: where to write, reasons for any allowed overrides, progress with Cancel,
-and a summary of what was written where and what to do by hand.
+"""The export dialog: where to write, when the post is published, reasons for any allowed
+overrides, progress with Cancel, and a summary of every file written, every file left out and
+why, and what to do by hand.
+
+Scheduling tools that need a publication time (Hootsuite, Sprout Social) are offered only once a
+time is set: without one the core would leave their files out, so they are unticked and greyed
+with a note saying why. The time is entered as wall-clock time in the policy's export time zone
+(``[export] timezone``), which is shown beside it.
 
 The export itself is ``prepub.core.export.export_bundle`` on the one-thread ``write`` pool; it
 writes into a hidden partial folder and renames it into place only when everything verified, so a
@@ -9,25 +15,32 @@ Cancel or an error leaves nothing behind.
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QProgressBar, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QProgressBar, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
+from prepub.core import clock
 from prepub.core.draft import Override
+from prepub.core.export.scheduling import REJECTING, TOOLS
 from prepub.core.model import Finding
 from prepub.core.progress import Cancelled
 from prepub.gui import services, text
 from prepub.gui.session import PostSession
 from prepub.gui.settings import GuiSettings
+from prepub.gui.style import pill_stylesheet
 
 FORMATS = (("publer", "Publer"), ("hootsuite", "Hootsuite"), ("sprout", "Sprout Social"),
            ("json", "JSON"))
+#: The formats whose files need a publication time (the core leaves them out without one).
+NEEDS_TIME = frozenset(k for k, spec in TOOLS.items() if spec.needs_time)
 
 
 class ExportDialog(QDialog):
@@ -74,16 +87,25 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Save in folder:"), row)
         self.zip = QCheckBox(self.tr("Write one .zip file"))
         form.addRow("", self.zip)
+        form.addRow(self.tr("Publication time:"), self._time_row())
+        form.addRow("", self.zone_label)
         fmt_row = QHBoxLayout()
         self.formats: dict[str, QCheckBox] = {}
+        self._wanted: dict[str, bool] = {}  # the ticks of time-bound tools while greyed out
         for key, label in FORMATS:
             box = QCheckBox(label)
+            box.setObjectName(f"exportFormat_{key}")
             box.setChecked(True)
             self.formats[key] = box
             fmt_row.addWidget(box)
         fmt_row.addStretch(1)
         form.addRow(self.tr("Scheduling files:"), fmt_row)
+        self.time_note = QLabel()
+        self.time_note.setObjectName("exportTimeNote")
+        self.time_note.setWordWrap(True)
+        form.addRow("", self.time_note)
         lay.addLayout(form)
+        self._update_time()
         self.reasons: list[tuple[Finding, QLineEdit]] = []
         if self.overridable:
             box = QGroupBox(self.tr("Export despite these, with a reason"))
@@ -112,6 +134,71 @@ class ExportDialog(QDialog):
         lay.addWidget(self.buttons)
         self._update_ok()
         return page
+
+    def _time_row(self) -> QHBoxLayout:
+        """"Publish at" [date and time, calendar popup]; below it (``zone_label``) "Time zone:
+        Europe/Stockholm (UTC+01:00)", the zone the time is read in."""
+        self.zone = _export_zone(self.session.policy)
+        when = _draft_time(self.session.draft.scheduled_at, self.zone)
+        row = QHBoxLayout()
+        self.schedule = QCheckBox(self.tr("Publish at"))
+        self.schedule.setObjectName("exportScheduled")
+        self.schedule.setToolTip(self.tr("The time the scheduling tools publish the post. "
+                                         "Without one, Publer picks a time itself and the tools "
+                                         "that need one are left out."))
+        self.when = QDateTimeEdit()
+        self.when.setObjectName("exportTime")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        qzone = QTimeZone(self.zone.key.encode("ascii", "ignore"))
+        self._qzone = qzone if qzone.isValid() else QTimeZone(QTimeZone.Initialization.UTC)
+        self.when.setTimeZone(self._qzone)
+        self.set_publication_time(when or _next_hour(clock.now(), self.zone))
+        self.schedule.setChecked(when is not None)
+        self.zone_label = QLabel()
+        self.zone_label.setObjectName("exportTimeZone")
+        self.schedule.toggled.connect(self._update_time)
+        self.when.dateTimeChanged.connect(self._update_time)
+        row.addWidget(self.schedule)
+        row.addWidget(self.when)
+        row.addStretch(1)
+        return row
+
+    def set_publication_time(self, when: datetime) -> None:
+        """Show ``when`` (aware) in the export time zone."""
+        ms = int(when.astimezone(timezone.utc).timestamp() * 1000)
+        self.when.setDateTime(QDateTime.fromMSecsSinceEpoch(ms, self._qzone))
+
+    def publication_time(self) -> datetime | None:
+        """The chosen time, aware, in the export time zone; None when none is set."""
+        if not self.schedule.isChecked():
+            return None
+        ms = self.when.dateTime().toMSecsSinceEpoch()
+        return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).astimezone(self.zone)
+
+    def _update_time(self, *_args: Any) -> None:
+        has_time = self.schedule.isChecked()
+        self.when.setEnabled(has_time)
+        t = self.publication_time() or _next_hour(clock.now(), self.zone)
+        self.zone_label.setText(self.tr("Time zone: %1").replace(
+            "%1", f"{self.zone.key} (UTC{_offset(t)})"))
+        names = []
+        for key, box in self.formats.items():
+            if key not in NEEDS_TIME:
+                continue
+            names.append(box.text())
+            if has_time and not box.isEnabled():
+                box.setEnabled(True)
+                box.setChecked(self._wanted.get(key, True))
+                box.setToolTip("")
+            elif not has_time and box.isEnabled():
+                self._wanted[key] = box.isChecked()
+                box.setChecked(False)
+                box.setEnabled(False)
+                box.setToolTip(self.tr("Needs a publication time."))
+        self.time_note.setText(self.tr("%1 need a publication time: tick “Publish at” and choose "
+                                       "one to write their files.").replace("%1", ", ".join(names)))
+        self.time_note.setVisible(not has_time and bool(names))
 
     def _browse(self) -> None:
         d = QFileDialog.getExistingDirectory(self, self.tr("Choose the export folder"),
@@ -142,7 +229,7 @@ class ExportDialog(QDialog):
 
     def start(self) -> None:
         s = self.session
-        now = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+        now = clock.local_now().isoformat(timespec="seconds")
         user = services.Services.user_name()
         for f, edit in self.reasons:
             s.draft.overrides = [o for o in s.draft.overrides
@@ -151,12 +238,15 @@ class ExportDialog(QDialog):
                                               subject=f.subject, by=user, at=now))
         out = self.folder.text().strip()
         self.settings.last_export_dir = out
+        when = self.publication_time()
+        # the post remembers the time chosen here (saved with the draft, shown next time)
+        s.draft.scheduled_at = None if when is None else when.isoformat(timespec="minutes")
         self.pages.setCurrentIndex(1)
         draft = copy.deepcopy(s.draft)
         kwargs = dict(draft=draft, out_dir=out, policy=s.policy, findings=s.findings(),
                       registry=s.registry, zip=self.zip.isChecked(),
                       formats=[k for k, b in self.formats.items() if b.isChecked()],
-                      lang=s.ui_language, checked_at=datetime.now(timezone.utc))
+                      lang=s.ui_language, checked_at=clock.now())
         self._task = s.runner.run_in_background(services.export_bundle, self._done,
                                                 on_progress=self._progressed, pool="write",
                                                 name="export", kwargs=kwargs, pass_cancel=True,
@@ -197,6 +287,18 @@ class ExportDialog(QDialog):
         self.summary_path.setWordWrap(True)
         self.summary_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.summary_path)
+        self.skipped_label = QLabel()
+        self.skipped_label.setObjectName("exportSkippedTitle")
+        self.skipped_label.setWordWrap(True)
+        self.skipped_label.setStyleSheet(pill_stylesheet("attention"))
+        lay.addWidget(self.skipped_label)
+        self.skipped = QListWidget()
+        self.skipped.setObjectName("exportSkipped")
+        self.skipped.setWordWrap(True)
+        lay.addWidget(self.skipped, 1)
+        self.files_label = QLabel()
+        self.files_label.setObjectName("exportFilesTitle")
+        lay.addWidget(self.files_label)
         self.files = QListWidget()
         self.files.setObjectName("exportFiles")
         lay.addWidget(self.files, 1)
@@ -231,7 +333,8 @@ class ExportDialog(QDialog):
             self.summary_title.setText(self.tr("The export failed. Nothing was written."))
             self.summary_path.setText(msg)
             found = getattr(error, "findings", ()) or ()
-            self.files.hide()
+            for w in (self.files, self.files_label, self.skipped, self.skipped_label):
+                w.hide()
             self.by_hand_label.setVisible(bool(found))
             self.by_hand.clear()
             for f in found:
@@ -240,19 +343,45 @@ class ExportDialog(QDialog):
             self.open_folder.hide()
             return
         self.result_bundle = result
-        self.summary_title.setText(self.tr("Exported. Everything was checked and written."))
+        skipped = list(getattr(result, "skipped", ()) or ())
+        if skipped:
+            self.summary_title.setText(self.tr("Exported, but not every file you asked for was "
+                                               "written. See below which and why."))
+        else:
+            self.summary_title.setText(self.tr("Exported. Everything was checked and written."))
         self.summary_path.setText(self.tr("Written to: %1").replace("%1", str(result.path)))
+        self.skipped_label.setText(self.tr("✕ Not written: %1").replace("%1", str(len(skipped))))
+        self.skipped.clear()
+        for file, reason in skipped:
+            item = QListWidgetItem(f"✕ {file}\n    {reason}")
+            item.setData(Qt.ItemDataRole.UserRole, file)
+            item.setToolTip(reason)
+            self.skipped.addItem(item)
+        self.skipped_label.setVisible(bool(skipped))
+        self.skipped.setVisible(bool(skipped))
+        self.files_label.setText(self.tr("✓ Written: %1").replace("%1", str(len(result.files))))
         self.files.clear()
         for name in sorted(result.files):
             self.files.addItem(name)
+        # the reasons of files left out are listed above; the rest is what to do by hand
+        notices = [f for f in result.notices if not (skipped and f.rule in REJECTING)]
         self.by_hand.clear()
-        for f in result.notices:
+        for f in notices:
             self.by_hand.addItem(text.finding_message(f, lang))
-        self.by_hand.setVisible(bool(result.notices))
-        self.by_hand_label.setVisible(bool(result.notices))
+        self.by_hand.setVisible(bool(notices))
+        self.by_hand_label.setVisible(bool(notices))
+
+    def written_files(self) -> list[str]:
+        """The files the summary lists as written."""
+        return [self.files.item(i).text() for i in range(self.files.count())]
+
+    def skipped_files(self) -> list[str]:
+        """The files the summary lists as not written."""
+        return [self.skipped.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.skipped.count())]
 
     def _hide_result(self) -> None:
-        for w in (self.files, self.by_hand, self.by_hand_label, self.open_folder):
+        for w in (self.files, self.files_label, self.skipped, self.skipped_label, self.by_hand,
+                  self.by_hand_label, self.open_folder):
             w.hide()
         self.summary_path.clear()
 
@@ -266,3 +395,40 @@ class ExportDialog(QDialog):
             self.cancel()
             return
         super().reject()
+
+
+# --- time helpers ---------------------------------------------------------------------------------
+
+def _export_zone(policy: Any) -> ZoneInfo:
+    """The policy's export time zone (what the core writes scheduling times in); UTC when the
+    policy names one that does not exist (the export then reports that itself)."""
+    try:
+        from prepub.core.export.plan import export_zone
+
+        return export_zone(policy)
+    except Exception:  # noqa: BLE001 - ExportError for an unknown zone; the export says why
+        return ZoneInfo("UTC")
+
+
+def _draft_time(value: str | None, zone: ZoneInfo) -> datetime | None:
+    raw = (value or "").strip()
+    if not raw:
+        return None
+    try:
+        t = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return t.replace(tzinfo=zone) if t.tzinfo is None else t.astimezone(zone)
+
+
+def _next_hour(now: datetime, zone: ZoneInfo) -> datetime:
+    """A suggestion when the post has no time: the next full hour at least 30 minutes ahead."""
+    t = (now.astimezone(zone) + timedelta(minutes=30)).replace(minute=0, second=0, microsecond=0)
+    return t + timedelta(hours=1)
+
+
+def _offset(t: datetime) -> str:
+    off = t.utcoffset() or timedelta(0)
+    minutes = int(off.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

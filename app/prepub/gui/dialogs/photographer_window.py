@@ -132,7 +132,7 @@ class PhotographerWindow(QWidget):
         self.guardian2 = QLineEdit()
         self.guardian2.setPlaceholderText(self.tr("Second guardian (when both must sign)"))
         self.guardian_hint = QLabel(self.tr("Under %1, every custodian must sign.")
-                                    .replace("%1", str(self.session.policy.get("consent", "all_custodians_under", 13))))
+                                    .replace("%1", str(self.session.policy.consent.all_custodians_under)))
         for w in (self.guardian1, self.guardian2, self.guardian_hint):
             form.addRow("", w)
             w.hide()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
+from prepub.core import clock
 from prepub.core.policy import Policy
 from prepub.gui.qtcompat import combo_data
 from prepub.gui import text
@@ -57,7 +58,7 @@ class PersonDialog(_Form):
             self.relation.addItem(text.relation_label(r), r)
         self.relation.setCurrentIndex(RELATIONS.index(person.relation) if person else 3)
         self.birth_year = QSpinBox()
-        self.birth_year.setRange(0, date.today().year)
+        self.birth_year.setRange(0, clock.today().year)
         self.birth_year.setSpecialValueText(self.tr("Unknown"))
         self.birth_year.setValue(person.birth_year or 0 if person else 0)
         self.minor = QCheckBox(self.tr("This is a child (under 18)"))
@@ -131,12 +132,12 @@ class ConsentDialog(_Form):
         self.form.addRow(self.tr("Channels:"), holder)
         self.purpose = QLineEdit(self.tr("Our communication in social media and on the website"))
         self.form.addRow(self.tr("Purpose:"), self.purpose)
-        self.given = QDateEdit(_qdate(date.today()))
+        self.given = QDateEdit(_qdate(clock.today()))
         self.given.setCalendarPopup(True)
         self.form.addRow(self.tr("Given on:"), self.given)
         row = QHBoxLayout()
         self.has_expiry = QCheckBox(self.tr("Expires on"))
-        self.expires = QDateEdit(_qdate(date(date.today().year + 2, 12, 31)))
+        self.expires = QDateEdit(_qdate(date(clock.today().year + 2, 12, 31)))
         self.expires.setCalendarPopup(True)
         self.expires.setEnabled(False)
         self.has_expiry.toggled.connect(self.expires.setEnabled)

@@ -29,6 +29,15 @@ if TYPE_CHECKING:
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
 
 
+def _on_click(button: QPushButton, slot: Callable[[], None]) -> None:
+    """Call ``slot()`` with no arguments when ``button`` is clicked.
+
+    ``clicked`` carries a ``checked`` flag, and PySide passes it to the first positional
+    parameter the slot has: connected directly, ``withdraw_selected(reason=None)`` received
+    ``False`` as the reason ("'bool' object has no attribute 'strip'")."""
+    button.clicked.connect(lambda _checked=False: slot())
+
+
 class RegistryWindow(QWidget):
     """A separate top-level window; changes refresh the main window's people and findings."""
 
@@ -57,9 +66,9 @@ class RegistryWindow(QWidget):
         self.search.textChanged.connect(self._fill_people)
         top.addWidget(self.search, 1)
         self.add_person_button = QPushButton(self.tr("Add person…"))
-        self.add_person_button.clicked.connect(self.add_person)
+        _on_click(self.add_person_button, self.add_person)
         self.import_button = QPushButton(self.tr("Import consent sheet…"))
-        self.import_button.clicked.connect(self.import_sheet_dialog)
+        _on_click(self.import_button, self.import_sheet_dialog)
         top.addWidget(self.add_person_button)
         top.addWidget(self.import_button)
         lay.addLayout(top)
@@ -87,7 +96,7 @@ class RegistryWindow(QWidget):
         self.guardians_label.setWordWrap(True)
         row.addWidget(self.guardians_label, 1)
         self.add_guardian_button = QPushButton(self.tr("Add guardian…"))
-        self.add_guardian_button.clicked.connect(self.add_guardian)
+        _on_click(self.add_guardian_button, self.add_guardian)
         row.addWidget(self.add_guardian_button)
         dl.addLayout(row)
         self.table = QTableWidget(0, 6)
@@ -103,13 +112,13 @@ class RegistryWindow(QWidget):
         dl.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_consent_button = QPushButton(self.tr("Add consent…"))
-        self.add_consent_button.clicked.connect(self.add_consent)
+        _on_click(self.add_consent_button, self.add_consent)
         self.withdraw_button = QPushButton(self.tr("Withdraw consent…"))
-        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        _on_click(self.withdraw_button, self.withdraw_selected)
         self.edit_button = QPushButton(self.tr("Edit person…"))
-        self.edit_button.clicked.connect(self.edit_person)
+        _on_click(self.edit_button, self.edit_person)
         self.delete_button = QPushButton(self.tr("Delete person…"))
-        self.delete_button.clicked.connect(self.delete_person)
+        _on_click(self.delete_button, self.delete_person)
         for b in (self.add_consent_button, self.withdraw_button, self.edit_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -296,7 +305,8 @@ class RegistryWindow(QWidget):
                   lambda _c: (self._say(self.tr("The consent was saved.")), self._changed()),
                   **dlg.values())
 
-    def withdraw_selected(self, reason: str | None = None) -> None:
+    def withdraw_selected(self, *, reason: str | None = None) -> None:
+        """Withdraw the selected consent; without ``reason`` the reason dialog asks for one."""
         row = self.selected_consent()
         if row is None:
             return

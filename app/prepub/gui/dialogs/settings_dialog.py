@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
+from prepub.core.languages import UI_LANGUAGES
 from prepub.gui.qtcompat import combo_data
 from prepub.gui.i18n import NATIVE_NAMES
 from prepub.gui.policy_source import load_effective_policy, policy_file, validate_policy_file
@@ -55,14 +56,14 @@ class SettingsDialog(QDialog):
         hf = QFormLayout(home)
         self.own_home = QCheckBox(self.tr("Use my own home base instead of the policy's"))
         hb = settings.home_base or {}
-        org = session.policy.section("organisation")
-        self.home_name = QLineEdit(str(hb.get("home_name", org.get("home_name", ""))))
-        self.home_lat = self._coord(-90, 90, hb.get("home_lat", org.get("home_lat", 0.0)))
-        self.home_lon = self._coord(-180, 180, hb.get("home_lon", org.get("home_lon", 0.0)))
+        org = session.policy.organisation
+        self.home_name = QLineEdit(str(hb.get("home_name", org.home_name)))
+        self.home_lat = self._coord(-90, 90, hb.get("home_lat", org.home_lat or 0.0))
+        self.home_lon = self._coord(-180, 180, hb.get("home_lon", org.home_lon or 0.0))
         self.radius = QDoubleSpinBox()
         self.radius.setRange(1, 5000)
         self.radius.setSuffix(" km")
-        self.radius.setValue(float(hb.get("home_radius_km", org.get("home_radius_km", 50))))
+        self.radius.setValue(float(hb.get("home_radius_km", org.home_radius_km)))
         hf.addRow(self.own_home)
         hf.addRow(self.tr("Place:"), self.home_name)
         hf.addRow(self.tr("Latitude:"), self.home_lat)
@@ -89,7 +90,7 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem(self.tr("As the system (%1)").replace("%1", NATIVE_NAMES.get(
             session.ui_language, session.ui_language)), "auto")
-        for code in ("sv", "en", "da"):
+        for code in UI_LANGUAGES:
             self.language.addItem(NATIVE_NAMES[code], code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.ui_language)))
         lf.addRow(self.tr("Language of the app:"), self.language)

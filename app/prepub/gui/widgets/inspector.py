@@ -265,7 +265,7 @@ class InspectorPanel(QScrollArea):
 
     def alt_text_limit(self) -> int:
         policy, channels = self.session.policy, self.session.draft.channels
-        limits = [int(policy.get("images", "alt_text_max", 250))]
+        limits = [int(policy.images.alt_text_max)]
         limits += [int(policy.channel(c)["alt_text_max"]) for c in channels
                    if "alt_text_max" in policy.channel(c)]
         return min(limits)
