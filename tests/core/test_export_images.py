@@ -220,3 +220,19 @@ def test_xmp_packet_vocabulary() -> None:
     assert source_type_for("trainedAlgorithmicMedia", blurred=True) == "trainedAlgorithmicMedia"
     with pytest.raises(ValueError):
         ExportMeta(release_status="MR-ULR")  # does not exist in PLUS
+
+
+def test_a_huge_blur_box_is_clamped_to_the_picture() -> None:
+    """Issue 17.8: a face box of 10^10 px from a hostile draft crashed Pillow's blur."""
+    from PIL import Image
+
+    from prepub.core.export.images import obscure
+
+    im = Image.new("RGB", (200, 150), "#fff")
+    im.paste((0, 0, 0), (90, 60, 110, 90))
+    obscure(im, (-10**10, -10**10, 10**10, 10**10))
+    assert im.size == (200, 150)
+    obscure(im, (10**10, 10**10, 2 * 10**10, 2 * 10**10))  # wholly outside: nothing to do
+    before = im.copy()
+    obscure(im, (300, 300, 400, 400))
+    assert list(im.getdata()) == list(before.getdata())
