@@ -14,6 +14,7 @@ from prepub.gui.dialogs.photographer_window import open_photographer_window
 
 def test_log_a_shoot_and_export_the_sheet(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
     w = make_window()
+    assert w.session.registry is not None, w.session.registry_error
     win = open_photographer_window(w)
     wait_idle(qtbot, win)
     win.photographer.setText("Mia Foto")

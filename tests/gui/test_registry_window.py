@@ -33,6 +33,7 @@ def test_add_person_guardian_consent_and_withdraw(make_window: Any, qtbot: Any,
                                                   monkeypatch: pytest.MonkeyPatch,
                                                   tmp_path: Path) -> None:
     w = make_window()
+    assert w.session.registry is not None, w.session.registry_error
     win = open_registry_window(w)
     wait_idle(qtbot, win)
     assert win.people.count() == 0
@@ -157,6 +158,7 @@ def test_withdraw_button_asks_a_reason_and_the_photo_blocks_again(
 def test_delete_person_erases_after_confirmation(make_window: Any, qtbot: Any,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     w = make_window()
+    assert w.session.registry is not None, w.session.registry_error
     reg = w.session.registry
     p = reg.add_person(name="Olle Ström", relation="member")
     win = open_registry_window(w)
@@ -192,6 +194,7 @@ def test_import_consent_sheet_twice_is_idempotent(make_window: Any, qtbot: Any,
     other.close()
 
     w = make_window()
+    assert w.session.registry is not None, w.session.registry_error
     win = open_registry_window(w)
     wait_idle(qtbot, win)
     win.import_sheet(str(sheet))

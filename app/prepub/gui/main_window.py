@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         self.session.mark_core_ready(features or {"export": str(error), "text": str(error)})
         self._update_export()
         if self.session.features.get("text") is None:  # language models: slow, on their own pool
-            self.session.runner.run_in_background(services.warm_up_text, None, pool="decode",
+            self.session.runner.run_in_background(services.warm_up_text, None, pool="warmup",
                                                   name="text models", args=(self.session.policy,))
 
     def _registry_opened(self, registry: Any, error: BaseException | None) -> None:

@@ -408,6 +408,7 @@ class PostSession(QObject):
             return
 
         def done(result: Any, error: BaseException | None) -> None:
+            self._in_flight -= 1
             if error is not None:
                 self.error_reported.emit("registry", str(error))
                 return
@@ -415,6 +416,7 @@ class PostSession(QObject):
             self.people_changed.emit()
             self.request_evaluation()
 
+        self._in_flight += 1  # `settled` waits for the people and the evaluation they trigger
         self.runner.run_in_background(registry.list_people, done, pool="eval", name="people")
 
     @property
