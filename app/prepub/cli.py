@@ -2,7 +2,9 @@
 the same core headless.
 
 Exit codes: 0 nothing blocks, 1 something blocks (or the export was refused), 2 usage errors
-(unknown option, missing file, invalid policy or draft).
+(unknown option, missing file, invalid policy or draft: the message names the file, the line
+and the field), 3 an internal error (a bug: one line on stderr, never a traceback; set
+PREPUB_DEBUG=1 for the traceback).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from prepub import __version__
 from prepub.core.languages import UI_LANGUAGES
 from prepub.core.printable import printable
 
-EXIT_OK, EXIT_BLOCKED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
 
     sub.add_parser("rules", help="list every rule with its severity and policy paragraph")
+
+    r = sub.add_parser("registry", help="look after the consent registry")
+    ra = r.add_subparsers(dest="registry_action", metavar="ACTION", required=True)
+    rv = ra.add_parser("verify", help="check the audit log's hash chain (exit 0 intact, 1 broken)")
+    rv.add_argument("--registry", metavar="URL", help="consent registry URL (default: your own)")
+    rv.add_argument("--lang", choices=UI_LANGUAGES, help="language of messages")
     return p
 
 
@@ -79,6 +87,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             pass
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("prepub: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # noqa: BLE001 - a bug must not print a traceback at the user
+        if os.environ.get("PREPUB_DEBUG"):
+            raise
+        print(f"prepub: internal error ({printable(type(e).__name__)}: {printable(e)}); "
+              "please report it (PREPUB_DEBUG=1 shows the details)", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -110,6 +127,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return _cmd_export(args)
         if args.command == "rules":
             return _cmd_rules()
+        if args.command == "registry":
+            return _cmd_registry_verify(args)
     except _Usage as e:
         print(f"prepub: {printable(e)}", file=sys.stderr)
         return EXIT_USAGE
@@ -370,7 +389,7 @@ def _cmd_draft(args: argparse.Namespace) -> int:
         raise _Usage(f"{out} exists already; choose another name")
     text = args.text or ""
     if args.text_file:
-        text = Path(args.text_file).read_text(encoding="utf-8")
+        text = _text_file(args.text_file)
     draft = Draft(text=text, channels=list(args.channel))
     if args.at:
         try:
@@ -389,6 +408,17 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     save_draft(draft, out)
     print(f"Wrote {printable(out)} with {len(draft.images)} image(s).")
     return EXIT_OK
+
+
+def _text_file(path: str) -> str:
+    from prepub.core.inputfiles import read_regular
+
+    try:
+        return read_regular(path, limit=16 * 1024 * 1024).decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Usage(f"{path}: the text file is not UTF-8 text") from None
+    except OSError as e:
+        raise _Usage(f"{path}: the text file cannot be read ({e.strerror or e})") from None
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -462,6 +492,32 @@ def _cmd_rules() -> int:
             flags += "  (may be overridden with a reason)"
         print(f"{rule:32} {spec.severity.value:5}  {spec.ref}{flags}")
     return EXIT_OK
+
+
+def _cmd_registry_verify(args: argparse.Namespace) -> int:
+    """``prepub registry verify``: 0 when the audit log's hash chain holds, 1 when it breaks
+    (the first broken entry named) or the registry cannot be opened."""
+    from prepub.core.consent import RegistryError, open_registry
+    from prepub.core.messages import render
+
+    try:
+        reg = open_registry(args.registry)
+    except RegistryError as e:
+        print(f"prepub: {printable(e)}", file=sys.stderr)
+        return EXIT_BLOCKED
+    try:
+        report = reg.verify_audit()
+    finally:
+        reg.close()
+    if report.ok:
+        print(printable(render("registry.audit_ok", {"entries": report.entries,
+                                                     "location": reg.location})))
+        return EXIT_OK
+    from prepub.core.checks.post import audit_broken_finding
+    from prepub.core.messages import message
+
+    print(printable(message(audit_broken_finding(report))))  # type: ignore[arg-type]
+    return EXIT_BLOCKED
 
 
 if __name__ == "__main__":

@@ -140,6 +140,8 @@ def test_ascii_values_are_mirrored_to_exif_ifd0_only(tmp_path: Path) -> None:
 
 
 def test_orientation_applied_and_icc_kept(tmp_path: Path) -> None:
+    from prepub.core.export.xmp import own_profile
+
     src = dirty_jpeg(tmp_path / "rot.jpg", size=(400, 200), orientation=6)
     out = write_clean_image(src, tmp_path / "out.jpg", meta=ASCII_META)
     with Image.open(out.path) as im:
@@ -148,7 +150,8 @@ def test_orientation_applied_and_icc_kept(tmp_path: Path) -> None:
         bottom = np.asarray(im.convert("RGB"))[380, 100]
         assert top[0] > 150 and top[2] < 100  # the red left half is now on top
         assert bottom[2] > 150 and bottom[0] < 100
-        assert im.info.get("icc_profile") == _icc()
+        # the source's profile is not copied: the app's own sRGB replaces it (issue 17, item 3)
+        assert im.info.get("icc_profile") == own_profile("srgb") != _icc()
         assert im.getexif().get(0x0112) is None  # no orientation tag left to apply twice
 
 

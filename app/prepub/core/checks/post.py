@@ -28,6 +28,7 @@ REF_SOURCE = "VIF 4: egen bildbank och stockbilder – sammanhang känt, publice
 REF_ALT = "Lag (2018:1937) om tillgänglighet till digital offentlig service; IPTC Alt Text"
 REF_ARCHIVE = "Sundsvall 7: alla inlägg är allmänna handlingar och ska bevaras"
 REF_CHANNELS = "SSCO: våra primära externa kanaler"
+REF_AUDIT = "GDPR art. 7.1: samtycken ska kunna visas – registrets logg måste vara obruten"
 
 register(
     RuleSpec("image.photographer_missing", Severity.BLOCK, REF_IMAGES),
@@ -52,6 +53,7 @@ register(
     RuleSpec("post.empty", Severity.BLOCK, REF_CHANNELS),
     RuleSpec("post.not_analysed", Severity.BLOCK, REF_APPROVAL, can_disable=False),
     RuleSpec("post.public_record", Severity.INFO, REF_ARCHIVE),
+    RuleSpec("registry.audit_broken", Severity.BLOCK, REF_AUDIT, can_disable=False),
 )
 
 ORG_RELATIONS = frozenset({"staff", "elected", "member"})
@@ -89,6 +91,7 @@ def evaluate_draft(draft: Draft, *, reports: Mapping[str, ImageReport], policy: 
             _add(ev, make_finding("post.unknown_channel", policy, subject="post", params={"channel": ch}))
     if not draft.images and not draft.text.strip():
         _add(ev, make_finding("post.empty", policy, subject="post"))
+    _audit_chain(ev, registry, policy)
     for im in draft.images:
         rep = reports.get(im.path)
         if rep is None:
@@ -104,6 +107,27 @@ def evaluate_draft(draft: Draft, *, reports: Mapping[str, ImageReport], policy: 
     else:
         ev.findings.extend(text_check(draft, reports=reports, policy=policy, today=today))
     return ev
+
+
+def _audit_chain(ev: Evaluation, registry: Any, policy: Policy) -> None:
+    """A consent registry whose audit log was rewritten cannot prove consent: nothing exports."""
+    report = getattr(registry, "audit_chain", None) if registry is not None else None
+    if report is not None and getattr(report, "ok", True) is False:
+        _add(ev, audit_broken_finding(report, policy))
+
+
+def audit_broken_finding(report: Any, policy: Policy | None = None) -> Finding | None:
+    """The ``registry.audit_broken`` finding for a broken :class:`AuditChainReport`."""
+    return make_finding("registry.audit_broken", policy, subject="post", params={
+        "entry": report.broken_at, "code": f"audit_{report.reason}",
+        "reason": _AUDIT_REASONS.get(report.reason, str(report.reason))})
+
+
+_AUDIT_REASONS = {  # English fallbacks; the catalogue's reason.audit_* translate them
+    "content": "the entry was changed after it was written",
+    "link": "an entry before it was removed, inserted or re-sealed",
+    "unsealed": "the entry has no hash",
+}
 
 
 # --- images --------------------------------------------------------------------------------------

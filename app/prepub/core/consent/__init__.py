@@ -8,14 +8,16 @@ consents from a photographer's laptop to the communicator's registry as one ``.p
 from prepub.core.consent.registry import Registry
 from prepub.core.consent.store import open_registry
 from prepub.core.consent.types import (
-    GUARDIAN_RELATIONS, REASONS, RELATIONS, SELF, AuditEntry, Consent, ConsentStatus, ExportRecord,
+    GUARDIAN_RELATIONS, REASONS, RELATIONS, SELF, AuditChainReport, AuditEntry, Consent,
+    ConsentStatus, ExportRecord,
     FaceReference, Guardian, ImportConflict, ImportResult, Match, Person, RegistryError, Shoot,
     Signature, UnknownEntityError,
 )
 
 __all__ = [
     "open_registry", "Registry", "export_sheet", "import_sheet", "SheetError",
-    "GUARDIAN_RELATIONS", "REASONS", "RELATIONS", "SELF", "AuditEntry", "Consent", "ConsentStatus",
+    "GUARDIAN_RELATIONS", "REASONS", "RELATIONS", "SELF", "AuditChainReport", "AuditEntry",
+    "Consent", "ConsentStatus",
     "ExportRecord", "FaceReference", "Guardian", "ImportConflict", "ImportResult", "Match", "Person",
     "RegistryError", "Shoot", "Signature", "UnknownEntityError",
 ]

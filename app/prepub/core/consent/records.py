@@ -1,7 +1,8 @@
 """Shared helpers of the registry modules: the clock, the acting user, name folding, the audit
 writer and the conversion of database rows into the frozen types of :mod:`.types`.
 
-The audit writer is the only code that touches ``audit_log``, and it only inserts.
+The audit writer is the only code that touches ``audit_log``, and it only inserts, each entry
+linked to the one before by its hash (:mod:`.chain`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, Iterable, Mapping
 import sqlalchemy as sa
 
 from prepub.core import clock
+from prepub.core.consent import chain
 from prepub.core.consent import schema as t
 from prepub.core.consent.types import (
     SELF, AuditEntry, Consent, ExportRecord, Guardian, Person, Shoot, Signature,
@@ -54,11 +56,18 @@ def like_pattern(query: str) -> str:
 def write_audit(conn: sa.Connection, *, actor: str | None, action: str, entity: str,
                 entity_id: str | None, details: Mapping[str, Any] | None = None,
                 at: datetime | None = None) -> int:
-    """Append one audit entry. ``details`` must never hold personal data (names, years, notes)."""
+    """Append one audit entry, linked into the hash chain (:mod:`.chain`). ``details`` must
+    never hold personal data (names, years, notes)."""
+    when = chain.utc(at or now())
+    who = actor or default_actor()
+    text = json.dumps(dict(details or {}), sort_keys=True, ensure_ascii=False, default=str)
+    chain.lock(conn)
+    prev = chain.head(conn, t.audit_log)
+    sealed = chain.entry_hash(prev_hash=prev, at=when, actor=who, action=action, entity=entity,
+                              entity_id=entity_id, details=text)
     res = conn.execute(t.audit_log.insert().values(
-        at=at or now(), actor=actor or default_actor(), action=action, entity=entity,
-        entity_id=entity_id, details=json.dumps(dict(details or {}), sort_keys=True,
-                                                ensure_ascii=False, default=str)))
+        at=when, actor=who, action=action, entity=entity, entity_id=entity_id, details=text,
+        prev_hash=prev, entry_hash=sealed))
     pk = res.inserted_primary_key
     return int(pk[0]) if pk else 0
 

@@ -4,6 +4,9 @@ Open it with :func:`prepub.core.consent.open_registry`. Every method runs in its
 returns frozen dataclasses from :mod:`.types` (never ORM rows) and, when it changes something,
 appends an audit entry naming ``actor`` (default: the operating-system user). The audit log can
 only grow: no method updates or deletes it, and on SQLite/PostgreSQL a trigger refuses both.
+Its entries form a hash chain (:mod:`.chain`), checked on open (:attr:`Registry.audit_chain`),
+by :meth:`Registry.verify_audit` (``prepub registry verify``) and before an export is logged, so
+an entry rewritten behind the triggers' back is found.
 
 Face matching is biometric processing. The registry stores references only for people who
 agreed to it, and :meth:`Registry.match_faces` only *proposes* candidates with a distance; it
@@ -27,13 +30,14 @@ from sqlalchemy.engine import Engine
 
 from prepub.core import clock
 from prepub.core.consent import consents as _consents
-from prepub.core.consent import erasure, faces, records
+from prepub.core.consent import chain, erasure, faces, records
 from prepub.core.consent import schema as t
 from prepub.core.consent.evidence import EvidenceStore
 from prepub.core.consent.status import evaluate
 from prepub.core.consent.store import WRITE_OPTION, checkpoint
 from prepub.core.consent.types import (
-    GUARDIAN_RELATIONS, RELATIONS, SELF, AuditEntry, Consent, ConsentStatus, ExportRecord,
+    GUARDIAN_RELATIONS, RELATIONS, SELF, AuditChainReport, AuditEntry, Consent, ConsentStatus,
+    ExportRecord,
     FaceReference, Guardian, Match, Person, RegistryError, Shoot, Signature, UnknownEntityError,
 )
 
@@ -43,10 +47,12 @@ _UNSET: Any = object()
 class Registry:
     """An open consent registry. Use :func:`open_registry`; call :meth:`close` when done."""
 
-    def __init__(self, *, engine: Engine, evidence_dir: Path, location: str) -> None:
+    def __init__(self, *, engine: Engine, evidence_dir: Path, location: str,
+                 audit_chain: AuditChainReport | None = None) -> None:
         self._engine = engine
         self.evidence = EvidenceStore(evidence_dir)
         self.location = location  # the file path or the URL without password, for messages
+        self._audit_chain = audit_chain
 
     # --- plumbing ------------------------------------------------------------------------------
 
@@ -312,8 +318,18 @@ class Registry:
     def record_export(self, *, bundle_path: str | Path, draft_id: str | None,
                       files: Mapping[str, str], consent_ids: Sequence[str],
                       actor: str | None = None) -> ExportRecord:
-        """Log an export bundle: its files (name -> sha256) and the consents it relied on."""
+        """Log an export bundle: its files (name -> sha256) and the consents it relied on.
+
+        Refused (RegistryError) while the audit log's hash chain is broken: an export is not
+        published on the strength of a log that was rewritten, even after the registry was
+        opened."""
         with self._write() as conn:
+            report = chain.verify(conn, t.audit_log)
+            self._audit_chain = report
+            if not report.ok:
+                raise RegistryError(
+                    f"the audit log's hash chain breaks at entry {report.broken_at} "
+                    f"({report.reason}); restore the registry from a backup")
             return _consents.record_export(conn, bundle_path=str(bundle_path), draft_id=draft_id,
                                            files=files, consent_ids=consent_ids, actor=actor)
 
@@ -330,6 +346,21 @@ class Registry:
                                       entity_id=entity_id, details=details)
             row = conn.execute(sa.select(t.audit_log).where(t.audit_log.c.id == eid)).one()
             return records.audit_entry(row)
+
+    @property
+    def audit_chain(self) -> AuditChainReport:
+        """The audit log's hash chain as last checked: on open, by :meth:`verify_audit` or
+        before an export was logged."""
+        if self._audit_chain is None:
+            return self.verify_audit()
+        return self._audit_chain
+
+    def verify_audit(self) -> AuditChainReport:
+        """Check every audit entry's hash and link now; the report names the first entry that
+        does not hold (``prepub registry verify``)."""
+        with self._read() as conn:
+            self._audit_chain = chain.verify(conn, t.audit_log)
+        return self._audit_chain
 
     def audit_entries(self, *, limit: int = 100, entity_id: str | None = None) -> list[AuditEntry]:
         """The newest ``limit`` entries, newest first, optionally about one entity."""

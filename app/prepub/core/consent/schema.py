@@ -172,4 +172,9 @@ audit_log = sa.Table(
     sa.Column("entity", sa.String(32), nullable=False),
     sa.Column("entity_id", sa.String(64), nullable=True, index=True),
     sa.Column("details", sa.Text, nullable=False, server_default="{}"),
+    # The hash chain (see .chain): the previous entry's hash and this entry's. Nullable only
+    # because migration 0004 adds them to existing rows; every entry written is sealed, and
+    # verification reports an entry without them.
+    sa.Column("prev_hash", sa.String(64), nullable=True),
+    sa.Column("entry_hash", sa.String(64), nullable=True),
 )

@@ -110,7 +110,7 @@ def _consent_json(c: Consent) -> dict[str, Any]:
 def import_sheet(registry: Registry, path: str | Path, *, actor: str | None = None) -> ImportResult:
     """Apply a consent sheet; raises :class:`SheetError` (nothing applied) when it is unusable."""
     with SheetReader(path) as sheet:
-        d = SheetData(sheet.data, sheet.path)
+        d = SheetData(sheet.data, sheet.path, text=sheet.text)
         needed = {c["evidence"]["sha256"] for c in d.consents if c["evidence"]}
         for sha in sorted(needed):
             if sha not in sheet.evidence_names:

@@ -1,7 +1,11 @@
 """The consent-sheet file: one zip holding ``sheet.json`` and ``evidence/<sha256>`` files.
 
-:class:`SheetReader` opens and checks the zip, :class:`SheetData` checks the JSON's fields and
-types, :func:`write_sheet` writes one.
+:class:`SheetReader` opens and checks the zip, :class:`SheetData` checks the JSON against the
+format's one declaration (:class:`SheetDoc` and its parts: strict types, so ``"false"`` is text
+and never agreement to face matching; ranges; each face encoding 128 finite numbers) and
+reports the first mistake with the field and its line in ``sheet.json``; :func:`write_sheet`
+writes one. Fields the declaration does not know are ignored (a sheet from a newer Prepub is
+refused by its version).
 
 Reading is defensive, because a sheet arrives from another computer: only those two kinds of
 entry are accepted (no other names, no ``..``, no absolute or backslash paths, no duplicates, no
@@ -20,12 +24,16 @@ import zipfile
 from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Annotated, Any, Iterator, Literal
 
-from prepub.core.consent.evidence import MAX_EVIDENCE_BYTES
-from prepub.core.consent.types import (
-    GUARDIAN_RELATIONS, RELATIONS, RegistryError, Signature,
+from pydantic import (
+    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError,
 )
+
+from prepub.core import jsondoc
+from prepub.core.consent.evidence import MAX_EVIDENCE_BYTES
+from prepub.core.consent.types import RegistryError, Signature
+from prepub.core.inputfiles import NotRegularFile, open_regular
 
 FORMAT = "prepub.consent-sheet"
 VERSION = 1
@@ -68,24 +76,36 @@ class SheetReader:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        self.text = ""
         try:
-            self._zip = zipfile.ZipFile(self.path)
+            self._file = open_regular(self.path)  # a FIFO or a device is refused, never waited on
         except FileNotFoundError:
             raise SheetError(f"{self.path}: no such file") from None
-        except (zipfile.BadZipFile, OSError) as e:
+        except NotRegularFile as e:
+            raise SheetError(f"{self.path}: not a consent sheet (this is {e.kind})") from None
+        except OSError as e:
+            raise SheetError(f"{self.path}: the sheet cannot be read ({e.strerror or e})") from None
+        try:
+            self._zip = zipfile.ZipFile(self._file)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+            self._file.close()
             raise SheetError(f"{self.path}: not a consent sheet (not a readable zip: {e})") from None
         try:
             self.evidence_names = self._check_entries()
             self.data = self._read_json()
         except BaseException:
-            self._zip.close()
+            self.close()
             raise
+
+    def close(self) -> None:
+        self._zip.close()
+        self._file.close()
 
     def __enter__(self) -> "SheetReader":
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._zip.close()
+        self.close()
 
     def _fail(self, text: str) -> SheetError:
         return SheetError(f"{self.path}: {text}")
@@ -138,13 +158,15 @@ class SheetReader:
     def _read_json(self) -> dict[str, Any]:
         raw = b"".join(self._read_limited(SHEET_JSON, MAX_JSON_BYTES))
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as e:
-            raise self._fail(f"sheet.json is not valid JSON ({e})") from None
+            self.text = jsondoc.decode(raw)
+            data = jsondoc.parse(self.text)
+        except jsondoc.Problem as e:
+            where = f"sheet.json:{e.line}" if e.line else "sheet.json"
+            raise self._fail(f"{where}: this is not a valid sheet ({e.text})") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise self._fail("this is not a Prepub consent sheet (wrong 'format')")
         v = data.get("version")
-        if not isinstance(v, int) or v < 1:
+        if type(v) is not int or v < 1:
             raise self._fail("the sheet has no valid 'version'")
         if v > VERSION:
             raise self._fail(f"the sheet was made by a newer Prepub (version {v}); update Prepub")
@@ -161,92 +183,153 @@ class SheetReader:
         return _LimitedStream(self._read_limited(f"evidence/{sha}", MAX_EVIDENCE_BYTES))
 
 
-class SheetData:
-    """The sheet's JSON, checked for the fields and types the import relies on."""
+# --- the declaration of sheet.json -------------------------------------------------------------
 
-    def __init__(self, data: dict[str, Any], path: Path) -> None:
+ENCODING_DIM = 128
+
+
+def _iso_date(v: Any) -> Any:
+    if isinstance(v, str):
+        try:
+            return date.fromisoformat(v)
+        except ValueError:
+            raise ValueError("a date (YYYY-MM-DD)") from None
+    return v
+
+
+def _iso_time(v: Any) -> Any:
+    if isinstance(v, str):
+        try:
+            return datetime.fromisoformat(v)
+        except ValueError:
+            raise ValueError("a date and time (ISO 8601)") from None
+    return v
+
+
+def _non_blank(v: str) -> str:
+    if not v.strip():
+        raise ValueError("non-empty text")
+    return v
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+IsoTime = Annotated[datetime, BeforeValidator(_iso_time)]
+Ident = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_non_blank)]
+Text = Annotated[str, Field(max_length=10_000)]
+Relation = Literal["staff", "elected", "member", "public", "external"]  # types.RELATIONS
+GuardianRelation = Literal["parent", "custodian", "guardian", "other"]  # types.GUARDIAN_RELATIONS
+Number = Annotated[float, Field(allow_inf_nan=False, ge=-1e6, le=1e6)]
+
+
+class _Part(BaseModel):
+    """A part of sheet.json: strict types (``"false"`` is text, ``1`` is not true), unknown
+    fields ignored, immutable."""
+
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
+
+
+class SheetShoot(_Part):
+    id: Ident
+    photographer: Ident
+    date: IsoDate
+    place: Text | None = ""
+    event: Text | None = ""
+    notes: Text | None = ""
+
+
+class SheetPerson(_Part):
+    id: Ident
+    name: Ident
+    relation: Relation
+    protected_identity: bool = False
+    birth_year: Annotated[int, Field(ge=1880, le=2200)] | None = None
+    is_minor: bool | None = None
+    matching_consent: bool = False
+
+
+class SheetGuardian(_Part):
+    id: Ident
+    child_id: Ident
+    name: Text | None = ""
+    relation: GuardianRelation
+    contact: Text | None = ""
+
+
+class SheetSignature(_Part):
+    signer: Ident
+    signed_at: IsoTime
+
+
+class SheetEvidence(_Part):
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    filename: Annotated[str, Field(max_length=500)] | None = None
+    path: Annotated[str, Field(max_length=500)] | None = None
+
+
+class SheetConsent(_Part):
+    id: Ident
+    person_id: Ident
+    given_on: IsoDate
+    channels: Annotated[list[Annotated[str, Field(max_length=100)]], Field(max_length=100)]
+    purpose: Text | None = ""
+    expires_on: IsoDate | None = None
+    withdrawn_at: IsoTime | None = None
+    withdrawal_reason: Text | None = ""
+    signatures: Annotated[list[SheetSignature], Field(max_length=100)] = []
+    evidence: SheetEvidence | None = None
+    verbal_note: Text | None = None
+    logged_by: Text | None = ""
+    shoot_id: Ident | None = None
+    created_at: IsoTime
+
+
+class SheetFace(_Part):
+    id: Ident
+    person_id: Ident
+    created_at: IsoTime
+    encoding: Annotated[list[Number], Field(min_length=ENCODING_DIM, max_length=ENCODING_DIM)]
+
+
+class SheetDoc(_Part):
+    """The whole sheet.json, typed (``format`` and ``version`` are checked when it is read)."""
+
+    format: Literal["prepub.consent-sheet"]
+    version: Annotated[int, Field(ge=1, le=VERSION)]
+    sheet_id: Ident
+    shoot: SheetShoot
+    people: Annotated[list[SheetPerson], Field(max_length=MAX_ENTRIES)] = []
+    guardians: Annotated[list[SheetGuardian], Field(max_length=MAX_ENTRIES)] = []
+    consents: Annotated[list[SheetConsent], Field(max_length=MAX_ENTRIES)] = []
+    face_references: Annotated[list[SheetFace], Field(max_length=MAX_ENTRIES)] = []
+
+
+class SheetData:
+    """The sheet's JSON, validated against :class:`SheetDoc`; the parts as plain dicts (dates
+    as ``date``/``datetime``, signatures as :class:`Signature`) for the import."""
+
+    def __init__(self, data: dict[str, Any], path: Path, *, text: str | None = None) -> None:
         self.path = path
-        self.sheet_id = self._str(data, "sheet_id", "sheet")
-        shoot = self._obj(data.get("shoot"), "shoot")
-        self.shoot = {"id": self._str(shoot, "id", "shoot"),
-                      "photographer": self._str(shoot, "photographer", "shoot"),
-                      "date": self._date(shoot.get("date"), "shoot.date"),
-                      "place": str(shoot.get("place") or ""), "event": str(shoot.get("event") or ""),
-                      "notes": str(shoot.get("notes") or "")}
-        self.people = [self._obj(p, "people[]") for p in self._list(data, "people")]
-        for p in self.people:
-            self._str(p, "id", "person"), self._str(p, "name", "person")
-            if p.get("relation") not in RELATIONS:
-                raise self.fail(f"person {p['id']}: unknown relation {p.get('relation')!r}")
-            if p.get("birth_year") is not None and not isinstance(p["birth_year"], int):
-                raise self.fail(f"person {p['id']}: birth_year must be a whole number")
-        self.guardians = [self._obj(g, "guardians[]") for g in self._list(data, "guardians")]
-        for g in self.guardians:
-            self._str(g, "id", "guardian"), self._str(g, "child_id", "guardian")
-            if g.get("relation") not in GUARDIAN_RELATIONS:
-                raise self.fail(f"guardian {g['id']}: unknown relation {g.get('relation')!r}")
-        self.consents = [self._obj(c, "consents[]") for c in self._list(data, "consents")]
-        for c in self.consents:
-            cid = self._str(c, "id", "consent")
-            self._str(c, "person_id", f"consent {cid}")
-            c["given_on"] = self._date(c.get("given_on"), f"consent {cid} given_on")
-            c["expires_on"] = self._date(c.get("expires_on"), f"consent {cid} expires_on", True)
-            c["withdrawn_at"] = self._time(c.get("withdrawn_at"), f"consent {cid} withdrawn_at", True)
-            c["created_at"] = self._time(c.get("created_at"), f"consent {cid} created_at")
-            if not isinstance(c.get("channels"), list):
-                raise self.fail(f"consent {cid}: channels must be a list")
-            sigs = []
-            for s in self._list(c, "signatures"):
-                s = self._obj(s, f"consent {cid} signature")
-                sigs.append(Signature(signer=self._str(s, "signer", f"consent {cid} signature"),
-                                      signed_at=self._time(s.get("signed_at"), "signed_at")))
-            c["signatures"] = sigs
-            ev = c.get("evidence")
-            if ev is not None:
-                ev = self._obj(ev, f"consent {cid} evidence")
-                if not re.fullmatch(r"[0-9a-f]{64}", str(ev.get("sha256", ""))):
-                    raise self.fail(f"consent {cid}: evidence sha256 is not a SHA-256 hash")
-                c["evidence"] = ev
-        self.faces = [self._obj(f, "face_references[]") for f in self._list(data, "face_references")]
-        for f in self.faces:
-            self._str(f, "id", "face reference"), self._str(f, "person_id", "face reference")
-            f["created_at"] = self._time(f.get("created_at"), "face reference created_at")
+        try:
+            doc = SheetDoc.model_validate(data)
+        except ValidationError as e:
+            p = jsondoc.explain(e, text)
+            where = f"sheet.json:{p.line}" if p.line else "sheet.json"
+            raise SheetError(f"{path}: {where}: {p.text}") from None
+        self.doc = doc
+        self.sheet_id = doc.sheet_id
+        shoot = doc.shoot.model_dump()
+        self.shoot = {**shoot, **{k: shoot[k] or "" for k in ("place", "event", "notes")}}
+        self.people = [p.model_dump() for p in doc.people]
+        self.guardians = [g.model_dump() for g in doc.guardians]
+        self.consents = []
+        for c in doc.consents:
+            d = c.model_dump()
+            d["signatures"] = [Signature(signer=s.signer, signed_at=s.signed_at) for s in c.signatures]
+            self.consents.append(d)
+        self.faces = [f.model_dump() for f in doc.face_references]
 
     def fail(self, text: str) -> SheetError:
         return SheetError(f"{self.path}: sheet.json: {text}")
-
-    def _obj(self, v: Any, what: str) -> dict[str, Any]:
-        if not isinstance(v, dict):
-            raise self.fail(f"{what} must be an object")
-        return v
-
-    def _list(self, d: dict[str, Any], key: str) -> list[Any]:
-        v = d.get(key, [])
-        if not isinstance(v, list):
-            raise self.fail(f"'{key}' must be a list")
-        return v
-
-    def _str(self, d: dict[str, Any], key: str, what: str) -> str:
-        v = d.get(key)
-        if not isinstance(v, str) or not v.strip() or len(v) > 200:
-            raise self.fail(f"{what}: '{key}' must be non-empty text")
-        return v
-
-    def _date(self, v: Any, what: str, optional: bool = False) -> Any:
-        if v is None and optional:
-            return None
-        try:
-            return date.fromisoformat(str(v))
-        except ValueError:
-            raise self.fail(f"{what} is not a date (YYYY-MM-DD)") from None
-
-    def _time(self, v: Any, what: str, optional: bool = False) -> Any:
-        if v is None and optional:
-            return None
-        try:
-            return datetime.fromisoformat(str(v))
-        except ValueError:
-            raise self.fail(f"{what} is not a date and time") from None
 
 
 class _LimitedStream:

@@ -5,7 +5,8 @@ user's data folder (``PREPUB_DATA_DIR`` or platformdirs), or any SQLAlchemy URL 
 or ``PREPUB_REGISTRY_URL`` (a team can point it at PostgreSQL). On open it makes the folder
 private (0700), runs ``PRAGMA integrity_check`` on an existing SQLite file and refuses a damaged
 one with :class:`RegistryError` (it never recreates a file silently), migrates the schema to the
-newest Alembic revision, and makes the database files private (0600).
+newest Alembic revision, checks the audit log's hash chain (a break is reported on the registry,
+:attr:`Registry.audit_chain`, not raised) and makes the database files private (0600).
 
 Everything SQLite-specific lives here, in connection hooks and maintenance helpers: WAL,
 ``synchronous=FULL``, foreign keys, ``busy_timeout``, ``secure_delete``, and ``BEGIN IMMEDIATE``
@@ -25,7 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
 
-from prepub.core.consent.types import RegistryError
+from prepub.core.consent.types import AuditChainReport, RegistryError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -37,7 +38,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DB_NAME = "registry.sqlite3"
 # The newest migration. Opening an up-to-date registry compares with this and never imports
 # Alembic (about a second of start-up); a test checks it equals the migrations' head.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "prepub_write"  # execution option: begin the transaction with BEGIN IMMEDIATE
 
@@ -94,6 +95,7 @@ def open_registry(url: str | None = None, *, evidence_dir: str | os.PathLike[str
         if path is not None:
             check_integrity(engine, label)
         migrate(u, label=label)
+        audit = verify_audit(engine)
     except RegistryError:
         engine.dispose()
         raise
@@ -102,7 +104,18 @@ def open_registry(url: str | None = None, *, evidence_dir: str | os.PathLike[str
         raise RegistryError(f"{label}: the registry cannot be opened ({_short(e)})") from e
     if path is not None:
         make_private(path)
-    return Registry(engine=engine, evidence_dir=ev, location=label)
+    return Registry(engine=engine, evidence_dir=ev, location=label, audit_chain=audit)
+
+
+def verify_audit(engine: Engine) -> AuditChainReport:
+    """The audit log's hash chain checked entry by entry (a break is reported, not raised: the
+    registry stays usable to look at, and the post checks block every export)."""
+    from prepub.core.consent import chain
+    from prepub.core.consent import schema as t
+
+    with engine.connect() as conn:
+        with conn.begin():
+            return chain.verify(conn, t.audit_log)
 
 
 def make_engine(u: URL, *, foreign_keys: bool = True) -> Engine:

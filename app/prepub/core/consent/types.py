@@ -169,6 +169,20 @@ class AuditEntry:
 
 
 @dataclass(frozen=True)
+class AuditChainReport:
+    """The audit log's hash chain checked entry by entry (:mod:`.chain`).
+
+    ``reason`` of a break: ``content`` (the entry was changed after it was written), ``link``
+    (an entry before it was removed, inserted or re-hashed), ``unsealed`` (it has no hash)."""
+
+    ok: bool
+    entries: int  # entries checked (up to and including the broken one)
+    broken_at: int | None = None  # id of the first entry that does not hold
+    reason: str | None = None
+    head: str | None = None  # the newest entry's hash when the whole chain holds
+
+
+@dataclass(frozen=True)
 class ImportConflict:
     """Something in a consent sheet that disagrees with the local registry and was not applied."""
 

@@ -5,11 +5,16 @@ read-only and decoded to pixels with its orientation applied (``prepub.core.imag
 user marked "blur on export" are pixelated and blurred over an enlarged box at full resolution,
 *before* any resize, so every smaller rendition is obscured too; the image is resized to the
 channel's longest side and re-encoded (JPEG, or PNG when the source had transparency and the
-channel takes PNG) with the colour profile kept and only the metadata in :class:`ExportMeta`.
+channel takes PNG) with only the metadata in :class:`ExportMeta`.
 
 Nothing of the source file's metadata is copied: Pillow's ``info`` dictionary is emptied before
 saving, because Pillow otherwise re-writes a JPEG ``COM`` comment (and PNG transparency/ICC) from
-it even through ``transpose`` and ``resize``.
+it even through ``transpose`` and ``resize``. That includes the colour profile: its description,
+device names and private tags can name a camera, an owner, a serial number or a place. A photo
+with a profile has its pixels converted (littleCMS, relative colorimetric) into the app's own
+Display P3 when the source is P3, else into the app's own sRGB, and carries that profile
+(:func:`prepub.core.export.xmp.own_profile`); a photo without one stays without (sRGB by
+convention). A profile littleCMS cannot read is dropped and the pixels are taken as sRGB.
 """
 
 from __future__ import annotations
@@ -23,10 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from PIL import Image, ImageFilter, ImageOps, PngImagePlugin
+from PIL import Image, ImageCms, ImageFilter, ImageOps, PngImagePlugin
 
 from prepub.core.export.errors import ExportError
-from prepub.core.export.xmp import ExportMeta, build_xmp, exif_mirror
+from prepub.core.export.xmp import ExportMeta, build_xmp, exif_mirror, own_profile, profile_space
 from prepub.core.imageio import DecodeError, load_upright, register_heif
 
 Box = tuple[int, int, int, int]
@@ -47,8 +52,8 @@ _DST_RE = re.compile(r'<Iptc4xmpExt:DigitalSourceType>\s*([^<\s]+)\s*<|'
 class Prepared:
     """A decoded, upright, face-obscured image at full resolution, ready to be rendered."""
 
-    image: Image.Image  # RGB, or RGBA when ``has_alpha``
-    icc_profile: bytes | None  # the source's RGB colour profile, kept in every rendition
+    image: Image.Image  # RGB, or RGBA when ``has_alpha``; in the colour space of ``icc_profile``
+    icc_profile: bytes | None  # one of the app's own profiles, or None (untagged: sRGB)
     has_alpha: bool
     blurred: int  # how many face boxes were obscured
     source_type: str | None  # the digital source type the original declares, if any
@@ -92,11 +97,36 @@ def prepare(src_path: str | os.PathLike[str], *, blur_boxes: Iterable[Sequence[i
         alpha = False
     image = image.copy()
     image.info = {}
+    image, icc = to_own_profile(image, icc)
     boxes = [_scaled(b, scale) for b in blur_boxes]
     for box in boxes:
         obscure(image, box)
     return Prepared(image=image, icc_profile=icc, has_alpha=alpha, blurred=len(boxes),
                     source_type=source_type)
+
+
+def to_own_profile(image: Image.Image, icc: bytes | None) -> tuple[Image.Image, bytes | None]:
+    """``image`` (RGB or RGBA) converted from the source profile ``icc`` into the app's own
+    profile for its colour space, and that profile's bytes; ``(image, None)`` when untagged."""
+    if not icc:
+        return image, None
+    space = profile_space(icc)
+    target = own_profile(space)
+    if icc == target:
+        return image, target
+    try:
+        transform = ImageCms.buildTransform(
+            ImageCms.ImageCmsProfile(io.BytesIO(icc)), ImageCms.ImageCmsProfile(io.BytesIO(target)),
+            "RGB", "RGB", renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return image, own_profile("srgb")  # a profile littleCMS cannot read: pixels as sRGB
+    alpha = image.getchannel("A") if image.mode == "RGBA" else None
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
+    ImageCms.applyTransform(rgb, transform, inPlace=True)
+    if alpha is not None:
+        rgb.putalpha(alpha)
+    rgb.info = {}
+    return rgb, target
 
 
 def obscure(image: Image.Image, box: Sequence[int]) -> None:

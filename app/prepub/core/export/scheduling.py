@@ -8,6 +8,12 @@ minutes apart, duplicate texts, text length); a violation becomes a finding and 
 left out whole, never truncated. Cells are RFC 4180 CSV in UTF-8 without a BOM (none of the
 sources documents one) and hold no line breaks: breaks are replaced by a space, with a notice.
 Times are written in the export time zone (the CSVs carry no offset).
+
+No cell begins with a character a spreadsheet reads as a formula (``= + - @``, tab, CR, LF;
+OWASP "CSV Injection"), nor does one follow a comma, semicolon or tab, where a spreadsheet
+splitting on its own list separator would start a cell: each tool's ``formula_guard`` is put in
+front, a zero-width space for all three, because each publishes the text cell as it stands and
+OWASP's apostrophe would reach the post. Why, with sources: ``docs/csv_formula_injection.md``.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ register(
     RuleSpec("export.schedule.auto_time", Severity.INFO, REF_TOOLS),
     RuleSpec("export.schedule.not_on_5_minutes", Severity.WARN, REF_TOOLS),
     RuleSpec("export.schedule.line_breaks", Severity.INFO, REF_TOOLS),
+    RuleSpec("export.schedule.formula_neutralised", Severity.INFO, REF_TOOLS),
     RuleSpec("export.media_manual", Severity.INFO, REF_MEDIA),
 )
 
@@ -59,6 +66,18 @@ SPROUT_HEADER = ("date", "time_24hr", "message_text")
 
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _BREAKS = re.compile(r"\s*(?:\r\n|[\r\n\u2028\u2029\x0b\x0c\x85])\s*")
+
+#: What goes in front of a formula-like cell: U+200B ZERO WIDTH SPACE. Invisible in the post,
+#: never trimmed as white space (Python, JavaScript, Excel, Sheets), valid in a tweet and
+#: counted as one character by X (twitter-text v3 weights U+2000-U+200D as 1); a "@name" after it
+#: is still a mention. See docs/csv_formula_injection.md.
+ZERO_WIDTH_SPACE = "\u200b"
+#: Characters that make a spreadsheet cell a formula (OWASP; the full-width forms for East Asian
+#: input methods that turn them into the ASCII ones).
+FORMULA_TRIGGERS = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+# A trigger after a separator a spreadsheet may split on (its locale's list separator: a Swedish
+# or Danish Excel splits on ";"), optionally after quotes or spaces it would drop.
+_AFTER_SEPARATOR = re.compile(r"""([,;\t]["'\s]*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])""")
 
 
 @dataclass(frozen=True)
@@ -94,6 +113,9 @@ class ToolSpec:
     five_minute_marks: bool  # warn when minutes do not end in 0 or 5
     media_column: bool  # the file can carry public media URLs
     alt_column: bool
+    #: put in front of a formula-like cell; the tool publishes it with the text
+    #: (docs/csv_formula_injection.md says why it is not OWASP's apostrophe for any of these)
+    formula_guard: str = ZERO_WIDTH_SPACE
 
 
 TOOLS: dict[str, ToolSpec] = {
@@ -147,8 +169,8 @@ def build_tool_file(tool: str, posts: Sequence[ScheduledPost], *, now: datetime,
             check("no_duplicate_text", False, row=i + 1, same_as=texts[key] + 1)
             add("export.schedule.duplicate_text", row=i + 1, same_as=texts[key] + 1)
         texts.setdefault(key, i)
-        if p.max_chars is not None:
-            n = post_length(p.text, url_length=p.url_length)
+        if p.max_chars is not None:  # what the tool reads: the cell, with any guard in front
+            n = post_length(text_cell(p.text, spec.formula_guard), url_length=p.url_length)
             if not check("text_length", n <= p.max_chars, row=i + 1, limit=p.max_chars, value=n):
                 add("export.schedule.text_too_long", row=i + 1, length=n, max=p.max_chars)
         if p.when is None:
@@ -182,12 +204,59 @@ def build_tool_file(tool: str, posts: Sequence[ScheduledPost], *, now: datetime,
         add("export.media_manual", files=", ".join(files))
     if any(f.rule in REJECTING for f in out.findings):
         return out
-    writer = {"publer": publer_csv, "hootsuite": hootsuite_csv, "sprout": sprout_csv}[tool]
-    out.content = writer(posts, zone=zone, date_order=date_order)
+    out.content, guarded = tool_csv(tool, posts, zone=zone, date_order=date_order)
+    if guarded:
+        add("export.schedule.formula_neutralised", cells=guarded)
     return out
 
 
+def tool_csv(tool: str, posts: Sequence[ScheduledPost], *, zone: ZoneInfo,
+             date_order: str = "dmy") -> tuple[str, int]:
+    """``tool``'s CSV for ``posts`` without any limit check, and how many cells got the tool's
+    formula guard (see :func:`guard_formula`)."""
+    rows = _ROWS[tool](posts, zone=zone, date_order=date_order)
+    header = 1 if tool in _HEADED else 0
+    guard = TOOLS[tool].formula_guard
+    guarded = 0
+    for row in rows[header:]:
+        for i, cell in enumerate(row):
+            row[i], changed = guard_formula(cell, guard)
+            guarded += changed
+    return _csv(rows), guarded
+
+
+def guard_formula(cell: str, guard: str = ZERO_WIDTH_SPACE) -> tuple[str, bool]:
+    """``cell`` with ``guard`` in front of a formula character (``= + - @``, tab, CR, LF) at its
+    start, and a zero-width space in front of one after a comma, semicolon or tab (never a
+    visible mark in mid-text); the flag says whether anything was added."""
+    out = _AFTER_SEPARATOR.sub(lambda m: m.group(1) + ZERO_WIDTH_SPACE, cell)
+    if out[:1] in FORMULA_TRIGGERS:
+        out = guard + out
+    return out, out != cell
+
+
+def text_cell(text: str, guard: str = ZERO_WIDTH_SPACE) -> str:
+    """A post text as its cell holds it: one line, formula characters guarded."""
+    return guard_formula(_clean_cell(text)[0], guard)[0]
+
+
 def publer_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str = "dmy") -> str:
+    """Publer's 12-column bulk CSV (formula characters guarded; see :func:`tool_csv`)."""
+    return tool_csv("publer", posts, zone=zone, date_order=date_order)[0]
+
+
+def hootsuite_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str = "dmy") -> str:
+    """Hootsuite's header-less bulk CSV (formula characters guarded; see :func:`tool_csv`)."""
+    return tool_csv("hootsuite", posts, zone=zone, date_order=date_order)[0]
+
+
+def sprout_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str = "dmy") -> str:
+    """Sprout Social's bulk CSV (formula characters guarded; see :func:`tool_csv`)."""
+    return tool_csv("sprout", posts, zone=zone, date_order=date_order)[0]
+
+
+def _publer_rows(posts: Sequence[ScheduledPost], *, zone: ZoneInfo,
+                 date_order: str = "dmy") -> list[list[str]]:
     """Publer's 12-column bulk CSV. Date ``YYYY-MM-DD HH:MM`` [doc], read in the workspace time
     zone [unverified in docs]; media URLs comma-separated and alt texts ``||``-separated in media
     order [doc]. Alt texts are written even without URLs (they travel with the row)."""
@@ -195,25 +264,33 @@ def publer_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: st
     for p in posts:
         urls = ",".join(m.url for m in p.media if m.url) if all(m.url for m in p.media) else ""
         alts = "||".join(_clean_cell(m.alt_text.replace("||", "|"))[0] for m in p.media)
-        rows.append([_when(p, zone, "%Y-%m-%d %H:%M"), _clean_cell(p.text)[0], p.link or "", urls,
+        rows.append([_when(p, zone, "%Y-%m-%d %H:%M"), _clean_cell(p.text)[0],
+                     _clean_cell(p.link or "")[0], urls,
                      "", "", alts, "", "", "", "", ""])
-    return _csv(rows)
+    return rows
 
 
-def hootsuite_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str = "dmy") -> str:
+def _hootsuite_rows(posts: Sequence[ScheduledPost], *, zone: ZoneInfo,
+                    date_order: str = "dmy") -> list[list[str]]:
     """Hootsuite's header-less bulk CSV: date and time, text, link [3p, code]. The date format is
     the one picked in the upload dialog (``dd/mm/yyyy hh:mm`` or ``mm/dd/yyyy hh:mm``, 24-hour)."""
     fmt = "%d/%m/%Y %H:%M" if date_order == "dmy" else "%m/%d/%Y %H:%M"
-    return _csv([[_when(p, zone, fmt), _clean_cell(p.text)[0], p.link or ""] for p in posts])
+    return [[_when(p, zone, fmt), _clean_cell(p.text)[0], _clean_cell(p.link or "")[0]]
+            for p in posts]
 
 
-def sprout_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str = "dmy") -> str:
+def _sprout_rows(posts: Sequence[ScheduledPost], *, zone: ZoneInfo,
+                 date_order: str = "dmy") -> list[list[str]]:
     """Sprout Social's bulk CSV with its required headers: ``date`` (dd/mm/yyyy or mm/dd/yyyy as
     the import preference says), ``time_24hr`` and ``message_text`` [doc]."""
     dfmt = "%d/%m/%Y" if date_order == "dmy" else "%m/%d/%Y"
     rows = [list(SPROUT_HEADER)]
     rows += [[_when(p, zone, dfmt), _when(p, zone, "%H:%M"), _clean_cell(p.text)[0]] for p in posts]
-    return _csv(rows)
+    return rows
+
+
+_ROWS = {"publer": _publer_rows, "hootsuite": _hootsuite_rows, "sprout": _sprout_rows}
+_HEADED = frozenset({"publer", "sprout"})  # tools whose first row is a header of our own
 
 
 def date_format_hint(tool: str, date_order: str = "dmy") -> str:

@@ -3,18 +3,22 @@
 :func:`verify_clean` is the export's last line of defence: it scans the file's raw structure
 (JPEG segments, PNG chunks), parses any EXIF block and XMP packet against an allow-list (only
 what :mod:`prepub.core.export.xmp` writes may be there), cross-checks with exifread and, when
-present, with Prepub's own metadata reader. Any hit is returned as a short technical label
-(``"EXIF GPS IFD"``, ``"JPEG COM segment"``, ``"XMP exif:GPSLatitude"``); the bundle aborts
-the export if the list is not empty. See ``../shared/research/metadata_and_law.md`` §1.4.
+present, with Prepub's own metadata reader. An embedded colour profile must be byte for byte one
+of the app's own (:func:`prepub.core.export.xmp.own_profiles`): a source's profile can carry
+device names, owners, serial numbers and GPS text in its description or private tags. Any hit is
+returned as a short technical label (``"EXIF GPS IFD"``, ``"JPEG COM segment"``, ``"XMP
+exif:GPSLatitude"``, ``"ICC profile not Prepub's own"``); the bundle aborts the export if the
+list is not empty. See ``../shared/research/metadata_and_law.md`` §1.4.
 """
 
 from __future__ import annotations
 
 import struct
+import zlib
 from pathlib import Path
 from typing import Any, Callable
 
-from prepub.core.export.xmp import EXIF_TAGS_WRITTEN, NS, WRITTEN_PROPERTIES
+from prepub.core.export.xmp import EXIF_TAGS_WRITTEN, NS, WRITTEN_PROPERTIES, own_profiles
 
 ALLOWED_EXIF_TAGS = EXIF_TAGS_WRITTEN  # IFD0 Artist, Copyright, ImageDescription, resolution
 _TAG_NAMES = {0x8825: "EXIF GPS IFD", 0x8769: "EXIF Exif IFD (camera data)", 0x927C: "MakerNote",
@@ -24,6 +28,10 @@ _TAG_NAMES = {0x8825: "EXIF GPS IFD", 0x8769: "EXIF Exif IFD (camera data)", 0x9
 _PNG_ALLOWED = frozenset({b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND", b"iCCP", b"sRGB", b"gAMA",
                           b"cHRM", b"pHYs", b"sBIT", b"bKGD", b"cICP"})
 _XMP_ID = b"http://ns.adobe.com/xap/1.0/\x00"
+_ICC_ID = b"ICC_PROFILE\x00"
+_ICC_FOREIGN = "ICC profile not Prepub's own (may name a device, owner, serial number or place)"
+_ICC_DAMAGED = "ICC profile damaged (JPEG APP2 chunks or PNG iCCP)"
+_MAX_ICC = 1 << 20  # larger than any profile Prepub writes; a bigger iCCP is not inflated
 _PREFIX = {uri: p for p, uri in NS.items()}
 _PREFIX.update({
     "http://ns.adobe.com/exif/1.0/": "exif", "http://cipa.jp/exif/1.0/": "exifEX",
@@ -62,6 +70,7 @@ def verify_clean(path: str | Path, *, read_metadata: Callable[[Path], Any] | Non
 def _check_jpeg(data: bytes, problems: list[str]) -> None:
     i, n = 2, len(data)
     exif_seen = xmp_seen = 0
+    icc_chunks: list[bytes] = []
     while i < n:
         if data[i] != 0xFF:
             problems.append("JPEG structure damaged")
@@ -75,6 +84,7 @@ def _check_jpeg(data: bytes, problems: list[str]) -> None:
             continue
         if marker == 0xD9:
             _check_trailer(data[i + 2:], problems)
+            _check_icc_chunks(icc_chunks, problems)
             return
         if i + 4 > n:
             problems.append("JPEG structure damaged")
@@ -114,7 +124,9 @@ def _check_jpeg(data: bytes, problems: list[str]) -> None:
         elif marker == 0xE2:
             if body.startswith(b"MPF\x00"):
                 problems.append("MPF second image / PreviewImage (APP2 MPF)")
-            elif not body.startswith(b"ICC_PROFILE\x00"):
+            elif body.startswith(_ICC_ID):
+                icc_chunks.append(body[len(_ICC_ID):])
+            else:
                 problems.append("unknown JPEG APP2 segment (e.g. FlashPix)")
         elif marker == 0xED:
             problems.append("APP13 Photoshop IRB / IPTC-IIM (may hold a PhotoshopThumbnail)")
@@ -123,8 +135,27 @@ def _check_jpeg(data: bytes, problems: list[str]) -> None:
         elif 0xE3 <= marker <= 0xEF and marker != 0xEE:
             problems.append(f"JPEG APP{marker - 0xE0} segment (maker data or preview)")
         i += 2 + length
+    _check_icc_chunks(icc_chunks, problems)
     if exif_seen > 1 or xmp_seen > 1:
         problems.append("more than one EXIF or XMP block")
+
+
+def _check_icc_chunks(chunks: list[bytes], problems: list[str]) -> None:
+    """The APP2 ``ICC_PROFILE`` chunks (sequence number, count, data each) joined in order
+    must be exactly one of the app's own profiles."""
+    if not chunks:
+        return
+    count = chunks[0][1] if len(chunks[0]) >= 2 else 0
+    if count != len(chunks) or any(len(c) < 2 or c[0] != k + 1 or c[1] != count
+                                   for k, c in enumerate(chunks)):
+        problems.append(_ICC_DAMAGED)
+        return
+    _check_icc(b"".join(c[2:] for c in chunks), problems)
+
+
+def _check_icc(profile: bytes, problems: list[str]) -> None:
+    if profile not in own_profiles().values():
+        problems.append(_ICC_FOREIGN)
 
 
 def _check_trailer(rest: bytes, problems: list[str]) -> None:
@@ -150,6 +181,8 @@ def _check_png(data: bytes, problems: list[str]) -> None:
                 _check_xmp(parts[2] if len(parts) == 3 else b"", problems)
         elif ctype == b"eXIf":
             _check_tiff(body, problems)
+        elif ctype == b"iCCP":
+            _check_iccp(body, problems)
         elif ctype in (b"tEXt", b"zTXt", b"iTXt"):
             key = body.split(b"\x00", 1)[0].decode("latin-1", "replace")
             problems.append(f"PNG text chunk {ctype.decode()} '{key}'")
@@ -161,6 +194,24 @@ def _check_png(data: bytes, problems: list[str]) -> None:
             return
         i += 12 + length
     problems.append("PNG structure damaged")
+
+
+def _check_iccp(body: bytes, problems: list[str]) -> None:
+    """A PNG ``iCCP`` chunk: profile name, NUL, compression method 0, zlib data."""
+    _name, sep, rest = body.partition(b"\x00")
+    if not sep or rest[:1] != b"\x00":
+        problems.append(_ICC_DAMAGED)
+        return
+    try:
+        z = zlib.decompressobj()
+        profile = z.decompress(rest[1:], _MAX_ICC)
+        if z.unconsumed_tail:
+            problems.append(_ICC_FOREIGN)  # bigger than any profile of ours
+            return
+    except zlib.error:
+        problems.append(_ICC_DAMAGED)
+        return
+    _check_icc(profile, problems)
 
 
 # --- EXIF (TIFF structure) -----------------------------------------------------------------------

@@ -11,16 +11,26 @@ block with only IFD0 Artist, Copyright and ImageDescription, and only for pure-A
 since EXIF text is ASCII and XMP (UTF-8) is authoritative (§1.5).
 
 Never written: person names (``PersonInImage``), ages, locations, regions, edit history.
+
+The one colour profile an exported file may carry is one of the app's own (:func:`own_profiles`:
+sRGB, or Display P3 for a P3 source; ``resources/icc``). A source's profile is never copied: its
+description, device names and private tags can name the camera, its owner, a serial number or a
+place. :func:`profile_space` says which of the app's profiles the pixels are converted to.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from PIL import Image
+
+from prepub.core.export.icc import SPACES
+from prepub.core.resources import resource
 
 NS = {
     "x": "adobe:ns:meta/",
@@ -162,6 +172,51 @@ def exif_mirror(meta: ExportMeta) -> Image.Exif:
         exif[EXIF_RES_UNIT] = 2  # inches
         exif[EXIF_YCBCR_POS] = 1  # centred
     return exif
+
+
+# --- colour profiles -----------------------------------------------------------------------------
+
+#: The app's own ICC profiles, the only ones an export embeds: small ICC v2 display profiles that
+#: :mod:`prepub.core.export.icc` builds from the published definitions of sRGB and Display P3
+#: (resources/icc/README.md). V2 for the widest software support.
+PROFILE_FILES = {space: name for space, (name, _d, _p) in SPACES.items()}
+#: Display P3's primaries as chromaticities (x, y) of the D50-adapted colorant tags, red, green,
+#: blue (Apple's profile and the P3 above agree to 0.001); sRGB's green is at (0.321, 0.598).
+P3_COLORANTS_XY = ((0.682, 0.319), (0.285, 0.675), (0.156, 0.066))
+_XY_TOLERANCE = 0.01
+
+
+@lru_cache(maxsize=None)
+def own_profile(space: str) -> bytes:
+    """The bytes of the app's profile for ``space`` (``"srgb"`` or ``"display-p3"``)."""
+    return resource("icc", PROFILE_FILES[space]).read_bytes()
+
+
+def own_profiles() -> dict[str, bytes]:
+    """Every profile an exported file may embed, by colour space."""
+    return {space: own_profile(space) for space in PROFILE_FILES}
+
+
+def profile_space(icc: bytes | None) -> str:
+    """``"display-p3"`` when ``icc`` describes Display P3 (by its colorants' primaries, or, for a
+    profile without colorant tags, by a description naming P3), else ``"srgb"``: every other
+    source, wide-gamut ones included, is converted to sRGB, what the networks expect."""
+    if not icc:
+        return "srgb"
+    from PIL import ImageCms
+
+    try:
+        prof = ImageCms.ImageCmsProfile(io.BytesIO(icc)).profile
+        prims = (prof.red_primary, prof.green_primary, prof.blue_primary)
+        desc = prof.profile_description or ""
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return "srgb"
+    if all(p is not None for p in prims):
+        xy = [(p[1][0], p[1][1]) for p in prims]  # ((X, Y, Z), (x, y, Y)) per colorant
+        p3 = all(abs(a - b) <= _XY_TOLERANCE and abs(c - d) <= _XY_TOLERANCE
+                 for (a, c), (b, d) in zip(xy, P3_COLORANTS_XY, strict=True))
+        return "display-p3" if p3 else "srgb"
+    return "display-p3" if re.search(r"\bP3\b", desc, re.IGNORECASE) else "srgb"
 
 
 def is_ascii(s: str) -> bool:
