@@ -63,6 +63,22 @@ def build_parser() -> argparse.ArgumentParser:
                    help="scheduling-tool file(s) to write: publer, hootsuite, sprout, json (default all)")
     e.add_argument("--override", action="append", default=[], metavar="RULE=REASON",
                    help="export past a blocking rule the policy lets you override, with a reason")
+    e.add_argument("--date-order", action="append", default=[], metavar="[TOOL=]ORDER",
+                   help="the date order your scheduling tool's import is set to: dmy (day/month/"
+                        "year, the default) or mdy, for every tool or one (hootsuite=mdy); "
+                        "Publer always reads ISO dates")
+    e.add_argument("--media-base-url", metavar="URL",
+                   help="public address the images will be served from (https://…/); fills the "
+                        "tools' media columns (default: the policy's [export] media_base_url)")
+    e.add_argument("--approver", metavar="NAME",
+                   help="who approved the post for publication (written in the publication record)")
+    e.add_argument("--case-number", metavar="TEXT",
+                   help="case or diary number (diarienummer) for the publication record")
+    e.add_argument("--keep-names", action="store_true",
+                   help="name the exported images after the original files (default: after the post)")
+    e.add_argument("--record-pdf", action=argparse.BooleanOptionalAction, default=None,
+                   help="also write the publication record as PDF/A (default: the policy's "
+                        "[export] record_pdf)")
     e.add_argument("--policy", metavar="FILE")
     e.add_argument("--registry", metavar="URL")
     e.add_argument("--lang", choices=UI_LANGUAGES)
@@ -75,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     rv = ra.add_parser("verify", help="check the audit log's hash chain (exit 0 intact, 1 broken)")
     rv.add_argument("--registry", metavar="URL", help="consent registry URL (default: your own)")
     rv.add_argument("--lang", choices=UI_LANGUAGES, help="language of messages")
+    from prepub.cli_registry import add_parsers as _registry_parsers
+
+    _registry_parsers(ra)  # init, user add, migrate, login: the team registry
     return p
 
 
@@ -128,6 +147,10 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command == "rules":
             return _cmd_rules()
         if args.command == "registry":
+            if args.registry_action != "verify":
+                from prepub.cli_registry import run as _cmd_registry_team
+
+                return _cmd_registry_team(args)
             return _cmd_registry_verify(args)
     except _Usage as e:
         print(f"prepub: {printable(e)}", file=sys.stderr)
@@ -429,7 +452,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from prepub.core.progress import Cancelled
     from prepub.core.review import review_draft
 
+    from prepub.core.export.plan import media_base
+
     policy = _policy(args.policy)
+    orders = _date_orders(args.date_order)
+    if args.media_base_url is not None:
+        try:
+            media_base(args.media_base_url)
+        except ExportError as e:
+            raise _Usage(f"--media-base-url: {e.message()}") from None
     try:
         draft = load_draft(args.draft)
     except DraftError as e:
@@ -450,7 +481,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         try:
             result = export_bundle(draft, out_dir=args.out, policy=policy, findings=rv.findings,
                                    registry=registry, consent_ids=rv.evaluation.consent_ids,
-                                   formats=args.format or None, zip=args.zip, progress=progress)
+                                   formats=args.format or None, zip=args.zip, progress=progress,
+                                   date_order=orders, media_base_url=args.media_base_url,
+                                   approver=args.approver, case_number=args.case_number,
+                                   keep_names=args.keep_names, record_pdf=args.record_pdf)
         except ExportError as e:
             progress.done()
             print(f"prepub: export refused: {printable(e.message())}", file=sys.stderr)
@@ -468,8 +502,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     skipped = tuple(getattr(result, "skipped", ()))
     print(f"Exported to {printable(result.path)}")
     print(f"Written: {len(result.files)} file(s)")
+    notes = dict(getattr(result, "file_notes", {}) or {})
     for name in sorted(result.files):
         print(f"    ✔ {printable(name)}")
+        for note in notes.get(name, ()):
+            print(f"        ! {printable(note)}")
     if skipped:
         print(f"NOT written: {len(skipped)} file(s)")
         for file, reason in skipped:
@@ -481,6 +518,27 @@ def _cmd_export(args: argparse.Namespace) -> int:
     for line in notices:
         print(f"    · {printable(line)}")
     return EXIT_OK
+
+
+def _date_orders(specs: Sequence[str]) -> dict[str, str] | None:
+    """``--date-order`` values (``mdy`` or ``hootsuite=mdy``) as tool -> order, or None."""
+    from prepub.core.export.scheduling import DATE_ORDERS, TOOLS
+
+    out: dict[str, str] = {}
+    for spec in specs:
+        tool, sep, order = spec.rpartition("=")
+        order = order.strip().lower()
+        if order not in DATE_ORDERS:
+            raise _Usage(f"--date-order must be dmy or mdy (or TOOL=ORDER), not {spec!r}")
+        tools = [tool.strip().lower()] if sep else [t for t in TOOLS if len(TOOLS[t].date_orders) > 1]
+        for t in tools:
+            if t not in TOOLS:
+                raise _Usage(f"--date-order: unknown tool {t!r} (known: {', '.join(TOOLS)})")
+            if order not in TOOLS[t].date_orders:
+                raise _Usage(f"--date-order: {TOOLS[t].label} reads only "
+                             f"{'/'.join(TOOLS[t].date_orders)} dates")
+            out[t] = order
+    return out or None
 
 
 def _cmd_rules() -> int:

@@ -64,8 +64,40 @@
             <translation>&amp;Tilpas til vinduet</translation>
         </message>
         <message>
-            <source>&amp;Remove image from post</source>
-            <translation>&amp;Fjern billedet fra opslaget</translation>
+            <source>&amp;Remove selected images from post</source>
+            <translation>&amp;Fjern valgte billeder fra opslaget</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Fortryd</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Gentag</translation>
+        </message>
+        <message>
+            <source>&amp;Apply the text suggestion</source>
+            <translation>&amp;Brug tekstforslaget</translation>
+        </message>
+        <message>
+            <source>Apply the suggested fix at the cursor in the post text, or go to the next suggestion</source>
+            <translation>Brug forslaget ved markøren i opslagets tekst, eller gå til næste forslag</translation>
+        </message>
+        <message>
+            <source>Mark unknown faces &amp;not identifiable…</source>
+            <translation>Markér ukendte ansigter som &amp;ikke genkendelige…</translation>
+        </message>
+        <message>
+            <source>Every undecided face in the selected photos, except possible children</source>
+            <translation>Alle ansigter uden beslutning i de valgte billeder, undtagen mulige børn</translation>
+        </message>
+        <message>
+            <source>&amp;Blur unknown faces…</source>
+            <translation>&amp;Slør ukendte ansigter…</translation>
+        </message>
+        <message>
+            <source>Blur every undecided face in the selected photos on export</source>
+            <translation>Slør alle ansigter uden beslutning i de valgte billeder ved eksport</translation>
         </message>
         <message>
             <source>&amp;Stop checking images</source>
@@ -145,6 +177,10 @@
         <message>
             <source>The signed form (PDF or photo)</source>
             <translation>Den underskrevne blanket (PDF eller foto)</translation>
+        </message>
+        <message>
+            <source>Signed form</source>
+            <translation>Underskrevet blanket</translation>
         </message>
         <message>
             <source>Choose…</source>
@@ -242,6 +278,42 @@
         </message>
     </context>
     <context>
+        <name>Edits</name>
+        <message>
+            <source>photographer</source>
+            <extracomment>An image taken out of the draft: (its position, the image with its fields and decisions, its analysis report or None when it was not analysed yet).</extracomment>
+            <translation>fotograf</translation>
+        </message>
+        <message>
+            <source>what</source>
+            <translation>hvad</translation>
+        </message>
+        <message>
+            <source>where</source>
+            <translation>hvor</translation>
+        </message>
+        <message>
+            <source>when</source>
+            <translation>hvornår</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>kilde</translation>
+        </message>
+        <message>
+            <source>licence</source>
+            <translation>licens</translation>
+        </message>
+        <message>
+            <source>alt text</source>
+            <translation>alt-tekst</translation>
+        </message>
+        <message>
+            <source>caption</source>
+            <translation>billedtekst</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Publication time:</source>
@@ -281,11 +353,16 @@
         </message>
         <message>
             <source>Export the post</source>
+            <extracomment>The formats whose files need a publication time (the core leaves them out without one).</extracomment>
             <translation>Eksportér opslaget</translation>
         </message>
         <message>
             <source>Prepub writes clean copies of the photos (no location, no camera data), the text per channel, files for your scheduling tool and a publication record. Your original files are never changed.</source>
             <translation>Prepub skriver rensede kopier af fotoene (uden placering og kameradata), teksten for hver kanal, filer til dit planlægningsværktøj og et publiceringsbilag. Dine originalfiler ændres aldrig.</translation>
+        </message>
+        <message>
+            <source>Export folder</source>
+            <translation>Eksportmappe</translation>
         </message>
         <message>
             <source>Browse…</source>
@@ -316,8 +393,16 @@
             <translation>Begrundelse (påkrævet)</translation>
         </message>
         <message>
+            <source>Reason for exporting despite: %1</source>
+            <translation>Begrundelse for at eksportere trods: %1</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>Eksportér</translation>
+        </message>
+        <message>
+            <source>Publication time</source>
+            <translation>Publiceringstidspunkt</translation>
         </message>
         <message>
             <source>Choose the export folder</source>
@@ -344,8 +429,20 @@
             <translation>Annullerer…</translation>
         </message>
         <message>
+            <source>Files not written</source>
+            <translation>Filer, der ikke blev skrevet</translation>
+        </message>
+        <message>
+            <source>Files written</source>
+            <translation>Skrevne filer</translation>
+        </message>
+        <message>
             <source>Do by hand:</source>
             <translation>Gør selv:</translation>
+        </message>
+        <message>
+            <source>Do by hand</source>
+            <translation>Gør i hånden</translation>
         </message>
         <message>
             <source>Open the folder</source>
@@ -373,6 +470,103 @@
         </message>
     </context>
     <context>
+        <name>FaceBulk</name>
+        <message numerus="yes">
+            <source>Mark %n unknown face(s) as not identifiable?</source>
+            <translation>
+                <numerusform>Markér %n ukendt ansigt som ikke genkendeligt?</numerusform>
+                <numerusform>Markér %n ukendte ansigter som ikke genkendelige?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Blur %n unknown face(s) on export?</source>
+            <translation>
+                <numerusform>Slør %n ukendt ansigt ved eksport?</numerusform>
+                <numerusform>Slør %n ukendte ansigter ved eksport?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>They are in %n photo(s).</source>
+            <translation>
+                <numerusform>De er i %n billede.</numerusform>
+                <numerusform>De er i %n billeder.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n possible child(ren) are left for you to decide: a child marked not identifiable still blocks the export, so blur them or say who they are.</source>
+            <translation>
+                <numerusform>%n muligt barn overlades til dig: et barn, der markeres som ikke genkendeligt, stopper stadig eksporten, så slør det eller angiv, hvem det er.</numerusform>
+                <numerusform>%n mulige børn overlades til dig: et barn, der markeres som ikke genkendeligt, stopper stadig eksporten, så slør dem eller angiv, hvem de er.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>You can undo this (Ctrl+Z).</source>
+            <translation>Du kan fortryde det (Ctrl+Z).</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n face(s) marked not identifiable.</source>
+            <translation>
+                <numerusform>%n ansigt markeret som ikke genkendeligt.</numerusform>
+                <numerusform>%n ansigter markeret som ikke genkendelige.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n face(s) blurred on export.</source>
+            <translation>
+                <numerusform>%n ansigt sløres ved eksport.</numerusform>
+                <numerusform>%n ansigter sløres ved eksport.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n possible child(ren) left to decide.</source>
+            <translation>
+                <numerusform>%n muligt barn mangler en beslutning.</numerusform>
+                <numerusform>%n mulige børn mangler en beslutning.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Undo with Ctrl+Z.</source>
+            <translation>Fortryd med Ctrl+Z.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Only possible children are undecided (%n): blur them or say who they are.</source>
+            <translation>
+                <numerusform>Kun et muligt barn mangler en beslutning (%n): slør det eller angiv, hvem det er.</numerusform>
+                <numerusform>Kun mulige børn mangler en beslutning (%n): slør dem eller angiv, hvem de er.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No unknown faces to decide.</source>
+            <translation>Ingen ukendte ansigter at beslutte.</translation>
+        </message>
+        <message>
+            <source>Decide unknown faces</source>
+            <translation>Beslutning om ukendte ansigter</translation>
+        </message>
+        <message>
+            <source>Mark not identifiable</source>
+            <translation>Markér som ikke genkendelige</translation>
+        </message>
+        <message>
+            <source>Blur</source>
+            <translation>Slør</translation>
+        </message>
+        <message numerus="yes">
+            <source>Mark %n face(s) not identifiable</source>
+            <translation>
+                <numerusform>Markér %n ansigt som ikke genkendeligt</numerusform>
+                <numerusform>Markér %n ansigter som ikke genkendelige</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Blur %n face(s)</source>
+            <translation>
+                <numerusform>Slør %n ansigt</numerusform>
+                <numerusform>Slør %n ansigter</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FacePopup</name>
         <message>
             <source>Face %1 · %2</source>
@@ -383,12 +577,16 @@
             <translation>Måske et barn (anslået alder %1). Et barn skal have samtykke fra forældre eller værge – ellers slør du ansigtet.</translation>
         </message>
         <message>
-            <source>Who is this?</source>
-            <translation>Hvem er det?</translation>
+            <source>&amp;Who is this?</source>
+            <translation>&amp;Hvem er det?</translation>
         </message>
         <message>
             <source>Search the consent registry…</source>
             <translation>Søg i samtykkeregistret…</translation>
+        </message>
+        <message>
+            <source>People in the consent registry</source>
+            <translation>Personer i samtykkeregistret</translation>
         </message>
         <message>
             <source>This is the person</source>
@@ -589,8 +787,12 @@
             <translation>Musehjulet, + og − i forhåndsvisningen, 0 for at tilpasse</translation>
         </message>
         <message>
-            <source>Apply the suggested fix in the text</source>
-            <translation>Brug den foreslåede rettelse i teksten</translation>
+            <source>Select several photos (their fields are edited together)</source>
+            <translation>Vælg flere billeder (deres felter redigeres samlet)</translation>
+        </message>
+        <message>
+            <source>Shift or Ctrl with the arrows or a click in the image list; Ctrl+A selects all</source>
+            <translation>Skift eller Ctrl med piletasterne eller et klik i billedlisten; Ctrl+A vælger alle</translation>
         </message>
         <message>
             <source>Remove the selected images</source>
@@ -599,6 +801,26 @@
         <message>
             <source>Delete in the image list</source>
             <translation>Delete i billedlisten</translation>
+        </message>
+        <message>
+            <source>Pick the first person found in a face's search box</source>
+            <translation>Vælg den første person, der findes i et ansigts søgefelt</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>Save the person in photographer mode</source>
+            <translation>Gem personen i fotograftilstand</translation>
+        </message>
+        <message>
+            <source>Close the consent registry</source>
+            <translation>Luk samtykkeregistret</translation>
+        </message>
+        <message>
+            <source>Esc, Ctrl+W</source>
+            <translation>Esc, Ctrl+W</translation>
         </message>
         <message>
             <source>Action</source>
@@ -629,6 +851,10 @@
         <message>
             <source>No image selected</source>
             <translation>Intet billede valgt</translation>
+        </message>
+        <message>
+            <source>What you type here applies to every selected photo.</source>
+            <translation>Det, du skriver her, gælder alle valgte billeder.</translation>
         </message>
         <message>
             <source>From the file</source>
@@ -711,12 +937,31 @@
             <translation>&amp;Alternativ tekst:</translation>
         </message>
         <message>
+            <source>Words put before each photo's alt text</source>
+            <translation>Ord, der sættes foran hvert billedes alt-tekst</translation>
+        </message>
+        <message>
+            <source>Alt text p&amp;refix:</source>
+            <translation>Alt-tekstens &amp;begyndelse:</translation>
+        </message>
+        <message>
             <source>Optional caption, e.g. “Foto: Anna Svensson”</source>
             <translation>Billedtekst, hvis du vil, fx ”Foto: Anna Svensson”</translation>
         </message>
         <message>
             <source>&amp;Caption:</source>
             <translation>&amp;Billedtekst:</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photos selected</source>
+            <translation>
+                <numerusform>%n billede valgt</numerusform>
+                <numerusform>%n billeder valgt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Several values</source>
+            <translation>Flere værdier</translation>
         </message>
         <message>
             <source>Checking…</source>
@@ -933,6 +1178,46 @@
             <source>Not yet valid</source>
             <translation>Gælder ikke endnu</translation>
         </message>
+        <message>
+            <source>the person is not in the registry</source>
+            <translation>personen findes ikke i registret</translation>
+        </message>
+        <message>
+            <source>the person was erased</source>
+            <translation>personen er slettet</translation>
+        </message>
+        <message>
+            <source>protected identity</source>
+            <translation>beskyttet identitet</translation>
+        </message>
+        <message>
+            <source>no consent registered</source>
+            <translation>intet samtykke registreret</translation>
+        </message>
+        <message>
+            <source>not valid yet</source>
+            <translation>gælder endnu ikke</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>udløbet</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>trukket tilbage</translation>
+        </message>
+        <message>
+            <source>a guardian must sign</source>
+            <translation>en forælder eller værge skal underskrive</translation>
+        </message>
+        <message>
+            <source>every custodian must sign</source>
+            <translation>alle indehavere af forældremyndigheden skal underskrive</translation>
+        </message>
+        <message>
+            <source>a channel is not covered</source>
+            <translation>en kanal er ikke dækket</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -957,6 +1242,10 @@
             <translation>Åbn &amp;seneste</translation>
         </message>
         <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Rediger</translation>
+        </message>
+        <message>
             <source>&amp;View</source>
             <translation>&amp;Vis</translation>
         </message>
@@ -979,6 +1268,22 @@
         <message>
             <source>Face detection is not available in this installation (%1). Photos cannot be checked for people, so export is switched off.</source>
             <translation>Ansigtsgenkendelse findes ikke i denne installation (%1). Fotos kan ikke kontrolleres for personer, så eksporten er slået fra.</translation>
+        </message>
+        <message>
+            <source>&amp;Undo %1</source>
+            <translation>&amp;Fortryd %1</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Fortryd</translation>
+        </message>
+        <message>
+            <source>&amp;Redo %1</source>
+            <translation>&amp;Gentag %1</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Gentag</translation>
         </message>
         <message>
             <source>Checking images…</source>
@@ -1055,6 +1360,17 @@
             <source>Text files (*.txt *.md)</source>
             <translation>Tekstfiler (*.txt *.md)</translation>
         </message>
+        <message numerus="yes">
+            <source>%n photo(s) removed from the post. Undo with Ctrl+Z.</source>
+            <translation>
+                <numerusform>%n billede fjernet fra opslaget. Fortryd med Ctrl+Z.</numerusform>
+                <numerusform>%n billeder fjernet fra opslaget. Fortryd med Ctrl+Z.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The post text has no suggestions to apply.</source>
+            <translation>Opslagets tekst har ingen forslag at bruge.</translation>
+        </message>
     </context>
     <context>
         <name>Navigator</name>
@@ -1109,6 +1425,10 @@
             <translation>Fotograftilstand – Prepub</translation>
         </message>
         <message>
+            <source>Close</source>
+            <translation>Luk</translation>
+        </message>
+        <message>
             <source>1. The shoot</source>
             <translation>1. Fotograferingen</translation>
         </message>
@@ -1145,6 +1465,10 @@
             <translation>Start fotograferingen</translation>
         </message>
         <message>
+            <source>Earlier shoots</source>
+            <translation>Tidligere fotograferinger</translation>
+        </message>
+        <message>
             <source>Continue this shoot</source>
             <translation>Fortsæt denne fotografering</translation>
         </message>
@@ -1171,6 +1495,10 @@
         <message>
             <source>Second guardian (when both must sign)</source>
             <translation>Anden forælder (når begge skal skrive under)</translation>
+        </message>
+        <message>
+            <source>Second guardian</source>
+            <translation>Anden forælder eller værge</translation>
         </message>
         <message>
             <source>Under %1, every custodian must sign.</source>
@@ -1209,6 +1537,10 @@
             <translation>ingen blanket valgt</translation>
         </message>
         <message>
+            <source>Signed form</source>
+            <translation>Underskrevet blanket</translation>
+        </message>
+        <message>
             <source>Evidence:</source>
             <translation>Dokumentation:</translation>
         </message>
@@ -1217,12 +1549,20 @@
             <translation>…eller notér et mundtligt samtykke (hvem hørte det, hvornår)</translation>
         </message>
         <message>
+            <source>Verbal consent</source>
+            <translation>Mundtligt samtykke</translation>
+        </message>
+        <message>
             <source>Save person</source>
             <translation>Gem personen</translation>
         </message>
         <message>
             <source>Logged at this shoot:</source>
             <translation>Registreret ved denne fotografering:</translation>
+        </message>
+        <message>
+            <source>Logged at this shoot</source>
+            <translation>Registreret ved denne fotografering</translation>
         </message>
         <message>
             <source>Export consent sheet…</source>
@@ -1300,6 +1640,10 @@
             <translation>Brug forslaget ved markøren (Ctrl+.)</translation>
         </message>
         <message>
+            <source>Load the post text</source>
+            <translation>Hent opslagets tekst</translation>
+        </message>
+        <message>
             <source>The text checks are not available in this installation (%1).</source>
             <translation>Tekstkontrollen findes ikke i denne installation (%1).</translation>
         </message>
@@ -1321,6 +1665,61 @@
         </message>
     </context>
     <context>
+        <name>PostSession</name>
+        <message numerus="yes">
+            <source>Add %n photo(s)</source>
+            <translation>
+                <numerusform>Tilføj %n billede</numerusform>
+                <numerusform>Tilføj %n billeder</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n photo(s)</source>
+            <translation>
+                <numerusform>Fjern %n billede</numerusform>
+                <numerusform>Fjern %n billeder</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Change %1</source>
+            <translation>Ændr %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Change %1 on %n photos</source>
+            <translation>
+                <numerusform>Ændr %1 på %n billede</numerusform>
+                <numerusform>Ændr %1 på %n billeder</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Decide face %1</source>
+            <translation>Beslutning om ansigt %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Decide %n faces</source>
+            <translation>
+                <numerusform>Beslutning om %n ansigt</numerusform>
+                <numerusform>Beslutning om %n ansigter</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The trip has ended</source>
+            <translation>Rejsen er slut</translation>
+        </message>
+        <message>
+            <source>The trip has not ended</source>
+            <translation>Rejsen er ikke slut</translation>
+        </message>
+        <message>
+            <source>Change channels</source>
+            <translation>Ændr kanaler</translation>
+        </message>
+        <message>
+            <source>Change the text's language</source>
+            <translation>Ændr tekstens sprog</translation>
+        </message>
+    </context>
+    <context>
         <name>PostTextEdit</name>
         <message>
             <source>Write the post here. Prepub checks it as you type.</source>
@@ -1329,6 +1728,10 @@
         <message>
             <source>Post text</source>
             <translation>Opslagets tekst</translation>
+        </message>
+        <message>
+            <source>Edit the post text</source>
+            <translation>Rediger opslagets tekst</translation>
         </message>
         <message>
             <source>Suggestion: “%1”</source>
@@ -1345,6 +1748,22 @@
     </context>
     <context>
         <name>PreviewPane</name>
+        <message>
+            <source>Unknown faces</source>
+            <translation>Ukendte ansigter</translation>
+        </message>
+        <message>
+            <source>Decide every undecided face in this photo at once</source>
+            <translation>Beslut om alle ansigter uden beslutning i dette billede på én gang</translation>
+        </message>
+        <message>
+            <source>Mark all not identifiable (except possible children)…</source>
+            <translation>Markér alle som ikke genkendelige (undtagen mulige børn)…</translation>
+        </message>
+        <message>
+            <source>Blur all on export…</source>
+            <translation>Slør alle ved eksport…</translation>
+        </message>
         <message>
             <source>Zoom out (Ctrl+-)</source>
             <translation>Zoom ud (Ctrl+-)</translation>
@@ -1409,8 +1828,16 @@
             <translation>Samtykkeregister – Prepub</translation>
         </message>
         <message>
+            <source>Close</source>
+            <translation>Luk</translation>
+        </message>
+        <message>
             <source>Search people…</source>
             <translation>Søg personer…</translation>
+        </message>
+        <message>
+            <source>Search people</source>
+            <translation>Søg efter personer</translation>
         </message>
         <message>
             <source>Add person…</source>
@@ -1421,12 +1848,20 @@
             <translation>Importér samtykkefil…</translation>
         </message>
         <message>
+            <source>People in the registry</source>
+            <translation>Personer i registret</translation>
+        </message>
+        <message>
             <source>Select a person</source>
             <translation>Vælg en person</translation>
         </message>
         <message>
             <source>Add guardian…</source>
             <translation>Tilføj forælder/værge…</translation>
+        </message>
+        <message>
+            <source>Consents of the selected person</source>
+            <translation>Den valgte persons samtykker</translation>
         </message>
         <message>
             <source>State</source>
@@ -1598,6 +2033,10 @@
         <message>
             <source>Policy</source>
             <translation>Politik</translation>
+        </message>
+        <message>
+            <source>Policy file</source>
+            <translation>Politikfil</translation>
         </message>
         <message>
             <source>Built-in policy (%1)</source>

@@ -64,8 +64,40 @@
             <translation>&amp;Anpassa till fönstret</translation>
         </message>
         <message>
-            <source>&amp;Remove image from post</source>
-            <translation>&amp;Ta bort bilden från inlägget</translation>
+            <source>&amp;Remove selected images from post</source>
+            <translation>&amp;Ta bort valda bilder från inlägget</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Ångra</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Gör om</translation>
+        </message>
+        <message>
+            <source>&amp;Apply the text suggestion</source>
+            <translation>&amp;Använd textförslaget</translation>
+        </message>
+        <message>
+            <source>Apply the suggested fix at the cursor in the post text, or go to the next suggestion</source>
+            <translation>Använd förslaget vid markören i inläggets text, eller gå till nästa förslag</translation>
+        </message>
+        <message>
+            <source>Mark unknown faces &amp;not identifiable…</source>
+            <translation>Markera okända ansikten som &amp;ej identifierbara…</translation>
+        </message>
+        <message>
+            <source>Every undecided face in the selected photos, except possible children</source>
+            <translation>Alla obestämda ansikten i de valda bilderna, utom möjliga barn</translation>
+        </message>
+        <message>
+            <source>&amp;Blur unknown faces…</source>
+            <translation>&amp;Sudda okända ansikten…</translation>
+        </message>
+        <message>
+            <source>Blur every undecided face in the selected photos on export</source>
+            <translation>Sudda alla obestämda ansikten i de valda bilderna vid export</translation>
         </message>
         <message>
             <source>&amp;Stop checking images</source>
@@ -145,6 +177,10 @@
         <message>
             <source>The signed form (PDF or photo)</source>
             <translation>Den undertecknade blanketten (PDF eller foto)</translation>
+        </message>
+        <message>
+            <source>Signed form</source>
+            <translation>Underskriven blankett</translation>
         </message>
         <message>
             <source>Choose…</source>
@@ -242,6 +278,42 @@
         </message>
     </context>
     <context>
+        <name>Edits</name>
+        <message>
+            <source>photographer</source>
+            <extracomment>An image taken out of the draft: (its position, the image with its fields and decisions, its analysis report or None when it was not analysed yet).</extracomment>
+            <translation>fotograf</translation>
+        </message>
+        <message>
+            <source>what</source>
+            <translation>vad</translation>
+        </message>
+        <message>
+            <source>where</source>
+            <translation>var</translation>
+        </message>
+        <message>
+            <source>when</source>
+            <translation>när</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>källa</translation>
+        </message>
+        <message>
+            <source>licence</source>
+            <translation>licens</translation>
+        </message>
+        <message>
+            <source>alt text</source>
+            <translation>alt-text</translation>
+        </message>
+        <message>
+            <source>caption</source>
+            <translation>bildtext</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Publication time:</source>
@@ -281,11 +353,16 @@
         </message>
         <message>
             <source>Export the post</source>
+            <extracomment>The formats whose files need a publication time (the core leaves them out without one).</extracomment>
             <translation>Exportera inlägget</translation>
         </message>
         <message>
             <source>Prepub writes clean copies of the photos (no location, no camera data), the text per channel, files for your scheduling tool and a publication record. Your original files are never changed.</source>
             <translation>Prepub skriver rensade kopior av fotona (utan plats och kamerauppgifter), texten för varje kanal, filer för ditt schemaläggningsverktyg och ett publiceringsunderlag. Dina originalfiler ändras aldrig.</translation>
+        </message>
+        <message>
+            <source>Export folder</source>
+            <translation>Exportmapp</translation>
         </message>
         <message>
             <source>Browse…</source>
@@ -316,8 +393,16 @@
             <translation>Motivering (krävs)</translation>
         </message>
         <message>
+            <source>Reason for exporting despite: %1</source>
+            <translation>Skäl att exportera trots: %1</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>Exportera</translation>
+        </message>
+        <message>
+            <source>Publication time</source>
+            <translation>Publiceringstid</translation>
         </message>
         <message>
             <source>Choose the export folder</source>
@@ -344,8 +429,20 @@
             <translation>Avbryter…</translation>
         </message>
         <message>
+            <source>Files not written</source>
+            <translation>Filer som inte skrevs</translation>
+        </message>
+        <message>
+            <source>Files written</source>
+            <translation>Skrivna filer</translation>
+        </message>
+        <message>
             <source>Do by hand:</source>
             <translation>Gör själv:</translation>
+        </message>
+        <message>
+            <source>Do by hand</source>
+            <translation>Gör för hand</translation>
         </message>
         <message>
             <source>Open the folder</source>
@@ -373,6 +470,103 @@
         </message>
     </context>
     <context>
+        <name>FaceBulk</name>
+        <message numerus="yes">
+            <source>Mark %n unknown face(s) as not identifiable?</source>
+            <translation>
+                <numerusform>Markera %n okänt ansikte som ej identifierbart?</numerusform>
+                <numerusform>Markera %n okända ansikten som ej identifierbara?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Blur %n unknown face(s) on export?</source>
+            <translation>
+                <numerusform>Sudda %n okänt ansikte vid export?</numerusform>
+                <numerusform>Sudda %n okända ansikten vid export?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>They are in %n photo(s).</source>
+            <translation>
+                <numerusform>De finns i %n bild.</numerusform>
+                <numerusform>De finns i %n bilder.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n possible child(ren) are left for you to decide: a child marked not identifiable still blocks the export, so blur them or say who they are.</source>
+            <translation>
+                <numerusform>%n möjligt barn lämnas åt dig: ett barn som markeras ej identifierbart stoppar ändå exporten, så sudda det eller ange vem det är.</numerusform>
+                <numerusform>%n möjliga barn lämnas åt dig: ett barn som markeras ej identifierbart stoppar ändå exporten, så sudda dem eller ange vilka de är.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>You can undo this (Ctrl+Z).</source>
+            <translation>Du kan ångra det (Ctrl+Z).</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n face(s) marked not identifiable.</source>
+            <translation>
+                <numerusform>%n ansikte markerat som ej identifierbart.</numerusform>
+                <numerusform>%n ansikten markerade som ej identifierbara.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n face(s) blurred on export.</source>
+            <translation>
+                <numerusform>%n ansikte suddas vid export.</numerusform>
+                <numerusform>%n ansikten suddas vid export.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n possible child(ren) left to decide.</source>
+            <translation>
+                <numerusform>%n möjligt barn återstår att besluta om.</numerusform>
+                <numerusform>%n möjliga barn återstår att besluta om.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Undo with Ctrl+Z.</source>
+            <translation>Ångra med Ctrl+Z.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Only possible children are undecided (%n): blur them or say who they are.</source>
+            <translation>
+                <numerusform>Bara ett möjligt barn är obestämt (%n): sudda det eller ange vem det är.</numerusform>
+                <numerusform>Bara möjliga barn är obestämda (%n): sudda dem eller ange vilka de är.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No unknown faces to decide.</source>
+            <translation>Inga okända ansikten att besluta om.</translation>
+        </message>
+        <message>
+            <source>Decide unknown faces</source>
+            <translation>Beslut om okända ansikten</translation>
+        </message>
+        <message>
+            <source>Mark not identifiable</source>
+            <translation>Markera ej identifierbara</translation>
+        </message>
+        <message>
+            <source>Blur</source>
+            <translation>Sudda</translation>
+        </message>
+        <message numerus="yes">
+            <source>Mark %n face(s) not identifiable</source>
+            <translation>
+                <numerusform>Markera %n ansikte som ej identifierbart</numerusform>
+                <numerusform>Markera %n ansikten som ej identifierbara</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Blur %n face(s)</source>
+            <translation>
+                <numerusform>Sudda %n ansikte</numerusform>
+                <numerusform>Sudda %n ansikten</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FacePopup</name>
         <message>
             <source>Face %1 · %2</source>
@@ -383,12 +577,16 @@
             <translation>Kanske ett barn (uppskattad ålder %1). Ett barn behöver vårdnadshavares samtycke – annars suddar du ansiktet.</translation>
         </message>
         <message>
-            <source>Who is this?</source>
-            <translation>Vem är det här?</translation>
+            <source>&amp;Who is this?</source>
+            <translation>&amp;Vem är det här?</translation>
         </message>
         <message>
             <source>Search the consent registry…</source>
             <translation>Sök i samtyckesregistret…</translation>
+        </message>
+        <message>
+            <source>People in the consent registry</source>
+            <translation>Personer i samtyckesregistret</translation>
         </message>
         <message>
             <source>This is the person</source>
@@ -589,8 +787,12 @@
             <translation>Mushjulet, + och − i förhandsvisningen, 0 för att anpassa</translation>
         </message>
         <message>
-            <source>Apply the suggested fix in the text</source>
-            <translation>Använd den föreslagna rättelsen i texten</translation>
+            <source>Select several photos (their fields are edited together)</source>
+            <translation>Välj flera bilder (deras fält redigeras tillsammans)</translation>
+        </message>
+        <message>
+            <source>Shift or Ctrl with the arrows or a click in the image list; Ctrl+A selects all</source>
+            <translation>Skift eller Ctrl med pilarna eller ett klick i bildlistan; Ctrl+A väljer alla</translation>
         </message>
         <message>
             <source>Remove the selected images</source>
@@ -599,6 +801,26 @@
         <message>
             <source>Delete in the image list</source>
             <translation>Delete i bildlistan</translation>
+        </message>
+        <message>
+            <source>Pick the first person found in a face's search box</source>
+            <translation>Välj den första personen som hittas i ett ansiktes sökruta</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Retur</translation>
+        </message>
+        <message>
+            <source>Save the person in photographer mode</source>
+            <translation>Spara personen i fotografläget</translation>
+        </message>
+        <message>
+            <source>Close the consent registry</source>
+            <translation>Stäng samtyckesregistret</translation>
+        </message>
+        <message>
+            <source>Esc, Ctrl+W</source>
+            <translation>Esc, Ctrl+W</translation>
         </message>
         <message>
             <source>Action</source>
@@ -629,6 +851,10 @@
         <message>
             <source>No image selected</source>
             <translation>Ingen bild vald</translation>
+        </message>
+        <message>
+            <source>What you type here applies to every selected photo.</source>
+            <translation>Det du skriver här gäller alla valda bilder.</translation>
         </message>
         <message>
             <source>From the file</source>
@@ -711,12 +937,31 @@
             <translation>&amp;Alternativtext:</translation>
         </message>
         <message>
+            <source>Words put before each photo's alt text</source>
+            <translation>Ord som sätts före varje bilds alt-text</translation>
+        </message>
+        <message>
+            <source>Alt text p&amp;refix:</source>
+            <translation>Alt-text&amp;ens början:</translation>
+        </message>
+        <message>
             <source>Optional caption, e.g. “Foto: Anna Svensson”</source>
             <translation>Bildtext om du vill, t.ex. ”Foto: Anna Svensson”</translation>
         </message>
         <message>
             <source>&amp;Caption:</source>
             <translation>&amp;Bildtext:</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photos selected</source>
+            <translation>
+                <numerusform>%n bild vald</numerusform>
+                <numerusform>%n bilder valda</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Several values</source>
+            <translation>Flera värden</translation>
         </message>
         <message>
             <source>Checking…</source>
@@ -933,6 +1178,46 @@
             <source>Not yet valid</source>
             <translation>Gäller inte än</translation>
         </message>
+        <message>
+            <source>the person is not in the registry</source>
+            <translation>personen finns inte i registret</translation>
+        </message>
+        <message>
+            <source>the person was erased</source>
+            <translation>personen är raderad</translation>
+        </message>
+        <message>
+            <source>protected identity</source>
+            <translation>skyddad identitet</translation>
+        </message>
+        <message>
+            <source>no consent registered</source>
+            <translation>inget samtycke registrerat</translation>
+        </message>
+        <message>
+            <source>not valid yet</source>
+            <translation>gäller inte än</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>har gått ut</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>återkallat</translation>
+        </message>
+        <message>
+            <source>a guardian must sign</source>
+            <translation>en vårdnadshavare måste skriva under</translation>
+        </message>
+        <message>
+            <source>every custodian must sign</source>
+            <translation>alla vårdnadshavare måste skriva under</translation>
+        </message>
+        <message>
+            <source>a channel is not covered</source>
+            <translation>en kanal saknas i samtycket</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -957,6 +1242,10 @@
             <translation>Öppna &amp;senaste</translation>
         </message>
         <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Redigera</translation>
+        </message>
+        <message>
             <source>&amp;View</source>
             <translation>&amp;Visa</translation>
         </message>
@@ -979,6 +1268,22 @@
         <message>
             <source>Face detection is not available in this installation (%1). Photos cannot be checked for people, so export is switched off.</source>
             <translation>Ansiktsigenkänning finns inte i den här installationen (%1). Foton kan inte granskas efter personer, så exporten är avstängd.</translation>
+        </message>
+        <message>
+            <source>&amp;Undo %1</source>
+            <translation>&amp;Ångra %1</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Ångra</translation>
+        </message>
+        <message>
+            <source>&amp;Redo %1</source>
+            <translation>&amp;Gör om %1</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Gör om</translation>
         </message>
         <message>
             <source>Checking images…</source>
@@ -1055,6 +1360,17 @@
             <source>Text files (*.txt *.md)</source>
             <translation>Textfiler (*.txt *.md)</translation>
         </message>
+        <message numerus="yes">
+            <source>%n photo(s) removed from the post. Undo with Ctrl+Z.</source>
+            <translation>
+                <numerusform>%n bild togs bort från inlägget. Ångra med Ctrl+Z.</numerusform>
+                <numerusform>%n bilder togs bort från inlägget. Ångra med Ctrl+Z.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The post text has no suggestions to apply.</source>
+            <translation>Inläggets text har inga förslag att använda.</translation>
+        </message>
     </context>
     <context>
         <name>Navigator</name>
@@ -1109,6 +1425,10 @@
             <translation>Fotografläge – Prepub</translation>
         </message>
         <message>
+            <source>Close</source>
+            <translation>Stäng</translation>
+        </message>
+        <message>
             <source>1. The shoot</source>
             <translation>1. Fotograferingen</translation>
         </message>
@@ -1145,6 +1465,10 @@
             <translation>Starta fotograferingen</translation>
         </message>
         <message>
+            <source>Earlier shoots</source>
+            <translation>Tidigare fotograferingar</translation>
+        </message>
+        <message>
             <source>Continue this shoot</source>
             <translation>Fortsätt den här fotograferingen</translation>
         </message>
@@ -1171,6 +1495,10 @@
         <message>
             <source>Second guardian (when both must sign)</source>
             <translation>Andra vårdnadshavaren (när båda ska skriva under)</translation>
+        </message>
+        <message>
+            <source>Second guardian</source>
+            <translation>Andra vårdnadshavaren</translation>
         </message>
         <message>
             <source>Under %1, every custodian must sign.</source>
@@ -1209,6 +1537,10 @@
             <translation>ingen blankett vald</translation>
         </message>
         <message>
+            <source>Signed form</source>
+            <translation>Underskriven blankett</translation>
+        </message>
+        <message>
             <source>Evidence:</source>
             <translation>Underlag:</translation>
         </message>
@@ -1217,12 +1549,20 @@
             <translation>…eller anteckna ett muntligt samtycke (vem hörde det, när)</translation>
         </message>
         <message>
+            <source>Verbal consent</source>
+            <translation>Muntligt samtycke</translation>
+        </message>
+        <message>
             <source>Save person</source>
             <translation>Spara personen</translation>
         </message>
         <message>
             <source>Logged at this shoot:</source>
             <translation>Registrerade vid den här fotograferingen:</translation>
+        </message>
+        <message>
+            <source>Logged at this shoot</source>
+            <translation>Loggade vid den här fotograferingen</translation>
         </message>
         <message>
             <source>Export consent sheet…</source>
@@ -1300,6 +1640,10 @@
             <translation>Använd förslaget där markören står (Ctrl+.)</translation>
         </message>
         <message>
+            <source>Load the post text</source>
+            <translation>Hämta inläggets text</translation>
+        </message>
+        <message>
             <source>The text checks are not available in this installation (%1).</source>
             <translation>Textgranskningen finns inte i den här installationen (%1).</translation>
         </message>
@@ -1321,6 +1665,61 @@
         </message>
     </context>
     <context>
+        <name>PostSession</name>
+        <message numerus="yes">
+            <source>Add %n photo(s)</source>
+            <translation>
+                <numerusform>Lägg till %n bild</numerusform>
+                <numerusform>Lägg till %n bilder</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n photo(s)</source>
+            <translation>
+                <numerusform>Ta bort %n bild</numerusform>
+                <numerusform>Ta bort %n bilder</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Change %1</source>
+            <translation>Ändra %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Change %1 on %n photos</source>
+            <translation>
+                <numerusform>Ändra %1 på %n bild</numerusform>
+                <numerusform>Ändra %1 på %n bilder</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Decide face %1</source>
+            <translation>Beslut om ansikte %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Decide %n faces</source>
+            <translation>
+                <numerusform>Beslut om %n ansikte</numerusform>
+                <numerusform>Beslut om %n ansikten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The trip has ended</source>
+            <translation>Resan är avslutad</translation>
+        </message>
+        <message>
+            <source>The trip has not ended</source>
+            <translation>Resan är inte avslutad</translation>
+        </message>
+        <message>
+            <source>Change channels</source>
+            <translation>Ändra kanaler</translation>
+        </message>
+        <message>
+            <source>Change the text's language</source>
+            <translation>Ändra textens språk</translation>
+        </message>
+    </context>
+    <context>
         <name>PostTextEdit</name>
         <message>
             <source>Write the post here. Prepub checks it as you type.</source>
@@ -1329,6 +1728,10 @@
         <message>
             <source>Post text</source>
             <translation>Inläggets text</translation>
+        </message>
+        <message>
+            <source>Edit the post text</source>
+            <translation>Redigera inläggets text</translation>
         </message>
         <message>
             <source>Suggestion: “%1”</source>
@@ -1345,6 +1748,22 @@
     </context>
     <context>
         <name>PreviewPane</name>
+        <message>
+            <source>Unknown faces</source>
+            <translation>Okända ansikten</translation>
+        </message>
+        <message>
+            <source>Decide every undecided face in this photo at once</source>
+            <translation>Besluta om alla obestämda ansikten i den här bilden på en gång</translation>
+        </message>
+        <message>
+            <source>Mark all not identifiable (except possible children)…</source>
+            <translation>Markera alla som ej identifierbara (utom möjliga barn)…</translation>
+        </message>
+        <message>
+            <source>Blur all on export…</source>
+            <translation>Sudda alla vid export…</translation>
+        </message>
         <message>
             <source>Zoom out (Ctrl+-)</source>
             <translation>Zooma ut (Ctrl+-)</translation>
@@ -1409,8 +1828,16 @@
             <translation>Samtyckesregister – Prepub</translation>
         </message>
         <message>
+            <source>Close</source>
+            <translation>Stäng</translation>
+        </message>
+        <message>
             <source>Search people…</source>
             <translation>Sök personer…</translation>
+        </message>
+        <message>
+            <source>Search people</source>
+            <translation>Sök personer</translation>
         </message>
         <message>
             <source>Add person…</source>
@@ -1421,12 +1848,20 @@
             <translation>Importera samtyckesfil…</translation>
         </message>
         <message>
+            <source>People in the registry</source>
+            <translation>Personer i registret</translation>
+        </message>
+        <message>
             <source>Select a person</source>
             <translation>Välj en person</translation>
         </message>
         <message>
             <source>Add guardian…</source>
             <translation>Lägg till vårdnadshavare…</translation>
+        </message>
+        <message>
+            <source>Consents of the selected person</source>
+            <translation>Den valda personens samtycken</translation>
         </message>
         <message>
             <source>State</source>
@@ -1598,6 +2033,10 @@
         <message>
             <source>Policy</source>
             <translation>Policy</translation>
+        </message>
+        <message>
+            <source>Policy file</source>
+            <translation>Policyfil</translation>
         </message>
         <message>
             <source>Built-in policy (%1)</source>

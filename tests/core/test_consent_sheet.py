@@ -283,7 +283,7 @@ def test_broken_sheets_give_clear_errors(office: Registry, tmp_path: Path,
     with pytest.raises(SheetError, match="newer Prepub"):
         import_sheet(office, _zip(tmp_path / "d.zip", {"sheet.json": newer}))
     no_shoot = json.dumps({"format": "prepub.consent-sheet", "version": 1, "sheet_id": "s"}).encode()
-    with pytest.raises(SheetError, match="shoot must be an object"):
+    with pytest.raises(SheetError, match="sheet.json:1: 'shoot' is missing"):
         import_sheet(office, _zip(tmp_path / "e.zip", {"sheet.json": no_shoot}))
     # a highly compressible entry larger than allowed is refused while reading, not trusted
     monkeypatch.setattr(sheetfile, "MAX_JSON_BYTES", 1000)

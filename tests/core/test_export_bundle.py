@@ -3,7 +3,9 @@ failure leave nothing, the registry log, the publication record."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import zipfile
 from datetime import date, datetime, timedelta, timezone
@@ -214,8 +216,9 @@ def test_media_base_url_fills_url_cells(tmp_path: Path, policy) -> None:  # type
     d = make_draft(tmp_path, n=1)
     r = export_bundle(d, out_dir=tmp_path / "out", policy=policy, findings=[], now=NOW,
                       media_base_url="https://kommun.example/media/", formats=["publer", "json"])
-    rows = (r.path / "scheduling" / "publer-instagram.csv").read_text(encoding="utf-8").splitlines()
-    assert "https://kommun.example/media/ny-brygga-i-hamnen-2026-12-01-01-1200x800.jpg" in rows[1]
+    rows = list(csv.reader(io.StringIO((r.path / "scheduling" / "publer-instagram.csv")
+                                       .read_text(encoding="utf-8"), newline="")))
+    assert rows[1][3] == "https://kommun.example/media/ny-brygga-i-hamnen-2026-12-01-01-1200x800.jpg"
     assert not (r.path / "scheduling" / "hootsuite-x.csv").exists()  # only the formats asked for
     doc = json.loads((r.path / "bundle.json").read_text(encoding="utf-8"))
     urls = [m["public_url"] for n in doc["posts"][0]["networks"] for m in n["media"]]

@@ -368,9 +368,21 @@ def test_export_names_every_file_it_left_out_and_why(tmp_path: Path) -> None:
 
     text = resource("policy", "default.sv.toml").read_text(encoding="utf-8").replace(
         "record_pdf = false", "record_pdf = true")
-    r = export_bundle(d, out_dir=tmp_path / "out3", policy=parse_policy(text), findings=[], now=NOW,
-                      formats=["json"])
+    from prepub.core.export import bundle as bundle_mod
+    from prepub.core.export.record import RecordPdfUnavailable
+
+    def no_weasyprint(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise RecordPdfUnavailable("OSError: cannot load library 'libpango-1.0-0'")
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(bundle_mod, "record_pdf", no_weasyprint)
+    try:  # an installation without Pango: the PDF is named as left out, with why
+        r = export_bundle(d, out_dir=tmp_path / "out3", policy=parse_policy(text), findings=[],
+                          now=NOW, formats=["json"])
+    finally:
+        mp.undo()
     assert [f for f, _ in r.skipped] == ["record.pdf"] and "HTML" in r.skipped[0].reason
+    assert "libpango" in r.skipped[0].reason
 
 
 def test_cli_export_prints_written_and_skipped_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -87,13 +87,23 @@ def test_sprout_required_headers_only(policy) -> None:  # type: ignore[no-untype
     assert r[1] == ["01/06/2027", "10:00", 'Sommarlov! Vi ses vid "sjön", kl. 10.']
 
 
-def test_line_breaks_replaced_and_reported(policy) -> None:  # type: ignore[no-untyped-def]
+def test_line_breaks_kept_where_the_import_keeps_them(policy) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: Publer and Sprout keep paragraphs (a quoted multi-line field); Hootsuite's
+    header-less import flattens them, and says so for that file."""
     text = "Rad ett\r\nRad två\n\nRad tre"
-    for tool in ("publer", "hootsuite", "sprout"):
-        tf = build_tool_file(tool, [post(text)], now=NOW, zone=ZONE, policy=policy)
-        assert tf.content is not None and "Rad ett Rad två Rad tre" in tf.content
-        assert "\n" not in tf.content.replace("\r\n", "")
-        assert "export.schedule.line_breaks" in [f.rule for f in tf.findings]
+    for tool in ("publer", "sprout"):
+        tf = build_tool_file(tool, [post(text)], now=NOW, zone=ZONE, policy=policy, file=f"{tool}.csv")
+        assert tf.content is not None
+        cell = rows(tf.content)[1][1 if tool == "publer" else 2]
+        assert cell == "Rad ett\nRad två\n\nRad tre"
+        assert '"Rad ett\nRad två\n\nRad tre"' in tf.content  # quoted, LF inside, CRLF between rows
+        assert "export.schedule.line_breaks" not in [f.rule for f in tf.findings]
+    tf = build_tool_file("hootsuite", [post(text)], now=NOW, zone=ZONE, policy=policy,
+                         file="scheduling/hootsuite-facebook.csv")
+    assert tf.content is not None and "Rad ett Rad två Rad tre" in tf.content
+    assert "\n" not in tf.content.replace("\r\n", "")
+    [note] = [f for f in tf.findings if f.rule == "export.schedule.line_breaks"]
+    assert note.params["file"] == "scheduling/hootsuite-facebook.csv"
 
 
 def _rejected(tf) -> list[str]:  # type: ignore[no-untyped-def]

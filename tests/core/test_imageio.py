@@ -272,3 +272,146 @@ def test_every_exif_corpus_file_decodes_or_gives_a_reason(testdata: Path) -> Non
             assert d.image.mode == "RGB" and max(d.size) <= 256
         checked += 1
     assert checked > 100
+
+
+# --- memory: large PNGs in bands, per-format pixel caps, no 64-bit copies (issue 13 / 17.6) ------
+
+def _pattern(w: int, h: int, seed: int) -> np.ndarray:
+    """Smooth gradients plus noise, so every PNG filter type gets chosen somewhere."""
+    rng = np.random.default_rng(seed)
+    y, x = np.mgrid[0:h, 0:w]
+    base = np.stack([(x * 255 // w), (y * 255 // h), ((x + y) * 255 // (w + h))], axis=2)
+    return (base + rng.integers(0, 40, (h, w, 3))).clip(0, 255).astype(np.uint8)
+
+
+def _png_variants(tmp_path: Path) -> dict[str, Path]:
+    w, h = 601, 403
+    rgb = _pattern(w, h, 1)
+    alpha = np.tile(np.linspace(0, 255, w).astype(np.uint8), (h, 1))
+    out = {}
+
+    def save(name: str, im: Image.Image, **kw: object) -> None:
+        out[name] = tmp_path / f"{name}.png"
+        im.save(out[name], **kw)
+
+    save("rgb", Image.fromarray(rgb))
+    save("rgba", Image.fromarray(np.dstack([rgb, alpha])))
+    save("grey", Image.fromarray(rgb[:, :, 0]))
+    save("grey_alpha", Image.fromarray(np.dstack([rgb[:, :, 0], alpha])).convert("LA"))
+    save("palette_trns", Image.fromarray(rgb).quantize(16), transparency=3)
+    save("palette_4bit", Image.fromarray(rgb).quantize(16), bits=4)
+    save("bilevel", Image.fromarray(rgb[:, :, 0]).convert("1"))
+    save("grey16", Image.fromarray(rgb[:, :, 0].astype(np.uint16) * 257))
+    save("rgb_key", Image.fromarray(rgb), transparency=tuple(int(v) for v in rgb[5, 5]))
+    save("interlaced", Image.fromarray(rgb), interlace=1)  # not banded: decoded whole
+    return out
+
+
+def test_large_pngs_decoded_in_bands_match_the_whole_decode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import prepub.core.imageio as imageio
+
+    for name, path in _png_variants(tmp_path).items():
+        def coarse(im: Image.Image) -> np.ndarray:  # box vs. bilinear reduction differ in detail
+            return np.asarray(im.resize((50, 34), Image.Resampling.BOX), dtype=np.int16)
+
+        whole = coarse(load_upright(path, max_side=150).image)
+        monkeypatch.setattr(imageio, "PNG_BANDS_FROM_PIXELS", 1000)
+        monkeypatch.setattr(imageio, "_BAND_BYTES", 7000)  # many bands, each a few rows
+        banded = load_upright(path, max_side=150)
+        monkeypatch.undo()
+        assert banded.size == (150, 101) and banded.full_size == (601, 403), name
+        diff = np.abs(coarse(banded.image) - whole)
+        assert diff.mean() < 3 and np.percentile(diff, 99) < 24, (name, diff.mean())
+
+
+def test_a_truncated_large_png_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import prepub.core.imageio as imageio
+
+    path = tmp_path / "noise.png"
+    Image.fromarray(_pattern(400, 400, 2)).save(path)
+    cut = tmp_path / "cut.png"
+    cut.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    monkeypatch.setattr(imageio, "PNG_BANDS_FROM_PIXELS", 1000)
+    with pytest.raises(DecodeError) as err:
+        load_upright(cut, max_side=100)
+    assert "truncated" in err.value.reason or "corrupt" in err.value.reason
+
+
+def test_formats_without_reduced_decoding_have_a_pixel_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import prepub.core.imageio as imageio
+
+    path = tmp_path / "big.tif"
+    Image.new("RGB", (300, 200), (10, 20, 30)).save(path)
+    monkeypatch.setattr(imageio, "MAX_DECODE_BYTES", 300 * 200 * 4 - 1)  # one pixel too many
+    with pytest.raises(DecodeError) as err:
+        load_upright(path, max_side=100)
+    assert "too large" in err.value.reason and "TIFF" in err.value.reason
+    jpeg = tmp_path / "big.jpg"  # JPEG decodes reduced (draft): the cap does not apply
+    Image.new("RGB", (300, 200), (10, 20, 30)).save(jpeg)
+    assert load_upright(jpeg, max_side=100).size == (100, 67)
+
+
+def test_sixteen_bit_grey_is_reduced_before_it_is_converted(tmp_path: Path) -> None:
+    arr = (np.arange(2000 * 1000, dtype=np.uint32).reshape(1000, 2000) % 65536).astype(np.uint16)
+    path = tmp_path / "g16.tif"
+    Image.fromarray(arr).save(path)
+    d = load_upright(path, max_side=500)
+    assert d.size == (500, 250) and d.image.mode == "RGB"
+
+
+def test_orientation_of_a_png_whose_exif_follows_the_pixels_needs_no_decode(tmp_path: Path) -> None:
+    path = tmp_path / "o6.png"
+    _save_oriented(_upright(120, 80), 6, path, format="PNG")
+    data = path.read_bytes()
+    with Image.open(path) as im:
+        assert "exif" in im.info or b"eXIf" in data
+    d = load_upright(path)
+    assert d.orientation == 6 and d.size == (120, 80)
+
+
+def test_a_huge_sparse_png_is_checked_in_under_600_mb(tmp_path: Path) -> None:
+    """Issue 17.6: a 13000 x 13000 RGBA PNG of well under 1 MB took 3.3 GB to check."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "huge.png"
+    side = 13000
+    row = b"\x00" + b"\xff\xff\xff\x00" * side  # filter 0, transparent white
+    deflate = zlib.compressobj(9)
+    idat = b"".join(deflate.compress(row) for _ in range(side)) + deflate.flush()
+    ihdr = struct.pack(">IIBBBBB", side, side, 8, 6, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr) + _png_chunk(b"IDAT", idat)
+                     + _png_chunk(b"IEND", b""))
+    assert path.stat().st_size < 1_000_000
+    # VmHWM is the peak of this process image only (ru_maxrss would include pytest's own,
+    # inherited through fork); ru_maxrss where /proc is missing.
+    code = ("import resource, sys; from prepub.cli import main; rc = main(['check', '--json', sys.argv[1]]); "
+            "sys.stdout.flush()\n"
+            "try:\n    kb = int([ln for ln in open('/proc/self/status') if ln.startswith('VmHWM')][0].split()[1])\n"
+            "except OSError:\n    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (1024 if sys.platform == 'darwin' else 1)\n"
+            "print('MAXRSS', kb, file=sys.stderr); sys.exit(rc)")
+    env = {**os.environ, "PREPUB_NO_EXIFTOOL": "1"}
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
+                          timeout=240, env=env)
+    report = json.loads(proc.stdout)
+    image = report["images"][0]
+    assert image["error"] is None, image["error"]
+    peak_mb = int(proc.stderr.rsplit("MAXRSS", 1)[1].split()[0]) / 1024  # KiB
+    assert peak_mb <= 600, f"peak RSS {peak_mb:.0f} MB"
+
+
+def test_limit_memory_caps_the_address_space_of_a_worker() -> None:
+    import subprocess
+    import sys
+
+    code = ("from prepub.core.imageio import limit_memory; import numpy as np, sys\n"
+            "limit = limit_memory(200 * 2**20)\n"
+            "if limit is None: print('unsupported'); sys.exit(0)\n"
+            "try:\n    np.ones(2 * 2**30, dtype=np.uint8)\nexcept MemoryError:\n    print('refused')\n"
+            "else:\n    print('allocated')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+    if "unsupported" in out:
+        pytest.skip("this platform has no address-space limit")
+    assert out.strip() == "refused"

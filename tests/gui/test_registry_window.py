@@ -128,7 +128,7 @@ def test_withdraw_button_asks_a_reason_and_the_photo_blocks_again(
         assert win.withdraw_button.isEnabled()
 
         def give_reason(dlg: Any) -> None:
-            assert any("Anna Berg: facebook, instagram" in label.text()
+            assert any("Anna Berg: Facebook, Instagram" in label.text()  # labels, not ids
                        for label in dlg.findChildren(QLabel))
             qtbot.keyClicks(dlg.reason, "Called the office on 10 March")
             qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok),

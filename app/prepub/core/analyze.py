@@ -12,7 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
-from prepub.core.checks.image import face_findings, metadata_findings, unreadable_finding
+from prepub.core.checks.image import (
+    damage_findings, face_findings, metadata_findings, unreadable_finding,
+)
 from prepub.core.model import Face, Finding, ImageReport, Metadata
 from prepub.core.policy import Policy
 from prepub.core.progress import CancelToken, ProgressCallback, no_progress
@@ -55,6 +57,7 @@ def analyze_image(path: str | os.PathLike[str], *, policy: Policy, detector: Fac
     """Read, decode and detect faces in one file. ``detector=None`` skips face detection (the
     picture is still decoded, small, so damage is found)."""
     from prepub.core.imageio import DecodeError, load_upright, sha256_file
+    from prepub.core.inputfiles import NotRegularFile
     from prepub.core.metadata import UnreadableImage, read_metadata
 
     read = read or read_metadata
@@ -63,6 +66,9 @@ def analyze_image(path: str | os.PathLike[str], *, policy: Policy, detector: Fac
     subject = str(p)
     try:
         digest = sha256_file(p)
+    except NotRegularFile as e:
+        return _failed(subject, None, f"it is not a regular file but {e.kind}", policy,
+                       code="not_regular")
     except OSError as e:
         return _failed(subject, None, f"the file cannot be opened ({e.strerror or e})", policy,
                        code="io_error")
@@ -81,10 +87,28 @@ def analyze_image(path: str | os.PathLike[str], *, policy: Policy, detector: Fac
                            findings=(unreadable_finding(e.reason, policy=policy, subject=subject,
                                                         code=decode_reason_code(e.reason)),
                                      *findings))
+    if getattr(decoded, "format", None) in ("JPEG", "MPO"):
+        findings += damage_findings(scan_damage_of(p), policy=policy, subject=subject)
     if detector is not None:
         faces = tuple(detector(decoded, minor_age_threshold=policy.minor_age_threshold))
         findings += face_findings(faces, policy=policy, subject=subject)
     return ImageReport(path=subject, metadata=md, faces=faces, findings=tuple(findings), sha256=digest)
+
+
+def scan_damage_of(path: Path) -> str | None:
+    """What is wrong with a JPEG's compressed picture data, which the decoder passes over in
+    silence (see :mod:`prepub.core.jpegscan`); None when nothing is or it was not walked."""
+    from prepub.core.inputfiles import open_regular
+    from prepub.core.jpegscan import MAX_SCAN_BYTES, scan_damage
+
+    try:
+        with open_regular(path) as fh:
+            if os.fstat(fh.fileno()).st_size > MAX_SCAN_BYTES + (8 << 20):
+                return None  # too large to walk (see MAX_SCAN_BYTES)
+            data = fh.read()
+    except OSError:
+        return None  # the file went away: the decode already read it
+    return scan_damage(data)
 
 
 def analyze_paths(paths: Sequence[str | os.PathLike[str]], *, policy: Policy,
@@ -136,7 +160,7 @@ def _failed(subject: str, digest: str | None, reason: str, policy: Policy, *, co
 def decode_reason_code(reason: str) -> str:
     """A stable code for a decoder's plain-English reason, so messages can be translated."""
     r = reason.lower()
-    for needle, code in (("truncat", "truncated"), ("too large", "too_large"), ("empty", "empty"),
+    for needle, code in (("regular file", "not_regular"), ("truncat", "truncated"), ("too large", "too_large"), ("empty", "empty"),
                          ("permission", "io_error"), ("does not exist", "io_error"),
                          ("not an image", "unsupported"), ("unsupported", "unsupported"),
                          ("no pixels", "broken_header")):

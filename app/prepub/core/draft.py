@@ -6,6 +6,12 @@ the registry, not identifiable, or blur on export). It is versioned (``version``
 atomically (temporary file, fsync, rename), autosaved beside itself (``<file>.autosave``) so a
 crash loses at most the last few seconds, and it keeps every field it does not know, so a draft
 saved by a newer Prepub survives a round trip through an older one.
+
+The dataclasses below are the format's one declaration: every known field with its strict type
+and range (``"false"`` is text, not false; a face box is four whole numbers inside the largest
+picture Prepub decodes). :func:`load_draft` validates a file against them and reports the first
+mistake as a :class:`DraftError` naming the file, the line and the field; unknown fields are
+kept in ``extra``, untyped, and written back as they were.
 """
 
 from __future__ import annotations
@@ -16,10 +22,17 @@ import re
 import tempfile
 import uuid
 from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Annotated, Any, Literal, Sequence
 
-from prepub.core import clock
+from pydantic import (
+    AfterValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, TypeAdapter,
+    ValidationError, with_config,
+)
+
+from prepub.core import clock, jsondoc
+from prepub.core.inputfiles import FileTooLarge, NotRegularFile, read_regular
 
 FORMAT = "prepub.draft"
 VERSION = 1
@@ -28,58 +41,121 @@ SUFFIX = ".prepub.json"
 DECISIONS = ("person", "not_identifiable", "blur")
 SOURCE_KINDS = ("own", "stock", "partner", "unknown")
 
+MAX_DRAFT_BYTES = 32 * 1024 * 1024
+MAX_IMAGES = 10_000
+MAX_FACES = 10_000  # per image
+MAX_COORD = 1_000_000  # px: beyond any picture Prepub decodes (imageio.MAX_PIXELS)
+
 
 class DraftError(ValueError):
-    """A draft file that cannot be opened, with the reason in plain words."""
+    """A draft file that cannot be opened, with the reason in plain words; ``path``, ``line``
+    and ``field`` say where (each may be None or "")."""
+
+    def __init__(self, text: str, *, path: str | None = None, line: int | None = None,
+                 field: str = "") -> None:
+        where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
+        super().__init__(where + text)
+        self.path, self.line, self.field = path, line, field
 
 
+# --- the declaration: field types and ranges ----------------------------------------------------
+
+def _ordered_box(box: list[int]) -> list[int]:
+    if box[2] < box[0] or box[3] < box[1]:
+        raise ValueError("[left, top, right, bottom] with right ≥ left and bottom ≥ top")
+    return box
+
+
+def _iso_time(value: str) -> str:
+    if value.strip():
+        try:
+            datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError("a time like 2026-12-01T10:00+01:00") from None
+    return value
+
+
+def _file_path(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("a file path (this one holds a NUL character)")
+    return value
+
+
+def _unique_faces(faces: list[Any]) -> list[Any]:
+    seen: set[int] = set()
+    for f in faces:
+        if f.index in seen:
+            raise ValueError(f"a list with each face once (face {f.index} appears twice)")
+        seen.add(f.index)
+    return faces
+
+
+Coord = Annotated[StrictInt, Field(ge=0, le=MAX_COORD)]
+Box = Annotated[list[Coord], Field(min_length=4, max_length=4), AfterValidator(_ordered_box)]
+FaceIndex = Annotated[StrictInt, Field(ge=0, lt=MAX_FACES)]
+Decision = Literal["person", "not_identifiable", "blur"]
+SourceKind = Literal["own", "stock", "partner", "unknown"]
+Sha256 = Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
+ImagePath = Annotated[StrictStr, Field(min_length=1, max_length=4096), AfterValidator(_file_path)]
+Time = Annotated[StrictStr, Field(max_length=64), AfterValidator(_iso_time)]
+Id = Annotated[StrictStr, Field(min_length=1, max_length=200)]
+Extra = dict[str, Any]
+
+_KNOWN_ONLY = ConfigDict(extra="forbid")
+
+
+@with_config(_KNOWN_ONLY)
 @dataclass
 class FaceDecision:
     """What the user decided about one detected face. ``box`` identifies the face across runs."""
 
-    index: int
-    box: list[int]
-    decision: str | None = None  # one of DECISIONS, or None while undecided
-    person_id: str | None = None  # registry person id when decision == "person"
-    confirmed_adult: bool = False  # the user confirmed a possible minor is an adult
-    extra: dict[str, Any] = field(default_factory=dict)
+    index: FaceIndex
+    box: Box
+    decision: Decision | None = None  # one of DECISIONS, or None while undecided
+    person_id: StrictStr | None = None  # registry person id when decision == "person"
+    confirmed_adult: StrictBool = False  # the user confirmed a possible minor is an adult
+    extra: Extra = field(default_factory=dict)
 
 
+@with_config(_KNOWN_ONLY)
 @dataclass
 class Context:
-    what: str = ""
-    where: str = ""
-    when: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    what: StrictStr = ""
+    where: StrictStr = ""
+    when: StrictStr = ""
+    extra: Extra = field(default_factory=dict)
 
     @property
     def given(self) -> bool:
         return bool(self.what.strip()) and bool(self.where.strip() or self.when.strip())
 
 
+@with_config(_KNOWN_ONLY)
 @dataclass
 class Source:
     """Where the photo comes from. ``kind`` starts as ``own`` for a new image; once the file
     has been read (:func:`prefill_from_file`) it is ``unknown`` instead when the file names a
     creator or rights holder other than the organisation, so the user must say what it is."""
 
-    kind: str = "own"  # own, stock, partner, unknown
-    licence: str = ""  # licence reference for stock, agreement for partner
-    extra: dict[str, Any] = field(default_factory=dict)
+    kind: SourceKind = "own"  # own, stock, partner, unknown
+    licence: StrictStr = ""  # licence reference for stock, agreement for partner
+    extra: Extra = field(default_factory=dict)
 
 
+@with_config(_KNOWN_ONLY)
 @dataclass
 class DraftImage:
-    path: str
-    sha256: str | None = None
-    photographer: str = ""
+    path: ImagePath
+    sha256: Sha256 | None = None
+    photographer: StrictStr = ""
     context: Context = field(default_factory=Context)
     source: Source = field(default_factory=Source)
-    alt_text: str = ""
-    caption: str = ""
-    shoot_id: str | None = None
-    faces: list[FaceDecision] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
+    alt_text: StrictStr = ""
+    caption: StrictStr = ""
+    shoot_id: StrictStr | None = None
+    faces: Annotated[list[FaceDecision], Field(max_length=MAX_FACES),
+                     AfterValidator(_unique_faces)] = field(default_factory=list)
+    extra: Extra = field(default_factory=dict)
 
     def face(self, index: int) -> FaceDecision | None:
         for f in self.faces:
@@ -97,38 +173,40 @@ class DraftImage:
             self.faces.append(f)
             self.faces.sort(key=lambda x: x.index)
         f.box = list(box)
-        f.decision = decision
+        f.decision = decision  # type: ignore[assignment]
         f.person_id = person_id if decision == "person" else None
         if confirmed_adult is not None:
             f.confirmed_adult = confirmed_adult
         return f
 
 
+@with_config(_KNOWN_ONLY)
 @dataclass
 class Override:
-    rule: str
-    reason: str
-    subject: str | None = None
-    by: str = ""
-    at: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    rule: Annotated[StrictStr, Field(min_length=1, max_length=200)]
+    reason: StrictStr
+    subject: StrictStr | None = None
+    by: StrictStr = ""
+    at: StrictStr = ""
+    extra: Extra = field(default_factory=dict)
 
 
+@with_config(_KNOWN_ONLY)
 @dataclass
 class Draft:
-    text: str = ""
-    channels: list[str] = field(default_factory=list)
-    channel_texts: dict[str, str] = field(default_factory=dict)  # per-channel edits of the text
-    images: list[DraftImage] = field(default_factory=list)
-    language: str | None = None  # the user's override of the detected language
-    scheduled_at: str | None = None  # ISO 8601 with offset
-    trip_ended: bool = False  # the user states any trip shown has ended
+    text: StrictStr = ""
+    channels: list[Annotated[StrictStr, Field(max_length=100)]] = field(default_factory=list)
+    channel_texts: dict[StrictStr, StrictStr] = field(default_factory=dict)  # per-channel edits
+    images: Annotated[list[DraftImage], Field(max_length=MAX_IMAGES)] = field(default_factory=list)
+    language: Annotated[StrictStr, Field(max_length=16)] | None = None  # the user's override
+    scheduled_at: Time | None = None  # ISO 8601 with offset
+    trip_ended: StrictBool = False  # the user states any trip shown has ended
     overrides: list[Override] = field(default_factory=list)
-    title: str = ""
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
-    created: str = field(default_factory=lambda: _now())
-    modified: str = field(default_factory=lambda: _now())
-    extra: dict[str, Any] = field(default_factory=dict)
+    title: StrictStr = ""
+    id: Id = field(default_factory=lambda: uuid.uuid4().hex)
+    created: StrictStr = field(default_factory=lambda: _now())
+    modified: StrictStr = field(default_factory=lambda: _now())
+    extra: Extra = field(default_factory=dict)
 
     def image(self, path: str | os.PathLike[str]) -> DraftImage | None:
         p = str(path)
@@ -160,19 +238,30 @@ class Draft:
         return {"format": FORMAT, "version": VERSION, **_dump(self)}
 
     @classmethod
-    def from_json(cls, data: Any) -> "Draft":
+    def from_json(cls, data: Any, *, text: str | None = None, path: str | None = None) -> "Draft":
+        """Validate ``data`` (parsed JSON) against the declaration; raises :class:`DraftError`.
+        ``text`` (the file's text) and ``path`` let the error name the line and the file."""
+        def fail(text_: str, loc: Sequence[Any]) -> DraftError:
+            line = jsondoc.line_of(text, loc) if text is not None else None
+            return DraftError(text_, path=path, line=line, field=jsondoc.field_path(loc))
+
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise DraftError("this is not a Prepub draft (the 'format' field is missing or wrong)")
+            raise fail("this is not a Prepub draft (the 'format' field is missing or wrong)",
+                       ["format"] if isinstance(data, dict) and "format" in data else [])
         v = data.get("version")
-        if not isinstance(v, int) or v < 1:
-            raise DraftError("the draft has no valid 'version'")
-        body = {k: x for k, x in data.items() if k not in ("format", "version")}
-        if v > VERSION:
-            body.setdefault("extra", {})["_saved_by_version"] = v
+        if type(v) is not int or v < 1:
+            raise fail("the draft has no valid 'version' (a whole number, 1 or more)",
+                       ["version"] if "version" in data else [])
+        body = _sort_unknown(Draft, {k: x for k, x in data.items() if k not in ("format", "version")})
         try:
-            return _load(cls, body)
-        except (TypeError, ValueError, AttributeError) as e:
-            raise DraftError(f"the draft is damaged: {e}") from None
+            draft = _SCHEMA.validate_python(body)
+        except ValidationError as e:
+            p = jsondoc.explain(e, text)
+            raise DraftError(f"the draft is damaged: {p.text}", path=path, line=p.line,
+                             field=p.field) from None
+        if v > VERSION:
+            draft.extra["_saved_by_version"] = v
+        return draft
 
 
 # --- filling in from the file -----------------------------------------------------------------
@@ -280,23 +369,37 @@ def _fold(text: str) -> str:
 # --- files ------------------------------------------------------------------------------------
 
 def load_draft(path: str | os.PathLike[str]) -> Draft:
+    """Open a draft; raises :class:`DraftError` naming the file, the line and the field for
+    anything that is not a valid draft (a FIFO or a device is refused without waiting)."""
     p = Path(path)
     try:
-        raw = p.read_text(encoding="utf-8")
+        raw = read_regular(p, limit=MAX_DRAFT_BYTES)
     except FileNotFoundError:
-        raise DraftError(f"{p}: no such draft") from None
-    except UnicodeDecodeError:
-        raise DraftError(f"{p}: the draft is not UTF-8 text") from None
+        raise DraftError("no such draft", path=str(p)) from None
+    except IsADirectoryError:
+        raise DraftError("this is a folder, not a draft", path=str(p)) from None
+    except NotRegularFile as e:
+        raise DraftError(f"this is {e.kind}, not a draft file", path=str(p)) from None
+    except FileTooLarge as e:
+        raise DraftError(f"the file is too large for a draft ({e.strerror})", path=str(p)) from None
+    except OSError as e:
+        raise DraftError(f"the draft cannot be read ({e.strerror or e})", path=str(p)) from None
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as e:
-        raise DraftError(f"{p}:{e.lineno}: the draft is not valid JSON ({e.msg})") from None
-    draft = Draft.from_json(data)
+        text = jsondoc.decode(raw)
+        data = jsondoc.parse(text)
+    except jsondoc.Problem as e:
+        what = "the draft is not UTF-8 text" if "UTF-8" in e.text else f"not a valid draft: {e.text}"
+        raise DraftError(what, path=str(p), line=e.line) from None
+    draft = Draft.from_json(data, text=text, path=str(p))
     # Image paths are stored relative to the draft when they lie beside or below it.
     for im in draft.images:
         ip = Path(im.path)
         if not ip.is_absolute():
-            im.path = str((p.parent / ip).resolve())
+            try:
+                im.path = str((p.parent / ip).resolve())
+            except (OSError, RuntimeError, ValueError) as e:  # a symlink loop, say
+                raise DraftError(f"the image path {im.path!r} cannot be resolved ({e})",
+                                 path=str(p)) from None
     return draft
 
 
@@ -363,9 +466,7 @@ def _now() -> str:
     return clock.local_now().isoformat(timespec="seconds")
 
 
-# --- generic dataclass <-> JSON keeping unknown fields -----------------------------------------
-
-
+# --- dataclass <-> JSON keeping unknown fields ------------------------------------------------
 
 def _dump(obj: Any) -> Any:
     if hasattr(obj, "__dataclass_fields__"):
@@ -383,27 +484,28 @@ def _dump(obj: Any) -> Any:
     return obj
 
 
-def _load(cls: type, data: dict[str, Any]) -> Any:
+def _sort_unknown(cls: type, data: Any) -> Any:
+    """``data`` with every key ``cls`` does not declare moved into ``extra`` (also in the
+    nested objects); anything not shaped as expected is left for the validator to refuse."""
     if not isinstance(data, dict):
-        raise TypeError(f"expected an object for {cls.__name__}, got {type(data).__name__}")
-    known = {f.name: f for f in fields(cls)}
-    kwargs: dict[str, Any] = {}
-    extra: dict[str, Any] = dict(data.get("extra", {})) if isinstance(data.get("extra"), dict) else {}
+        return data
+    known = {f.name for f in fields(cls)} - {"extra"}
+    out: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
     for k, v in data.items():
-        if k == "extra":
-            continue
         if k not in known:
             extra[k] = v
             continue
         sub = _SUBTYPES.get((cls, k))
         if sub is not None:
             t, many = sub
-            kwargs[k] = [_load(t, x) for x in (v or [])] if many else _load(t, v or {})
-        else:
-            kwargs[k] = v
-    if "extra" in known:
-        kwargs["extra"] = extra
-    return cls(**kwargs)
+            if many and isinstance(v, list):
+                v = [_sort_unknown(t, x) for x in v]
+            elif not many:
+                v = _sort_unknown(t, v)
+        out[k] = v
+    out["extra"] = extra
+    return out
 
 
 _SUBTYPES: dict[tuple[type, str], tuple[type, bool]] = {
@@ -413,6 +515,8 @@ _SUBTYPES: dict[tuple[type, str], tuple[type, bool]] = {
     (DraftImage, "source"): (Source, False),
     (DraftImage, "faces"): (FaceDecision, True),
 }
+
+_SCHEMA: TypeAdapter[Draft] = TypeAdapter(Draft)
 
 __all__ = ["Draft", "DraftImage", "FaceDecision", "Context", "Source", "Override", "DraftError",
            "load_draft", "save_draft", "autosave", "autosave_path", "recoverable", "asdict",

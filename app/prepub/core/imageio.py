@@ -17,9 +17,13 @@ code that sets the flag, like the lazy ``face_recognition`` import, runs inside
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
+import struct
+import sys
 import threading
+import zlib
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,10 +32,20 @@ from typing import Any, Iterator
 import numpy as np
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
+from prepub.core.inputfiles import NotRegularFile, open_regular
+
 # Largest image, in pixels, that is decoded at all. A 200-megapixel phone photo passes; a
 # "decompression bomb" claiming gigapixels does not. Pillow's own process-wide guard
 # (Image.MAX_IMAGE_PIXELS) may be lower; whichever is lower wins, and both give DecodeError.
 MAX_PIXELS = 250_000_000
+
+#: Largest pixel buffer, in bytes, that a format without reduced decoding (everything but JPEG,
+#: and PNGs too large for :data:`PNG_BANDS_FROM_PIXELS` that are interlaced) may take at full
+#: size. This is the per-format pixel cap: Pillow keeps RGB, RGBA, CMYK and 32-bit pixels in 4
+#: bytes, 16-bit grey in 2 and 8-bit grey or palette in 1, so the cap is 64 megapixels of RGB,
+#: 128 of 16-bit grey and 250 (:data:`MAX_PIXELS`) of 8-bit grey. With the models loaded a check
+#: stays under 600 MB; JPEGs are decoded at 1/2-1/8 scale and large PNGs in bands instead.
+MAX_DECODE_BYTES = 256 * 2**20
 
 _HEIF_LOCK = threading.Lock()
 _heif_state: dict[str, bool] = {}
@@ -179,7 +193,7 @@ def load_upright(
     register_heif()
     p = Path(path)
     try:
-        with open(p, "rb") as fp:
+        with open_regular(p) as fp:  # a FIFO or a device is refused, never waited on
             head = fp.read(32)
             if not head:
                 raise DecodeError("the file is empty", path=p)
@@ -194,6 +208,8 @@ def load_upright(
         raise DecodeError("the file does not exist", path=p) from None
     except IsADirectoryError:
         raise DecodeError("this is a folder, not an image file", path=p) from None
+    except NotRegularFile as e:
+        raise DecodeError(f"this is {e.kind}, not a regular file", path=p) from None
     except PermissionError:
         raise DecodeError("the file cannot be read (permission denied)", path=p) from None
     except MemoryError:
@@ -220,13 +236,22 @@ def _decode(fp: Any, head: bytes, p: Path, *, max_side: int | None, max_pixels: 
                 f"the limit is {max_pixels / 1e6:.0f})",
                 path=p,
             )
-        orientation = _orientation(im)
+        png = _png_layout(fp) if fmt == "PNG" else None
+        orientation = _orientation(im, png)
         upright_full = (h, w) if orientation in (5, 6, 7, 8) else (w, h)
         target = _target_size((w, h), max_side)
-        if target is not None and fmt in _JPEG_FORMATS:
-            im.draft("RGB", target)
-        im.load()
-        rgb = to_rgb(im)
+        factor = max(1, min(w, h, max(w, h) // max_side)) if target is not None and max_side else 1
+        if png is not None and not png.interlaced and factor > 1 and w * h > PNG_BANDS_FROM_PIXELS:
+            rgb = _png_reduced(fp, png, factor)
+        else:
+            if target is not None and fmt in _JPEG_FORMATS:
+                im.draft("RGB", target)
+            elif w * h * _bytes_per_pixel(im.mode) > MAX_DECODE_BYTES:
+                raise DecodeError(
+                    f"the image is too large to check safely ({w * h / 1e6:.0f} megapixels of "
+                    f"{im.mode} {fmt}; the limit is {_pixel_cap(im.mode) / 1e6:.0f})", path=p)
+            im.load()
+            rgb = to_rgb(_reduced(im, target))
     if target is not None and rgb.size != target:
         rgb = rgb.resize(target, Image.Resampling.BILINEAR, reducing_gap=2.0)
     if orientation in _TRANSPOSE_FOR_ORIENTATION:
@@ -243,11 +268,44 @@ def _target_size(size: tuple[int, int], max_side: int | None) -> tuple[int, int]
     return max(1, round(w * f)), max(1, round(h * f))
 
 
-def _orientation(im: Image.Image) -> int:
+def _bytes_per_pixel(mode: str) -> int:
+    return {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16L": 2, "I;16B": 2, "I;16N": 2}.get(mode, 4)
+
+
+def _pixel_cap(mode: str) -> int:
+    """The largest number of pixels a fully decoded image of ``mode`` may have."""
+    return min(MAX_PIXELS, MAX_DECODE_BYTES // _bytes_per_pixel(mode))
+
+
+def _reduced(im: Image.Image, target: tuple[int, int] | None) -> Image.Image:
+    """``im`` box-reduced by the largest whole factor that keeps it at least ``target``, so
+    mode conversions run on the smaller image (the caller resizes exactly afterwards)."""
+    if target is None:
+        return im
+    factor = min(im.width // target[0], im.height // target[1])
+    if factor < 2:
+        return im
+    if im.mode in ("L", "LA", "RGB", "RGBA", "RGBa", "La", "I", "F", "CMYK"):
+        return im.reduce(factor)
+    if im.mode.startswith("I;16"):
+        arr = np.asarray(im)[::factor, ::factor]  # a view: every factor-th pixel
+        return Image.fromarray(arr.astype(np.uint16))  # mode I;16
+    return im
+
+
+def _orientation(im: Image.Image, png: "_PngLayout | None" = None) -> int:
     """The EXIF orientation 1..8 (1 when absent or unreadable). HEIF decoders apply the
-    container's rotation themselves and pillow-heif resets the EXIF tag accordingly."""
+    container's rotation themselves and pillow-heif resets the EXIF tag accordingly. A PNG's
+    eXIf chunk after the pixel data is read from ``png`` (Pillow would decode the whole image
+    to find it)."""
     try:
-        value = im.getexif().get(0x0112)
+        if png is not None and "exif" not in im.info:
+            exif = Image.Exif()
+            if png.exif:
+                exif.load(png.exif)
+            value = exif.get(0x0112)
+        else:
+            value = im.getexif().get(0x0112)
     except Exception:  # noqa: BLE001 - a broken EXIF block must not stop decoding
         return 1
     if value is None:
@@ -288,18 +346,25 @@ def to_rgb(im: Image.Image) -> Image.Image:
 
 
 def _wide_grey_to_rgb(im: Image.Image) -> Image.Image:
+    """16/32-bit integer or float grey to RGB, in the array's own width (never through 64-bit
+    copies: a 16-bit image stays 2 bytes a pixel)."""
     arr = np.asarray(im)
     if arr.dtype.kind == "f":
+        arr = arr.astype(np.float32, copy=False)
         lo, hi = float(np.nanmin(arr)), float(np.nanmax(arr))
+        if not np.isfinite(lo) or not np.isfinite(hi):
+            lo, hi = (lo, hi) if np.isfinite(lo) and np.isfinite(hi) else (0.0, 1.0)
         span = hi - lo if hi > lo else 1.0
-        arr8 = np.clip((np.nan_to_num(arr, nan=lo) - lo) * (255.0 / span), 0, 255).astype(np.uint8)
+        arr8 = np.clip((np.nan_to_num(arr, nan=lo, posinf=hi, neginf=lo) - lo) * np.float32(255.0 / span),
+                       0, 255).astype(np.uint8)
+    elif arr.dtype.kind == "u" and arr.itemsize == 2:
+        arr8 = (arr // 257).astype(np.uint8)  # 16-bit data: 65535 -> 255
     else:
-        a = arr.astype(np.int64)
-        if im.mode.startswith("I;16") or a.max(initial=0) > 255:
-            arr8 = np.clip(a, 0, 65535) // 257  # 16-bit data: 65535 -> 255
+        top = int(arr.max(initial=0))
+        if im.mode.startswith("I;16") or top > 255:
+            arr8 = (np.clip(arr, 0, 65535) // 257).astype(np.uint8)
         else:
-            arr8 = np.clip(a, 0, 255)
-        arr8 = arr8.astype(np.uint8)
+            arr8 = np.clip(arr, 0, 255).astype(np.uint8)
     return Image.fromarray(np.ascontiguousarray(arr8), "L").convert("RGB")
 
 
@@ -337,9 +402,214 @@ def _reason_for(e: BaseException) -> str:
 
 
 def sha256_file(path: str | os.PathLike[str], *, chunk_size: int = 1 << 20) -> str:
-    """The SHA-256 of a file's bytes as lowercase hex, read in chunks (never whole)."""
+    """The SHA-256 of a file's bytes as lowercase hex, read in chunks (never whole). Only a
+    regular file is read (:class:`prepub.core.inputfiles.NotRegularFile`, an OSError, else)."""
     h = hashlib.sha256()
-    with open(path, "rb") as f:
+    with open_regular(path) as f:
         while chunk := f.read(chunk_size):
             h.update(chunk)
     return h.hexdigest()
+
+
+# --- large PNGs, decoded in bands ------------------------------------------------------------------
+# Pillow decodes a PNG whole: a 13000 x 13000 RGBA file of 657 KB takes 676 MB before any
+# conversion. Large non-interlaced PNGs are instead inflated here in bands of rows; each band
+# is handed to Pillow as a small PNG of its own (its first row the previous band's last,
+# unfiltered, so every filter finds the row it refers to), declared as 8-bit samples of the
+# same byte width, so Pillow undoes the filters and returns the raw bytes; they are then read
+# as the real pixel format, composited on white and box-reduced. 16-bit samples keep their
+# high byte (PNG filters work byte by byte, so the high bytes alone are a valid stream).
+
+#: PNGs with more pixels than this are decoded in bands when a reduced size is asked for.
+PNG_BANDS_FROM_PIXELS = 16_000_000
+_BAND_BYTES = 8 << 20
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
+_RAW_TYPE_FOR_BPP = {1: 0, 2: 4, 3: 2, 4: 6}  # colour type whose 8-bit pixels are this many bytes
+
+
+@dataclass(frozen=True)
+class _PngLayout:
+    width: int
+    height: int
+    depth: int
+    colour: int
+    interlaced: bool
+    palette: bytes | None
+    trns: bytes | None
+    idat: tuple[tuple[int, int], ...]  # (offset, length) of each IDAT payload
+    exif: bytes | None
+
+
+def _png_layout(fp: Any) -> _PngLayout | None:
+    """Walk a PNG's chunks without inflating anything (None when it is not a sane PNG)."""
+    fp.seek(0)
+    if fp.read(8) != _PNG_SIGNATURE:
+        return None
+    ihdr: bytes | None = None
+    palette = trns = exif = None
+    idat: list[tuple[int, int]] = []
+    while True:
+        head = fp.read(8)
+        if len(head) < 8:
+            break
+        length, kind = struct.unpack(">I4s", head)
+        pos = fp.tell()
+        if kind == b"IHDR":
+            ihdr = fp.read(13)
+        elif kind == b"PLTE":
+            palette = fp.read(min(length, 768))
+        elif kind == b"tRNS":
+            trns = fp.read(min(length, 256))
+        elif kind == b"eXIf":
+            exif = fp.read(min(length, 1 << 20))
+        elif kind == b"IDAT":
+            idat.append((pos, length))
+        elif kind == b"IEND":
+            break
+        fp.seek(pos + length + 4)  # payload and CRC
+    if ihdr is None or len(ihdr) < 13 or not idat:
+        return None
+    w, h, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", ihdr)
+    if colour not in _PNG_CHANNELS or depth not in (1, 2, 4, 8, 16):
+        return None
+    return _PngLayout(w, h, depth, colour, interlace == 1, palette, trns, tuple(idat), exif)
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def _png_reduced(fp: Any, png: _PngLayout, factor: int) -> Image.Image:
+    """The PNG as RGB (alpha on white), each ``factor`` x ``factor`` block averaged."""
+    ch = _PNG_CHANNELS[png.colour]
+    row_bytes = (png.width * ch * png.depth + 7) // 8
+    bpp = max(1, ch * png.depth // 8)
+    if png.depth == 16:
+        row_bytes, bpp = row_bytes // 2, bpp // 2
+    band = max(1, _BAND_BYTES // max(row_bytes, 1) // factor) * factor
+    inflate = zlib.decompressobj()
+    pending = bytearray()
+    chunks = iter(png.idat)
+    previous = bytes(row_bytes)  # the row "above" the first: zeros, as PNG defines it
+    out: list[np.ndarray] = []
+    done = 0
+    in_row = (png.width * ch * png.depth + 7) // 8 + 1
+    while done < png.height:
+        n = min(band, png.height - done)
+        need = n * in_row
+        while len(pending) < need:
+            if inflate.unconsumed_tail:
+                data = inflate.unconsumed_tail
+            else:
+                offset_length = next(chunks, None)
+                if offset_length is None:
+                    raise EOFError("the PNG data ends early")  # reported as truncated
+                fp.seek(offset_length[0])
+                data = fp.read(offset_length[1])
+            pending += inflate.decompress(data, need - len(pending))
+        rows = np.frombuffer(bytes(pending[:need]), dtype=np.uint8).reshape(n, in_row)
+        del pending[:need]
+        if png.depth == 16:
+            rows = np.concatenate([rows[:, :1], rows[:, 1::2]], axis=1)
+        raw = _png_unfilter(rows, previous, row_bytes, bpp)
+        previous = raw[-1].tobytes()
+        out.append(_png_band(raw, png, factor))
+        done += n
+    return Image.fromarray(np.ascontiguousarray(np.concatenate(out)), "RGB")
+
+
+def _png_unfilter(rows: np.ndarray, previous: bytes, row_bytes: int, bpp: int) -> np.ndarray:
+    """Raw bytes [n, row_bytes] of filtered rows, by Pillow's own PNG decoder."""
+    body = b"\x00" + previous + rows.tobytes()
+    ihdr = struct.pack(">IIBBBBB", row_bytes // bpp, rows.shape[0] + 1, 8, _RAW_TYPE_FOR_BPP[bpp], 0, 0, 0)
+    data = _PNG_SIGNATURE + _png_chunk(b"IHDR", ihdr) + _png_chunk(b"IDAT", zlib.compress(body, 0)) \
+        + _png_chunk(b"IEND", b"")
+    with Image.open(io.BytesIO(data)) as im:
+        im.load()
+        arr = np.asarray(im)
+    return arr.reshape(rows.shape[0] + 1, row_bytes)[1:]
+
+
+def _png_band(raw: np.ndarray, png: _PngLayout, factor: int) -> np.ndarray:
+    """Raw rows of the real pixel format -> uint8 RGB [ceil(n / factor), ceil(w / factor), 3],
+    alpha composited on white after a premultiplied box reduction (Pillow's RGBa)."""
+    size = (png.width, raw.shape[0])
+    depth, colour = min(png.depth, 8), png.colour
+    data = raw.tobytes()
+    key: list[int] | None = None
+    if colour == 3:
+        im = Image.frombytes("P", size, data, "raw", "P" if depth == 8 else f"P;{depth}")
+        pal = np.zeros((256, 4), dtype=np.uint8)
+        pal[:, 3] = 255
+        rgb = np.frombuffer(png.palette or b"", dtype=np.uint8)
+        rgb = rgb[: min(len(rgb) // 3, 256) * 3].reshape(-1, 3)
+        pal[: len(rgb), :3] = rgb
+        if png.trns:
+            pal[: len(png.trns), 3] = np.frombuffer(png.trns[:256], dtype=np.uint8)
+        im.putpalette(pal.tobytes(), "RGBA")
+        im = im.convert("RGBA")
+    elif colour == 0:
+        im = Image.frombytes("1", size, data, "raw", "1").convert("L") if depth == 1 else \
+            Image.frombytes("L", size, data, "raw", "L" if depth == 8 else f"L;{depth}")
+        if png.trns and len(png.trns) >= 2:
+            k = int.from_bytes(png.trns[:2], "big")
+            key = [k >> 8 if png.depth == 16 else k * (255 // ((1 << depth) - 1))]
+    else:
+        im = Image.frombytes({2: "RGB", 4: "LA", 6: "RGBA"}[colour], size, data)
+        if colour == 2 and png.trns and len(png.trns) >= 6:
+            key = [int.from_bytes(png.trns[i:i + 2], "big") >> (8 if png.depth == 16 else 0) for i in (0, 2, 4)]
+    if key is not None:  # a colour-key transparency (tRNS on grey or RGB)
+        arr = np.asarray(im).reshape(size[1], size[0], -1)
+        clear = (arr == np.asarray(key, dtype=np.uint8)).all(axis=2)
+        im = im.convert("RGBA")
+        im.putalpha(Image.fromarray(np.where(clear, 0, 255).astype(np.uint8), "L"))
+    if im.mode in ("RGBA", "LA"):
+        small = np.asarray(im.convert("RGBA").convert("RGBa").reduce(factor), dtype=np.uint16)
+        return (small[:, :, :3] + (255 - small[:, :, 3:4])).clip(0, 255).astype(np.uint8)
+    return np.asarray(im.convert("RGB").reduce(factor))
+
+
+# --- a memory limit for the process that decodes -------------------------------------------------
+
+def limit_memory(extra_bytes: int) -> int | None:
+    """Cap this process's address space at what it uses now plus ``extra_bytes``, so a file
+    that still slips past the pixel caps makes the decoder fail with MemoryError (reported as
+    "too large to decode in the available memory") instead of exhausting the machine. Call it
+    once, early, in a worker process that only analyses (the limit holds for the whole process
+    and its threads; onnxruntime and Qt reserve much address space they never touch, hence
+    "now plus"). Returns the limit set, or None where the platform has no such limit (Windows)
+    or refuses it."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    current = _address_space_bytes()
+    if current is None:
+        return None
+    limit = current + int(extra_bytes)
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        if soft != resource.RLIM_INFINITY and soft < limit:
+            return soft  # already stricter
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        return None
+    return limit
+
+
+def _address_space_bytes() -> int | None:
+    """This process's virtual memory size in bytes (Linux: /proc; elsewhere psutil if present)."""
+    if sys.platform.startswith("linux"):
+        try:
+            with open("/proc/self/statm", "rb") as f:
+                return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            return None
+    try:
+        import psutil
+    except ImportError:
+        return None
+    return int(psutil.Process().memory_info().vms)

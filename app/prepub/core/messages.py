@@ -2,23 +2,34 @@
 
 The words live in ``resources/messages/*.toml`` (one file per area: images, consent, text,
 export), one table per rule id with ``sv``, ``en`` and ``da`` templates and optional
-``help_sv`` / ``help_en`` / ``help_da`` saying how to fix it. Templates use ``str.format`` with
-the finding's params. The CLI, the GUI and the publication record all use this one catalogue.
+``help_sv`` / ``help_en`` / ``help_da`` saying how to fix it. Templates use ``str.format`` fields
+with the finding's params. The CLI, the GUI, the publication record, ``bundle.json`` and
+``manifest.json`` all use this one catalogue and this one renderer (:func:`message` for a
+finding, :func:`render` for a rule id and params, :func:`format_template` for any other template
+such as the record's labels).
+
+A parameter a template names but the finding does not carry is written as :data:`MISSING`,
+never as ``{name}``; a value its format spec does not fit (``{count:d}`` given text) is written
+as plain text. A finding's face index is always passed as ``face`` (numbered from 1).
 """
 
 from __future__ import annotations
 
 import locale
 import os
+import string
 import tomllib
 from functools import lru_cache
-from typing import Any
+from typing import Any, Mapping
 
 from prepub.core.languages import UI_LANGUAGES
 from prepub.core.model import Finding
 from prepub.core.resources import resource
 
 LANGUAGES = UI_LANGUAGES
+#: What a parameter the finding does not carry is rendered as: a dash, so a sentence still reads
+#: ("Ansikte – suddas vid export") and no template syntax reaches a user or a public record.
+MISSING = "–"
 
 
 @lru_cache(maxsize=1)
@@ -41,8 +52,11 @@ def default_language() -> str:
     return code if code in LANGUAGES else "en"
 
 
-def message(finding: Finding, lang: str | None = None) -> str:
-    return render(finding.rule, _params(finding), lang)
+def message(finding: Finding, lang: str | None = None, *,
+            params: Mapping[str, Any] | None = None) -> str:
+    """``finding`` in words. ``params`` replaces the finding's own parameters (e.g. with private
+    ones redacted for a public record); the face index is added either way."""
+    return render(finding.rule, _params(finding, params), lang)
 
 
 def help_text(finding: Finding, lang: str | None = None) -> str:
@@ -57,8 +71,8 @@ def face_label(index: int) -> int:
     return index + 1
 
 
-def _params(finding: Finding) -> dict[str, Any]:
-    p = dict(finding.params)
+def _params(finding: Finding, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    p = dict(finding.params if params is None else params)
     if finding.face is not None:
         p.setdefault("face", face_label(finding.face))
     return p
@@ -67,8 +81,8 @@ def _params(finding: Finding) -> dict[str, Any]:
 def render(rule: str, params: dict[str, Any] | Any, lang: str | None = None) -> str:
     lang = lang or default_language()
     entry = catalogue().get(rule)
-    if not entry:
-        return rule + (f" {dict(params)}" if params else "")
+    if not entry:  # a rule without words: its id only (parameters may be private)
+        return rule
     tpl = entry.get(lang) or entry.get("en") or rule
     return _format(tpl, _translated_reason(params, lang))
 
@@ -84,13 +98,40 @@ def _translated_reason(params: Any, lang: str) -> dict[str, Any]:
     return p
 
 
-class _Safe(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+_FORMATTER = string.Formatter()
+
+
+def format_template(tpl: str, params: Mapping[str, Any] | None = None) -> str:
+    """``tpl`` with its ``{name}`` fields filled from ``params``, field by field: a missing one
+    becomes :data:`MISSING`, a value that does not fit its format spec is written plainly, and
+    a template that is not a valid format string is returned with its fields blanked."""
+    p = dict(params or {})
+    try:
+        parts = list(_FORMATTER.parse(tpl))
+    except ValueError:  # unbalanced braces: never show them
+        return tpl.replace("{", "").replace("}", "")
+    out: list[str] = []
+    for literal, field, spec, conv in parts:
+        out.append(literal)
+        if field is None:
+            continue
+        out.append(_field(field, spec or "", conv, p))
+    return "".join(out)
+
+
+def _field(field: str, spec: str, conv: str | None, params: Mapping[str, Any]) -> str:
+    try:
+        value, _ = _FORMATTER.get_field(field, (), params)
+    except (KeyError, IndexError, AttributeError, TypeError, ValueError):
+        return MISSING
+    if value is None:
+        return MISSING
+    try:
+        value = _FORMATTER.convert_field(value, conv) if conv else value
+        return format(value, spec)
+    except (ValueError, TypeError):
+        return str(value)
 
 
 def _format(tpl: str, params: Any) -> str:
-    try:
-        return tpl.format_map(_Safe(dict(params or {})))
-    except (ValueError, TypeError, IndexError):
-        return tpl
+    return format_template(tpl, params)

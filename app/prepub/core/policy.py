@@ -108,20 +108,24 @@ class Trip(_Section):
 
 
 class Text(_Section):
-    lix_max: float = opt(40.0, "highest LIX before a warning", ge=10, le=100)
-    sentence_max_words: int = opt(25, "longest sentence in words", ge=5, le=200)
+    lix_max: float = opt(50.0, "highest LIX before a warning (Björnsson's bands: 40-50 a newspaper, "
+                               "above 50 official texts)", ge=10, le=100)
+    sentence_max_words: int = opt(25, "sentences longer than this are flagged when they are dense (many "
+                                      "long words)", ge=5, le=200)
+    sentence_hard_max_words: int = opt(35, "sentences longer than this are always flagged", ge=5, le=400)
     word_max_chars: int = opt(22, "longest word in characters", ge=8, le=100)
     confidential: list[str] = opt([], "names that must never be published (confidential "
                                             "partners, projects)")
-    internal_markers: list[str] = opt([], "words that mark text as internal")
+    internal_markers: list[str] = opt([], "words that mark text as internal, added to the built-in "
+                                          "markers (a single word counts only as a label: \"INTERNT –\")")
     accept: list[str] = opt([], "words never flagged")
     lists: dict[str, str] = opt({}, "word-list files per category")
     emoji_max_ratio: float = opt(0.2, "largest share of emoji among words", ge=0, le=1)
-    lix_min_words: int = opt(30, "below this many words LIX is only indicative (a suggestion, not a "
-                                 "warning)", ge=0, le=10000)
+    lix_min_words: int = opt(30, "below this many words LIX says little and is not reported as a "
+                                 "finding", ge=0, le=10000)
     dialogue_channels: list[str] = opt(
-        ["facebook", "instagram", "linkedin", "x", "threads", "bluesky", "mastodon"],
-        "channels where a post should invite dialogue (a question, \"berätta\" …)")
+        [], "channels where a post should invite dialogue (a question, \"berätta\", a call to act); "
+            "none by default: the note is a suggestion, and statements need none")
 
 
 class Export(_Section):
@@ -298,6 +302,9 @@ class Policy:
         return frozenset(self.export.overrides_allowed)
 
 
+MAX_POLICY_BYTES = 4 * 1024 * 1024
+
+
 def default_policy_path(lang: str = "sv") -> Path:
     p = resource("policy", f"default.{lang}.toml")
     return p if p.exists() else resource("policy", "default.en.toml")
@@ -315,13 +322,17 @@ def load_policy(path: str | os.PathLike[str] | None = None, *, language: str | N
             from prepub.core.messages import default_language
 
             path = default_policy_path(language or default_language())
+    from prepub.core.inputfiles import read_regular
+
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
+    try:  # a FIFO or a device is refused without waiting
+        text = read_regular(p, limit=MAX_POLICY_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise PolicyError(str(p), None, "the policy file does not exist") from None
     except UnicodeDecodeError:
         raise PolicyError(str(p), None, "the policy file is not UTF-8 text") from None
+    except OSError as e:
+        raise PolicyError(str(p), None, f"the policy file cannot be read ({e.strerror or e})") from None
     return parse_policy(text, str(p))
 
 

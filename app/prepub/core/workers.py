@@ -45,6 +45,10 @@ class WorkerCrashed(RuntimeError):
     """The child process died during the call (it has been replaced)."""
 
 
+class WorkerTimedOut(WorkerCrashed):
+    """The call took longer than its time budget; the child was killed (and is replaced)."""
+
+
 class ProcessWorker:
     """One child process running the functions passed to :meth:`call`, one at a time.
 
@@ -55,11 +59,13 @@ class ProcessWorker:
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
         self.crashes = 0
+        self.timeouts = 0
         _live.add(self)
 
-    def call(self, fn: Callable[..., Any], *args: Any) -> Any:
+    def call(self, fn: Callable[..., Any], *args: Any, timeout: float | None = None) -> Any:
         """``fn(*args)`` in the child. A child that died while idle (killed from outside) is
-        replaced silently; one that dies during this call raises :class:`WorkerCrashed`."""
+        replaced silently; one that dies during this call raises :class:`WorkerCrashed`; one
+        still busy after ``timeout`` seconds is killed and :class:`WorkerTimedOut` raised."""
         for attempt in (1, 2):
             pool = self._current()
             try:
@@ -70,12 +76,28 @@ class ProcessWorker:
                     raise WorkerCrashed(getattr(fn, "__name__", str(fn))) from None
                 continue
             try:
-                return fut.result()
+                return fut.result(timeout=timeout)
             except BrokenProcessPool:
                 self.crashes += 1
                 self._discard(pool)
                 raise WorkerCrashed(getattr(fn, "__name__", str(fn))) from None
+            except TimeoutError:
+                if fut.done():  # it finished just now
+                    return fut.result()
+                self.timeouts += 1
+                self._kill(pool)
+                raise WorkerTimedOut(f"{getattr(fn, '__name__', fn)}: over {timeout:g} s") from None
         raise AssertionError("unreachable")
+
+    def _kill(self, pool: ProcessPoolExecutor) -> None:
+        """Kill the child of ``pool`` (it is stuck) and forget the pool."""
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            try:
+                proc.kill()
+                proc.join(5)
+            except (OSError, ValueError, AttributeError):
+                pass
+        self._discard(pool)
 
     def _current(self) -> ProcessPoolExecutor:
         with self._lock:
@@ -171,6 +193,31 @@ def _child_init(parent: int) -> None:
             os._exit(EXIT_ORPHANED)
         threading.Thread(target=_watch_parent, args=(parent,), name="prepub-parent-watch",
                          daemon=True).start()
+
+
+def limit_memory(extra_bytes: int) -> int | None:
+    """In a child: cap this process's address space at what it uses now plus ``extra_bytes``
+    (``RLIMIT_AS``), so a file that needs more makes an allocation fail (``MemoryError``)
+    instead of the computer swapping. Returns the limit set, or None where it cannot be: only
+    Linux measures and enforces the address space (macOS accepts ``RLIMIT_AS`` but does not
+    enforce it, and its shared cache alone spans gigabytes; Windows has no rlimits)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            size = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = size + int(extra_bytes)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        if soft != resource.RLIM_INFINITY and soft < limit:
+            return soft  # someone set a tighter one already
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        return limit
+    except (ImportError, OSError, ValueError, IndexError):
+        return None
 
 
 def _set_parent_death_signal() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
@@ -30,6 +30,11 @@ class WindowActions:
     zoom_out: QAction
     zoom_fit: QAction
     remove_image: QAction
+    undo: QAction
+    redo: QAction
+    apply_fix: QAction
+    faces_not_identifiable: QAction
+    faces_blur: QAction
     cancel_analysis: QAction
     registry: QAction
     photographer: QAction
@@ -45,6 +50,24 @@ SP = QStyle.StandardPixmap
 S = QKeySequence.StandardKey
 
 
+def on_keyboard(seq: QKeySequence) -> bool:
+    """Whether every key of ``seq`` is on an ordinary keyboard: Qt's standard bindings add media
+    keys ("New", "Open", "ZoomIn" …) that no user has and that help must not list."""
+    return not seq.isEmpty() and all(
+        _key(seq[i]) < Qt.Key.Key_Back.value for i in range(seq.count()))
+
+
+def _key(combination: Any) -> int:
+    k = combination.key()
+    return int(getattr(k, "value", k))
+
+
+def keys_text(seqs: list[QKeySequence]) -> str:
+    """The keys of ``seqs`` a user can press, as the platform writes them ("Ctrl+Z, Ctrl+Y")."""
+    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs
+                     if on_keyboard(s))
+
+
 def _act(parent: QWidget, text: str, slot: Callable[[], None], shortcuts: list[QKeySequence],
          *, icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
     a = QAction(text, parent)
@@ -53,7 +76,7 @@ def _act(parent: QWidget, text: str, slot: Callable[[], None], shortcuts: list[Q
     if icon is not None:
         a.setIcon(parent.style().standardIcon(icon))
     if tip or shortcuts:
-        keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
+        keys = keys_text(shortcuts)
         a.setToolTip(f"{tip or text.replace('&', '')}" + (f" ({keys})" if keys else ""))
     a.triggered.connect(lambda _checked=False: slot())
     parent.addAction(a)
@@ -82,7 +105,21 @@ _TABLE: dict[str, tuple[str, str, Any, Any]] = {
     "zoom_in": (QT_TRANSLATE_NOOP("Actions", "Zoom &in"), "", S.ZoomIn, None),
     "zoom_out": (QT_TRANSLATE_NOOP("Actions", "Zoom &out"), "", S.ZoomOut, None),
     "zoom_fit": (QT_TRANSLATE_NOOP("Actions", "&Fit to window"), "", ["Ctrl+0"], None),
-    "remove_image": (QT_TRANSLATE_NOOP("Actions", "&Remove image from post"), "", [], None),
+    "remove_image": (QT_TRANSLATE_NOOP("Actions", "&Remove selected images from post"), "", [],
+                     None),
+    "undo": (QT_TRANSLATE_NOOP("Actions", "&Undo"), "", S.Undo, None),
+    "redo": (QT_TRANSLATE_NOOP("Actions", "&Redo"), "", ["Ctrl+Shift+Z", "Ctrl+Y"], None),
+    "apply_fix": (QT_TRANSLATE_NOOP("Actions", "&Apply the text suggestion"),
+                  QT_TRANSLATE_NOOP("Actions", "Apply the suggested fix at the cursor in the "
+                                               "post text, or go to the next suggestion"),
+                  ["Ctrl+."], None),
+    "faces_not_identifiable": (
+        QT_TRANSLATE_NOOP("Actions", "Mark unknown faces &not identifiable…"),
+        QT_TRANSLATE_NOOP("Actions", "Every undecided face in the selected photos, except "
+                                     "possible children"), ["Ctrl+Shift+U"], None),
+    "faces_blur": (QT_TRANSLATE_NOOP("Actions", "&Blur unknown faces…"),
+                   QT_TRANSLATE_NOOP("Actions", "Blur every undecided face in the selected "
+                                                "photos on export"), ["Ctrl+Shift+B"], None),
     "cancel_analysis": (QT_TRANSLATE_NOOP("Actions", "&Stop checking images"), "", [], None),
     "registry": (QT_TRANSLATE_NOOP("Actions", "Consent &registry…"), "", ["Ctrl+R"],
                  SP.SP_FileDialogDetailedView),
@@ -106,10 +143,11 @@ def create_actions(w: QWidget, h: Any) -> WindowActions:
         seqs = [q for q in seqs if not q.isEmpty()]
         made[name] = _act(w, _t(label), getattr(h, f"on_{name}"), seqs, icon=icon,
                           tip=_t(tip) if tip else "")
+        made[name].setProperty("baseText", label)  # the undo/redo texts change with the stack
     return WindowActions(**made)
 
 
-_FALLBACK = {"quit": "Ctrl+Q", "zoom_in": "Ctrl++", "zoom_out": "Ctrl+-"}
+_FALLBACK = {"quit": "Ctrl+Q", "zoom_in": "Ctrl++", "zoom_out": "Ctrl+-", "undo": "Ctrl+Z"}
 
 
 def _t(text: str) -> str:
@@ -117,14 +155,16 @@ def _t(text: str) -> str:
 
 
 def shortcut_rows(a: WindowActions) -> list[tuple[str, str]]:
-    """(action, keys) for the shortcuts help."""
+    """(action, keys) for the shortcuts help: every window action that has a key."""
     rows = []
-    for act in (a.new, a.open, a.save, a.save_as, a.add_images, a.add_text, a.export, a.next_image,
+    for act in (a.new, a.open, a.save, a.save_as, a.add_images, a.add_text, a.export, a.undo,
+                a.redo, a.apply_fix, a.faces_not_identifiable, a.faces_blur, a.next_image,
                 a.prev_image, a.next_problem, a.zoom_in, a.zoom_out, a.zoom_fit, a.registry,
                 a.photographer, a.settings, a.shortcuts, a.quit):
-        keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in act.shortcuts())
+        keys = keys_text(act.shortcuts())
         if keys:
-            rows.append((act.text().replace("&", ""), keys))
+            rows.append((_t(act.property("baseText") or act.text()).replace("&", "").rstrip("…"),
+                         keys))
     return rows
 
 

@@ -1,7 +1,8 @@
 """The UI language: choosing it and loading Qt translations (ours and Qt's own dialogs).
 
 English is the source language in the code; Swedish and Danish ship as compiled ``.qm`` files in
-``resources/translations`` (made with ``pyside6-lupdate`` / ``pyside6-lrelease``). The choice is:
+``resources/translations`` (made with ``pyside6-lupdate`` / ``pyside6-lrelease``), and English
+ships its plural forms only (``prepub_en``: "1 photo", "2 photos" for the code's "%n photo(s)"). The choice is:
 the language set in Settings, else ``PREPUB_LANG``, else the system locale (Swedish or Danish when
 the system says so), else English.
 """
@@ -38,12 +39,12 @@ def translations_dir() -> Path:
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load Prepub's and Qt's translations for ``language``; returns them (keep a reference)."""
     installed: list[QTranslator] = []
-    if language == "en":
-        return installed
     ours = QTranslator(app)
     if ours.load(f"prepub_{language}", str(translations_dir())):
         app.installTranslator(ours)
         installed.append(ours)
+    if language == "en":  # the source language: only its plural forms come from a file
+        return installed
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", qt_dir):

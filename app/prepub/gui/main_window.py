@@ -18,7 +18,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QFileDialog, QMainWindow, QPushButton, QSizePolicy, QSplitter,
                                QToolBar, QVBoxLayout, QWidget)
 
-from prepub.gui import services
+from prepub.gui import face_bulk, services
 from prepub.gui.actions import WindowActions, app_icon, create_actions
 from prepub.gui.draft_files import DraftFiles
 from prepub.gui.dropping import DropHandler
@@ -149,12 +149,19 @@ class MainWindow(QMainWindow):
         for act in (a.save, a.save_as):
             m.addAction(act)
         m.addSeparator()
-        for act in (a.add_images, a.add_text, a.remove_image, a.cancel_analysis):
+        for act in (a.add_images, a.add_text, a.cancel_analysis):
             m.addAction(act)
         m.addSeparator()
         m.addAction(a.export)
         m.addSeparator()
         m.addAction(a.quit)
+        e = mb.addMenu(self.tr("&Edit"))
+        for act in (a.undo, a.redo, None, a.remove_image, None, a.faces_not_identifiable,
+                    a.faces_blur, None, a.apply_fix):
+            if act is None:
+                e.addSeparator()
+            else:
+                e.addAction(act)
         v = mb.addMenu(self.tr("&View"))
         for act in (a.next_image, a.prev_image, a.next_problem, a.zoom_in, a.zoom_out, a.zoom_fit):
             v.addAction(act)
@@ -179,7 +186,16 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         s = self.session
         self.strip.image_selected.connect(self._image_selected)
-        self.strip.remove_requested.connect(s.remove_images)
+        self.strip.selection_changed.connect(self._selection_changed)
+        self.strip.remove_requested.connect(self.remove_images)
+        self.preview_pane.bulk_requested.connect(
+            lambda decision: self.decide_unknown_faces([self.preview.path], decision))
+        stack = s.undo_stack
+        stack.canUndoChanged.connect(self._update_undo)
+        stack.canRedoChanged.connect(self._update_undo)
+        stack.undoTextChanged.connect(self._update_undo)
+        stack.redoTextChanged.connect(self._update_undo)
+        self._update_undo()
         self.preview.face_clicked.connect(self.open_face_popup)
         self.findings.go_to.connect(self.nav.go_to)
         s.findings_changed.connect(self._update_export)
@@ -247,7 +263,23 @@ class MainWindow(QMainWindow):
 
     def _image_selected(self, path: str) -> None:
         self.preview_pane.show_image(path)
-        self.inspector.show_image(path)
+        self._selection_changed(self.strip.selected_paths())
+
+    def _selection_changed(self, paths: list[str]) -> None:
+        """The inspector edits every selected photo; the preview shows the current one."""
+        current = self.preview.path
+        if current and current not in paths:
+            paths = [current]
+        self.inspector.show_images(paths, current or None)
+
+    def _update_undo(self, *_a: Any) -> None:
+        stack, a = self.session.undo_stack, self.actions_
+        a.undo.setEnabled(stack.canUndo())
+        a.redo.setEnabled(stack.canRedo())
+        a.undo.setText(self.tr("&Undo %1").replace("%1", stack.undoText()) if stack.canUndo()
+                       else self.tr("&Undo"))
+        a.redo.setText(self.tr("&Redo %1").replace("%1", stack.redoText()) if stack.canRedo()
+                       else self.tr("&Redo"))
 
     def _analysis_started(self, *_a: Any) -> None:
         if self.session.analysing and not self.progress.running:
@@ -397,8 +429,40 @@ class MainWindow(QMainWindow):
         self.preview.fit()
 
     def on_remove_image(self) -> None:
-        if self.preview.path:
-            self.session.remove_images([self.preview.path])
+        self.remove_images(self.strip.selected_paths())
+
+    def remove_images(self, paths: list[str]) -> None:
+        """Take photos out of the post; the status bar says how to get them back."""
+        gone = self.session.remove_images(paths)
+        if gone:
+            self.statusBar().showMessage(
+                self.tr("%n photo(s) removed from the post. Undo with Ctrl+Z.", "", len(gone)),
+                8000)
+
+    def on_undo(self) -> None:
+        self.session.undo_stack.undo()
+
+    def on_redo(self) -> None:
+        self.session.undo_stack.redo()
+
+    def on_apply_fix(self) -> None:
+        if not self.editor.apply_fix_or_next():
+            self.statusBar().showMessage(self.tr("The post text has no suggestions to apply."), 4000)
+
+    def on_faces_not_identifiable(self) -> None:
+        self.decide_unknown_faces(self.strip.selected_paths(), face_bulk.NOT_IDENTIFIABLE)
+
+    def on_faces_blur(self) -> None:
+        self.decide_unknown_faces(self.strip.selected_paths(), face_bulk.BLUR)
+
+    def decide_unknown_faces(self, paths: list[str], decision: str, *,
+                             confirm: bool = True) -> int:
+        """Every unknown face of ``paths`` at once (one undo step); returns how many changed."""
+        n, message = face_bulk.decide_unknown(self.session, [p for p in paths if p], decision,
+                                              parent=self, confirm=confirm)
+        if message:
+            self.statusBar().showMessage(message, 8000)
+        return n
 
     def on_cancel_analysis(self) -> None:
         self.session.cancel_analysis()

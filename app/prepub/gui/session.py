@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 
 from prepub.core.analyze import failed_report
 from prepub.core.draft import Draft, DraftImage
@@ -23,6 +24,7 @@ from prepub.core.policy import Policy
 from prepub.core.progress import Cancelled
 from prepub.gui import services
 from prepub.gui.services import Services, TextResult, Unavailable
+from prepub.gui.session_edits import SessionEdits
 from prepub.gui.tasks import Task, TaskRunner
 
 EVAL_DELAY_MS = 120
@@ -32,7 +34,7 @@ TEXT_DELAY_MS = 300
 PENDING, READY, ATTENTION, BLOCKED = "pending", "ready", "attention", "blocked"
 
 
-class PostSession(QObject):
+class PostSession(SessionEdits, QObject):
     """The draft being edited plus everything the checks know about it."""
 
     draft_replaced = Signal()
@@ -45,6 +47,7 @@ class PostSession(QObject):
     text_result_changed = Signal()
     text_changed = Signal()  # the draft's text was replaced from outside the editor
     channels_changed = Signal()
+    post_changed = Signal()  # a value of the post itself (channels, trip ended, language)
     dirty_changed = Signal(bool)
     analysis_progressed = Signal(int, int, str)  # done, total, file name
     analysis_finished = Signal()
@@ -81,6 +84,7 @@ class PostSession(QObject):
         self._text_generation = 0
         self._eval_timer = self._single_shot(EVAL_DELAY_MS, self._start_evaluation)
         self._text_timer = self._single_shot(TEXT_DELAY_MS, self._start_text_check)
+        self.undo_stack = QUndoStack(self)  # every edit to the draft, one step per user action
 
     def _single_shot(self, ms: int, slot: Any) -> QTimer:
         t = QTimer(self)
@@ -93,6 +97,7 @@ class PostSession(QObject):
 
     def replace_draft(self, draft: Draft, path: Path | None, *, dirty: bool = False) -> None:
         self.cancel_analysis()
+        self.undo_stack.clear()  # another post: its history starts here
         self.draft = draft
         self.path = path
         self.reports.clear()
@@ -132,74 +137,10 @@ class PostSession(QObject):
         self.request_evaluation()
         self.request_text_check()
 
-    # --- images ----------------------------------------------------------------------------------
-
-    def add_images(self, paths: Sequence[str]) -> list[str]:
-        """Add image files (already expanded from folders); returns the ones that were new."""
-        new: list[str] = []
-        for p in paths:
-            p = str(Path(p).resolve())
-            if self.draft.image(p) is None:
-                self.draft.add_image(p)
-                new.append(p)
-        if new:
-            self.images_added.emit(new)
-            self._enqueue(new)
-            self._changed()
-        return new
-
-    def remove_images(self, paths: Sequence[str]) -> None:
-        gone = [p for p in paths if self.draft.image(p) is not None]
-        if not gone:
-            return
-        self.draft.images = [im for im in self.draft.images if im.path not in gone]
-        for p in gone:
-            self.reports.pop(p, None)
-        self._queue = [p for p in self._queue if p not in gone]
-        self.images_removed.emit(gone)
-        self._changed()
-        self.request_text_check()  # a removed photo's photographer no longer needs a credit
+    # --- images --------------------------------------------------------------------------------
 
     def image(self, path: str) -> DraftImage | None:
         return self.draft.image(path)
-
-    def set_image_field(self, path: str, name: str, value: Any) -> None:
-        """Set one of photographer, alt_text, caption, context.what/where/when, source.kind/licence."""
-        im = self.draft.image(path)
-        if im is None:
-            return
-        target: Any = im
-        attr = name
-        if "." in name:
-            head, attr = name.split(".", 1)
-            target = getattr(im, head)
-        if getattr(target, attr) == value:
-            return
-        setattr(target, attr, value)
-        self.image_changed.emit(path)
-        self._changed()
-        if name in ("photographer", "caption"):
-            self.request_text_check()  # the photo-credit rule reads them
-
-    def decide_face(self, path: str, index: int, decision: str | None, *,
-                    person_id: str | None = None, confirmed_adult: bool | None = None) -> None:
-        im = self.draft.image(path)
-        rep = self.reports.get(path)
-        if im is None or rep is None:
-            return
-        face = next((f for f in rep.faces if f.index == index), None)
-        if face is None:
-            return
-        im.decide(index, list(face.box), decision, person_id=person_id,
-                  confirmed_adult=confirmed_adult)
-        self.faces_changed.emit(path)
-        self._changed()
-
-    def set_trip_ended(self, ended: bool) -> None:
-        if self.draft.trip_ended != ended:
-            self.draft.trip_ended = ended
-            self._changed()
-            self.request_text_check()
 
     # --- analysis --------------------------------------------------------------------------------
 
@@ -344,21 +285,6 @@ class PostSession(QObject):
         self._set_dirty(True)
         self.request_text_check()
         self.request_evaluation()  # people named in the text
-
-    def set_channels(self, channels: Sequence[str]) -> None:
-        channels = list(channels)
-        if channels == self.draft.channels:
-            return
-        self.draft.channels = channels
-        self.channels_changed.emit()
-        self._changed()
-        self.request_text_check()
-
-    def set_language(self, language: str | None) -> None:
-        if language != self.draft.language:
-            self.draft.language = language
-            self._set_dirty(True)
-            self.request_text_check()
 
     def request_text_check(self) -> None:
         self._text_timer.start()

@@ -3,12 +3,17 @@ language), severities, image states, face states and readability bands — in on
 
 Finding sentences come from ``prepub.core.messages`` (resources/messages/*.toml) so the CLI,
 the GUI and the publication record say the same thing; the GUI's own labels go through Qt's
-translation system (``QCoreApplication.translate``) and are in the .ts files.
+translation system (``QCoreApplication.translate``) and are in the .ts files. Two parameters
+the core still passes as codes are put in words here: channel ids become the policy's channel
+labels ("website, x" → "Webbplats, X") and consent reason codes ("withdrawn") the UI
+language's words.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from typing import Any, Iterable
 
 from prepub.core import messages
 from prepub.core.model import Finding, Severity
@@ -71,6 +76,19 @@ _PERSON_STATE = {
     "protected": QT_TRANSLATE_NOOP("Labels", "Protected identity"),
     "not_yet": QT_TRANSLATE_NOOP("Labels", "Not yet valid"),
 }
+# consent reason codes (prepub.core.consent.types.REASONS), as a finding's {reasons} shows them
+_REASON = {
+    "unknown_person": QT_TRANSLATE_NOOP("Labels", "the person is not in the registry"),
+    "person_erased": QT_TRANSLATE_NOOP("Labels", "the person was erased"),
+    "protected_identity": QT_TRANSLATE_NOOP("Labels", "protected identity"),
+    "no_consent": QT_TRANSLATE_NOOP("Labels", "no consent registered"),
+    "not_yet_given": QT_TRANSLATE_NOOP("Labels", "not valid yet"),
+    "expired": QT_TRANSLATE_NOOP("Labels", "expired"),
+    "withdrawn": QT_TRANSLATE_NOOP("Labels", "withdrawn"),
+    "guardian_required": QT_TRANSLATE_NOOP("Labels", "a guardian must sign"),
+    "all_custodians_required": QT_TRANSLATE_NOOP("Labels", "every custodian must sign"),
+    "channel_missing": QT_TRANSLATE_NOOP("Labels", "a channel is not covered"),
+}
 # person/consent state -> badge colour state
 PERSON_BADGE = {"valid": "ready", "expiring": "attention", "expired": "blocked",
                 "withdrawn": "blocked", "none": "blocked", "guardian_missing": "blocked",
@@ -87,8 +105,35 @@ def mentions_face(finding: Finding, lang: str) -> bool:
     return "{face}" in (entry.get(lang) or entry.get("en") or "")
 
 
-def finding_message(finding: Finding, lang: str) -> str:
-    return messages.message(finding, lang)
+def finding_message(finding: Finding, lang: str, policy: Any = None) -> str:
+    """The finding in ``lang``, with channel ids as the ``policy``'s labels and consent reason
+    codes in words."""
+    params = dict(finding.params)
+    if finding.face is not None:
+        params.setdefault("face", messages.face_label(finding.face))
+    if isinstance(params.get("channels"), str) and policy is not None:
+        params["channels"] = channel_list(policy, _split(params["channels"]))
+    if isinstance(params.get("reasons"), str):
+        params["reasons"] = ", ".join(reason_label(r) for r in _split(params["reasons"]))
+    return messages.render(finding.rule, params, lang)
+
+
+def _split(joined: str) -> list[str]:
+    return [x.strip() for x in joined.split(",") if x.strip()]
+
+
+def channel_label(policy: Any, channel: str) -> str:
+    """The policy's name for a channel id ("x" → "X"); the id itself when the policy has none."""
+    cfg = (getattr(policy, "channels", None) or {}).get(channel)
+    return str(cfg.get("label", channel)) if isinstance(cfg, dict) else channel
+
+
+def channel_list(policy: Any, channels: Iterable[str]) -> str:
+    return ", ".join(channel_label(policy, c) for c in channels)
+
+
+def reason_label(code: str) -> str:
+    return _t(_REASON[code]) if code in _REASON else code
 
 
 def finding_help(finding: Finding, lang: str) -> str:

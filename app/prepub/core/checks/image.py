@@ -21,6 +21,7 @@ REF_CHILDREN = "VIF 2: aldrig identifierbara barn; bilder på barn kräver allti
 REF_TRIP = "VIF 3: vi kommunicerar aldrig från pågående resor"
 REF_PRIVACY = "GDPR art. 5.1 c (uppgiftsminimering): platsdata och serienummer följer inte med"
 REF_PROTECTED = "Skyddade personuppgifter / navne- og adressebeskyttelse: publiceras aldrig identifierbart"
+REF_READ = "Prepub: det som inte kan läsas i en fil kan inte granskas"
 REF_RIGHTS = "Upphovsrättslagen (1960:729) / ophavsretsloven: bilden används bara på de villkor rättighetshavaren ger"
 
 register(
@@ -38,7 +39,13 @@ register(
     RuleSpec("face.small", Severity.INFO, REF_APPROVAL),
     # Overridable with a reason only where the policy lists it in [export] overrides_allowed.
     RuleSpec("image.usage_terms", Severity.BLOCK, REF_RIGHTS, overridable=True),
+    RuleSpec("image.metadata_damaged", Severity.WARN, REF_READ),
+    RuleSpec("image.damaged", Severity.WARN, REF_READ),
 )
+
+#: Reading notes that say something was read, not that something could not be.
+_NOT_DAMAGE = ("exiftool.only", "exif.multi_segment", "exif.multiple", "more")
+_MAX_NOTES_SHOWN = 3
 
 
 def metadata_findings(md: Metadata, *, policy: Policy, subject: str) -> list[Finding]:
@@ -64,7 +71,32 @@ def metadata_findings(md: Metadata, *, policy: Policy, subject: str) -> list[Fin
         out.append(make_finding("image.face_regions", policy, subject=subject,
                                 params={"names": ", ".join(p.value for p in md.persons_shown)}))
     out += rights_findings(md, policy=policy, subject=subject)
+    out.append(metadata_damage_finding(md, policy=policy, subject=subject))
     return [f for f in out if f is not None]
+
+
+def metadata_damage_finding(md: Metadata, *, policy: Policy, subject: str) -> Finding | None:
+    """Parts of the file's metadata that could not be read (a refused XMP packet, a truncated
+    PNG chunk, corrupt EXIF): what is in them was not checked. ``notes`` are the reader's
+    technical notes (code: detail), the first few; ``codes`` their codes."""
+    problems = [n for n in md.warnings if n.partition(":")[0].strip() not in _NOT_DAMAGE]
+    if not problems:
+        return None
+    codes = list(dict.fromkeys(n.partition(":")[0].strip() for n in problems))
+    shown = "; ".join(n[:160] for n in problems[:_MAX_NOTES_SHOWN])
+    if len(problems) > _MAX_NOTES_SHOWN:
+        shown += f"; … (+{len(problems) - _MAX_NOTES_SHOWN})"
+    return make_finding("image.metadata_damaged", policy, subject=subject,
+                        params={"count": len(problems), "codes": ", ".join(codes), "notes": shown})
+
+
+def damage_findings(reason: str | None, *, policy: Policy, subject: str) -> list[Finding]:
+    """The picture data is damaged although it decodes (a JPEG with a flipped bit decodes to
+    garbled blocks without an error): parts of the picture may be garbled."""
+    if not reason:
+        return []
+    f = make_finding("image.damaged", policy, subject=subject, params={"reason": reason})
+    return [f] if f is not None else []
 
 
 def rights_findings(md: Metadata, *, policy: Policy, subject: str) -> list[Finding]:

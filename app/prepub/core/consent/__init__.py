@@ -1,7 +1,7 @@
 """The consent registry and consent sheets.
 
 ``open_registry()`` opens the registry (SQLite in the user's data folder by default, any
-SQLAlchemy URL via ``PREPUB_REGISTRY_URL``); ``export_sheet`` / ``import_sheet`` move a shoot's
+SQLAlchemy URL via ``PREPUB_REGISTRY_URL``; a team's PostgreSQL, see :mod:`.team`); ``export_sheet`` / ``import_sheet`` move a shoot's
 consents from a photographer's laptop to the communicator's registry as one ``.prepub-consent.zip``.
 """
 
@@ -9,16 +9,17 @@ from prepub.core.consent.registry import Registry
 from prepub.core.consent.store import open_registry
 from prepub.core.consent.types import (
     GUARDIAN_RELATIONS, REASONS, RELATIONS, SELF, AuditChainReport, AuditEntry, Consent,
-    ConsentStatus, ExportRecord,
-    FaceReference, Guardian, ImportConflict, ImportResult, Match, Person, RegistryError, Shoot,
-    Signature, UnknownEntityError,
+    ConsentStatus, ConsentWithdrawnError, ExportRecord,
+    FaceReference, Guardian, ImportConflict, ImportResult, Match, NotAllowedError, Person,
+    RegistryChange, RegistryError, Shoot, Signature, UnknownEntityError,
 )
 
 __all__ = [
     "open_registry", "Registry", "export_sheet", "import_sheet", "SheetError",
     "GUARDIAN_RELATIONS", "REASONS", "RELATIONS", "SELF", "AuditChainReport", "AuditEntry",
-    "Consent", "ConsentStatus",
-    "ExportRecord", "FaceReference", "Guardian", "ImportConflict", "ImportResult", "Match", "Person",
+    "Consent", "ConsentStatus", "ConsentWithdrawnError",
+    "ExportRecord", "FaceReference", "Guardian", "ImportConflict", "ImportResult", "Match",
+    "NotAllowedError", "Person", "RegistryChange",
     "RegistryError", "Shoot", "Signature", "UnknownEntityError",
 ]
 

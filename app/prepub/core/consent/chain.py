@@ -52,11 +52,17 @@ def head(conn: sa.Connection, table: Any) -> str:
     return row.entry_hash or ""  # an unsealed entry: verify() names it
 
 
+# The PostgreSQL advisory lock that serialises writers of the chain (an arbitrary, fixed key).
+ADVISORY_KEY = 0x707265707562  # "prepub"
+
+
 def lock(conn: sa.Connection) -> None:
     """Serialise writers of the chain. SQLite's writing transactions (BEGIN IMMEDIATE) already
-    are; on PostgreSQL two writers would otherwise link to the same head."""
+    are; on PostgreSQL two writers would otherwise link to the same head. An advisory lock held
+    to the end of the transaction (``LOCK TABLE`` in a mode that excludes other writers needs
+    UPDATE or DELETE rights on the table, which no team role has on the audit log)."""
     if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE")
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({ADVISORY_KEY})")
 
 
 def verify(conn: sa.Connection, table: Any) -> AuditChainReport:

@@ -17,7 +17,8 @@ from prepub.core.consent import records
 from prepub.core.consent import schema as t
 from prepub.core.consent.status import normalise_channels
 from prepub.core.consent.types import (
-    SELF, Consent, ExportRecord, RegistryError, Signature, UnknownEntityError,
+    SELF, Consent, ConsentWithdrawnError, ExportRecord, RegistryError, Signature,
+    UnknownEntityError,
 )
 
 
@@ -129,6 +130,28 @@ def record_export(conn: sa.Connection, *, bundle_path: str, draft_id: str | None
                                  "files": {n: h.lower() for n, h in files.items()},
                                  "consent_ids": ids})
     return records.load_exports(conn, t.exports.c.id == eid)[0]
+
+
+def recheck(conn: sa.Connection, consent_ids: Sequence[str], *, at: datetime) -> None:
+    """Refuse (:class:`ConsentWithdrawnError`) when a consent an export relies on is withdrawn
+    at ``at``, expired on its day, or its person erased: read inside the export's transaction.
+    An unknown id is left to :func:`record_export` (UnknownEntityError)."""
+    ids = sorted(set(consent_ids))
+    if not ids:
+        return
+    day = at.astimezone().date()
+    rows = conn.execute(
+        sa.select(t.consents.c.id, t.consents.c.withdrawn_at, t.consents.c.expires_on,
+                  t.people.c.erased)
+        .join(t.people, t.people.c.id == t.consents.c.person_id)
+        .where(t.consents.c.id.in_(ids))).all()
+    bad = sorted(r.id for r in rows
+                 if (r.withdrawn_at is not None and r.withdrawn_at <= at) or r.erased
+                 or (r.expires_on is not None and r.expires_on < day))
+    if bad:
+        raise ConsentWithdrawnError(
+            f"{len(bad)} consent(s) this export relies on are no longer valid (withdrawn, "
+            "expired or erased) in the registry; check the post again", consent_ids=tuple(bad))
 
 
 def exports_using(conn: sa.Connection, consent_id: str) -> list[ExportRecord]:

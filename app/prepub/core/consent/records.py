@@ -19,7 +19,7 @@ from prepub.core import clock
 from prepub.core.consent import chain
 from prepub.core.consent import schema as t
 from prepub.core.consent.types import (
-    SELF, AuditEntry, Consent, ExportRecord, Guardian, Person, Shoot, Signature,
+    SELF, AuditEntry, Consent, ExportRecord, Guardian, Person, RegistryChange, Shoot, Signature,
     UnknownEntityError,
 )
 
@@ -79,6 +79,22 @@ def audit_entry(row: Any) -> AuditEntry:
         details = {"_unreadable": True}
     return AuditEntry(id=row.id, at=row.at, actor=row.actor, action=row.action, entity=row.entity,
                       entity_id=row.entity_id, details=details)
+
+
+def change(row: Any) -> RegistryChange:
+    """An audit row as a :class:`RegistryChange`: whose consent status it may affect."""
+    person_id = None
+    if row.entity == "person":
+        person_id = row.entity_id
+    else:
+        try:
+            d = json.loads(row.details or "{}")
+        except ValueError:
+            d = {}
+        if isinstance(d, dict):
+            person_id = d.get("person_id") or d.get("child_id")
+    return RegistryChange(action=row.action, entity=row.entity, entity_id=row.entity_id,
+                          person_id=person_id, audit_id=int(row.id))
 
 
 def person(row: Any) -> Person:

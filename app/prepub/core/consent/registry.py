@@ -14,6 +14,11 @@ never links a face to a person. Whether matching runs at all is the policy's dec
 (``[faces] matching``, off by default), which the caller checks before calling it.
 
 A Registry is safe to share between threads; several processes may open the same file.
+
+On a team registry (PostgreSQL) the database decides what each login may do (:mod:`.roles`);
+a refusal is raised as :class:`NotAllowedError`. Evidence files live in the database there.
+:meth:`Registry.changes_since` lists changes after an audit entry, the cursor that
+:class:`prepub.core.consent.watch.RegistryWatcher` follows on both engines.
 """
 
 from __future__ import annotations
@@ -32,13 +37,14 @@ from prepub.core import clock
 from prepub.core.consent import consents as _consents
 from prepub.core.consent import chain, erasure, faces, records
 from prepub.core.consent import schema as t
-from prepub.core.consent.evidence import EvidenceStore
+from prepub.core.consent.evidence import EvidenceStore, read_source
 from prepub.core.consent.status import evaluate
 from prepub.core.consent.store import WRITE_OPTION, checkpoint
 from prepub.core.consent.types import (
     GUARDIAN_RELATIONS, RELATIONS, SELF, AuditChainReport, AuditEntry, Consent, ConsentStatus,
-    ExportRecord,
-    FaceReference, Guardian, Match, Person, RegistryError, Shoot, Signature, UnknownEntityError,
+    ConsentWithdrawnError, ExportRecord,
+    FaceReference, Guardian, Match, NotAllowedError, Person, RegistryChange, RegistryError, Shoot,
+    Signature, UnknownEntityError,
 )
 
 _UNSET: Any = object()
@@ -48,15 +54,22 @@ class Registry:
     """An open consent registry. Use :func:`open_registry`; call :meth:`close` when done."""
 
     def __init__(self, *, engine: Engine, evidence_dir: Path, location: str,
-                 audit_chain: AuditChainReport | None = None) -> None:
+                 audit_chain: AuditChainReport | None = None, evidence_store: Any = None) -> None:
         self._engine = engine
-        self.evidence = EvidenceStore(evidence_dir)
+        self.evidence: Any = evidence_store if evidence_store is not None \
+            else EvidenceStore(evidence_dir)
         self.location = location  # the file path or the URL without password, for messages
         self._audit_chain = audit_chain
 
     # --- plumbing ------------------------------------------------------------------------------
 
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` (a personal registry) or ``"postgresql"`` (a team registry)."""
+        return self._engine.dialect.name
+
     def close(self) -> None:
+        self.evidence.close()
         self._engine.dispose()
 
     def __enter__(self) -> "Registry":
@@ -68,15 +81,23 @@ class Registry:
     @contextmanager
     def _write(self) -> Iterator[sa.Connection]:
         """A writing transaction (BEGIN IMMEDIATE on SQLite: writers queue, none fails)."""
-        with self._engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
-            with conn.begin():
-                yield conn
+        try:
+            with self._engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
+                with conn.begin():
+                    yield conn
+        except sa.exc.DBAPIError as e:
+            _refused(e)
+            raise
 
     @contextmanager
     def _read(self) -> Iterator[sa.Connection]:
-        with self._engine.connect() as conn:
-            with conn.begin():
-                yield conn
+        try:
+            with self._engine.connect() as conn:
+                with conn.begin():
+                    yield conn
+        except sa.exc.DBAPIError as e:
+            _refused(e)
+            raise
 
     # --- people --------------------------------------------------------------------------------
 
@@ -158,9 +179,13 @@ class Registry:
             return [records.person(r) for r in conn.execute(q)]
 
     def delete_person(self, person_id: str, *, actor: str | None = None) -> None:
-        """Erase a person: see :mod:`prepub.core.consent.erasure` for exactly what goes."""
+        """Erase a person: see :mod:`prepub.core.consent.erasure` for exactly what goes. In a
+        team registry their evidence files go in the same transaction."""
         with self._write() as conn:
             orphaned = erasure.erase(conn, person_id, actor=actor)
+            if self.evidence.in_database:
+                self.evidence.delete(conn, orphaned)
+                orphaned = []
         for h in orphaned:
             self.evidence.remove(h)
         checkpoint(self._engine)  # SQLite: no old page with the name stays in the WAL file
@@ -226,7 +251,11 @@ class Registry:
         """Record a consent. ``signed_by`` lists ``"self"`` and/or guardian ids; evidence is a
         signed form file (copied into the private evidence folder by hash) or a verbal note."""
         sha = name = None
-        if evidence_file is not None:
+        blob: bytes | None = None
+        if evidence_file is not None and self.evidence.in_database:
+            blob = read_source(evidence_file)  # stored with the consent, in its transaction
+            name = Path(evidence_file).name[:255]
+        elif evidence_file is not None:
             sha = self.evidence.add_file(evidence_file)
             name = Path(evidence_file).name[:255]
         signed_at = records.now()
@@ -234,13 +263,15 @@ class Registry:
                 for s in signed_by]
         try:
             with self._write() as conn:
+                if blob is not None:
+                    sha = self.evidence.insert(conn, blob)
                 return _consents.insert(
                     conn, person_id=person_id, channels=channels, purpose=purpose,
                     given_on=given_on, signatures=sigs, logged_by=logged_by, expires_on=expires_on,
                     evidence_sha256=sha, evidence_filename=name, verbal_note=verbal_note,
                     shoot_id=shoot_id, consent_id=consent_id, actor=actor)
         except BaseException:
-            if sha is not None and not self._evidence_used(sha):
+            if sha is not None and blob is None and not self._evidence_used(sha):
                 self.evidence.remove(sha)  # keep no form for a consent that was not stored
             raise
 
@@ -288,9 +319,9 @@ class Registry:
                         all_custodians_under=all_custodians_under, today_age=today_age)
 
     def evidence_path(self, sha256: str) -> Path | None:
-        """The stored evidence file with this hash, or None when it is not (or no longer) kept."""
-        p = self.evidence.path(sha256)
-        return p if p.is_file() else None
+        """The stored evidence file with this hash, or None when it is not (or no longer) kept.
+        (A team registry writes a private viewing copy; only its admins may read evidence.)"""
+        return self.evidence.file(sha256)
 
     # --- faces ---------------------------------------------------------------------------------
 
@@ -322,7 +353,11 @@ class Registry:
 
         Refused (RegistryError) while the audit log's hash chain is broken: an export is not
         published on the strength of a log that was rewritten, even after the registry was
-        opened."""
+        opened. Refused (:class:`ConsentWithdrawnError`) when a consent it relies on was
+        withdrawn, has expired or belongs to an erased person by now: the consents are checked
+        again against the database in the same transaction that logs the export (on a team
+        registry a trigger also locks each consent row, so a withdrawal racing the export is
+        either seen here or waits until the export is logged)."""
         with self._write() as conn:
             report = chain.verify(conn, t.audit_log)
             self._audit_chain = report
@@ -330,8 +365,18 @@ class Registry:
                 raise RegistryError(
                     f"the audit log's hash chain breaks at entry {report.broken_at} "
                     f"({report.reason}); restore the registry from a backup")
-            return _consents.record_export(conn, bundle_path=str(bundle_path), draft_id=draft_id,
-                                           files=files, consent_ids=consent_ids, actor=actor)
+            at = records.now()
+            _consents.recheck(conn, consent_ids, at=at)
+            try:
+                return _consents.record_export(
+                    conn, bundle_path=str(bundle_path), draft_id=draft_id, files=files,
+                    consent_ids=consent_ids, actor=actor, at=at)
+            except sa.exc.IntegrityError as e:  # the database's own re-check (migration 0005)
+                if "withdrawn" not in str(e):
+                    raise
+                raise ConsentWithdrawnError(
+                    "a consent this export relies on was withdrawn meanwhile; check the post "
+                    "again", consent_ids=tuple(sorted(set(consent_ids)))) from e
 
     def exports_using(self, consent_id: str) -> list[ExportRecord]:
         with self._read() as conn:
@@ -362,6 +407,23 @@ class Registry:
             self._audit_chain = chain.verify(conn, t.audit_log)
         return self._audit_chain
 
+    def changes_since(self, audit_id: int, *, limit: int = 1000) -> list[RegistryChange]:
+        """Changes logged after audit entry ``audit_id``, oldest first (0: from the start).
+
+        The newest entry's id is the next cursor (:meth:`latest_change`). Works on both engines;
+        :class:`prepub.core.consent.watch.RegistryWatcher` calls it when notified or polling."""
+        q = (sa.select(t.audit_log.c.id, t.audit_log.c.action, t.audit_log.c.entity,
+                       t.audit_log.c.entity_id, t.audit_log.c.details)
+             .where(t.audit_log.c.id > audit_id).order_by(t.audit_log.c.id).limit(limit))
+        with self._read() as conn:
+            rows = conn.execute(q).all()
+        return [records.change(r) for r in rows]
+
+    def latest_change(self) -> int:
+        """The newest audit entry's id (0 when the log is empty): a cursor for changes_since."""
+        with self._read() as conn:
+            return int(conn.execute(sa.select(sa.func.max(t.audit_log.c.id))).scalar() or 0)
+
     def audit_entries(self, *, limit: int = 100, entity_id: str | None = None) -> list[AuditEntry]:
         """The newest ``limit`` entries, newest first, optionally about one entity."""
         q = sa.select(t.audit_log).order_by(t.audit_log.c.id.desc()).limit(limit)
@@ -369,6 +431,21 @@ class Registry:
             q = q.where(t.audit_log.c.entity_id == entity_id)
         with self._read() as conn:
             return [records.audit_entry(r) for r in conn.execute(q)]
+
+
+def _refused(e: sa.exc.DBAPIError) -> None:
+    """Raise the registry's own error for a refusal by the database's roles or rules."""
+    code = getattr(e.orig, "sqlstate", None) or getattr(e.orig, "pgcode", None)
+    if code == "42501":  # insufficient_privilege: the team role may not do this
+        raise NotAllowedError(
+            "your role in the team registry does not allow this "
+            f"({_first_line(e)})") from e
+    if code == "23000":  # integrity_constraint_violation: a rule of migration 0005
+        raise RegistryError(_first_line(e)) from e
+
+
+def _first_line(e: sa.exc.DBAPIError) -> str:
+    return str(e.orig).strip().splitlines()[0] if e.orig is not None else str(e)
 
 
 def _clean_name(name: str) -> str:

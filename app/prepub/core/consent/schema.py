@@ -178,3 +178,13 @@ audit_log = sa.Table(
     sa.Column("prev_hash", sa.String(64), nullable=True),
     sa.Column("entry_hash", sa.String(64), nullable=True),
 )
+
+evidence = sa.Table(
+    # Signed forms by content (migration 0005). A team (PostgreSQL) registry keeps them here, and
+    # the database checks each hash; a personal SQLite registry keeps them in its private folder.
+    "evidence", metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)

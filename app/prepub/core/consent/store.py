@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
 
+from prepub.core.consent import postgres
 from prepub.core.consent.types import AuditChainReport, RegistryError
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DB_NAME = "registry.sqlite3"
 # The newest migration. Opening an up-to-date registry compares with this and never imports
 # Alembic (about a second of start-up); a test checks it equals the migrations' head.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "prepub_write"  # execution option: begin the transaction with BEGIN IMMEDIATE
 
@@ -66,16 +67,22 @@ def resolve_url(url: str | None = None) -> tuple[URL, Path | None]:
     if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:" \
             and not u.database.startswith("file:"):
         return u, Path(u.database).expanduser().resolve()
+    if postgres.is_postgresql(u):
+        postgres.check_url(u)
+        return postgres.normalise(u), None
     return u, None
 
 
 def open_registry(url: str | None = None, *, evidence_dir: str | os.PathLike[str] | None = None,
-                  ) -> "Registry":
+                  password: str | None = None) -> "Registry":
     """Open (creating or upgrading as needed) the consent registry.
 
-    Evidence files are kept beside an SQLite file (``evidence/``), else in the data folder,
-    unless ``evidence_dir`` says otherwise. Raises :class:`RegistryError` when the database is
-    damaged, unreachable or from a newer Prepub.
+    Evidence files are kept beside an SQLite file (``evidence/``), in a PostgreSQL registry's
+    ``evidence`` table, else in the data folder, unless ``evidence_dir`` says otherwise. A
+    PostgreSQL registry is reached with TLS and the keyring's password (:mod:`.postgres`);
+    ``password`` is a one-off from a prompt, used for this registry's connections and never
+    stored. Raises :class:`RegistryError` when the database is damaged, unreachable, from a
+    newer Prepub, or older and this login may not upgrade it.
     """
     from prepub.core.consent.registry import Registry
 
@@ -88,13 +95,13 @@ def open_registry(url: str | None = None, *, evidence_dir: str | os.PathLike[str
     label = str(path) if path is not None else u.render_as_string(hide_password=True)
 
     try:
-        engine = make_engine(u)
+        engine = make_engine(u, password=password)
     except (sa.exc.SQLAlchemyError, ImportError) as e:  # e.g. no driver for the URL's database
         raise RegistryError(f"{label}: the registry cannot be opened ({_short(e)})") from e
     try:
         if path is not None:
             check_integrity(engine, label)
-        migrate(u, label=label)
+        migrate(u, label=label, password=password)
         audit = verify_audit(engine)
     except RegistryError:
         engine.dispose()
@@ -104,7 +111,13 @@ def open_registry(url: str | None = None, *, evidence_dir: str | os.PathLike[str
         raise RegistryError(f"{label}: the registry cannot be opened ({_short(e)})") from e
     if path is not None:
         make_private(path)
-    return Registry(engine=engine, evidence_dir=ev, location=label, audit_chain=audit)
+    store: Any = None
+    if postgres.is_postgresql(u) and evidence_dir is None:
+        from prepub.core.consent.evidence import DatabaseEvidenceStore
+
+        store = DatabaseEvidenceStore(engine, label=label)
+    return Registry(engine=engine, evidence_dir=ev, location=label, audit_chain=audit,
+                    evidence_store=store)
 
 
 def verify_audit(engine: Engine) -> AuditChainReport:
@@ -118,16 +131,24 @@ def verify_audit(engine: Engine) -> AuditChainReport:
             return chain.verify(conn, t.audit_log)
 
 
-def make_engine(u: URL, *, foreign_keys: bool = True) -> Engine:
-    """An engine with Prepub's connection settings (SQLite pragmas; nothing for other backends)."""
+def make_engine(u: URL, *, foreign_keys: bool = True, password: str | None = None) -> Engine:
+    """An engine with Prepub's connection settings: SQLite pragmas; for PostgreSQL psycopg 3,
+    TLS verified by default and the password from the keyring (or ``password``)."""
     kwargs: dict[str, Any] = {}
     if u.get_backend_name() == "sqlite":
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
         if u.database in (None, "", ":memory:"):
             kwargs["poolclass"] = sa.pool.StaticPool
+    elif postgres.is_postgresql(u):
+        postgres.check_url(u)
+        u = postgres.normalise(u)
+        kwargs["connect_args"] = postgres.connect_args(u)
+        kwargs["pool_pre_ping"] = True  # a connection the server dropped is replaced, not used
     engine = sa.create_engine(u, **kwargs)
     if u.get_backend_name() == "sqlite":
         _install_sqlite_hooks(engine, foreign_keys=foreign_keys)
+    elif postgres.is_postgresql(u):
+        postgres.install_hooks(engine, u, password=password)
     return engine
 
 
@@ -196,17 +217,20 @@ def current_revision(conn: sa.Connection) -> str | None:
     return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def migrate(u: URL | str, *, label: str | None = None, revision: str = "head") -> None:
+def migrate(u: URL | str, *, label: str | None = None, revision: str = "head",
+            password: str | None = None) -> None:
     """Bring the schema at ``u`` to ``revision`` (default: newest).
 
     On SQLite this runs with foreign keys switched off, as SQLite's documentation prescribes for
     schema changes (a table rebuild would otherwise cascade deletes into child tables), and
-    then verifies every reference with ``PRAGMA foreign_key_check``.
+    then verifies every reference with ``PRAGMA foreign_key_check``. On PostgreSQL the team
+    roles' rights are brought up to date in the same transaction (:func:`.roles.apply_grants`),
+    and a login that may not change the schema gets a RegistryError saying who can.
     """
     u = make_url(u) if isinstance(u, str) else u
     label = label or u.render_as_string(hide_password=True)
     sqlite = u.get_backend_name() == "sqlite"
-    engine = make_engine(u, foreign_keys=not sqlite)
+    engine = make_engine(u, foreign_keys=not sqlite, password=password)
     try:
         with engine.connect() as conn:
             current = current_revision(conn)
@@ -221,13 +245,27 @@ def migrate(u: URL | str, *, label: str | None = None, revision: str = "head") -
             raise RegistryError(
                 f"{label}: the registry was written by a newer Prepub (schema {current}); "
                 "update Prepub to open it.")
-        with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
-            with conn.begin():
-                command.upgrade(alembic_config(conn), revision)
-                if sqlite:
-                    bad = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
-                    if bad:
-                        raise RegistryError(f"{label}: migration left broken references: {bad[:3]}")
+        try:
+            with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
+                with conn.begin():
+                    command.upgrade(alembic_config(conn), revision)
+                    if sqlite:
+                        bad = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                        if bad:
+                            raise RegistryError(
+                                f"{label}: migration left broken references: {bad[:3]}")
+                    elif postgres.is_postgresql(u):
+                        from prepub.core.consent import roles
+
+                        roles.apply_grants(conn)
+        except sa.exc.ProgrammingError as e:
+            if "permission denied" not in str(e) and "must be owner" not in str(e):
+                raise
+            raise RegistryError(
+                f"{label}: the team registry's schema is {current or 'not set up'} and this "
+                f"Prepub needs {HEAD_REVISION}; this login may not change it. Ask whoever "
+                "looks after the registry to run 'prepub registry init' (a new registry) or "
+                "'prepub registry migrate --url …' (an upgrade)") from e
     finally:
         engine.dispose()
 

@@ -37,6 +37,45 @@ class UnknownEntityError(RegistryError, LookupError):
     """A person, guardian, shoot or consent id that is not in the registry."""
 
 
+class NotAllowedError(RegistryError, PermissionError):
+    """The database refused: this login's team role may not do that (e.g. a photographer
+    withdrawing a consent). ``action`` is the registry method that was refused."""
+
+    def __init__(self, message: str, *, action: str = "") -> None:
+        super().__init__(message)
+        self.action = action
+
+
+class ConsentWithdrawnError(RegistryError):
+    """An export was about to be logged against a consent that was withdrawn (or expired, or
+    whose person was erased) meanwhile: the re-check in the export's own transaction refused."""
+
+    def __init__(self, message: str, *, consent_ids: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.consent_ids = consent_ids
+
+
+@dataclass(frozen=True)
+class RegistryChange:
+    """Something changed in the registry (from the audit log, or a database notification).
+
+    ``audit_id`` orders changes and is the cursor for :meth:`Registry.changes_since`; a change
+    seen only through a notification (a statement run outside Prepub) has ``audit_id`` None.
+    ``person_id`` names whose consent status may have changed, when known."""
+
+    action: str  # an audit action ("consent.add", "consent.withdraw", "person.erase", …) or "changed"
+    entity: str
+    entity_id: str | None
+    person_id: str | None
+    audit_id: int | None = None
+
+    @property
+    def affects_consent(self) -> bool:
+        """Whether a draft's consent findings may have changed (re-evaluate then)."""
+        return self.entity in ("consent", "consents", "person", "people", "guardian", "sheet") \
+            or self.action in ("person.erase", "changed")
+
+
 @dataclass(frozen=True)
 class Person:
     id: str

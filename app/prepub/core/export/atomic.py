@@ -5,6 +5,15 @@ fsynced; the folder (or a ``.zip`` built from it through a temporary file) is th
 its final name in one step. A crash or kill leaves at most a ``.partial`` folder, which never
 looks like a finished bundle. A final name that exists is never overwritten silently: the next
 free ``<name>-2``, ``<name>-3`` … is taken, unless the caller asked to overwrite.
+
+What a crash left behind is removed at the next export into the same folder
+(:func:`clean_stale_partials`): a ``.partial-`` folder or temporary zip older than
+:data:`STALE_AFTER_SECONDS` that no live export holds. A running export holds an exclusive
+``flock`` on its partial folder (and temporary zip) until it is published or removed, so another
+process exporting into the same folder never removes it; the lock dies with its process. Age is
+measured against the file system's own clock (the new partial folder's time stamp), so a
+skewed or fixed clock cannot make a live export look old. (Windows has no ``flock``: there the
+age alone decides.)
 """
 
 from __future__ import annotations
@@ -17,11 +26,112 @@ import zipfile
 from pathlib import Path
 
 PARTIAL = ".partial-"
+STALE_AFTER_SECONDS = 5 * 60
+
+_held: dict[str, int] = {}  # partial folder or temporary zip -> the descriptor holding its lock
 
 
 def make_partial_dir(out_dir: Path, name: str) -> Path:
+    """A new hidden, locked partial folder in ``out_dir``; stale ones are removed first."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{name}{PARTIAL}", dir=out_dir))
+    path = Path(tempfile.mkdtemp(prefix=f".{name}{PARTIAL}", dir=out_dir))
+    _lock(path)
+    try:
+        clean_stale_partials(out_dir, reference=path)
+    except OSError:  # tidying never costs an export
+        pass
+    return path
+
+
+def _lock(path: Path, fd: int | None = None) -> bool:
+    """Hold an exclusive lock on ``path`` (or the open ``fd``) for as long as this process
+    lives or until :func:`_release`; False when another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return True
+    own = fd is None
+    if fd is None:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        if own:
+            os.close(fd)
+        return False
+    if own:
+        _held[str(path)] = fd
+    return True
+
+
+def _release(path: Path) -> None:
+    fd = _held.pop(str(path), None)
+    if fd is not None:
+        os.close(fd)  # closing releases the lock
+
+
+def _locked_elsewhere(path: Path) -> bool:
+    """Whether a live process holds the lock of ``path`` (never for our own entries)."""
+    if str(path) in _held:
+        return True
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return True  # cannot look: leave it alone
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # also releases the probe's lock
+
+
+def clean_stale_partials(out_dir: Path, *, reference: Path | None = None,
+                         older_than: float = STALE_AFTER_SECONDS) -> list[Path]:
+    """Remove what interrupted exports left in ``out_dir`` (see the module docstring): entries
+    named ``.*.partial-*`` whose newest time stamp is more than ``older_than`` seconds before
+    ``reference``'s (default: a fresh probe file's) and that no live process holds. Returns
+    what was removed."""
+    if reference is None:
+        fd, probe = tempfile.mkstemp(prefix=".prepub-clock-", dir=out_dir)
+        os.close(fd)
+        try:
+            fs_now = os.stat(probe).st_mtime
+        finally:
+            os.unlink(probe)
+    else:
+        fs_now = os.stat(reference).st_mtime
+    removed = []
+    for entry in stale_partials(out_dir):
+        if reference is not None and entry == reference:
+            continue
+        try:
+            if entry.is_symlink():
+                continue  # never follow a link out of the folder
+            newest = _newest_mtime(entry)
+        except OSError:
+            continue
+        if fs_now - newest <= older_than or _locked_elsewhere(entry):
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed.append(entry)
+    return removed
+
+
+def _newest_mtime(entry: Path) -> float:
+    newest = entry.lstat().st_mtime
+    if entry.is_dir():
+        for child in entry.iterdir():  # a live export touches its folder or a subfolder
+            newest = max(newest, child.lstat().st_mtime)
+    return newest
 
 
 def write_file(path: Path, data: bytes | str) -> Path:
@@ -73,17 +183,20 @@ def publish_dir(partial: Path, final: Path, *, overwrite: bool) -> Path:
         if f.is_dir():
             fsync_dir(f)
     fsync_dir(partial)
-    if final.exists() and overwrite:
-        _replace(partial, final)
-    else:
-        while True:
-            final = free_name(final.parent, final.name)
-            try:
-                os.rename(partial, final)  # fails if a racer created a non-empty folder there
-                break
-            except OSError:
-                if not final.exists():
-                    raise
+    try:
+        if final.exists() and overwrite:
+            _replace(partial, final)
+        else:
+            while True:
+                final = free_name(final.parent, final.name)
+                try:
+                    os.rename(partial, final)  # fails if a racer created a non-empty folder there
+                    break
+                except OSError:
+                    if not final.exists():
+                        raise
+    finally:
+        _release(partial)
     fsync_dir(final.parent)
     return final
 
@@ -93,6 +206,7 @@ def publish_zip(partial: Path, final: Path, *, overwrite: bool, last: str = "man
     path) through a temporary file, then remove the folder."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{final.stem}{PARTIAL}", suffix=".zip", dir=final.parent)
     tmp = Path(tmp_name)
+    _lock(tmp, fd)  # held on the descriptor: another export never removes it as stale
     try:
         with os.fdopen(fd, "wb") as fh:
             with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
@@ -121,6 +235,7 @@ def publish_zip(partial: Path, final: Path, *, overwrite: bool, last: str = "man
 
 def remove_partial(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
+    _release(path)
 
 
 def stale_partials(out_dir: Path) -> list[Path]:

@@ -2,10 +2,14 @@
 
 :func:`export_bundle` refuses while a blocking finding remains that no allowed override covers;
 then writes, into a hidden ``.partial`` folder beside the target, the clean images (one file per
-distinct rendition), ``text/<channel>.txt``, the scheduling-tool CSVs (``scheduling/<tool>-
-<channel>.csv``), ``bundle.json``, ``record.html`` and, last, ``manifest.json``; verifies every
-image; logs the export in the consent registry; and renames the folder (or a ``.zip``) into
-place. Cancel (between images), an error or a failed verification removes the partial folder.
+distinct rendition, never re-encoded above the original's JPEG quality; named after the bundle,
+or after the originals with ``keep_names``), ``text/<channel>.txt``, the scheduling-tool CSVs
+(``scheduling/<tool>-<channel>.csv``, dates in each tool's ``date_order``), ``bundle.json``,
+``record.html`` and ``record.pdf`` (PDF/A-3b, when asked for) and, last, ``manifest.json``;
+verifies every image; logs the export in the consent registry; and renames the folder (or a
+``.zip``) into place. Cancel (between images), an error or a failed verification removes the
+partial folder. What a written file lacks (line breaks a tool's import cannot keep, images to
+attach by hand) is said per file in :attr:`ExportResult.file_notes`.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
-from urllib.parse import quote
 
 from prepub.core import clock
 from prepub.core.checks.gate import Gate, gate
@@ -25,9 +28,10 @@ from prepub.core.export.consents import consent_refs, image_release
 from prepub.core.export.documents import ImageEntry, Rendition
 from prepub.core.export.errors import ExportError
 from prepub.core.export.images import PNG_CHANNELS, SUFFIX, prepare, render, rendition_size
-from prepub.core.export.record import render_record
+from prepub.core.export.record import RecordPdfUnavailable, record_pdf, render_record
 from prepub.core.export.scheduling import (REJECTING, TOOLS, MediaRef, ScheduledPost, ToolFile,
-                                           build_tool_file, date_format_hint, hashtags)
+                                           build_tool_file, check_date_order, date_format_hint,
+                                           hashtags, length_method, post_length)
 from prepub.core.export.verify import verify_clean
 from prepub.core.export.xmp import source_type_for
 from prepub.core.imageio import load_upright
@@ -46,6 +50,9 @@ register(
 )
 
 FORMATS = ("publer", "hootsuite", "sprout", "json")
+#: Notices that say what one written file lacks; listed per file in ExportResult.file_notes.
+FILE_NOTES = frozenset({"export.schedule.line_breaks", "export.media_manual",
+                        "export.schedule.formula_neutralised"})
 
 
 class SkippedFile(NamedTuple):
@@ -72,6 +79,9 @@ class ExportResult:
     consent_ids: tuple[str, ...]
     export_id: str | None = None  # the registry's record id, when a registry was given
     skipped: tuple[SkippedFile, ...] = ()
+    #: bundle-relative file -> what it lacks, in the export's language (e.g. a Hootsuite CSV
+    #: whose text lost its line breaks, because that import cannot keep them)
+    file_notes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -92,6 +102,7 @@ class _State:
     notices: list[Finding] = field(default_factory=list)
     consent_ids: list[str] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
+    file_findings: dict[str, list[Finding]] = field(default_factory=dict)
 
 
 def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
@@ -100,28 +111,42 @@ def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
                   zip: bool = False, overwrite: bool = False, name: str | None = None,
                   lang: str | None = None, user_name: str | None = None,
                   checked_at: datetime | None = None, media_base_url: str | None = None,
-                  web_statement: str | None = None, date_order: str = "dmy",
+                  web_statement: str | None = None,
+                  date_order: str | Mapping[str, str] | None = None,
+                  approver: str | None = None, case_number: str | None = None,
+                  keep_names: bool = False, record_pdf: bool | None = None,
                   now: datetime | None = None, decode: Callable[..., Any] = load_upright,
                   read_metadata: Callable[[Path], Any] | None = None,
                   progress: ProgressCallback = no_progress,
                   cancel: CancelToken | None = None) -> ExportResult:
     """Export ``draft`` into ``out_dir``; see the module docstring. Raises :class:`ExportError`
-    (nothing written) or :class:`prepub.core.progress.Cancelled` (nothing written)."""
+    (nothing written) or :class:`prepub.core.progress.Cancelled` (nothing written).
+
+    ``date_order``: ``"dmy"``/``"mdy"`` for every tool that lets the user choose, or a mapping
+    tool -> order (Publer always writes ISO dates). ``media_base_url`` (else the policy's) is
+    validated and percent-encoded (:func:`plan.media_base`). ``approver`` and ``case_number``
+    (diarienummer) go into the publication record and bundle.json; the organisation is the
+    policy's name. ``record_pdf`` (else the policy's ``[export] record_pdf``) also writes
+    ``record.pdf``, PDF/A-3b with the images and bundle.json embedded."""
     now = (now or clock.now()).astimezone(timezone.utc)
     fmts = _formats(formats)
+    orders = _date_orders(date_order, fmts)
     zone = plan.export_zone(policy)
     lang = lang or policy.info.language
     when = plan.scheduled_time(draft, zone)
     if not draft.channels:
         raise ExportError("export.no_channels")
     g = gate(draft, list(findings) + _preflight(draft, fmts, policy, when, now, zone,
-                                                     date_order), policy)
+                                                     orders), policy)
     if not g.ok:
         raise plan.refuse(g, policy)
     out = Path(out_dir)
     bundle = name or plan.bundle_name(draft, (when or now).astimezone(zone))
-    base_url = (media_base_url if media_base_url is not None
-                else str(policy.export.media_base_url or "")).strip()
+    base_url = plan.media_base(media_base_url if media_base_url is not None
+                               else str(policy.export.media_base_url or ""))
+    want_pdf = bool(policy.export.record_pdf if record_pdf is None else record_pdf)
+    approver = (approver or "").strip() or None
+    case_number = (case_number or "").strip() or None
     today = now.astimezone(zone).date()
     user = _os_user() + (f" ({user_name})" if user_name else "")
     st = _State(consent_ids=sorted(set(consent_ids or ())))
@@ -129,7 +154,8 @@ def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
     try:
         _write_images(draft, partial, st, policy=policy, registry=registry, bundle=bundle,
                       today=today, lang=lang, base_url=base_url, web_statement=web_statement,
-                      decode=decode, read_metadata=read_metadata, progress=progress, cancel=cancel)
+                      keep_names=keep_names, decode=decode, read_metadata=read_metadata,
+                      progress=progress, cancel=cancel)
         if consent_ids is None:
             st.consent_ids = sorted({i for e in st.images for i in e.consent_ids})
         posts = _posts(draft, st.images, policy, when)
@@ -138,12 +164,9 @@ def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
                 text=draft.text_for(ch), channel_label=_label(policy, ch), images=st.images,
                 channel=ch, lang=lang))
         limit_checks = _tool_files(posts, fmts, partial, st, policy=policy, now=now, zone=zone,
-                                   date_order=date_order, lang=lang)
+                                   orders=orders, lang=lang)
         if base_url and st.images:
             st.notices.append(_finding("export.media_upload", policy, base_url=base_url))
-        if policy.export.record_pdf:
-            st.notices.append(_finding("export.record_pdf_unavailable", policy))
-            st.skipped.append(_skipped("record.pdf", [st.notices[-1]], lang))
         subjects = {im.path: f"image {i}" for i, im in enumerate(draft.images, 1)}
         over = {id(f) for f, _ in g.overridden}
         found = [documents.finding_dict(f, lang=lang, subjects=subjects, overridden=id(f) in over)
@@ -155,13 +178,13 @@ def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
         if "json" in fmts:
             atomic.write_file(partial / "bundle.json", documents.bundle_json(
                 post_id=draft.id, title=draft.title, scheduled_at=None if when is None else when.astimezone(zone),
-                zone_name=zone.key, networks=[{"channel": p.channel, "label": _label(policy, p.channel),
-                                                "text": p.text, "hashtags": hashtags(p.text), "link": p.link}
-                                               for p in posts],
+                zone_name=zone.key, networks=[_network(p, policy) for p in posts],
                 images=st.images, exported_at=now.astimezone(zone),
                 checks={"policy": pol, "findings": found, "overrides": overrides,
-                        "limits": limit_checks, "limits_source": documents.LIMITS_SOURCE}))
-        atomic.write_file(partial / "record.html", render_record(
+                        "limits": limit_checks, "limits_source": documents.LIMITS_SOURCE},
+                record={"organisation": policy.name, "approver": approver,
+                        "case_number": case_number}))
+        html = render_record(
             lang=lang, bundle_dir=partial, bundle=bundle, title=draft.title or bundle, post_id=draft.id,
             scheduled_at=None if when is None else when.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
             zone_name=zone.key, channels=[{"label": _label(policy, c), "text": draft.text_for(c)}
@@ -170,7 +193,13 @@ def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
             exported_by=user, checked_at=None if checked_at is None else
             checked_at.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z"),
             findings=found, overrides=overrides, consents=refs, policy_name=policy.name,
-            policy_version=pol["version"], files=_listing(partial), notices=notices))
+            policy_version=pol["version"], files=_listing(partial), organisation=policy.name,
+            approver=approver, case_number=case_number,
+            exported_iso=now.astimezone(zone).isoformat(timespec="seconds"))
+        atomic.write_file(partial / "record.html", html)
+        if want_pdf:
+            _write_pdf(partial, html, st, policy=policy, lang=lang)
+            notices = [documents.finding_dict(f, lang=lang, subjects=subjects) for f in st.notices]
         files = _listing(partial)
         atomic.write_file(partial / "manifest.json", documents.manifest_json(
             bundle=bundle, created=now.astimezone(zone), draft_id=draft.id, title=draft.title,
@@ -193,18 +222,18 @@ def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
     return ExportResult(path=final, name=bundle, files=hashes, notices=tuple(st.notices),
                         overrides=tuple(o for _, o in g.overridden),
                         consent_ids=tuple(st.consent_ids), export_id=export_id,
-                        skipped=tuple(st.skipped))
+                        skipped=tuple(st.skipped), file_notes=_file_notes(st, lang))
 
 
 # --- steps ---------------------------------------------------------------------------------------
 
 def _write_images(draft: Draft, partial: Path, st: _State, *, policy: Policy, registry: Any,
                   bundle: str, today: Any, lang: str, base_url: str, web_statement: str | None,
-                  decode: Callable[..., Any], read_metadata: Callable[[Path], Any] | None,
+                  keep_names: bool, decode: Callable[..., Any],
+                  read_metadata: Callable[[Path], Any] | None,
                   progress: ProgressCallback, cancel: CancelToken | None) -> None:
     total = len(draft.images) + 1
-    quality = int(policy.export.jpeg_quality)
-    stem = plan.slug(bundle, 30) or "image"
+    used: set[str] = set()
     for i, im in enumerate(draft.images, 1):
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -214,6 +243,8 @@ def _write_images(draft: Draft, partial: Path, st: _State, *, policy: Policy, re
         if not source_sha:
             raise ExportError("export.decode_failed", {"file": src.name, "reason": "the file does not exist"})
         prepared = prepare(src, blur_boxes=plan.blur_boxes(im), decode=decode)
+        quality = plan.export_quality(policy.export.jpeg_quality, src)
+        stem = plan.image_stem(bundle=bundle, index=i, source=src.name, keep_names=keep_names)
         rel = image_release(im, registry=registry, channels=draft.channels, policy=policy, today=today)
         original = _source_metadata(src, read_metadata)
         fallback = getattr(original, "photographer", None)
@@ -226,7 +257,9 @@ def _write_images(draft: Draft, partial: Path, st: _State, *, policy: Policy, re
         entry = ImageEntry(index=i, source_sha256=source_sha, alt_text=meta.alt_text,
                            credit=meta.credit, rights=meta.rights, caption=meta.caption,
                            release_status=rel.status, digital_source_type=meta.digital_source_type,
-                           blurred_faces=prepared.blurred, consent_ids=rel.consent_ids)
+                           blurred_faces=prepared.blurred, consent_ids=rel.consent_ids,
+                           context={"what": im.context.what.strip(), "where": im.context.where.strip(),
+                                    "when": im.context.when.strip()})
         groups: dict[tuple[Any, ...], list[str]] = {}
         limits: dict[tuple[Any, ...], int | None] = {}
         for ch in draft.channels:
@@ -239,17 +272,20 @@ def _write_images(draft: Draft, partial: Path, st: _State, *, policy: Policy, re
         for (size, png), chans in groups.items():
             max_bytes = limits[(size, png)]
             fmt = "PNG" if png else "JPEG"
-            fname = f"images/{stem}-{i:02d}-{size[0]}x{size[1]}"
-            if any(r.file.startswith(fname + ".") or r.file.startswith(fname + "-") for r in entry.renditions):
-                fname += f"-{len(entry.renditions) + 1}"
-            fname += SUFFIX[fmt]
+            base = f"images/{stem}" if keep_names and len(groups) == 1 else \
+                f"images/{stem}-{size[0]}x{size[1]}"
+            fname, n = base + SUFFIX[fmt], 1
+            while fname.casefold() in used:
+                n += 1
+                fname = f"{base}-{n}{SUFFIX[fmt]}"
+            used.add(fname.casefold())
             (partial / "images").mkdir(exist_ok=True)
             w = render(prepared, partial / fname, meta=meta, max_side=max(size), fmt=fmt,
                        quality=quality, max_bytes=max_bytes)
             problems = verify_clean(w.path, read_metadata=read_metadata)
             if problems:
                 raise ExportError("export.verify_failed", {"file": fname, "problems": "; ".join(problems)})
-            url = f"{base_url.rstrip('/')}/{quote(Path(fname).name)}" if base_url else None
+            url = plan.media_url(base_url, fname)
             entry.renditions.append(Rendition(file=fname, sha256=w.sha256, mime=w.mime, width=w.width,
                                               height=w.height, bytes=w.bytes, channels=list(chans),
                                               public_url=url))
@@ -272,16 +308,17 @@ def _posts(draft: Draft, images: Sequence[ImageEntry], policy: Policy,
 
 
 def _tool_files(posts: Sequence[ScheduledPost], fmts: Sequence[str], partial: Path, st: _State, *,
-                policy: Policy, now: datetime, zone: Any, date_order: str,
+                policy: Policy, now: datetime, zone: Any, orders: Mapping[str, str],
                 lang: str | None = None) -> list[dict[str, Any]]:
     checks: list[dict[str, Any]] = []
     found: list[Finding] = []
     for tool in (t for t in fmts if t in TOOLS):
         for p in posts:
-            tf: ToolFile = build_tool_file(tool, [p], now=now, zone=zone, policy=policy,
-                                           date_order=date_order, subject=f"text:{p.channel}")
-            checks.extend(tf.checks)
             fname = f"scheduling/{tool}-{plan.slug(p.channel) or 'channel'}.csv"
+            tf: ToolFile = build_tool_file(tool, [p], now=now, zone=zone, policy=policy,
+                                           date_order=orders.get(tool), subject=f"text:{p.channel}",
+                                           file=fname)
+            checks.extend(tf.checks)
             if tf.content is None:
                 # only why the file is missing: what to do with a file not written is moot
                 why = [f for f in tf.findings if f.rule in REJECTING]
@@ -289,10 +326,11 @@ def _tool_files(posts: Sequence[ScheduledPost], fmts: Sequence[str], partial: Pa
                 st.skipped.append(_skipped(fname, why, lang))
                 continue
             found.extend(tf.findings)
+            st.file_findings[fname] = [f for f in tf.findings if f.rule in FILE_NOTES]
             atomic.write_file(partial / fname, tf.content)
             found.append(_finding("export.import_settings", policy, tool=TOOLS[tool].label,
                                   file=fname, channel=p.label or p.channel, timezone=zone.key,
-                                  date_format=date_format_hint(tool, date_order)))
+                                  date_format=date_format_hint(tool, orders.get(tool))))
     st.notices.extend(merge_notices(found))
     return checks
 
@@ -323,14 +361,15 @@ def merge_notices(findings: Sequence[Finding]) -> list[Finding]:
 
 
 def _preflight(draft: Draft, fmts: Sequence[str], policy: Policy, when: datetime | None,
-               now: datetime, zone: Any, date_order: str) -> list[Finding]:
+               now: datetime, zone: Any, orders: Mapping[str, str]) -> list[Finding]:
     """Scheduling findings the policy raised to ``block``, so the gate sees them up front."""
     out: list[Finding] = []
     posts = _posts(draft, [], policy, when)
     for tool in (t for t in fmts if t in TOOLS):
         for p in posts:
             out += [f for f in build_tool_file(tool, [p], now=now, zone=zone, policy=policy,
-                                               date_order=date_order, subject=f"text:{p.channel}").findings
+                                               date_order=orders.get(tool),
+                                               subject=f"text:{p.channel}").findings
                     if f.blocks]
     return out
 
@@ -351,6 +390,49 @@ def _record(registry: Any, final: Path, draft: Draft, hashes: Mapping[str, str],
     except Exception as e:  # noqa: BLE001 - any registry failure stops the export
         raise ExportError("export.registry_failed", {"reason": str(e)}) from e
     return getattr(rec, "id", None)
+
+
+def _write_pdf(partial: Path, html: str, st: _State, *, policy: Policy, lang: str) -> None:
+    """``record.pdf``: the record's HTML as PDF/A-3b, the images and bundle.json embedded; a
+    notice and a skipped entry instead when WeasyPrint cannot run here."""
+    attach = [(partial / r.file, r.file, f"image {im.index}: {im.alt_text}"[:200])
+              for im in st.images for r in im.renditions]
+    if (partial / "bundle.json").is_file():
+        attach.append((partial / "bundle.json", "bundle.json", "prepub.bundle (JSON)"))
+    try:
+        data = record_pdf(html, attachments=attach)
+    except RecordPdfUnavailable as e:
+        st.notices.append(_finding("export.record_pdf_unavailable", policy, reason=str(e)))
+        st.skipped.append(_skipped("record.pdf", [st.notices[-1]], lang))
+        return
+    atomic.write_file(partial / "record.pdf", data)
+
+
+def _network(p: ScheduledPost, policy: Policy) -> dict[str, Any]:
+    """One ``networks[]`` item of bundle.json, with the length as the network counts it."""
+    out: dict[str, Any] = {"channel": p.channel, "label": _label(policy, p.channel), "text": p.text,
+                           "hashtags": hashtags(p.text), "link": p.link}
+    if p.max_chars is not None:
+        out["length"] = {"value": post_length(p.text, url_length=p.url_length, channel=p.channel),
+                         "limit": p.max_chars, "method": length_method(p.channel)}
+    return out
+
+
+def _date_orders(date_order: str | Mapping[str, str] | None, fmts: Sequence[str]) -> dict[str, str]:
+    """The date order per tool, checked against what each tool's import offers."""
+    given = dict(date_order) if isinstance(date_order, Mapping) else \
+        {t: date_order for t in TOOLS} if date_order else {}
+    unknown = sorted(set(given) - set(TOOLS))
+    if unknown:
+        raise ExportError("export.unknown_format", {"formats": ", ".join(unknown),
+                                                    "known": ", ".join(TOOLS)})
+    return {t: check_date_order(t, given.get(t)) for t in TOOLS if t in fmts}
+
+
+def _file_notes(st: _State, lang: str | None) -> dict[str, tuple[str, ...]]:
+    from prepub.core.messages import message
+
+    return {f: tuple(message(x, lang) for x in found) for f, found in st.file_findings.items() if found}
 
 
 # --- small helpers -------------------------------------------------------------------------------

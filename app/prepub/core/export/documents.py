@@ -4,8 +4,12 @@
 credit line, in plain UTF-8 for copy and paste. ``bundle.json`` is the generic hand-off for any
 tool without a CSV importer (research §3: id, time with offset and IANA zone, text, hashtags and
 media with hash, size and alt text per network, and the checks). ``manifest.json`` lists every
-file with its SHA-256 and size, the policy, findings, overrides and consents; it is written
-last, so a bundle without one is unfinished.
+file with its SHA-256 and size, the policy, findings, overrides, consents and the notices (what
+to do by hand); it is written last, so a bundle without one is unfinished. ``bundle.json``
+follows the JSON Schema in ``resources/schemas/bundle.schema.json`` (:data:`SCHEMA_ID`).
+
+Every message in these documents comes from the one renderer (:func:`prepub.core.messages.message`),
+with the finding's parameters (and its face number), so no ``{placeholder}`` reaches them.
 
 Findings in these documents never carry person names, ages or coordinates: those parameters are
 replaced by :data:`REDACTED` (the bundle may become a public record).
@@ -29,6 +33,8 @@ from prepub.core.resources import resource
 FORMAT_BUNDLE = "prepub.bundle"
 FORMAT_MANIFEST = "prepub.manifest"
 VERSION = 1
+#: The ``$id`` of bundle.json's schema (resources/schemas/bundle.schema.json).
+SCHEMA_ID = "https://prepub.invalid/schemas/bundle-1.schema.json"
 REDACTED = "•••"
 PRIVATE_PARAMS = frozenset({"name", "names", "age", "lat", "lon", "person", "people", "person_id"})
 LIMITS_SOURCE = "scheduling_formats.md (research of 2026; Sprout/Hootsuite details partly unverified)"
@@ -63,6 +69,7 @@ class ImageEntry:
     blurred_faces: int
     renditions: list[Rendition] = field(default_factory=list)
     consent_ids: tuple[str, ...] = ()  # the consents this image's release relies on
+    context: dict[str, str] = field(default_factory=dict)  # what, where, when (as the user wrote)
 
     def for_channel(self, channel: str) -> Rendition | None:
         for r in self.renditions:
@@ -77,9 +84,12 @@ def labels() -> dict[str, dict[str, str]]:
         return tomllib.load(fh)
 
 
-def label(key: str, lang: str) -> str:
+def label(key: str, lang: str, **params: Any) -> str:
+    """A word of the record in ``lang``, its ``{fields}`` filled by the one renderer."""
+    from prepub.core.messages import format_template
+
     entry = labels().get(key, {})
-    return entry.get(lang) or entry.get("en") or key
+    return format_template(entry.get(lang) or entry.get("en") or key, params)
 
 
 def public_params(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -90,12 +100,12 @@ def finding_dict(f: Finding, *, lang: str, subjects: Mapping[str, str],
                  overridden: bool = False) -> dict[str, Any]:
     """A finding for the bundle: private parameters redacted, the image path replaced by its
     place in the post (``image 2``), with its message in ``lang``."""
-    from prepub.core.messages import render
+    from prepub.core.messages import message
 
     params = public_params(f.params)
     d = Finding(rule=f.rule, severity=f.severity, params=params, subject=_subject(f.subject, subjects),
                 face=f.face, span=f.span, fix=None, policy_ref=f.policy_ref).to_dict(
-        message=render(f.rule, params, lang))
+        message=message(f, lang, params=params))
     if overridden:
         d["overridden"] = True
     return d
@@ -124,8 +134,11 @@ def channel_text(*, text: str, channel_label: str, images: Sequence[ImageEntry],
 
 def bundle_json(*, post_id: str, title: str, scheduled_at: datetime | None, zone_name: str,
                 networks: Sequence[Mapping[str, Any]], images: Sequence[ImageEntry],
-                checks: Mapping[str, Any], exported_at: datetime) -> str:
-    """``bundle.json``. ``networks`` items: channel, label, text, hashtags, link."""
+                checks: Mapping[str, Any], exported_at: datetime,
+                record: Mapping[str, Any] | None = None) -> str:
+    """``bundle.json``. ``networks`` items: channel, label, text, hashtags, link, and
+    ``length`` (``{"value", "limit", "method"}``) when the channel has a limit. ``record``:
+    organisation, approver and case number of the publication record."""
     nets = []
     for n in networks:
         media = []
@@ -135,18 +148,27 @@ def bundle_json(*, post_id: str, title: str, scheduled_at: datetime | None, zone
                 continue
             media.append({"file": r.file, "sha256": r.sha256, "mime": r.mime, "width": r.width,
                           "height": r.height, "bytes": r.bytes, "alt_text": im.alt_text,
-                          "credit": im.credit, "public_url": r.public_url})
-        nets.append({"channel": n["channel"], "label": n.get("label", n["channel"]),
-                     "text": n["text"], "hashtags": list(n.get("hashtags", [])),
-                     "link": n.get("link"), "first_comment": None, "post_type": None,
-                     "media": media})
+                          "credit": im.credit, "public_url": r.public_url,
+                          "context": {k: im.context.get(k, "") for k in ("what", "where", "when")}})
+        net = {"channel": n["channel"], "label": n.get("label", n["channel"]),
+               "text": n["text"], "hashtags": list(n.get("hashtags", [])),
+               "link": n.get("link"), "first_comment": None, "post_type": None,
+               "media": media}
+        if n.get("length") is not None:
+            net["length"] = dict(n["length"])
+        nets.append(net)
+    rec = dict(record or {})
     doc = {
+        "$schema": SCHEMA_ID,
         "format": FORMAT_BUNDLE, "version": VERSION, "generator": f"Prepub {__version__}",
         "exported_at": exported_at.isoformat(timespec="seconds"),
         "posts": [{
             "id": post_id, "title": title,
             "scheduled_at": None if scheduled_at is None else scheduled_at.isoformat(timespec="minutes"),
             "timezone": zone_name,
+            "record": {"organisation": str(rec.get("organisation") or ""),
+                       "approver": rec.get("approver") or None,
+                       "case_number": rec.get("case_number") or None},
             "networks": nets,
             "checks": dict(checks),
         }],

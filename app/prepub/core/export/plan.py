@@ -2,7 +2,10 @@
 
 This module owns the refusal an export gives when the gate (:mod:`prepub.core.checks.gate`, the
 one gate every front end asks) is closed, the bundle's name, the export time zone, the post's
-scheduled time and the per-image metadata built from the draft.
+scheduled time, the per-image metadata built from the draft, the public media URLs
+(:func:`media_base`, :func:`media_url`: validated and percent-encoded), the exported files'
+names (:func:`image_stem`) and the JPEG quality an image is re-encoded at
+(:func:`export_quality`: never above the original's, estimated from its quantisation tables).
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Sequence
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from prepub.core.checks.gate import Gate
@@ -149,3 +154,106 @@ def blur_boxes(im: DraftImage) -> list[tuple[int, int, int, int]]:
 
 def channel_config(policy: Policy, channel: str) -> dict[str, Any]:
     return policy.channel(channel)
+
+
+# --- public media URLs ---------------------------------------------------------------------------
+
+def media_base(url: str | None) -> str:
+    """``url`` as a base for public media URLs: ``https://`` or ``http://`` with a host, no user
+    name or password, query or fragment; its path percent-encoded once (a space becomes ``%20``,
+    an ``%20`` already there stays) and ending in ``/``. ``""`` for none. Anything else raises
+    :class:`ExportError` ``export.media_base_url_invalid`` with the reason."""
+    raw = (url or "").strip()
+    if not raw:
+        return ""
+
+    def bad(reason: str) -> ExportError:
+        return ExportError("export.media_base_url_invalid", {"url": raw, "reason": reason})
+
+    if any(c in raw for c in "\r\n\t"):
+        raise bad("line break or tab")
+    try:
+        parts = urlsplit(raw)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError as e:
+        raise bad(str(e)) from None
+    if parts.scheme.lower() not in ("https", "http"):
+        raise bad("it must begin with https://")
+    if not host or " " in (parts.netloc or ""):
+        raise bad("no host name")
+    if parts.username or parts.password:
+        raise bad("a user name or password does not belong in a public address")
+    if parts.query or parts.fragment:
+        raise bad("a query (?) or fragment (#) would be sent with every file name")
+    try:
+        netloc = parts.netloc.encode("idna").decode("ascii") if not parts.netloc.isascii() else parts.netloc
+    except UnicodeError:
+        raise bad("the host name is not valid") from None
+    path = quote(unquote(parts.path), safe="/-._~!$&'()*+,;=:@")
+    return urlunsplit((parts.scheme.lower(), netloc.lower(), path.rstrip("/") + "/", "", ""))
+
+
+def media_url(base: str, file: str) -> str | None:
+    """The public URL of the bundle file ``file`` (``images/x.jpg``) under ``base`` (from
+    :func:`media_base`): the file name percent-encoded; None without a base."""
+    if not base:
+        return None
+    return base + quote(Path(file).name, safe="-._~")
+
+
+# --- exported file names and quality -------------------------------------------------------------
+
+def image_stem(*, bundle: str, index: int, source: str, keep_names: bool) -> str:
+    """The stem of an exported image's file name: ``<bundle>-<NN>`` by default (a file or folder
+    name can name people or places), or the original's own stem (``keep_names``), with only the
+    characters no file system or URL takes replaced."""
+    if keep_names:
+        stem = unicodedata.normalize("NFC", Path(source).stem).strip()
+        stem = re.sub(r'[\x00-\x1f<>:"/\\|?*\x7f]+', "_", stem).strip(" .")
+        if stem:
+            return stem[:80]
+    return f"{slug(bundle, 30) or 'image'}-{index:02d}"
+
+
+#: libjpeg's (IJG) standard luminance quantisation table (ITU-T T.81, Annex K), which quality
+#: settings scale.
+_STD_LUMA = (16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40,
+             57, 69, 56, 14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35,
+             55, 64, 81, 104, 113, 92, 49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112,
+             100, 103, 99)
+
+
+def _scaled_sum(q: int) -> int:
+    scale = 5000 // q if q < 50 else 200 - 2 * q
+    return sum(min(255, max(1, (v * scale + 50) // 100)) for v in _STD_LUMA)
+
+
+_SUMS = {q: _scaled_sum(q) for q in range(1, 101)}
+
+
+def estimate_jpeg_quality(path: str | Path) -> int | None:
+    """The IJG quality (1-100) a JPEG was most likely saved at, from its luminance quantisation
+    table (Pillow's ``im.quantization``): the quality whose scaled standard table sums closest to
+    it. None for anything that is not a readable JPEG."""
+    from PIL import Image
+
+    try:
+        with open(path, "rb") as fh, Image.open(fh) as im:
+            if im.format != "JPEG":
+                return None
+            tables = getattr(im, "quantization", None) or {}
+            luma = tables.get(0)
+    except Exception:  # noqa: BLE001 - not a readable JPEG: no estimate
+        return None
+    if not luma or len(luma) != 64:
+        return None
+    total = sum(int(v) for v in luma)
+    return min(_SUMS, key=lambda q: (abs(_SUMS[q] - total), -q))
+
+
+def export_quality(policy_quality: int, source: str | Path) -> int:
+    """The JPEG quality to re-encode ``source`` at: the policy's, but never above the quality
+    the original was saved at (re-encoding above it only makes the file bigger, not better)."""
+    est = estimate_jpeg_quality(source)
+    return int(policy_quality) if est is None else min(int(policy_quality), est)

@@ -1,14 +1,20 @@
-"""The publication record: one self-contained HTML page for the archive.
+"""The publication record: one self-contained HTML page, and the same page as PDF/A, for the archive.
 
-Posts by public bodies are public records, so every export carries ``record.html``: the post text
-per channel, the exported images (embedded as ``data:`` URIs, so the page needs nothing else),
-their alt text and credit, who checked and exported the post and when, every finding with its
-message and every override with its reason, the consents relied on (opaque ids, channels and
-expiry; for a minor only "guardian's consent, id …"), the policy and app versions and the hash of
-every file. Inline CSS, no scripts, no external resources; it prints on A4.
+Posts by public bodies are public records (allmänna handlingar), so every export carries
+``record.html``, a document a registrar can file: the organisation, the case (diary) number when
+there is one, who approved the post, who checked and exported it and when, the post text per
+channel, the exported images (embedded as ``data:`` URIs, so the page needs nothing else) with
+their context (what, where, when), alt text and credit, every finding with its message and every
+override with its reason, the consents relied on (opaque ids, channels and expiry; for a minor
+only "guardian's consent, id …"), the policy and app versions and the hash of every file. The
+tool's own to-do list (notices) is not in it: that stays in ``manifest.json``. Inline CSS, no
+scripts, no external resources; it prints on A4.
 
-PDF: not written. No PDF library is installed in this project (WeasyPrint, ReportLab and fpdf2
-are all absent), and adding one is a dependency decision; the HTML prints to PDF from any browser.
+:func:`record_pdf` renders that same HTML with WeasyPrint into ``record.pdf``, PDF/A-3b (the
+usual registrar format; PDF/A-3 lets the images and ``bundle.json`` travel inside as embedded
+files), with every font embedded. WeasyPrint needs Pango from the system (Debian:
+``libpango-1.0-0 libpangoft2-1.0-0`` and a font such as ``fonts-dejavu-core``); where it cannot
+be loaded, :class:`RecordPdfUnavailable` says why and the export goes on with the HTML only.
 """
 
 from __future__ import annotations
@@ -29,26 +35,50 @@ from prepub.core.resources import resource
 LANGUAGES = UI_LANGUAGES
 
 
+class RecordPdfUnavailable(RuntimeError):
+    """WeasyPrint (or the system libraries it needs) cannot be loaded here; ``str()`` says why."""
+
+
 def render_record(*, lang: str, bundle_dir: Path, bundle: str, title: str, post_id: str,
                   scheduled_at: str | None, zone_name: str,
                   channels: Sequence[Mapping[str, str]], images: Sequence[ImageEntry],
                   exported_at: str, exported_by: str, checked_at: str | None,
                   findings: Sequence[Mapping[str, Any]], overrides: Sequence[Mapping[str, Any]],
                   consents: Sequence[ConsentRef], policy_name: str, policy_version: Any,
-                  files: Sequence[Mapping[str, Any]], notices: Sequence[Mapping[str, Any]]) -> str:
+                  files: Sequence[Mapping[str, Any]], organisation: str = "",
+                  approver: str | None = None, case_number: str | None = None,
+                  exported_iso: str = "") -> str:
     """The record's HTML. ``channels`` items hold ``label`` and ``text``; images are read from
     ``bundle_dir`` (the largest rendition of each is embedded)."""
     lang = lang if lang in LANGUAGES else "en"
     template = _template()
     order = {"block": 0, "warn": 1, "info": 2}
     return template.render(
-        L=lambda key: label(key, lang), lang=lang, app_version=__version__, bundle=bundle,
+        L=lambda key, **params: label(key, lang, **params), lang=lang, app_version=__version__,
+        bundle=bundle, organisation=organisation, approver=approver or "",
+        case_number=case_number or "", exported_iso=exported_iso,
         title=title, post_id=post_id, scheduled_at=scheduled_at, zone_name=zone_name,
         channels=list(channels), images=[_image(im, bundle_dir, lang) for im in images],
         exported_at=exported_at, exported_by=exported_by, checked_at=checked_at,
         findings=sorted(findings, key=lambda f: order.get(str(f.get("severity")), 3)),
         overrides=list(overrides), consents=list(consents), policy_name=policy_name,
-        policy_version=policy_version, files=list(files), notices=list(notices))
+        policy_version=policy_version, files=list(files))
+
+
+def record_pdf(html: str, *, attachments: Sequence[tuple[Path, str, str]] = ()) -> bytes:
+    """``html`` (the record) as a PDF/A-3b document with ``attachments`` embedded, each
+    ``(file, name in the PDF, description)``. Raises :class:`RecordPdfUnavailable` when
+    WeasyPrint cannot be loaded. The PDF's dates and title come from the page's own
+    ``dcterms.created``/``dcterms.modified`` and ``<title>`` (the export's clock, not the wall's)."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as e:  # OSError: Pango/GObject libraries missing
+        raise RecordPdfUnavailable(f"{type(e).__name__}: {e}") from None
+    files = [weasyprint.Attachment(string=Path(path).read_bytes(), name=name,
+                                   description=description, relationship="Data")
+             for path, name, description in attachments]
+    doc = weasyprint.HTML(string=html)
+    return bytes(doc.write_pdf(pdf_variant="pdf/a-3b", attachments=files) or b"")
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +95,8 @@ def _image(im: ImageEntry, bundle_dir: Path, lang: str) -> dict[str, Any]:
     uri = f"data:{biggest.mime};base64,{base64.b64encode(data).decode('ascii')}"
     return {
         "index": im.index, "alt_text": im.alt_text, "credit": im.credit, "rights": im.rights,
+        "what": im.context.get("what", ""), "where": im.context.get("where", ""),
+        "when": im.context.get("when", ""),
         "caption": im.caption, "release_status": im.release_status,
         "digital_source_type": im.digital_source_type, "blurred_faces": im.blurred_faces,
         "source_sha256": im.source_sha256, "data_uri": uri, "width": biggest.width,

@@ -4,10 +4,15 @@ Formats, limits and sources are in ``../shared/research/scheduling_formats.md``;
 *unverified* is marked so here too, and only documented columns are ever written. Every tool
 applies each row to the profiles chosen at upload, so the bundle writes one file per tool and
 channel. Before a file is written its tool's limits are checked (rows per file, minutes ahead,
-minutes apart, duplicate texts, text length); a violation becomes a finding and the file is
-left out whole, never truncated. Cells are RFC 4180 CSV in UTF-8 without a BOM (none of the
-sources documents one) and hold no line breaks: breaks are replaced by a space, with a notice.
-Times are written in the export time zone (the CSVs carry no offset).
+minutes apart, duplicate texts, text length as the network counts it: X by weight,
+:mod:`prepub.core.text.xcount`); a violation becomes a finding and the file is left out whole,
+never truncated. Cells are RFC 4180 CSV in UTF-8 without a BOM (none of the sources documents
+one). Line breaks stay in the text cell (a quoted multi-line field, ``\n``) for the tools whose
+import keeps them (``ToolSpec.line_breaks``); for the others they become a space and the file
+gets a notice. Which tool does what, and the sources: ``docs/scheduling_imports.md``. Dates are
+written in the order the user picked for the tool (``date_order``: ``dmy`` or ``mdy`` where the
+tool's import lets the user choose, see ``ToolSpec.date_orders``), times in the export time
+zone (the CSVs carry no offset).
 
 No cell begins with a character a spreadsheet reads as a formula (``= + - @``, tab, CR, LF;
 OWASP "CSV Injection"), nor does one follow a comma, semicolon or tab, where a spreadsheet
@@ -29,6 +34,7 @@ from zoneinfo import ZoneInfo
 from prepub.core.model import Finding, Severity
 from prepub.core.policy import Policy
 from prepub.core.rules import RuleSpec, make_finding, register
+from prepub.core.text import xcount
 
 REF_TOOLS = "Verktygets egna importregler (scheduling_formats.md)"
 REF_MEDIA = "Schemaläggningsverktygen hämtar bilder från publika adresser"
@@ -116,17 +122,28 @@ class ToolSpec:
     #: put in front of a formula-like cell; the tool publishes it with the text
     #: (docs/csv_formula_injection.md says why it is not OWASP's apostrophe for any of these)
     formula_guard: str = ZERO_WIDTH_SPACE
+    #: the import keeps a line break inside a quoted field (docs/scheduling_imports.md)
+    line_breaks: bool = False
+    #: the date orders the import offers, the first the default; ("ymd",) = fixed ISO order
+    date_orders: tuple[str, ...] = ("dmy", "mdy")
 
 
 TOOLS: dict[str, ToolSpec] = {
     # Publer: no row limit documented; blank date = auto-schedule [doc]. The general "at least
     # 10 minutes ahead" rule of the research's recommendation applies to every tool.
-    "publer": ToolSpec("publer", "Publer", None, 10, None, False, False, True, True),
+    # Line breaks: kept (docs/scheduling_imports.md). Date: ISO order only [doc].
+    "publer": ToolSpec("publer", "Publer", None, 10, None, False, False, True, True,
+                       line_breaks=True, date_orders=("ymd",)),
     # Hootsuite: 350 rows [3p, 2016]; 10 minutes ahead, 0/5-minute marks, no duplicates
     # [unverified: Friends+Me's clone documents them]; no media or alt-text column.
-    "hootsuite": ToolSpec("hootsuite", "Hootsuite", 350, 10, None, True, True, False, False),
+    # Line breaks: no source says the header-less import keeps them: flattened, with a notice.
+    "hootsuite": ToolSpec("hootsuite", "Hootsuite", 350, 10, None, True, True, False, False,
+                          line_breaks=False),
     # Sprout Social: 350 rows per import, 10 minutes after upload and apart [doc].
-    "sprout": ToolSpec("sprout", "Sprout Social", 350, 10, 10, True, False, False, False),
+    # Line breaks: kept (docs/scheduling_imports.md). Its optional link/image/tag headers are
+    # not named in any stored source, so no media column is written.
+    "sprout": ToolSpec("sprout", "Sprout Social", 350, 10, 10, True, False, False, False,
+                       line_breaks=True),
 }
 
 
@@ -142,16 +159,19 @@ class ToolFile:
 
 
 def build_tool_file(tool: str, posts: Sequence[ScheduledPost], *, now: datetime, zone: ZoneInfo,
-                    policy: Policy | None = None, date_order: str = "dmy",
-                    subject: str = "post") -> ToolFile:
-    """Check ``posts`` against ``tool``'s limits and, when none is broken, write its CSV."""
+                    policy: Policy | None = None, date_order: str | None = None,
+                    subject: str = "post", file: str = "") -> ToolFile:
+    """Check ``posts`` against ``tool``'s limits and, when none is broken, write its CSV.
+    ``file`` (the bundle-relative name) is named in the findings about the file."""
     spec = TOOLS[tool]
+    date_order = check_date_order(tool, date_order)
     out = ToolFile(tool=tool, content=None, rows=len(posts))
     channel = ", ".join(sorted({p.label or p.channel for p in posts}))
+    where = {"file": file} if file else {}
 
     def add(rule: str, **params: Any) -> None:
         f = make_finding(rule, policy, subject=subject,
-                         params={"tool": spec.label, "channel": channel, **params})
+                         params={"tool": spec.label, "channel": channel, **where, **params})
         if f is not None:
             out.findings.append(f)
 
@@ -170,8 +190,10 @@ def build_tool_file(tool: str, posts: Sequence[ScheduledPost], *, now: datetime,
             add("export.schedule.duplicate_text", row=i + 1, same_as=texts[key] + 1)
         texts.setdefault(key, i)
         if p.max_chars is not None:  # what the tool reads: the cell, with any guard in front
-            n = post_length(text_cell(p.text, spec.formula_guard), url_length=p.url_length)
-            if not check("text_length", n <= p.max_chars, row=i + 1, limit=p.max_chars, value=n):
+            n = post_length(text_cell(p.text, spec.formula_guard, keep_breaks=spec.line_breaks),
+                            url_length=p.url_length, channel=p.channel)
+            if not check("text_length", n <= p.max_chars, row=i + 1, limit=p.max_chars, value=n,
+                         method=length_method(p.channel)):
                 add("export.schedule.text_too_long", row=i + 1, length=n, max=p.max_chars)
         if p.when is None:
             if spec.needs_time:
@@ -197,7 +219,7 @@ def build_tool_file(tool: str, posts: Sequence[ScheduledPost], *, now: datetime,
                          limit=spec.min_minutes_apart, value=int(gap)):
                 add("export.schedule.too_close", minutes=spec.min_minutes_apart)
                 break
-    if any(_clean_cell(p.text)[1] for p in posts):
+    if not spec.line_breaks and any(_clean_cell(p.text)[1] for p in posts):
         add("export.schedule.line_breaks")
     files = [m.file for p in posts for m in p.media]
     if files and not (spec.media_column and all(m.url for p in posts for m in p.media)):
@@ -211,10 +233,10 @@ def build_tool_file(tool: str, posts: Sequence[ScheduledPost], *, now: datetime,
 
 
 def tool_csv(tool: str, posts: Sequence[ScheduledPost], *, zone: ZoneInfo,
-             date_order: str = "dmy") -> tuple[str, int]:
+             date_order: str | None = None) -> tuple[str, int]:
     """``tool``'s CSV for ``posts`` without any limit check, and how many cells got the tool's
     formula guard (see :func:`guard_formula`)."""
-    rows = _ROWS[tool](posts, zone=zone, date_order=date_order)
+    rows = _ROWS[tool](posts, zone=zone, date_order=check_date_order(tool, date_order))
     header = 1 if tool in _HEADED else 0
     guard = TOOLS[tool].formula_guard
     guarded = 0
@@ -235,28 +257,30 @@ def guard_formula(cell: str, guard: str = ZERO_WIDTH_SPACE) -> tuple[str, bool]:
     return out, out != cell
 
 
-def text_cell(text: str, guard: str = ZERO_WIDTH_SPACE) -> str:
-    """A post text as its cell holds it: one line, formula characters guarded."""
-    return guard_formula(_clean_cell(text)[0], guard)[0]
+def text_cell(text: str, guard: str = ZERO_WIDTH_SPACE, *, keep_breaks: bool = False) -> str:
+    """A post text as its cell holds it: its line breaks as ``\n`` (``keep_breaks``) or one
+    line, formula characters guarded."""
+    cell = _break_cell(text) if keep_breaks else _clean_cell(text)[0]
+    return guard_formula(cell, guard)[0]
 
 
-def publer_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str = "dmy") -> str:
+def publer_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str | None = None) -> str:
     """Publer's 12-column bulk CSV (formula characters guarded; see :func:`tool_csv`)."""
     return tool_csv("publer", posts, zone=zone, date_order=date_order)[0]
 
 
-def hootsuite_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str = "dmy") -> str:
+def hootsuite_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str | None = None) -> str:
     """Hootsuite's header-less bulk CSV (formula characters guarded; see :func:`tool_csv`)."""
     return tool_csv("hootsuite", posts, zone=zone, date_order=date_order)[0]
 
 
-def sprout_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str = "dmy") -> str:
+def sprout_csv(posts: Sequence[ScheduledPost], *, zone: ZoneInfo, date_order: str | None = None) -> str:
     """Sprout Social's bulk CSV (formula characters guarded; see :func:`tool_csv`)."""
     return tool_csv("sprout", posts, zone=zone, date_order=date_order)[0]
 
 
 def _publer_rows(posts: Sequence[ScheduledPost], *, zone: ZoneInfo,
-                 date_order: str = "dmy") -> list[list[str]]:
+                 date_order: str = "ymd") -> list[list[str]]:
     """Publer's 12-column bulk CSV. Date ``YYYY-MM-DD HH:MM`` [doc], read in the workspace time
     zone [unverified in docs]; media URLs comma-separated and alt texts ``||``-separated in media
     order [doc]. Alt texts are written even without URLs (they travel with the row)."""
@@ -264,7 +288,7 @@ def _publer_rows(posts: Sequence[ScheduledPost], *, zone: ZoneInfo,
     for p in posts:
         urls = ",".join(m.url for m in p.media if m.url) if all(m.url for m in p.media) else ""
         alts = "||".join(_clean_cell(m.alt_text.replace("||", "|"))[0] for m in p.media)
-        rows.append([_when(p, zone, "%Y-%m-%d %H:%M"), _clean_cell(p.text)[0],
+        rows.append([_when(p, zone, "%Y-%m-%d %H:%M"), _text(p.text, "publer"),
                      _clean_cell(p.link or "")[0], urls,
                      "", "", alts, "", "", "", "", ""])
     return rows
@@ -274,8 +298,8 @@ def _hootsuite_rows(posts: Sequence[ScheduledPost], *, zone: ZoneInfo,
                     date_order: str = "dmy") -> list[list[str]]:
     """Hootsuite's header-less bulk CSV: date and time, text, link [3p, code]. The date format is
     the one picked in the upload dialog (``dd/mm/yyyy hh:mm`` or ``mm/dd/yyyy hh:mm``, 24-hour)."""
-    fmt = "%d/%m/%Y %H:%M" if date_order == "dmy" else "%m/%d/%Y %H:%M"
-    return [[_when(p, zone, fmt), _clean_cell(p.text)[0], _clean_cell(p.link or "")[0]]
+    fmt = DATE_FORMATS[date_order] + " %H:%M"
+    return [[_when(p, zone, fmt), _text(p.text, "hootsuite"), _clean_cell(p.link or "")[0]]
             for p in posts]
 
 
@@ -283,9 +307,9 @@ def _sprout_rows(posts: Sequence[ScheduledPost], *, zone: ZoneInfo,
                  date_order: str = "dmy") -> list[list[str]]:
     """Sprout Social's bulk CSV with its required headers: ``date`` (dd/mm/yyyy or mm/dd/yyyy as
     the import preference says), ``time_24hr`` and ``message_text`` [doc]."""
-    dfmt = "%d/%m/%Y" if date_order == "dmy" else "%m/%d/%Y"
+    dfmt = DATE_FORMATS[date_order]
     rows = [list(SPROUT_HEADER)]
-    rows += [[_when(p, zone, dfmt), _when(p, zone, "%H:%M"), _clean_cell(p.text)[0]] for p in posts]
+    rows += [[_when(p, zone, dfmt), _when(p, zone, "%H:%M"), _text(p.text, "sprout")] for p in posts]
     return rows
 
 
@@ -293,17 +317,53 @@ _ROWS = {"publer": _publer_rows, "hootsuite": _hootsuite_rows, "sprout": _sprout
 _HEADED = frozenset({"publer", "sprout"})  # tools whose first row is a header of our own
 
 
-def date_format_hint(tool: str, date_order: str = "dmy") -> str:
+#: strftime date part per order.
+DATE_FORMATS = {"dmy": "%d/%m/%Y", "mdy": "%m/%d/%Y", "ymd": "%Y-%m-%d"}
+_HINTS = {"dmy": "dd/mm/yyyy", "mdy": "mm/dd/yyyy", "ymd": "YYYY-MM-DD"}
+DATE_ORDERS = tuple(DATE_FORMATS)
+
+
+def check_date_order(tool: str, date_order: str | None) -> str:
+    """``date_order`` for ``tool``: the tool's default when None; a tool with one fixed order
+    (Publer: ISO) always gets it. An order the tool does not offer raises ExportError."""
+    orders = TOOLS[tool].date_orders
+    if date_order is None or len(orders) == 1:
+        return orders[0]
+    if date_order not in orders:
+        from prepub.core.export.errors import ExportError
+
+        raise ExportError("export.bad_date_order", {"tool": TOOLS[tool].label, "value": date_order,
+                                                    "known": ", ".join(orders)})
+    return date_order
+
+
+def date_format_hint(tool: str, date_order: str | None = None) -> str:
     """The date format the user picks in the tool's import dialog for our file."""
+    order = check_date_order(tool, date_order)
     if tool == "publer":
         return "YYYY-MM-DD HH:MM"
     if tool == "hootsuite":
-        return "dd/mm/yyyy hh:mm" if date_order == "dmy" else "mm/dd/yyyy hh:mm"
-    return "dd/mm/yyyy" if date_order == "dmy" else "mm/dd/yyyy"
+        return _HINTS[order] + " hh:mm"
+    return _HINTS[order]
 
 
-def post_length(text: str, *, url_length: int | None = None) -> int:
-    """Characters a network counts: code points, with each link as ``url_length`` when set."""
+def date_example(tool: str, date_order: str | None, when: datetime) -> str:
+    """``when`` as the tool's file writes it (date and time), for the export dialog."""
+    order = check_date_order(tool, date_order)
+    return when.strftime(DATE_FORMATS[order] + " %H:%M")
+
+
+def length_method(channel: str | None) -> str:
+    """How a network counts a post: ``weighted`` (X), else ``codepoints``."""
+    return "weighted" if (channel or "").lower() in ("x", "twitter") else "codepoints"
+
+
+def post_length(text: str, *, url_length: int | None = None, channel: str | None = None) -> int:
+    """Characters a network counts. X: its weighted length (:mod:`prepub.core.text.xcount`:
+    emoji and CJK 2, every URL 23 or ``url_length``). Others: code points, each link as
+    ``url_length`` when set."""
+    if length_method(channel) == "weighted":
+        return xcount.weighted_length(text, url_length=url_length)
     if url_length is None:
         return len(text)
     return len(_URL.sub("x" * url_length, text))
@@ -316,6 +376,21 @@ def hashtags(text: str) -> list[str]:
         if m.group(1) not in out and not m.group(1).isdigit():
             out.append(m.group(1))
     return out
+
+
+def _text(text: str, tool: str) -> str:
+    """The text cell for ``tool``: with its paragraphs where the import keeps them."""
+    return _break_cell(text) if TOOLS[tool].line_breaks else _clean_cell(text)[0]
+
+
+_LINE_ENDS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+
+
+def _break_cell(text: str) -> str:
+    """``text`` with every kind of line break as ``\n`` (what a spreadsheet writes inside a
+    quoted cell), trailing spaces on each line and blank lines at the ends removed."""
+    lines = _LINE_ENDS.sub("\n", text.strip()).split("\n")
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def _clean_cell(text: str) -> tuple[str, bool]:

@@ -14,6 +14,7 @@ REASONS: dict[str, str] = {
     "unsupported": "it is not an image, or not in a format Prepub reads",
     "broken_header": "the image header is damaged",
     "io_error": "the file cannot be opened",
+    "not_regular": "it is not a regular file (a pipe, a device or a folder)",
 }
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, BinaryIO, Callable, TypeVar
 
+from prepub.core.inputfiles import NotRegularFile, open_regular
 from prepub.core.metadata import exiftool as exiftoolmod
 from prepub.core.metadata import gps as gpsmod
 from prepub.core.metadata import iptc as iptcmod
@@ -50,7 +51,9 @@ def read_metadata(path: str | os.PathLike[str], *, data: bytes | None = None,
         md, notes = _read(io.BytesIO(data), name)
     else:
         try:
-            fh = open(name, "rb")
+            fh = open_regular(name)  # a FIFO or a device is refused, never waited on
+        except NotRegularFile as e:
+            raise UnreadableImage("not_regular", e.kind) from None
         except OSError as e:
             raise UnreadableImage("io_error", f"{type(e).__name__}: {e.strerror or e}") from None
         with fh:

@@ -18,6 +18,7 @@ from prepub.core import clock
 from prepub.core.model import Finding, Fix, Severity
 from prepub.core.policy import Policy
 from prepub.core.rules import make_finding
+from prepub.core.text.discourse import Discourse
 from prepub.core.text.tokens import Sentence, Token
 from prepub.core.text.wordlists import WordLists
 
@@ -60,6 +61,14 @@ class Context:
         self.memo: dict[Any, Any] = {}  # values several checks share (graphemes, counts)
         self._sentence_starts = [s.start for s in self.sentences]
         self.accept = frozenset(str(a).casefold().lstrip("#@") for a in self.policy.text.accept or [])
+        self._discourse: Discourse | None = None
+
+    @property
+    def discourse(self) -> Discourse:
+        """Quotations, reported speech, negation, clauses and time cues (built on first use)."""
+        if self._discourse is None:
+            self._discourse = Discourse(self)
+        return self._discourse
 
     # --- languages --------------------------------------------------------------------------
     @property

@@ -20,9 +20,9 @@ from prepub.core.policy import Policy
 from prepub.core.text import checks
 from prepub.core.text.channels import ChannelCount, count_channel
 from prepub.core.text.context import Context, ImageCredit
-from prepub.core.text.language import UNKNOWN, Detected, detect_language, normalise_languages
+from prepub.core.text.language import MIN_WORDS, UNKNOWN, Detected, detect_language, normalise_languages
 from prepub.core.text.readability import readability
-from prepub.core.text.tokens import sentences
+from prepub.core.text.tokens import Sentence, Token, sentences
 from prepub.core.text.wordlists import WordLists, load_wordlists
 
 
@@ -90,7 +90,7 @@ def check_text(text: str, *, policy: Policy, channels: Sequence[str] = (), langu
         code = "nb" if str(language).lower() == "no" else str(language).lower()
         detected = Detected(code, 1.0)
     else:
-        detected = detect_language([t.text for t in tokens if t.kind == "word"], languages=org_languages)
+        detected = _detect(tokens, sents, lists, org_languages)
     min_words = int(policy.text.lix_min_words)
     r = readability(sents, language=detected.language, min_words=min_words)
     ctx = Context(text=text, policy=policy, lists=lists, tokens=tokens, sentences=sents,
@@ -105,14 +105,55 @@ def check_text(text: str, *, policy: Policy, channels: Sequence[str] = (), langu
         longest_sentence_words=r.longest_words, channels=counts, findings=_ordered(ctx.findings))
 
 
+# rules whose span is a whole sentence or stretch of the post, not the words at fault
+_SPAN_RULES = frozenset({"text.lix", "text.sentence_long", "text.channel_length", "text.after_fold",
+                         "text.hashtags_max", "text.hashtags_many", "text.links_max"})
+
+
+FUNCTION_VOTES = 3  # words only one language uses ("och", "ikke", "the") that overrule the detector
+
+
+def _detect(tokens: list[Token], sents: list[Sentence], lists: WordLists,
+            languages: tuple[str, ...]) -> Detected:
+    """The post's language among the organisation's. Names are left out first – capitalised words
+    inside a sentence: "Trøjborg" has an ø, and lingua then rules English out of "Randersvej is
+    closed near Trøjborg" – and the answer must agree with the words only one language uses:
+    with none of them and three of another's, the other language wins."""
+    firsts = {s.words[0].start for s in sents if s.words}
+    words = [t.text for t in tokens if t.kind == "word"]
+    common = [t.text for t in tokens if t.kind == "word" and (t.start in firsts or not t.text[:1].isupper())]
+    detected = detect_language(common if len(common) >= MIN_WORDS else words, languages=languages)
+    if len(languages) < 2 or len(words) < MIN_WORDS:
+        return detected
+    own = {lang: lists.function_words.get(lang, frozenset()) for lang in languages}
+    votes = {}
+    for lang, fw in own.items():
+        others = frozenset().union(*(v for k, v in own.items() if k != lang))
+        votes[lang] = sum(1 for w in words if w.casefold() in fw and w.casefold() not in others)
+    best = max(votes, key=lambda k: votes[k])
+    if votes[best] >= FUNCTION_VOTES and votes.get(detected.language, 0) == 0 and best != detected.language:
+        return Detected(best, detected.confidence)
+    return detected
+
+
 def _ordered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Findings in text order, each once; a suggestion about text that a warning or a block
+    already covers is left out (one note per thing: "FORTROLIGT" is an internal marker, not also
+    shouting)."""
     seen: set[tuple[str, tuple[int, int] | None, str | None]] = set()
     out = []
+    findings = list(findings)
+    serious = [f.span for f in findings if f.severity is not Severity.INFO and f.span and f.span[0] < f.span[1]
+               and f.rule not in _SPAN_RULES]
     for f in findings:
         key = (f.rule, f.span, f.subject)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+        if key in seen:
+            continue
+        if f.severity is Severity.INFO and f.span and f.span[0] < f.span[1] and any(
+                s[0] <= f.span[0] and f.span[1] <= s[1] for s in serious):
+            continue
+        seen.add(key)
+        out.append(f)
     out.sort(key=lambda f: ((f.span or (0, 0))[0], -f.severity.rank, f.rule, f.subject or ""))
     return tuple(out)
 

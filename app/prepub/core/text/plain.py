@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from prepub.core.model import Fix, Severity
+from prepub.core.model import Fix
 from prepub.core.text.context import Context, keep_case
-from prepub.core.text.readability import Readability, letters
-from prepub.core.text.wordlists import phrase_pattern
+from prepub.core.text.readability import LONG_WORD_LETTERS, Readability, letters
+from prepub.core.text.tokens import Token
+from prepub.core.text.wordlists import phrases_pattern
 
 _ACRONYM = re.compile(r"(?<![\w&])([A-ZÅÄÖÆØ]{2,6})(?::[a-zåäö]{1,4})?(?![\wÅÄÖÆØ&])")
 _ROMAN = re.compile(r"^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
@@ -17,22 +18,34 @@ _EXCLAIM = re.compile(r"[!?]*!{2,}[!?]*|[!?]*\?{3,}")
 
 
 def check_readability(ctx: Context, r: Readability) -> None:
+    """LIX above the policy's limit (only from ``lix_min_words`` words: on a short post LIX says
+    little), sentences that are long and dense or simply very long, and very long words."""
     lix_max = float(ctx.policy.text.lix_max)
     shown_max: float | int = int(lix_max) if lix_max.is_integer() else lix_max
-    if r.lix is not None and r.lix > lix_max and ctx.sentences:
+    if r.lix is not None and r.lix > lix_max and ctx.sentences and not r.indicative:
         span = (ctx.sentences[0].start, ctx.sentences[-1].end)
         ctx.emit("text.lix", span, params={"lix": r.lix, "max": shown_max, "band": r.band or "",
-                                           "words": r.words, "indicative": r.indicative},
-                 severity=Severity.INFO if r.indicative else None)
+                                           "words": r.words, "indicative": r.indicative})
     max_words = int(ctx.policy.text.sentence_max_words)
+    hard_max = int(ctx.policy.text.sentence_hard_max_words)
     for s in ctx.sentences:
-        if len(s.words) > max_words:
-            ctx.emit("text.sentence_long", s.span, params={"words": len(s.words), "max": max_words})
+        n = len(s.words)
+        if n > hard_max or (n > max_words and _dense(s.words)):
+            ctx.emit("text.sentence_long", s.span, params={"words": n, "max": max_words})
     max_chars = int(ctx.policy.text.word_max_chars)
     for t in ctx.tokens:
         if t.kind == "word" and letters(t.text) > max_chars:
             ctx.emit("text.word_long", (t.start, t.end), params={"word": t.text, "letters": letters(t.text),
                                                                  "max": max_chars})
+
+
+DENSE_LONG_WORD_SHARE = 0.35  # a sentence where this share of words are long (LIX's > 6 letters) is dense
+
+
+def _dense(words: tuple[Token, ...]) -> bool:
+    """Whether a sentence is heavy going: many long words (a 28-word sentence of short everyday
+    words reads easily; one full of "kartläggning av lokalbehoven" does not)."""
+    return sum(1 for w in words if letters(w.text) > LONG_WORD_LETTERS) >= DENSE_LONG_WORD_SHARE * len(words)
 
 
 def _norm_key(found: str) -> str:
@@ -47,7 +60,7 @@ def table_matches(ctx: Context, table: dict[str, str], key: object) -> list[tupl
 
     def build() -> re.Pattern[str] | None:
         multi = sorted((k for k in table if " " in k), key=len, reverse=True)
-        return re.compile("|".join(phrase_pattern(k) for k in multi), re.IGNORECASE) if multi else None
+        return re.compile(phrases_pattern(multi), re.IGNORECASE) if multi else None
 
     rx = ctx.lists.cached(("table", key), build)
     if rx is not None:
@@ -98,9 +111,11 @@ def check_stiff_words(ctx: Context) -> None:
 
 
 def _known_word(ctx: Context, word: str) -> bool:
+    """A common word or a listed abbreviation ("OBS!" is shouting, not an acronym to explain)."""
     w = word.lower()
     return any(w in lex for lex in ctx.lists.lexicon.values()) or any(
-        w in fw for fw in ctx.lists.function_words.values())
+        w in fw for fw in ctx.lists.function_words.values()) or any(
+        w in table or w + "." in table for table in ctx.lists.abbreviations.values())
 
 
 def check_acronyms(ctx: Context) -> None:
@@ -117,12 +132,39 @@ def check_acronyms(ctx: Context) -> None:
             continue
         seen.add(word)
         if (word in defined or word in ctx.lists.acronym_allow or word in own or word.casefold() in ctx.accept
-                or _ROMAN.match(word) or _known_word(ctx, word) or _in_caps_run(ctx.text, m.start(), m.end())):
+                or _ROMAN.match(word) or _known_word(ctx, word) or _in_caps_run(ctx.text, m.start(), m.end())
+                or _apposition(ctx.text, m.start(), m.start() + len(word))):
             continue
         full = ctx.lists.acronym_expand.get(word)
         fix = Fix(replacement=f"{full} ({word})") if full else None
         ctx.emit("text.acronym_undefined", (m.start(), m.start() + len(word)),
                  params={"acronym": word, "full": full or ""}, fix=fix)
+
+
+def _apposition(text: str, start: int, end: int) -> bool:
+    """Whether the acronym stands beside its written-out name, set off by commas, brackets or
+    dashes: "Myndigheten för samhällsskydd och beredskap, MSB, skickar …", "MSB – Myndigheten för
+    samhällsskydd och beredskap – skickar …". The name counts when its words' initials hold the
+    acronym's letters in order, or when it has at least two capitalised words (a translated name:
+    "the Swedish Civil Contingencies Agency, MSB")."""
+    acronym = text[start:end]
+    before = text[max(0, start - 120):start]
+    m = re.search(r"([^.!?:;\n()]*?)\s*[,(–—-]\s*$", before)
+    if m and _names(acronym, re.findall(r"[^\W\d_]+", m.group(1))[-8:]):
+        return True
+    after = text[end:end + 120]
+    m = re.match(r"\s*[,)–—-]?\s*[,(–—-]\s*([^.!?:;\n()]*)", after)
+    return bool(m and _names(acronym, re.findall(r"[^\W\d_]+", m.group(1))[:8]))
+
+
+def _names(acronym: str, words: list[str]) -> bool:
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0].upper() for w in words)
+    it = iter(initials)
+    if all(ch in it for ch in acronym):
+        return True
+    return sum(1 for w in words[-4:] if w[:1].isupper()) >= 2 or sum(1 for w in words[:4] if w[:1].isupper()) >= 2
 
 
 def _in_caps_run(text: str, start: int, end: int) -> bool:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
-from prepub.core.model import Fix
+from prepub.core.model import Fix, Severity
+from prepub.core.text import gazetteer
 from prepub.core.text.context import Context
-from prepub.core.text.wordlists import phrase_pattern
+from prepub.core.text.dates import MONTHS, WEEKDAYS
+from prepub.core.text.wordlists import phrases_pattern
 
 _LEGAL_FORM = r"(?:ab|hb|kb|a/s|aps|as|asa|oy|ltd|inc|gmbh|i\.o\.|ek\.\s?för\.)"
 _LEGAL_TAIL = re.compile(rf"\s+{_LEGAL_FORM}$", re.IGNORECASE)
@@ -58,13 +60,44 @@ def check_confidential(ctx: Context) -> None:
 
 
 def check_internal(ctx: Context) -> None:
-    markers = [str(m) for m in ctx.policy.text.internal_markers or [] if str(m).strip()]
-    if not markers:
-        return
-    rx = re.compile("|".join(phrase_pattern(m) for m in sorted(markers, key=len, reverse=True)), re.IGNORECASE)
-    for m in rx.finditer(ctx.text):
-        if not ctx.inside(m.start(), m.end()):
-            ctx.emit("text.internal_marker", (m.start(), m.end()), params={"marker": m.group()})
+    """Markers that a text is internal: phrases that say so wherever they stand ("får ej spridas",
+    "må ikke deles", "do not share"), and words that do so only as a label – at the start of the
+    post or a line followed by ":", "–" or ",", in brackets, or in capitals ("INTERNT –",
+    "[Utkast]", "FORTROLIGT"), not in running text ("uppgifterna hanteras konfidentiellt"). The
+    policy's ``[text] internal_markers`` add to the built-in lists: its one-word markers are
+    labels, longer ones count anywhere."""
+    langs = ctx.phrase_languages
+    own = [str(m).strip() for m in ctx.policy.text.internal_markers or [] if str(m).strip()]
+    phrases = ctx.lists.phrase_items("internal", langs) + [m for m in own if " " in m]
+    labels = ctx.lists.phrase_items("internal_label", langs) + [m for m in own if " " not in m]
+    found: list[tuple[int, int]] = []
+    if phrases:
+        rx = ctx.lists.cached(("internal_phrases", tuple(phrases)), lambda: re.compile(
+            phrases_pattern(phrases), re.IGNORECASE))
+        found += [(m.start(), m.end()) for m in rx.finditer(ctx.text)]
+    if labels:
+        rx = ctx.lists.cached(("internal_labels", tuple(labels)), lambda: re.compile(
+            phrases_pattern(labels), re.IGNORECASE))
+        found += [(m.start(), m.end()) for m in rx.finditer(ctx.text) if _is_label(ctx.text, m.start(), m.end())]
+    kept: list[tuple[int, int]] = []
+    for span in sorted(found):
+        if kept and span[0] < kept[-1][1]:
+            continue
+        if not ctx.inside(*span) and not ctx.discourse.negated(span[0], window=1):
+            kept.append(span)
+    for start, end in kept:
+        ctx.emit("text.internal_marker", (start, end), params={"marker": ctx.text[start:end]})
+
+
+def _is_label(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    if word.isupper() and len(word) > 2:
+        return True
+    before = text[max(0, text.rfind("\n", 0, start) + 1):start].strip(" \t*_[(")
+    after = text[end:end + 3]
+    bracketed = text[start - 1:start] in "[(" and text[end:end + 1] in "])"
+    at_line_start = before == "" and (after[:1] in (":", ",", ")", "]", "\n", "") or after.lstrip(" ")[:1] in "–—-:")
+    return bracketed or at_line_start
 
 
 def check_competitors(ctx: Context) -> None:
@@ -96,7 +129,11 @@ def check_competitors(ctx: Context) -> None:
 
 
 def check_people(ctx: Context) -> None:
-    """Organisation people named by first name only, unless the full name came earlier."""
+    """Organisation people named by first name only, unless the full name came earlier. A first
+    name followed by another capitalised word is someone's full name ("Hans Christian Andersen");
+    a first name that opens a sentence counts only when a person-like word follows – a verb
+    ("Hans leder", "Mark will"), a comma or "och" – because "Hans bilder", "Mark your calendars"
+    and "Line dance" use the name as an ordinary word."""
     people = [" ".join(str(p).split()) for p in ctx.policy.organisation.people or []]
     by_first: dict[str, list[str]] = {}
     for full in people:
@@ -113,6 +150,8 @@ def check_people(ctx: Context) -> None:
                 continue  # "Anna Svensson" (or another Anna with a surname)
             if any(s <= m.start() for s in full_spans) or ctx.inside(m.start(), m.end()):
                 continue
+            if m.group(1) is None and _opens_sentence(ctx, m.start()) and not _person_follows(ctx, after):
+                continue
             fix = None
             if len(fulls) == 1:
                 full = fulls[0]
@@ -124,31 +163,157 @@ def check_people(ctx: Context) -> None:
                      params={"name": m.group(), "full": " / ".join(fulls)}, fix=fix)
 
 
+def _opens_sentence(ctx: Context, pos: int) -> bool:
+    """Whether ``pos`` is the first word of a sentence or a line (after emoji or a bullet)."""
+    s = ctx.sentence_at(pos)
+    if s is not None and not any(t.wordish for t in ctx.tokens if s.start <= t.start < pos):
+        return True
+    line = ctx.text[ctx.text.rfind("\n", 0, pos) + 1:pos]
+    return not any(ch.isalnum() for ch in line)
+
+
+_PERSON_WORDS = frozenset("""hans hennes hens deras hon han hen de vi jag hela resten kollegorna kollegerne
+hendes hun deres jeg vi his her their he she they we i the colleagues""".split())
+
+
+def _person_follows(ctx: Context, after: str) -> bool:
+    """Whether the words after a name read as what a person does: a verb, "och"/"and", a comma,
+    or the end of the sentence."""
+    stripped = after.lstrip(" \t")
+    if not stripped or stripped[0] in ",.!?:;)–—\n&":
+        return True
+    conj = re.match(r"(?:och|og|and|eller|or|samt)\s+([^\W\d_]+)", stripped, re.IGNORECASE)
+    if conj:  # "Maria och hennes team", "Mark and his team", "Anna och Lars" – not "Mark och vatten"
+        other = conj.group(1)
+        return other[:1].isupper() or other.casefold() in _PERSON_WORDS
+    m = re.match(r"[^\W\d_][\w'’-]*", stripped)
+    if m is None:
+        return False
+    word = m.group().casefold()
+    langs = ctx.phrase_languages
+    if any(word in ctx.lists.person_verbs.get(lang, ()) for lang in langs):
+        return True
+    english = "en" in langs and m.group()[:1].islower()
+    return english and word.endswith("s") and not word.endswith("ss") \
+        and word not in ctx.lists.function_words.get("en", frozenset())  # "Hans answers"
+
+
 def check_trip(ctx: Context) -> None:
-    """Phrases that say where someone is right now ("just nu i Bryssel", "landed in Nairobi")
-    followed by a place name other than the home town; nothing when the caller says the trip is over."""
-    if ctx.trip_ended:
+    """Posts that say where people are right now (VIF 3): a trip phrase followed by a place other
+    than the home town ("just nu i Bryssel", "hälsningar från Nairobi", "här i Kampala", "åker
+    vidare till Gulu"), or being somewhere ("vi är i Maputo", "på tåget mot Bryssel") in a
+    sentence about now ("den här veckan", "i dag", "dag tre"). Nothing when the sentence looks back
+    ("förra veckan", "besökte"), when the post says the trip is over ("hemma igen", "back home")
+    or when the caller says so."""
+    d = ctx.discourse
+    if ctx.trip_ended or d.cue_anywhere("trip_over"):
         return
+    langs = ctx.phrase_languages
     home = str(ctx.policy.organisation.home_name or "").casefold()
-    items = ctx.lists.phrase_items("trip", ctx.phrase_languages)
     spans: list[tuple[int, int]] = []
+    items = ctx.lists.phrase_items("trip", langs)
     if items:
-        rx = re.compile("|".join(phrase_pattern(p) for p in sorted(items, key=len, reverse=True)), re.IGNORECASE)
+        rx = ctx.lists.cached(("trip_phrases", langs), lambda: re.compile(
+            phrases_pattern(items), re.IGNORECASE))
         for m in rx.finditer(ctx.text):
-            place = _place_after(ctx.text, m.end())
+            place = _place_after(ctx, m.end())
             if place is None or _is_home(place[1], home) or ctx.inside(m.start(), m.end()):
+                continue
+            s0, s1 = d.sentence_text(m.start())
+            if d.cue_in("time_past", s0, s1) or d.negated(m.start(), window=2):
                 continue
             spans.append((m.start(), place[0]))
             ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": m.group(), "place": place[1]})
-    for pattern in ctx.lists.phrase_items("trip", ctx.phrase_languages, regex=True):
+    now_in_post = d.cue_anywhere("time_now") and not d.cue_anywhere("time_past")
+    for pattern in ctx.lists.phrase_items("trip", langs, regex=True):
         for m in re.finditer(pattern, ctx.text, re.IGNORECASE):
-            words = re.findall(r"[^\W\d_][\w-]*", m.group())[1:]  # the first word is "vi", "we", "jeg"
-            place = next((w for w in words if w[:1].isupper() and not _is_home(w, home)), None)
-            if place is None or ctx.inside(m.start(), m.end()) or any(
-                    s < m.end() and m.start() < e for s, e in spans):
+            place = re.findall(r"[^\W\d_][\w-]*", m.group())[-1]
+            if not _looks_like_place(ctx, place) or _is_home(place, home) or ctx.inside(m.start(), m.end()) \
+                    or any(s < m.end() and m.start() < e for s, e in spans):
                 continue
-            spans.append((m.start(), m.end()))
+            s0, s1 = d.sentence_text(m.start())
+            if d.cue_in("time_past", s0, s1) or d.negated(m.start(), m.end()):
+                continue
+            if _is_presence(m.group()) and not (d.cue_in("time_now", s0, s1) or now_in_post):
+                continue  # "vi är i Bryssel" could be any time; "vi är i Bryssel i dag" is now
+            spans.append((m.start(), _with_time(ctx, m.end())))
             ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": m.group(), "place": place})
+    if not now_in_post and not d.cue_anywhere("time_now"):
+        return
+    if not d.cue_anywhere("trip_we"):
+        return
+    country = ctx.policy.organisation.country
+    for m in _LOCATIVE.finditer(ctx.text):  # "utanför hotellet i Kigali just nu", "first day in Bogotá"
+        place = m.group(1)
+        if _is_home(place, home) or ctx.inside(m.start(), m.end()) or not _abroad(ctx, place, country) \
+                or any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        s0, s1 = d.sentence_text(m.start())
+        if not d.cue_in("time_now", s0, s1) or d.cue_in("time_past", s0, s1) or d.negated(m.start()) \
+                or _TOPIC.search(ctx.text, max(s0, m.start() - 30), m.start()):
+            continue  # "en utställning om livet i Kampala" is about a place, not from it
+        spans.append((m.start(), _with_time(ctx, m.end())))
+        ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": m.group(), "place": place},
+                 severity=Severity.WARN)  # no trip phrase, only place + now + us: less sure
+
+
+_TOPIC = re.compile(r"(?<![^\W\d_])(?:om|about|kring|omkring|on|från|fra|from)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"(?<![^\W\d_])(?i:i|in|på|at)\s+([A-ZÅÄÖÆØ][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w-])")
+
+
+def _abroad(ctx: Context, place: str, country: str) -> bool:
+    """A town or country away from home: not one of the home country's places, and either known
+    abroad by the offline city list or named by the lexicon (exonyms such as "Bryssel")."""
+    if not _looks_like_place(ctx, place):
+        return False
+    low = place.casefold()
+    if low in ctx.lists.home_places.get(country, frozenset()):
+        return False
+    known = gazetteer.abroad(place, country)
+    if known is not None:
+        return known
+    return low in ctx.lists.places
+
+
+def _with_time(ctx: Context, end: int) -> int:
+    """``end`` moved past a time cue that follows at once or after one word ("i Nairobi idag")."""
+    rx = ctx.lists.phrase_regex("time_now", ctx.phrase_languages)
+    if rx is None:
+        return end
+    m = rx.match(ctx.text, end + len(ctx.text[end:]) - len(ctx.text[end:].lstrip(" ")))
+    if m is None:
+        nxt = re.match(r"\s+[^\W\d_]+\s+", ctx.text[end:end + 40])
+        m = rx.match(ctx.text, end + nxt.end()) if nxt else None
+    return m.end() if m is not None else end
+
+
+_PRESENCE = re.compile(r"^\S+(?:\s+(?:är|er|are|am)\b|['’](?:re|m)\b)", re.IGNORECASE)
+# capitalised words that name a building or a room in town, not a place one travels to
+_LOCAL = re.compile(r"(?:hus|huset|husets|hallen|hallens|parken|torget|kyrkan|skolan|biblioteket|museet|salen|"
+                    r"gården|arenan|stadion|foajén|rådhuset|centret|centrum|stationen|torvet|kirken|skolen|"
+                    r"pladsen|bygningen)$", re.IGNORECASE)
+
+
+def _is_presence(matched: str) -> bool:
+    """"Vi är i …", "we're in …": being somewhere (as opposed to travelling on to somewhere)."""
+    return _PRESENCE.match(matched) is not None
+
+
+def _looks_like_place(ctx: Context, word: str) -> bool:
+    """A capitalised word that can be a town or a country: not a building in town
+    ("Stadshusets"), a weekday, a month or a common word that opens a sentence."""
+    if len(word) < 2 or not word[:1].isupper():
+        return False
+    low = word.casefold()
+    if low in ctx.lists.places:
+        return True
+    if _LOCAL.search(low) or low in _CALENDAR:
+        return False
+    return not any(low in words for words in ctx.lists.function_words.values()) and not any(
+        low in words for words in ctx.lists.lexicon.values())
+
+
+_CALENDAR = frozenset(w for table in (WEEKDAYS, MONTHS) for names in table.values() for w in names)
 
 
 def _is_home(place: str, home: str) -> bool:
@@ -156,16 +321,18 @@ def _is_home(place: str, home: str) -> bool:
     return bool(home) and (p == home or (p.startswith(home) and len(p) - len(home) <= 2))
 
 
-def _place_after(text: str, pos: int) -> tuple[int, str] | None:
-    """The end and text of the first capitalised word within a few words after ``pos``, in the
-    same sentence."""
+def _place_after(ctx: Context, pos: int) -> tuple[int, str] | None:
+    """The end and text of the first word that looks like a place within a few words after
+    ``pos``, in the same sentence ("nästa stopp: Gulu" allowed)."""
+    text = ctx.text
     window = text[pos:pos + 120]
-    stop = re.search(r"[.!?\n:;]", window)
+    lead = len(window) - len(window.lstrip(" :–—-"))
+    stop = re.search(r"[.!?\n:;]", window[lead:])
     if stop:
-        window = window[:stop.start()]
+        window = window[:lead + stop.start()]
     for k, w in enumerate(re.finditer(r"[^\W\d_][\w-]*", window)):
         if k >= TRIP_WINDOW_WORDS:
             break
         if w.group()[:1].isupper() and len(w.group()) > 1:
-            return pos + w.end(), w.group()
+            return (pos + w.end(), w.group()) if _looks_like_place(ctx, w.group()) else None
     return None

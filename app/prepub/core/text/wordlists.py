@@ -25,9 +25,15 @@ if TYPE_CHECKING:
 
 SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
 MATCH_KINDS = ("word", "start", "head", "both", "any")
-CATEGORIES = ("profanity", "slur", "insult")
+CATEGORIES = ("profanity", "slur", "insult", "derogatory")
 MIN_COMPOUND_PART = 3  # letters the other part of a compound must have
 MAX_COMPOUND_WORD = 64  # longer "words" (a run of letters) are not split into compound parts
+# Inflectional endings of Swedish, Danish, Norwegian and English nouns and adjectives. An entry that
+# compounds (match start or both) also matches its stem plus one of these, so a list holds lemmas:
+# "kärring" finds "kärringar", "perker" finds "perkerne". Whole-word entries ("fan") never do.
+INFLECTION_ENDINGS = ("arnas", "ernas", "arna", "erna", "orna", "ornas", "erne", "ene", "ens", "ets", "ars",
+                      "ers", "na", "ar", "er", "or", "en", "et", "ne", "es", "ed", "s", "n", "t", "e")
+MIN_STEM = 3
 ORG_LISTS = ("abuse", "allow", "abbreviations", "stiff", "acronyms")
 
 
@@ -85,6 +91,9 @@ class AbuseMatcher:
             return None
         found: list[AbuseEntry] = list(self._exact.get(w, ()))
         n = len(w) if len(w) <= MAX_COMPOUND_WORD else 0  # no word is this long: skip compound parts
+        for ending in INFLECTION_ENDINGS:
+            if n - len(ending) >= MIN_STEM and w.endswith(ending):
+                found.extend(self._start.get(w[:-len(ending)], ()))
         for cut in range(2, n - MIN_COMPOUND_PART + 1):
             found.extend(self._start.get(w[:cut], ()))
         for cut in range(MIN_COMPOUND_PART, n - 1):
@@ -108,9 +117,21 @@ class WordLists:
     phrases: dict[str, dict[str, tuple[str, ...]]]  # section -> language (or language_re) -> items
     lexicon: dict[str, frozenset[str]]
     function_words: dict[str, frozenset[str]]
+    person_verbs: dict[str, frozenset[str]]  # verbs that, after a first name, show it names a person
+    person_nouns: dict[str, frozenset[str]]  # roles and titles ("kommunalråd", "mayor"): a person
     places: dict[str, str]  # lower case -> as written
+    home_places: dict[str, frozenset[str]]  # country code (SE, DK) -> its places, lower case
     problems: tuple[tuple[str, str], ...] = ()
     _regex_cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def is_person_noun(self, word: str, langs: Iterable[str]) -> bool:
+        """Whether ``word`` is a role or title, in any inflected form ("kommunalrådet", "mayors")."""
+        w = word.casefold()
+        nouns = [self.person_nouns.get(lang, frozenset()) for lang in langs]
+        if any(w in n for n in nouns):
+            return True
+        return any(w.endswith(e) and w[:-len(e)] in n for e in INFLECTION_ENDINGS for n in nouns
+                   if len(w) - len(e) >= MIN_STEM)
 
     def all_abbreviations(self) -> set[str]:
         return {a for table in self.abbreviations.values() for a in table} | set(self.no_break)
@@ -143,11 +164,27 @@ class WordLists:
         langs = tuple(langs)
         key = (section, langs)
         if key not in self._regex_cache:
-            parts = [phrase_pattern(p) for p in self.phrase_items(section, langs)]
-            parts += [f"(?:{p})" for p in self.phrase_items(section, langs, regex=True)]
+            parts = [f"(?:{p})" for p in self.phrase_items(section, langs, regex=True)]
             parts.sort(key=len, reverse=True)
+            plain = self.phrase_items(section, langs)
+            if plain:
+                parts.insert(0, phrases_pattern(plain))
             self._regex_cache[key] = re.compile("|".join(parts), re.IGNORECASE) if parts else None
         return self._regex_cache[key]
+
+
+def phrases_pattern(phrases: Iterable[str]) -> str:
+    """One pattern for many plain phrases, longest first. The whole-word guards stand once around
+    the phrases that begin and end with a letter or digit, not in every branch: Python's regex
+    engine then rejects most positions at once (ten times faster on a long post)."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    bounded = [p for p in ordered if p[:1].isalnum() and p[-1:].isalnum()]
+    other = [phrase_pattern(p) for p in ordered if p not in bounded]
+    parts = []
+    if bounded:
+        body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in bounded)
+        parts.append(rf"(?<!\w)(?:{body})(?!\w)")
+    return "|".join(parts + other)
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -226,7 +263,13 @@ def _load(extra: tuple[tuple[str, str, float], ...]) -> WordLists:
                  if isinstance(t, dict) and lang != "places"},
         function_words={lang: frozenset(str(t.get("function", "")).lower().split())
                         for lang, t in lex_doc.items() if isinstance(t, dict) and lang != "places"},
+        person_verbs={lang: frozenset(str(t.get("verbs", "")).lower().split())
+                      for lang, t in lex_doc.items() if isinstance(t, dict) and lang != "places"},
+        person_nouns={lang: frozenset(str(t.get("persons", "")).lower().split())
+                      for lang, t in lex_doc.items() if isinstance(t, dict) and lang != "places"},
         places={w.lower(): w for w in str(dict(lex_doc.get("places", {})).get("names", "")).split()},
+        home_places={k: frozenset(str(v).lower().split()) for k, v in dict(lex_doc.get("places", {})).items()
+                     if k != "names"},
         problems=tuple(problems),
     )
 

@@ -18,14 +18,24 @@ def show_shortcuts(parent: QWidget, actions: WindowActions) -> QDialog:
     rows = shortcut_rows(actions) + [
         (QCoreApplication.translate("Help", "Zoom the photo"),
          QCoreApplication.translate("Help", "Mouse wheel, + and − in the preview, 0 to fit")),
-        (QCoreApplication.translate("Help", "Apply the suggested fix in the text"), "Ctrl+."),
+        (QCoreApplication.translate("Help", "Select several photos (their fields are edited "
+                                            "together)"),
+         QCoreApplication.translate("Help", "Shift or Ctrl with the arrows or a click in the "
+                                            "image list; Ctrl+A selects all")),
         (QCoreApplication.translate("Help", "Remove the selected images"),
          QCoreApplication.translate("Help", "Delete in the image list")),
+        (QCoreApplication.translate("Help", "Pick the first person found in a face's search box"),
+         QCoreApplication.translate("Help", "Enter")),
+        (QCoreApplication.translate("Help", "Save the person in photographer mode"),
+         QCoreApplication.translate("Help", "Enter")),
+        (QCoreApplication.translate("Help", "Close the consent registry"),
+         QCoreApplication.translate("Help", "Esc, Ctrl+W")),
     ]
     table = QTableWidget(len(rows), 2, dlg)
     table.setHorizontalHeaderLabels([QCoreApplication.translate("Help", "Action"),
                                      QCoreApplication.translate("Help", "Keys")])
     table.verticalHeader().hide()
+    table.setAccessibleName(QCoreApplication.translate("Help", "Keyboard shortcuts"))
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     for i, (name, keys) in enumerate(rows):

@@ -7,6 +7,13 @@ time is set: without one the core would leave their files out, so they are untic
 with a note saying why. The time is entered as wall-clock time in the policy's export time zone
 (``[export] timezone``), which is shown beside it.
 
+Per tool whose import lets the user choose (``ToolSpec.date_orders``), the date order its account
+is set to (day or month first), with the publication time shown as that tool's file will write it
+and as the date it means, so a mm/dd account is caught before 03/12 becomes 12 March. The public
+media address (checked as it is typed), the approver and the case number (diarienummer) for the
+publication record, PDF/A on or off, and whether images keep their original file names. The
+choices last for this dialog only: ``GuiSettings`` has no generic get/set to keep them in.
+
 The export itself is ``prepub.core.export.export_bundle`` on the one-thread ``write`` pool; it
 writes into a hidden partial folder and renames it into place only when everything verified, so a
 Cancel or an error leaves nothing behind.
@@ -20,16 +27,19 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, QUrl
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimeZone, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox,
+                               QFileDialog,
                                QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QProgressBar, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from prepub.core import clock
 from prepub.core.draft import Override
-from prepub.core.export.scheduling import REJECTING, TOOLS
+from prepub.core.export.errors import ExportError
+from prepub.core.export.plan import media_base
+from prepub.core.export.scheduling import REJECTING, TOOLS, date_example
 from prepub.core.model import Finding
 from prepub.core.progress import Cancelled
 from prepub.gui import services, text
@@ -41,6 +51,8 @@ FORMATS = (("publer", "Publer"), ("hootsuite", "Hootsuite"), ("sprout", "Sprout 
            ("json", "JSON"))
 #: The formats whose files need a publication time (the core leaves them out without one).
 NEEDS_TIME = frozenset(k for k, spec in TOOLS.items() if spec.needs_time)
+#: The tools whose import lets the user choose the date order.
+DATE_ORDER_TOOLS = tuple(k for k, spec in TOOLS.items() if len(spec.date_orders) > 1)
 
 
 class ExportDialog(QDialog):
@@ -80,6 +92,7 @@ class ExportDialog(QDialog):
             Path(self.session.path).parent if self.session.path else Path.home())
         self.folder = QLineEdit(default)
         self.folder.setObjectName("exportFolder")
+        self.folder.setAccessibleName(self.tr("Export folder"))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row.addWidget(self.folder, 1)
@@ -104,6 +117,53 @@ class ExportDialog(QDialog):
         self.time_note.setObjectName("exportTimeNote")
         self.time_note.setWordWrap(True)
         form.addRow("", self.time_note)
+        self.date_orders: dict[str, QComboBox] = {}
+        self.date_examples: dict[str, QLabel] = {}
+        for key in DATE_ORDER_TOOLS:
+            combo = QComboBox()
+            combo.setObjectName(f"exportDateOrder_{key}")
+            combo.addItem(self.tr("day/month/year (dd/mm/yyyy)"), "dmy")
+            combo.addItem(self.tr("month/day/year (mm/dd/yyyy)"), "mdy")
+            combo.setToolTip(self.tr("Choose the date format your account uses in the tool's "
+                                     "import settings."))
+            example = QLabel()
+            example.setObjectName(f"exportDateExample_{key}")
+            combo.currentIndexChanged.connect(self._update_time)
+            row = QHBoxLayout()
+            row.addWidget(combo)
+            row.addWidget(example, 1)
+            self.date_orders[key], self.date_examples[key] = combo, example
+            form.addRow(self.tr("%1 dates:").replace("%1", TOOLS[key].label), row)
+        self.media_url = QLineEdit(str(self.session.policy.export.media_base_url or ""))
+        self.media_url.setObjectName("exportMediaUrl")
+        self.media_url.setPlaceholderText("https://www.example.org/media/")
+        self.media_url.setToolTip(self.tr("Where the website will serve the exported images. "
+                                          "Fills the tools' image columns; leave empty to "
+                                          "attach the images by hand."))
+        self.media_url.textChanged.connect(self._update_ok)
+        form.addRow(self.tr("Public image address:"), self.media_url)
+        self.media_note = QLabel()
+        self.media_note.setObjectName("exportMediaNote")
+        self.media_note.setWordWrap(True)
+        self.media_note.setStyleSheet(pill_stylesheet("attention"))
+        form.addRow("", self.media_note)
+        self.keep_names = QCheckBox(self.tr("Name the images after the original files"))
+        self.keep_names.setObjectName("exportKeepNames")
+        self.keep_names.setToolTip(self.tr("File names can name people or places; by default "
+                                           "the images are named after the post."))
+        form.addRow("", self.keep_names)
+        self.approver = QLineEdit()
+        self.approver.setObjectName("exportApprover")
+        self.approver.setPlaceholderText(self.tr("Name of the person who approved the post"))
+        form.addRow(self.tr("Approved by:"), self.approver)
+        self.case_number = QLineEdit()
+        self.case_number.setObjectName("exportCaseNumber")
+        self.case_number.setPlaceholderText(self.tr("Optional, e.g. KS 2026/123"))
+        form.addRow(self.tr("Case number:"), self.case_number)
+        self.record_pdf = QCheckBox(self.tr("Also write the publication record as PDF/A"))
+        self.record_pdf.setObjectName("exportRecordPdf")
+        self.record_pdf.setChecked(bool(self.session.policy.export.record_pdf))
+        form.addRow("", self.record_pdf)
         lay.addLayout(form)
         self._update_time()
         self.reasons: list[tuple[Finding, QLineEdit]] = []
@@ -117,8 +177,11 @@ class ExportDialog(QDialog):
             for f in self.overridable:
                 edit = QLineEdit()
                 edit.setPlaceholderText(self.tr("Reason (required)"))
+                edit.setAccessibleName(self.tr("Reason for exporting despite: %1").replace(
+                    "%1", text.finding_message(f, self.session.ui_language, self.session.policy)))
                 edit.textChanged.connect(self._update_ok)
-                label = QLabel(text.finding_message(f, self.session.ui_language))
+                label = QLabel(text.finding_message(f, self.session.ui_language,
+                                                    self.session.policy))
                 label.setWordWrap(True)
                 blay.addRow(label)
                 blay.addRow(edit)
@@ -148,6 +211,7 @@ class ExportDialog(QDialog):
                                          "that need one are left out."))
         self.when = QDateTimeEdit()
         self.when.setObjectName("exportTime")
+        self.when.setAccessibleName(self.tr("Publication time"))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         qzone = QTimeZone(self.zone.key.encode("ascii", "ignore"))
@@ -199,6 +263,25 @@ class ExportDialog(QDialog):
         self.time_note.setText(self.tr("%1 need a publication time: tick “Publish at” and choose "
                                        "one to write their files.").replace("%1", ", ".join(names)))
         self.time_note.setVisible(not has_time and bool(names))
+        for key, combo in getattr(self, "date_orders", {}).items():
+            order = combo.currentData()
+            written = date_example(key, order, t)
+            meant = QLocale(self.session.ui_language).toString(
+                QDate(t.year, t.month, t.day), QLocale.FormatType.LongFormat)
+            self.date_examples[key].setText(self.tr("%1 reads “%2” as %3").replace(
+                "%1", TOOLS[key].label).replace("%2", written).replace("%3", meant))
+
+    def date_order_choices(self) -> dict[str, str]:
+        """The date order chosen per tool (``dmy`` or ``mdy``)."""
+        return {k: str(c.currentData()) for k, c in self.date_orders.items()}
+
+    def media_base_url(self) -> tuple[str, str]:
+        """The typed media address, checked: (normalised address or "", the reason it is refused
+        or "")."""
+        try:
+            return media_base(self.media_url.text()), ""
+        except ExportError as e:
+            return "", e.message(self.session.ui_language)
 
     def _browse(self) -> None:
         d = QFileDialog.getExistingDirectory(self, self.tr("Choose the export folder"),
@@ -208,6 +291,11 @@ class ExportDialog(QDialog):
 
     def _update_ok(self) -> None:
         ok = all(e.text().strip() for _, e in self.reasons) and bool(self.folder.text().strip())
+        if hasattr(self, "media_url"):
+            _url, why = self.media_base_url()
+            self.media_note.setText(why)
+            self.media_note.setVisible(bool(why))
+            ok = ok and not why
         self.export_button.setEnabled(ok)
 
     # --- page 2: progress ------------------------------------------------------------------------
@@ -246,7 +334,13 @@ class ExportDialog(QDialog):
         kwargs = dict(draft=draft, out_dir=out, policy=s.policy, findings=s.findings(),
                       registry=s.registry, zip=self.zip.isChecked(),
                       formats=[k for k, b in self.formats.items() if b.isChecked()],
-                      lang=s.ui_language, checked_at=clock.now())
+                      lang=s.ui_language, checked_at=clock.now(),
+                      date_order=self.date_order_choices(),
+                      media_base_url=self.media_url.text().strip(),
+                      approver=self.approver.text().strip() or None,
+                      case_number=self.case_number.text().strip() or None,
+                      keep_names=self.keep_names.isChecked(),
+                      record_pdf=self.record_pdf.isChecked())
         self._task = s.runner.run_in_background(services.export_bundle, self._done,
                                                 on_progress=self._progressed, pool="write",
                                                 name="export", kwargs=kwargs, pass_cancel=True,
@@ -294,6 +388,7 @@ class ExportDialog(QDialog):
         lay.addWidget(self.skipped_label)
         self.skipped = QListWidget()
         self.skipped.setObjectName("exportSkipped")
+        self.skipped.setAccessibleName(self.tr("Files not written"))
         self.skipped.setWordWrap(True)
         lay.addWidget(self.skipped, 1)
         self.files_label = QLabel()
@@ -301,11 +396,13 @@ class ExportDialog(QDialog):
         lay.addWidget(self.files_label)
         self.files = QListWidget()
         self.files.setObjectName("exportFiles")
+        self.files.setAccessibleName(self.tr("Files written"))
         lay.addWidget(self.files, 1)
         self.by_hand_label = QLabel(self.tr("Do by hand:"))
         lay.addWidget(self.by_hand_label)
         self.by_hand = QListWidget()
         self.by_hand.setObjectName("exportNotices")
+        self.by_hand.setAccessibleName(self.tr("Do by hand"))
         self.by_hand.setWordWrap(True)
         lay.addWidget(self.by_hand, 1)
         row = QHBoxLayout()
@@ -338,7 +435,7 @@ class ExportDialog(QDialog):
             self.by_hand_label.setVisible(bool(found))
             self.by_hand.clear()
             for f in found:
-                self.by_hand.addItem(text.finding_message(f, lang))
+                self.by_hand.addItem(text.finding_message(f, lang, self.session.policy))
             self.by_hand.setVisible(bool(found))
             self.open_folder.hide()
             return
@@ -361,19 +458,25 @@ class ExportDialog(QDialog):
         self.skipped.setVisible(bool(skipped))
         self.files_label.setText(self.tr("✓ Written: %1").replace("%1", str(len(result.files))))
         self.files.clear()
+        notes = dict(getattr(result, "file_notes", {}) or {})
         for name in sorted(result.files):
-            self.files.addItem(name)
+            item = QListWidgetItem(name if name not in notes else f"⚠ {name}\n    " +
+                                   "\n    ".join(notes[name]))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            if name in notes:
+                item.setToolTip("\n".join(notes[name]))
+            self.files.addItem(item)
         # the reasons of files left out are listed above; the rest is what to do by hand
         notices = [f for f in result.notices if not (skipped and f.rule in REJECTING)]
         self.by_hand.clear()
         for f in notices:
-            self.by_hand.addItem(text.finding_message(f, lang))
+            self.by_hand.addItem(text.finding_message(f, lang, self.session.policy))
         self.by_hand.setVisible(bool(notices))
         self.by_hand_label.setVisible(bool(notices))
 
     def written_files(self) -> list[str]:
         """The files the summary lists as written."""
-        return [self.files.item(i).text() for i in range(self.files.count())]
+        return [self.files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.files.count())]
 
     def skipped_files(self) -> list[str]:
         """The files the summary lists as not written."""

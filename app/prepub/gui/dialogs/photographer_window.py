@@ -5,6 +5,9 @@
    matching with one reference photo (stored only with that explicit consent), and the signed
    form or a note of a verbal consent. One button saves it all.
 3. Export the consent sheet (one file) to hand to the communicator.
+
+Enter in a field starts the shoot (page 1) or saves the person (page 2) once the form is
+complete; Ctrl+W closes the window.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
@@ -57,7 +61,25 @@ class PhotographerWindow(QWidget):
         self.pages.addWidget(self._shoot_page())
         self.pages.addWidget(self._person_page())
         lay.addWidget(self.pages, 1)
+        close = QAction(self.tr("Close"), self)
+        close.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Close)
+                           or [QKeySequence("Ctrl+W")])
+        close.triggered.connect(self.close)
+        self.addAction(close)
+        for edit in (self.photographer, self.place, self.event):
+            edit.returnPressed.connect(self._enter_on_shoot)
+        for edit in (self.name, self.guardian1, self.guardian2, self.verbal):
+            edit.returnPressed.connect(self._enter_on_person)
         self._load_shoots()
+
+    def _enter_on_shoot(self) -> None:
+        if self.start_button.isEnabled():
+            self.start_shoot()
+
+    def _enter_on_person(self) -> None:
+        """Enter saves the person when the form is complete (as the big button would)."""
+        if self.save_button.isEnabled():
+            self.save_person()
 
     # --- page 1: the shoot -----------------------------------------------------------------------
 
@@ -88,6 +110,7 @@ class PhotographerWindow(QWidget):
         lay.addSpacing(16)
         row = QHBoxLayout()
         self.earlier = QComboBox()
+        self.earlier.setAccessibleName(self.tr("Earlier shoots"))
         row.addWidget(self.earlier, 1)
         self.continue_button = QPushButton(self.tr("Continue this shoot"))
         self.continue_button.clicked.connect(self._continue_shoot)
@@ -129,8 +152,10 @@ class PhotographerWindow(QWidget):
         form.addRow("", self.child)
         self.guardian1 = QLineEdit()
         self.guardian1.setPlaceholderText(self.tr("Guardian's name"))
+        self.guardian1.setAccessibleName(self.tr("Guardian's name"))
         self.guardian2 = QLineEdit()
         self.guardian2.setPlaceholderText(self.tr("Second guardian (when both must sign)"))
+        self.guardian2.setAccessibleName(self.tr("Second guardian"))
         self.guardian_hint = QLabel(self.tr("Under %1, every custodian must sign.")
                                     .replace("%1", str(self.session.policy.consent.all_custodians_under)))
         for w in (self.guardian1, self.guardian2, self.guardian_hint):
@@ -163,11 +188,13 @@ class PhotographerWindow(QWidget):
         self.form_path = QLineEdit()
         self.form_path.setReadOnly(True)
         self.form_path.setPlaceholderText(self.tr("no form chosen"))
+        self.form_path.setAccessibleName(self.tr("Signed form"))
         erow.addWidget(self.form_button)
         erow.addWidget(self.form_path, 1)
         form.addRow(self.tr("Evidence:"), erow)
         self.verbal = QLineEdit()
         self.verbal.setPlaceholderText(self.tr("…or note a verbal consent (who heard it, when)"))
+        self.verbal.setAccessibleName(self.tr("Verbal consent"))
         form.addRow("", self.verbal)
         lay.addLayout(form)
         self.save_button = self._big(self.tr("Save person"))
@@ -180,6 +207,7 @@ class PhotographerWindow(QWidget):
             b.toggled.connect(self._check)
         lay.addWidget(QLabel(self.tr("Logged at this shoot:")))
         self.logged = QListWidget()
+        self.logged.setAccessibleName(self.tr("Logged at this shoot"))
         lay.addWidget(self.logged, 1)
         self.export_button = self._big(self.tr("Export consent sheet…"))
         self.export_button.clicked.connect(self.export_sheet_dialog)
@@ -270,7 +298,7 @@ class PhotographerWindow(QWidget):
     def _logged_loaded(self, rows: list[tuple[str, Any]]) -> None:
         self.logged.clear()
         for name, c in rows:
-            self.logged.addItem(f"{name} — {', '.join(c.channels)}")
+            self.logged.addItem(f"{name} — {text.channel_list(self.session.policy, c.channels)}")
 
     def _choose_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("A reference photo of this person"), "",
@@ -311,7 +339,8 @@ class PhotographerWindow(QWidget):
 
     def _saved(self, result: tuple[Any, Any]) -> None:
         person, consent = result
-        self.logged.addItem(f"{person.name} — {', '.join(consent.channels)}")
+        self.logged.addItem(f"{person.name} — "
+                            f"{text.channel_list(self.session.policy, consent.channels)}")
         self._say(self.tr("%1 is saved. Next person!").replace("%1", person.name))
         for w in (self.name, self.guardian1, self.guardian2, self.form_path, self.verbal):
             w.clear()

@@ -3,7 +3,7 @@ selected person their guardians and consents; add, withdraw, erase, and import a
 consent sheet.
 
 Every registry call runs on the one-thread ``write`` pool (so reads see earlier writes); the
-window never waits for the database.
+window never waits for the database. Esc or Ctrl+W closes it.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -53,6 +54,11 @@ class RegistryWindow(QWidget):
         self.consents: list[registry_ops.ConsentRow] = []
         self.busy = 0
         self._build()
+        close = QAction(self.tr("Close"), self)
+        close.setShortcuts([*(QKeySequence.keyBindings(QKeySequence.StandardKey.Close)
+                              or [QKeySequence("Ctrl+W")]), QKeySequence("Esc")])
+        close.triggered.connect(self.close)
+        self.addAction(close)
         self.reload()
 
     # --- layout ----------------------------------------------------------------------------------
@@ -62,6 +68,7 @@ class RegistryWindow(QWidget):
         top = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search people…"))
+        self.search.setAccessibleName(self.tr("Search people"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._fill_people)
         top.addWidget(self.search, 1)
@@ -78,6 +85,7 @@ class RegistryWindow(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.people = QListWidget()
         self.people.setObjectName("registryPeople")
+        self.people.setAccessibleName(self.tr("People in the registry"))
         self.people.currentItemChanged.connect(self._person_selected)
         split.addWidget(self.people)
         detail = QWidget()
@@ -101,6 +109,7 @@ class RegistryWindow(QWidget):
         dl.addLayout(row)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("consentTable")
+        self.table.setAccessibleName(self.tr("Consents of the selected person"))
         self.table.setHorizontalHeaderLabels([self.tr("State"), self.tr("Channels"),
                                               self.tr("Given"), self.tr("Expires"),
                                               self.tr("Signed by"), self.tr("Evidence")])
@@ -231,7 +240,7 @@ class RegistryWindow(QWidget):
             c = row.consent
             state = QTableWidgetItem(text.person_state_label(row.state))
             state.setData(Qt.ItemDataRole.UserRole, c.id)
-            cells = [state, QTableWidgetItem(", ".join(c.channels)),
+            cells = [state, QTableWidgetItem(text.channel_list(self.session.policy, c.channels)),
                      QTableWidgetItem(c.given_on.isoformat()),
                      QTableWidgetItem(c.expires_on.isoformat() if c.expires_on else self.tr("until withdrawn")),
                      QTableWidgetItem(", ".join(row.signers)),
@@ -312,7 +321,7 @@ class RegistryWindow(QWidget):
             return
         if reason is None:
             dlg = WithdrawDialog(self.tr("%1: %2, given %3").replace("%1", self.person.name)
-                                 .replace("%2", ", ".join(row.consent.channels))
+                                 .replace("%2", text.channel_list(self.session.policy, row.consent.channels))
                                  .replace("%3", row.consent.given_on.isoformat()), self)
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return

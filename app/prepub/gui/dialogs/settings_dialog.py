@@ -36,6 +36,7 @@ class SettingsDialog(QDialog):
         pl = QVBoxLayout(pol)
         row = QHBoxLayout()
         self.policy_path = QLineEdit(settings.policy_path)
+        self.policy_path.setAccessibleName(self.tr("Policy file"))
         self.policy_path.setPlaceholderText(self.tr("Built-in policy (%1)").replace(
             "%1", policy_file(chosen="", language=session.ui_language).name))
         browse = QPushButton(self.tr("Choose…"))

@@ -3,13 +3,16 @@
 Choices: a person from the consent registry (a matched suggestion first, with its distance, when
 the policy switches matching on), "not identifiable", or "blur on export"; for a possible minor
 also "I have checked: this is an adult". The choice is stored in the draft through the session.
+
+Keys: type to search the registry, Enter picks the first match (Down moves into the list, Enter
+there picks that person), Esc closes.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
@@ -53,13 +56,19 @@ class FacePopup(QFrame):
             warn.setWordWrap(True)
             lay.addWidget(warn)
 
-        lay.addWidget(QLabel(self.tr("Who is this?")))
+        who = QLabel(self.tr("&Who is this?"))
+        lay.addWidget(who)
         self.search = QLineEdit(self)
+        self.search.setObjectName("faceSearch")
         self.search.setPlaceholderText(self.tr("Search the consent registry…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._fill)
+        self.search.returnPressed.connect(self._search_entered)
+        self.search.installEventFilter(self)
+        who.setBuddy(self.search)
         lay.addWidget(self.search)
         self.people = QListWidget(self)
+        self.people.setAccessibleName(self.tr("People in the consent registry"))
         self.people.setMinimumHeight(150)
         self.people.itemActivated.connect(self._pick_item)
         self.people.itemDoubleClicked.connect(self._pick_item)
@@ -173,6 +182,21 @@ class FacePopup(QFrame):
                                               kwargs={"registry": registry, "policy": policy})
 
     # --- decisions -------------------------------------------------------------------------------
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: the first match (or, with no search, the selected one)."""
+        if self.people.count() == 0 or not self.people.isEnabled():
+            return
+        item = self.people.item(0) if self.search.text().strip() else self.people.currentItem()
+        self._pick_item(item or self.people.item(0))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.search and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down \
+                and self.people.count():
+            self.people.setFocus()  # Down leaves the search for the list
+            return True
+        return super().eventFilter(obj, event)
 
     def _pick_item(self, item: QListWidgetItem | None) -> None:
         if item is None:

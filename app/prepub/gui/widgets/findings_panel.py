@@ -75,7 +75,7 @@ class FindingsModel(QStandardItemModel):
             items.sort(key=lambda f: (-f.severity.rank, f.face if f.face is not None else -1))
             rows = []
             for f in items:
-                msg = text.finding_message(f, lang)
+                msg = text.finding_message(f, lang, s.policy)
                 if f.face is not None and not text.mentions_face(f, lang):
                     msg = self.tr("Face %1: %2").replace("%1", str(f.face + 1)).replace("%2", msg)
                 rows.append((f, msg, f.policy_ref or "", id(f) in blocking))

@@ -103,13 +103,27 @@ class ImageStripModel(QAbstractListModel):
         self._queue_thumbs(self._paths)
 
     def _added(self, paths: list[str]) -> None:
+        """New rows where the draft has them (an undone removal puts photos back in place)."""
         paths = [p for p in paths if p not in self._paths]
         if not paths:
             return
-        first = len(self._paths)
-        self.beginInsertRows(QModelIndex(), first, first + len(paths) - 1)
-        self._paths.extend(paths)
-        self.endInsertRows()
+        order = {im.path: i for i, im in enumerate(self.session.draft.images)}
+        last = max((order.get(q, -1) for q in self._paths), default=-1)
+        if all(order.get(p, len(order)) > last for p in paths):  # the usual case: appended
+            paths.sort(key=lambda q: order.get(q, len(order)))
+            first = len(self._paths)
+            self.beginInsertRows(QModelIndex(), first, first + len(paths) - 1)
+            self._paths.extend(paths)
+            self.endInsertRows()
+            self._queue_thumbs(paths)
+            return
+        for p in sorted(paths, key=lambda q: order.get(q, len(order))):
+            want = order.get(p, len(order))
+            row = next((r for r, q in enumerate(self._paths) if order.get(q, len(order)) > want),
+                       len(self._paths))
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._paths.insert(row, p)
+            self.endInsertRows()
         self._queue_thumbs(paths)
 
     def _queue_thumbs(self, paths: list[str]) -> None:
@@ -215,6 +229,7 @@ class ImageStripView(QListView):
     """The strip widget. ``image_selected(path)`` fires when the current image changes."""
 
     image_selected = Signal(str)
+    selection_changed = Signal(list)  # the selected paths, in strip order
     remove_requested = Signal(list)
 
     def __init__(self, model: ImageStripModel, parent: QWidget | None = None) -> None:
@@ -228,11 +243,25 @@ class ImageStripView(QListView):
         self.setMinimumWidth(220)
         self.setAccessibleName(self.tr("Images in the post"))
         self.selectionModel().currentChanged.connect(self._current_changed)
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
         model.rowsInserted.connect(self._select_first_if_none)
 
     def _current_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
         path = item_data(current, PathRole) if current.isValid() else None
         self.image_selected.emit(path or "")
+
+    def _selection_changed(self, *_args: Any) -> None:
+        self.selection_changed.emit(self.selected_paths())
+
+    def selected_paths(self) -> list[str]:
+        """The selected photos in strip order (the current one when nothing is selected)."""
+        rows = sorted(i.row() for i in self.selectionModel().selectedRows())
+        model: ImageStripModel = self.model()  # type: ignore[assignment]
+        paths = [p for p in (model.path_at(r) for r in rows) if p]
+        if not paths and self.currentIndex().isValid():
+            current = model.path_at(self.currentIndex().row())
+            paths = [current] if current else []
+        return paths
 
     def _select_first_if_none(self, *_args: Any) -> None:
         if not self.currentIndex().isValid() and self.model().rowCount() > 0:
@@ -256,7 +285,7 @@ class ImageStripView(QListView):
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_Delete:
-            paths = [item_data(i, PathRole) for i in self.selectedIndexes()]
+            paths = self.selected_paths()
             if paths:
                 self.remove_requested.emit(paths)
                 return

@@ -4,6 +4,10 @@ Top: time, camera and place (an offline place name for the GPS position) with a 
 the location is removed on export. Below: photographer (prefilled from the file, remembered),
 context (what, where, when), source and licence, alt text with a length counter against the
 policy, caption. Every edit goes straight into the draft through the session.
+
+With several photos selected in the strip, a field typed here applies to all of them (one undo
+step per field); a field whose value differs between them shows "Several values" until it is
+typed over, and an "alt text prefix" field puts the same words in front of each photo's alt text.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QFormLayout, QF
 from prepub.core.draft import SOURCE_KINDS
 from prepub.gui.qtcompat import combo_data
 from prepub.gui import text
+from prepub.gui.edits import route_history_keys
 from prepub.gui.session import PostSession
 from prepub.gui.settings import GuiSettings
 from prepub.gui.style import pill_stylesheet
@@ -35,7 +40,10 @@ class InspectorPanel(QScrollArea):
         super().__init__(parent)
         self.setObjectName("inspector")
         self.session, self.settings = session, settings
-        self.path = ""
+        self.path = ""  # the current photo (its file data is shown)
+        self.paths: list[str] = []  # every selected photo (the fields apply to all)
+        self._writing = False  # our own edit is going into the session
+        self._prefix_base: dict[str, str] = {}  # alt texts before the prefix being typed
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
@@ -50,6 +58,12 @@ class InspectorPanel(QScrollArea):
         self.title.setFont(f)
         self.title.setWordWrap(True)
         lay.addWidget(self.title)
+        self.batch_note = QLabel(self.tr("What you type here applies to every selected photo."))
+        self.batch_note.setObjectName("inspectorBatchNote")
+        self.batch_note.setWordWrap(True)
+        self.batch_note.setStyleSheet(pill_stylesheet("attention"))
+        self.batch_note.hide()
+        lay.addWidget(self.batch_note)
 
         # --- from the file
         meta = QGroupBox(self.tr("From the file"), body)
@@ -112,6 +126,12 @@ class InspectorPanel(QScrollArea):
         self.alt_counter = QLabel()
         self.alt_counter.setAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow("", self.alt_counter)
+        self.alt_prefix = QLineEdit()
+        self.alt_prefix.setObjectName("altTextPrefix")
+        self.alt_prefix.setPlaceholderText(self.tr("Words put before each photo's alt text"))
+        self.alt_prefix_label = QLabel(self.tr("Alt text p&refix:"))
+        self.alt_prefix_label.setBuddy(self.alt_prefix)
+        form.addRow(self.alt_prefix_label, self.alt_prefix)
         self.caption = QLineEdit()
         self.caption.setPlaceholderText(self.tr("Optional caption, e.g. “Foto: Anna Svensson”"))
         form.addRow(self.tr("&Caption:"), self.caption)
@@ -124,15 +144,23 @@ class InspectorPanel(QScrollArea):
             "context.where": self.where, "context.when": self.when,
             "source.licence": self.licence, "caption": self.caption,
         }
+        self._placeholders = {w: w.placeholderText() for w in (*self._edits.values(), self.alt_text)}
         for name, edit in self._edits.items():
             edit.textChanged.connect(lambda value, n=name: self._edited(n, value))
+            edit.editingFinished.connect(session.close_edit_group)
         self.alt_text.textChanged.connect(self._alt_edited)
+        self.alt_prefix.textChanged.connect(self._prefix_edited)
+        self.alt_prefix.editingFinished.connect(session.close_edit_group)
         self.source.currentIndexChanged.connect(self._source_edited)
+        route_history_keys(self, *self._edits.values(), self.alt_text, self.alt_prefix)
         self._highlight_timer = QTimer(self)
         self._highlight_timer.setSingleShot(True)
         self._highlight_timer.timeout.connect(lambda: self._highlight(None))
 
         session.report_ready.connect(self._maybe_reload)
+        session.image_changed.connect(self._image_changed)
+        session.images_removed.connect(self._images_removed)
+        session.post_changed.connect(self._post_changed)
         session.findings_changed.connect(self._refresh_notices)
         session.channels_changed.connect(self._update_alt_counter)
         session.draft_replaced.connect(self.clear_image)
@@ -144,39 +172,95 @@ class InspectorPanel(QScrollArea):
         self.show_image("")
 
     def show_image(self, path: str) -> None:
-        self.path = path
-        im = self.session.image(path) if path else None
-        self._form_box.setEnabled(im is not None)
-        blockers = [QSignalBlocker(w) for w in (*self._edits.values(), self.alt_text, self.source,
-                                                 self.trip_ended)]
-        try:
-            if im is None:
-                self.title.setText(self.tr("No image selected"))
-                for w in self._edits.values():
-                    w.clear()
-                self.alt_text.clear()
-            else:
-                self.title.setText(Path(path).name)
-                self.photographer.setText(im.photographer)
-                self.what.setText(im.context.what)
-                self.where.setText(im.context.where)
-                self.when.setText(im.context.when)
-                self.licence.setText(im.source.licence)
-                self.caption.setText(im.caption)
-                self.alt_text.setPlainText(im.alt_text)
-                i = self.source.findData(im.source.kind or "unknown")
-                self.source.setCurrentIndex(max(0, i))
+        self.show_images([path] if path else [])
+
+    def show_images(self, paths: list[str], current: str | None = None) -> None:
+        """Show the fields of ``paths`` (the strip's selection); ``current`` (default: the
+        first) is the photo whose file data is shown."""
+        paths = [p for p in dict.fromkeys(paths) if self.session.image(p) is not None]
+        self.paths = paths
+        self.path = current if current in paths else (paths[0] if paths else "")
+        self._prefix_base = {p: self.session.field_value(p, "alt_text") or "" for p in paths}
+        many = len(paths) > 1
+        self._form_box.setEnabled(bool(paths))
+        self.batch_note.setVisible(many)
+        for w in (self.alt_prefix, self.alt_prefix_label):
+            w.setVisible(many)
+        with _Blocked(self.alt_prefix):
+            self.alt_prefix.clear()
+        if not paths:
+            self.title.setText(self.tr("No image selected"))
+        elif many:
+            self.title.setText(self.tr("%n photos selected", "", len(paths)))
+        else:
+            self.title.setText(Path(self.path).name)
+        self._load_fields()
+        with _Blocked(self.trip_ended):
             self.trip_ended.setChecked(self.session.draft.trip_ended)
-        finally:
-            del blockers
-        self._update_licence_enabled()
-        self._update_alt_counter()
         self._show_metadata()
         self._refresh_notices()
 
+    def _common(self, name: str) -> tuple[bool, Any]:
+        """(all the same, that value) of a field over the selection."""
+        values = [self.session.field_value(p, name) for p in self.paths]
+        if not values:
+            return True, ""
+        first = values[0]
+        return all(v == first for v in values), first
+
+    def _load_fields(self) -> None:
+        """Put the selection's values in the fields (skipping those already showing them, so
+        the cursor stays where the user types)."""
+        several = self.tr("Several values")
+        with _Blocked(*self._edits.values(), self.alt_text, self.source):
+            for name, edit in self._edits.items():
+                same, value = self._common(name)
+                value = value if same and value is not None else ""
+                if edit.text() != value:
+                    edit.setText(value)
+                edit.setPlaceholderText(self._placeholders[edit] if same else several)
+            same, value = self._common("alt_text")
+            value = value if same and value is not None else ""
+            if self.alt_text.toPlainText() != value:
+                self.alt_text.setPlainText(value)
+            self.alt_text.setPlaceholderText(self._placeholders[self.alt_text] if same else several)
+            same, kind = self._common("source.kind")
+            if not self.paths:
+                self.source.setCurrentIndex(0)
+            elif same:
+                self.source.setCurrentIndex(max(0, self.source.findData(kind or "unknown")))
+            else:
+                self.source.setCurrentIndex(-1)
+                self.source.setPlaceholderText(several)
+        self._update_licence_enabled()
+        self._update_alt_counter()
+
     def _maybe_reload(self, path: str) -> None:
-        if path == self.path:
-            self.show_image(path)  # prefilled fields and metadata arrived
+        if path in self.paths:  # prefilled fields and metadata arrived
+            self._load_fields()
+            if path == self.path:
+                self._show_metadata()
+                self._refresh_notices()
+
+    def _image_changed(self, path: str) -> None:
+        """A field changed from elsewhere (undo, redo, another selection): show it; an alt
+        text prefix being typed starts again from the new alt texts."""
+        if self._writing or path not in self.paths:
+            return
+        self._prefix_base = {p: self.session.field_value(p, "alt_text") or "" for p in self.paths}
+        with _Blocked(self.alt_prefix):
+            self.alt_prefix.clear()
+        self._load_fields()
+
+    def _images_removed(self, paths: list[str]) -> None:
+        if any(p in self.paths for p in paths):
+            keep = [p for p in self.paths if p not in paths]
+            self.show_images(keep, self.path if self.path in keep else None)
+
+    def _post_changed(self) -> None:
+        with _Blocked(self.trip_ended):
+            self.trip_ended.setChecked(self.session.draft.trip_ended)
+        self._refresh_notices()
 
     def _show_metadata(self) -> None:
         rep = self.session.reports.get(self.path) if self.path else None
@@ -240,22 +324,54 @@ class InspectorPanel(QScrollArea):
 
     # --- edits -----------------------------------------------------------------------------------
 
+    def _write(self, name: str, value: Any) -> None:
+        if not self.paths:
+            return
+        self._writing = True
+        try:
+            self.session.set_fields(self.paths, name, value)
+        finally:
+            self._writing = False
+        if name != "alt_text" and len(self.paths) > 1:
+            self._load_fields()  # "several values" gives way to the typed value
+
     def _edited(self, name: str, value: str) -> None:
-        if self.path:
-            self.session.set_image_field(self.path, name, value)
+        self._write(name, value)
 
     def _alt_edited(self) -> None:
-        if self.path:
-            self.session.set_image_field(self.path, "alt_text", self.alt_text.toPlainText())
+        self._write("alt_text", self.alt_text.toPlainText())
+        self._prefix_base = {p: self.session.field_value(p, "alt_text") or "" for p in self.paths}
+        self._update_alt_counter()
+
+    def _prefix_edited(self, prefix: str) -> None:
+        """Each selected photo's alt text becomes the prefix followed by the alt text it had."""
+        if not self.paths:
+            return
+        values = {p: (prefix + base) if base.strip() else prefix.rstrip()
+                  for p, base in self._prefix_base.items()}
+        self._writing = True
+        try:
+            self.session.set_field_values("alt_text", values)
+        finally:
+            self._writing = False
+        with _Blocked(self.alt_text):
+            same, value = self._common("alt_text")
+            self.alt_text.setPlainText(value if same else "")
+            self.alt_text.setPlaceholderText(self._placeholders[self.alt_text] if same
+                                             else self.tr("Several values"))
         self._update_alt_counter()
 
     def _source_edited(self) -> None:
-        if self.path:
-            self.session.set_image_field(self.path, "source.kind", combo_data(self.source))
+        kind = combo_data(self.source)
+        if kind is not None:
+            self._write("source.kind", kind)
         self._update_licence_enabled()
 
     def _update_licence_enabled(self) -> None:
-        self.licence.setEnabled(combo_data(self.source) in ("stock", "partner"))
+        kind = combo_data(self.source)
+        kinds = {kind} if kind is not None else {self.session.field_value(p, "source.kind")
+                                                 for p in self.paths}
+        self.licence.setEnabled(bool(kinds & {"stock", "partner"}))
 
     def _remember_photographer(self) -> None:
         name = self.photographer.text().strip()
@@ -271,7 +387,9 @@ class InspectorPanel(QScrollArea):
         return min(limits)
 
     def _update_alt_counter(self) -> None:
-        n, limit = len(self.alt_text.toPlainText().strip()), self.alt_text_limit()
+        texts = [self.session.field_value(p, "alt_text") or "" for p in self.paths] \
+            or [self.alt_text.toPlainText()]
+        n, limit = max(len(t.strip()) for t in texts), self.alt_text_limit()
         self.alt_counter.setText(self.tr("%1 / %2 characters").replace("%1", str(n))
                                  .replace("%2", str(limit)))
         self.alt_counter.setStyleSheet(pill_stylesheet("blocked") if n > limit else "")
@@ -297,3 +415,20 @@ class InspectorPanel(QScrollArea):
             w.setStyleSheet("")
         if widget is not None:
             widget.setStyleSheet("border: 2px solid palette(highlight);")
+
+
+class _Blocked:
+    """``with _Blocked(a, b):`` — the widgets' signals are blocked inside the block."""
+
+    def __init__(self, *widgets: QWidget) -> None:
+        self.widgets = widgets
+        self._blockers: list[QSignalBlocker] = []
+
+    def __enter__(self) -> "_Blocked":
+        self._blockers = [QSignalBlocker(w) for w in self.widgets]
+        return self
+
+    def __exit__(self, *_exc: Any) -> None:
+        for b in self._blockers:
+            b.unblock()
+        self._blockers = []

@@ -2,9 +2,13 @@
 
 Findings with a character span are drawn as wavy underlines (red blocks, amber warnings, blue
 notes); hovering shows the message, how to fix it and the policy paragraph; a fix is one click in
-the context menu or the "Apply suggestion" button. The checks run on the ``eval`` pool ~300 ms
-after the last keystroke (see :class:`~prepub.gui.session.PostSession`); while they run, the
-existing underlines move with the text.
+the context menu, the "Apply suggestion" button or Ctrl+. (the window's action). The checks run
+on the ``eval`` pool ~300 ms after the last keystroke (see :class:`~prepub.gui.session.PostSession`);
+while they run, the existing underlines move with the text.
+
+The text keeps Qt's own typing history; each of its steps also goes on the session's undo stack
+(:class:`~prepub.gui.edits.DocumentEdit`), and Ctrl+Z here goes to that stack, so the post has
+one history whatever has the focus.
 """
 
 from __future__ import annotations
@@ -12,12 +16,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (QAction, QColor, QContextMenuEvent, QKeyEvent, QTextCharFormat,
+                           QTextCursor)
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QSizePolicy, QTextEdit, QToolTip, QVBoxLayout, QWidget)
 
 from prepub.core.model import Finding, Severity
 from prepub.gui import text
+from prepub.gui.edits import DocumentEdit, is_history_key
 from prepub.gui.session import PostSession
 
 UNDERLINE = {Severity.BLOCK: "#D93025", Severity.WARN: "#E8A200", Severity.INFO: "#4285F4"}
@@ -36,6 +42,42 @@ class PostTextEdit(QPlainTextEdit):
         self.setPlaceholderText(self.tr("Write the post here. Prepub checks it as you type."))
         self.setAccessibleName(self.tr("Post text"))
         self.document().contentsChange.connect(self._shift_spans)
+        self.document().undoCommandAdded.connect(self._document_step)
+        self._step_label = ""  # what the next step of the text's history is called
+
+    # --- one history: the text's steps go on the session's undo stack ---------------------------
+
+    def _document_step(self) -> None:
+        label, self._step_label = self._step_label, ""
+        self.session.undo_stack.push(DocumentEdit(self.document(),
+                                                  label or self.tr("Edit the post text")))
+
+    def labelled_edit(self, label: str, replace: tuple[int, int] | None, new_text: str) -> None:
+        """Replace ``replace`` (start, end; None: the whole text) by ``new_text`` as one named
+        undo step."""
+        cur = QTextCursor(self.document())
+        if replace is None:
+            cur.select(QTextCursor.SelectionType.Document)
+        else:
+            cur.setPosition(replace[0])
+            cur.setPosition(replace[1], QTextCursor.MoveMode.KeepAnchor)
+        self._step_label = label
+        cur.beginEditBlock()
+        cur.insertText(new_text)
+        cur.endEditBlock()
+        self._step_label = ""
+
+    def undo(self) -> None:  # type: ignore[override]
+        self.session.undo_stack.undo()
+
+    def redo(self) -> None:  # type: ignore[override]
+        self.session.undo_stack.redo()
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if is_history_key(e):  # the window's Undo/Redo act on the session's stack
+            e.ignore()
+            return
+        super().keyPressEvent(e)
 
     # --- underlines ------------------------------------------------------------------------------
 
@@ -85,6 +127,10 @@ class PostTextEdit(QPlainTextEdit):
     # --- tooltips, fixes -------------------------------------------------------------------------
 
     def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) \
+                and is_history_key(e):
+            e.ignore()  # let the window's Undo/Redo shortcut have it
+            return False
         if e.type() == QEvent.Type.ToolTip:
             pos = self.cursorForPosition(self.viewport().mapFromGlobal(e.globalPos())).position()
             found = self.findings_at(pos)
@@ -99,7 +145,7 @@ class PostTextEdit(QPlainTextEdit):
         lang = self.session.ui_language
         parts = []
         for f in findings:
-            msg = text.finding_message(f, lang)
+            msg = text.finding_message(f, lang, self.session.policy)
             helptext = text.finding_help(f, lang)
             ref = f.policy_ref or ""
             block = f"<b>{_esc(text.severity_label(f.severity))}:</b> {_esc(msg)}"
@@ -114,6 +160,12 @@ class PostTextEdit(QPlainTextEdit):
 
     def contextMenuEvent(self, e: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu()
+        for act in menu.actions():  # the text's own undo would bypass the post's history
+            if act.objectName() in ("edit-undo", "edit-redo"):
+                act.triggered.disconnect()
+                act.triggered.connect(self.undo if act.objectName() == "edit-undo" else self.redo)
+                act.setEnabled(self.session.undo_stack.canUndo() if act.objectName() == "edit-undo"
+                               else self.session.undo_stack.canRedo())
         pos = self.cursorForPosition(e.pos()).position()
         fixes = [f for f in self.findings_at(pos) if f.fix is not None and f.fix.replacement is not None]
         if fixes:
@@ -138,14 +190,19 @@ class PostTextEdit(QPlainTextEdit):
         span = self.span_of(finding)
         if span is None or finding.fix is None or finding.fix.replacement is None:
             return False
-        cur = QTextCursor(self.document())
-        cur.setPosition(span[0])
-        cur.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-        cur.beginEditBlock()
-        cur.insertText(finding.fix.replacement)
-        cur.endEditBlock()
+        self.labelled_edit(self.tr("Replace with “%1”").replace("%1", finding.fix.replacement),
+                           span, finding.fix.replacement)
         self.fix_applied.emit(finding.rule)
         return True
+
+    def next_fixable(self) -> tuple[int, int] | None:
+        """The span of the first suggestion after the cursor (wrapping round), if any."""
+        spans = sorted((s, e) for s, e, f in self.spans
+                       if f.fix is not None and f.fix.replacement is not None)
+        if not spans:
+            return None
+        pos = self.textCursor().position()
+        return next((sp for sp in spans if sp[0] > pos), spans[0])
 
     def select_span(self, span: tuple[int, int]) -> None:
         n = len(self.toPlainText())
@@ -188,7 +245,7 @@ class PostEditor(QWidget):
         bottom.addWidget(self.lix)
         self.fix_button = QPushButton(self.tr("Apply suggestion"))
         self.fix_button.setToolTip(self.tr("Apply the suggested fix at the cursor (Ctrl+.)"))
-        self.fix_button.setShortcut("Ctrl+.")
+        # Ctrl+. is the window's action (a button's shortcut is lost whenever its text changes)
         self.fix_button.clicked.connect(self.apply_fix_at_cursor)
         self.fix_button.setEnabled(False)
         bottom.addWidget(self.fix_button)
@@ -199,11 +256,12 @@ class PostEditor(QWidget):
         lay.addWidget(self.unavailable)
 
         session.channels_changed.connect(self._rebuild_channels)
+        session.draft_replaced.connect(self._reset_text)
         session.text_changed.connect(self._load_text)
         session.text_result_changed.connect(self._result)
         session.findings_changed.connect(self._result)
         self._rebuild_channels()
-        self._load_text()
+        self._reset_text()
 
     # --- channels --------------------------------------------------------------------------------
 
@@ -234,13 +292,24 @@ class PostEditor(QWidget):
 
     # --- text ------------------------------------------------------------------------------------
 
+    def _reset_text(self) -> None:
+        """Another post: its text, with a history that starts here."""
+        self.edit.blockSignals(True)
+        self.edit.setPlainText(self.session.draft.text)  # also empties the text's own history
+        self.edit.blockSignals(False)
+        self.edit.spans = []
+        self.edit._paint()
+
     def _load_text(self) -> None:
-        if self.edit.toPlainText() != self.session.draft.text:
-            self.edit.blockSignals(True)
-            self.edit.setPlainText(self.session.draft.text)
-            self.edit.blockSignals(False)
-            self.edit.spans = []
-            self.edit._paint()
+        """The post's text was replaced from outside (a text file dropped): one undo step."""
+        new = self.session.draft.text
+        if self.edit.toPlainText() == new:
+            return
+        self.edit.blockSignals(True)
+        self.edit.labelled_edit(self.tr("Load the post text"), None, new)
+        self.edit.blockSignals(False)
+        self.edit.spans = []
+        self.edit._paint()
 
     def _text_edited(self) -> None:
         self.session.set_text(self.edit.toPlainText())
@@ -298,6 +367,18 @@ class PostEditor(QWidget):
         f = self.edit.fixable_at_cursor()
         if f is not None:
             self.edit.apply_fix(f)
+
+    def apply_fix_or_next(self) -> bool:
+        """Ctrl+.: apply the suggestion at the cursor; without one there, select the next
+        suggestion (press again to apply it). False when the text has none."""
+        f = self.edit.fixable_at_cursor()
+        if f is not None:
+            return self.edit.apply_fix(f)
+        span = self.edit.next_fixable()
+        if span is None:
+            return False
+        self.edit.select_span(span)
+        return True
 
     def go_to(self, finding: Finding) -> None:
         span = self.edit.span_of(finding) or finding.span

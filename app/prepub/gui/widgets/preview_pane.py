@@ -1,9 +1,10 @@
-"""The preview with its controls: zoom buttons and a legend of the face colours in this photo."""
+"""The preview with its controls: zoom buttons, a legend of the face colours in this photo, and
+"Unknown faces" for deciding every undecided face of this photo at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from prepub.gui import text
 from prepub.gui.session import PostSession
@@ -14,6 +15,8 @@ LEGEND_ORDER = ("unknown", "minor", "problem", "ok", "blurred", "not_identifiabl
 
 
 class PreviewPane(QWidget):
+    bulk_requested = Signal(str)  # a decision for every unknown face of this photo
+
     def __init__(self, session: PostSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -28,6 +31,18 @@ class PreviewPane(QWidget):
         self.legend.setObjectName("faceLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         row.addWidget(self.legend, 1)
+        self.bulk = QToolButton(self)
+        self.bulk.setObjectName("bulkFacesButton")
+        self.bulk.setText(self.tr("Unknown faces"))
+        self.bulk.setToolTip(self.tr("Decide every undecided face in this photo at once"))
+        self.bulk.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.bulk)
+        menu.addAction(self.tr("Mark all not identifiable (except possible children)…"),
+                       lambda: self.bulk_requested.emit("not_identifiable"))
+        menu.addAction(self.tr("Blur all on export…"), lambda: self.bulk_requested.emit("blur"))
+        self.bulk.setMenu(menu)
+        self.bulk.hide()
+        row.addWidget(self.bulk)
         for label, tip, slot in ((("−"), self.tr("Zoom out (Ctrl+-)"), lambda: self.view.zoom(0.8)),
                                  (self.tr("Fit"), self.tr("Fit the photo in the window (Ctrl+0)"),
                                   self.view.fit),
@@ -35,6 +50,7 @@ class PreviewPane(QWidget):
             b = QToolButton(self)
             b.setText(label)
             b.setToolTip(tip)
+            b.setAccessibleName(tip)
             b.setAutoRaise(True)
             b.clicked.connect(slot)
             row.addWidget(b)
@@ -50,13 +66,18 @@ class PreviewPane(QWidget):
     def update_legend(self, *_a: object) -> None:
         path = self.view.path
         rep = self.session.reports.get(path) if path else None
+        states = self.session.face_states(path) if rep is not None else {}
+        im = self.session.image(path) if rep is not None else None
+        self.bulk.setVisible(im is not None and any(
+            states.get(f.index) != "small" and (im.face(f.index) is None
+                                                or im.face(f.index).decision is None)
+            for f in rep.faces))
         if rep is None:
             self.legend.setText("")
             return
         if not rep.faces:
             self.legend.setText(self.tr("No faces found in this photo."))
             return
-        states = self.session.face_states(path)
         parts = []
         for state in LEGEND_ORDER:
             n = sum(1 for s in states.values() if s == state)

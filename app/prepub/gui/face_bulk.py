@@ -1,0 +1,125 @@
+"""Bulk face decisions: every unknown face of a photo, or of the selected photos, marked not
+identifiable or blurred on export at once — a crowd is one action, not forty clicks.
+
+"Unknown" means a face large enough to identify that has no decision yet. Possible children are
+never marked not identifiable in bulk: a child the user calls unidentifiable still blocks the
+export unless blurred (``prepub.core.checks.post._faces``), so they are left for the user and
+the confirmation says how many. Blurring covers them too. The whole change is one undo step, and
+the confirmation and the status bar say how many faces in how many photos it touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from prepub.gui.session import PostSession
+
+NOT_IDENTIFIABLE, BLUR = "not_identifiable", "blur"
+
+
+@dataclass(frozen=True)
+class BulkPlan:
+    """What a bulk action would change: ``faces`` as (path, face index)."""
+
+    decision: str
+    faces: list[tuple[str, int]] = field(default_factory=list)
+    minors_left: int = 0  # possible children left undecided (never marked not identifiable)
+
+    @property
+    def photos(self) -> int:
+        return len({p for p, _i in self.faces})
+
+
+def plan(session: "PostSession", paths: Sequence[str], decision: str) -> BulkPlan:
+    """The unknown faces of ``paths`` that ``decision`` would be applied to."""
+    faces: list[tuple[str, int]] = []
+    minors = 0
+    for path in paths:
+        rep, im = session.reports.get(path), session.image(path)
+        if rep is None or im is None:
+            continue
+        states = session.face_states(path)
+        for face in rep.faces:
+            dec = im.face(face.index)
+            if (dec is not None and dec.decision is not None) or states.get(face.index) == "small":
+                continue
+            minor = face.possible_minor and not (dec is not None and dec.confirmed_adult)
+            if minor and decision == NOT_IDENTIFIABLE:
+                minors += 1
+                continue
+            faces.append((path, face.index))
+    return BulkPlan(decision=decision, faces=faces, minors_left=minors)
+
+
+def describe(p: BulkPlan) -> tuple[str, str]:
+    """(question, details) for the confirmation."""
+    n = len(p.faces)
+    if p.decision == NOT_IDENTIFIABLE:
+        question = QCoreApplication.translate(
+            "FaceBulk", "Mark %n unknown face(s) as not identifiable?", "", n)
+    else:
+        question = QCoreApplication.translate(
+            "FaceBulk", "Blur %n unknown face(s) on export?", "", n)
+    details = [QCoreApplication.translate("FaceBulk", "They are in %n photo(s).", "", p.photos)]
+    if p.minors_left:
+        details.append(QCoreApplication.translate(
+            "FaceBulk", "%n possible child(ren) are left for you to decide: a child marked not "
+                        "identifiable still blocks the export, so blur them or say who they are.",
+            "", p.minors_left))
+    details.append(QCoreApplication.translate("FaceBulk", "You can undo this (Ctrl+Z)."))
+    return question, " ".join(details)
+
+
+def done_message(p: BulkPlan) -> str:
+    n = len(p.faces)
+    if p.decision == NOT_IDENTIFIABLE:
+        msg = QCoreApplication.translate(
+            "FaceBulk", "%n face(s) marked not identifiable.", "", n)
+    else:
+        msg = QCoreApplication.translate("FaceBulk", "%n face(s) blurred on export.", "", n)
+    if p.minors_left:
+        msg += " " + QCoreApplication.translate(
+            "FaceBulk", "%n possible child(ren) left to decide.", "", p.minors_left)
+    return msg + " " + QCoreApplication.translate("FaceBulk", "Undo with Ctrl+Z.")
+
+
+def nothing_message(p: BulkPlan) -> str:
+    if p.minors_left:
+        return QCoreApplication.translate(
+            "FaceBulk", "Only possible children are undecided (%n): blur them or say who they "
+                        "are.", "", p.minors_left)
+    return QCoreApplication.translate("FaceBulk", "No unknown faces to decide.")
+
+
+def decide_unknown(session: "PostSession", paths: Sequence[str], decision: str, *,
+                   parent: QWidget | None, confirm: bool = True) -> tuple[int, str]:
+    """Apply ``decision`` to the unknown faces of ``paths`` after asking (when ``confirm``);
+    returns (faces changed, a message for the status bar)."""
+    p = plan(session, paths, decision)
+    if not p.faces:
+        return 0, nothing_message(p)
+    if confirm:
+        question, details = describe(p)
+        box = QMessageBox(QMessageBox.Icon.Question,
+                          QCoreApplication.translate("FaceBulk", "Decide unknown faces"), question,
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                          parent)
+        box.setObjectName("bulkFacesConfirm")
+        box.setInformativeText(details)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+        box.button(QMessageBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("FaceBulk", "Mark not identifiable")
+            if decision == NOT_IDENTIFIABLE else QCoreApplication.translate("FaceBulk", "Blur"))
+        if box.exec() != QMessageBox.StandardButton.Ok:
+            return 0, ""
+    n = len(p.faces)
+    label = (QCoreApplication.translate("FaceBulk", "Mark %n face(s) not identifiable", "", n)
+             if decision == NOT_IDENTIFIABLE
+             else QCoreApplication.translate("FaceBulk", "Blur %n face(s)", "", n))
+    changed = session.decide_faces(p.faces, decision, text=label)
+    return changed, done_message(p)

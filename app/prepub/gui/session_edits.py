@@ -1,0 +1,250 @@
+"""Every edit to the draft, as the methods :class:`~prepub.gui.session.PostSession` offers.
+
+Each public method here is one undo step: it works out the values before and after and pushes a
+command from :mod:`prepub.gui.edits` onto the session's ``undo_stack``; the command writes them
+back through the ``_write_*`` / ``_add_new`` / ``_take_images`` / ``_put_images`` methods below,
+which change the draft, emit the session's signals and start the checks. Batch edits (a field on
+the selected photos, the unknown faces of a selection) are one command each.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+from PySide6.QtCore import QCoreApplication
+
+from prepub.core.draft import DraftImage
+from prepub.gui import edits
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from prepub.core.draft import Draft
+    from prepub.core.model import ImageReport
+
+
+class SessionEdits:
+    """The editing half of :class:`~prepub.gui.session.PostSession` (a mixin: the session
+    provides the draft, the reports, the signals and the checks)."""
+
+    draft: "Draft"
+    reports: "dict[str, ImageReport]"
+    undo_stack: "QUndoStack"
+    _queue: list[str]
+    image_changed: Any
+    faces_changed: Any
+    images_added: Any
+    images_removed: Any
+    report_ready: Any
+    channels_changed: Any
+    post_changed: Any
+
+    if TYPE_CHECKING:  # provided by PostSession and QObject
+        def _changed(self) -> None: ...
+        def request_text_check(self) -> None: ...
+        def _enqueue(self, paths: Sequence[str]) -> None: ...
+
+    def close_edit_group(self) -> None:
+        """The user left a field: the next keystroke starts a new undo step."""
+        top = self.undo_stack.command(self.undo_stack.count() - 1) if self.undo_stack.count() else None
+        if isinstance(top, edits.FieldEdit) and self.undo_stack.index() == self.undo_stack.count():
+            top.sealed = True
+
+    def add_images(self, paths: Sequence[str]) -> list[str]:
+        """Add image files (already expanded from folders); returns the ones that were new."""
+        new: list[str] = []
+        for p in paths:
+            p = str(Path(p).resolve())
+            if self.draft.image(p) is None and p not in new:
+                new.append(p)
+        if new:
+            self.undo_stack.push(edits.AddImages(
+                self, new,
+                QCoreApplication.translate("PostSession", "Add %n photo(s)", "", len(new))))
+        return new
+
+    def remove_images(self, paths: Sequence[str]) -> list[str]:
+        """Take photos out of the post (one undo step); returns the ones that were in it."""
+        gone = [p for p in dict.fromkeys(paths) if self.draft.image(p) is not None]
+        if gone:
+            self.undo_stack.push(edits.RemoveImages(
+                self, gone,
+                QCoreApplication.translate("PostSession", "Remove %n photo(s)", "", len(gone))))
+        return gone
+
+    def field_value(self, path: str, name: str) -> Any:
+        """One of photographer, alt_text, caption, context.what/where/when, source.kind/licence."""
+        im = self.draft.image(path)
+        if im is None:
+            return None
+        target, attr = self._field_target(im, name)
+        return getattr(target, attr)
+
+    @staticmethod
+    def _field_target(im: DraftImage, name: str) -> tuple[Any, str]:
+        if "." in name:
+            head, attr = name.split(".", 1)
+            return getattr(im, head), attr
+        return im, name
+
+    def set_image_field(self, path: str, name: str, value: Any) -> None:
+        """Set one of photographer, alt_text, caption, context.what/where/when, source.kind/licence."""
+        self.set_field_values(name, {path: value})
+
+    def set_fields(self, paths: Sequence[str], name: str, value: Any) -> None:
+        """Set one field to the same value on every photo in ``paths`` (one undo step)."""
+        self.set_field_values(name, {p: value for p in paths})
+
+    def set_field_values(self, name: str, values: Mapping[str, Any]) -> None:
+        """Set one field per photo (``{path: value}``) as one undo step."""
+        old = {p: self.field_value(p, name) for p in values if self.draft.image(p) is not None}
+        new = {p: values[p] for p in old}
+        if not new or all(old[p] == new[p] for p in new):
+            return
+        label = edits.field_label(name)
+        if len(new) == 1:
+            text = QCoreApplication.translate("PostSession", "Change %1")
+        else:
+            text = QCoreApplication.translate("PostSession", "Change %1 on %n photos", "", len(new))
+        text = text.replace("%1", label)
+        self.undo_stack.push(edits.FieldEdit(self, name, old, new, text))
+
+    def _write_fields(self, name: str, values: Mapping[str, Any]) -> None:
+        for path, value in values.items():
+            im = self.draft.image(path)
+            if im is None:
+                continue
+            target, attr = self._field_target(im, name)
+            setattr(target, attr, value)
+            self.image_changed.emit(path)
+        self._changed()
+        if name in ("photographer", "caption"):
+            self.request_text_check()  # the photo-credit rule reads them
+
+    def decide_face(self, path: str, index: int, decision: str | None, *,
+                    person_id: str | None = None, confirmed_adult: bool | None = None) -> None:
+        self.decide_faces([(path, index)], decision, person_id=person_id,
+                          confirmed_adult=confirmed_adult)
+
+    def decide_faces(self, faces: Sequence[tuple[str, int]], decision: str | None, *,
+                     person_id: str | None = None, confirmed_adult: bool | None = None,
+                     text: str | None = None) -> int:
+        """Decide several faces ``(path, index)`` at once (one undo step); returns how many
+        changed."""
+        changes = []
+        for path, index in faces:
+            im = self.draft.image(path)
+            rep = self.reports.get(path)
+            face = next((f for f in rep.faces if f.index == index), None) if rep else None
+            if im is None or face is None:
+                continue
+            before = copy.deepcopy(im.face(index))
+            im.decide(index, list(face.box), decision, person_id=person_id,
+                      confirmed_adult=confirmed_adult)
+            after = copy.deepcopy(im.face(index))
+            self._set_face(im, index, before)  # the command makes the change (redo)
+            if before != after:
+                changes.append((path, index, before, after))
+        if changes:
+            if text is None:
+                text = (QCoreApplication.translate("PostSession", "Decide face %1")
+                        .replace("%1", str(changes[0][1] + 1)) if len(changes) == 1 else
+                        QCoreApplication.translate("PostSession", "Decide %n faces", "", len(changes)))
+            self.undo_stack.push(edits.FaceEdit(self, changes, text))
+        return len(changes)
+
+    @staticmethod
+    def _set_face(im: DraftImage, index: int, decision: Any) -> None:
+        im.faces = [f for f in im.faces if f.index != index]
+        if decision is not None:
+            im.faces.append(copy.deepcopy(decision))
+            im.faces.sort(key=lambda x: x.index)
+
+    def _write_faces(self, changes: Sequence[tuple[str, int, Any]]) -> None:
+        touched: list[str] = []
+        for path, index, decision in changes:
+            im = self.draft.image(path)
+            if im is None:
+                continue
+            self._set_face(im, index, decision)
+            if path not in touched:
+                touched.append(path)
+        for path in touched:
+            self.faces_changed.emit(path)
+        self._changed()
+
+    def set_trip_ended(self, ended: bool) -> None:
+        if self.draft.trip_ended != ended:
+            self.undo_stack.push(edits.PostValueEdit(
+                self, "trip_ended", self.draft.trip_ended, ended,
+                QCoreApplication.translate("PostSession", "The trip has ended") if ended
+                else QCoreApplication.translate("PostSession", "The trip has not ended")))
+
+    def set_channels(self, channels: Sequence[str]) -> None:
+        channels = list(channels)
+        if channels != self.draft.channels:
+            self.undo_stack.push(edits.PostValueEdit(
+                self, "channels", self.draft.channels, channels,
+                QCoreApplication.translate("PostSession", "Change channels")))
+
+    def set_language(self, language: str | None) -> None:
+        if language != self.draft.language:
+            self.undo_stack.push(edits.PostValueEdit(
+                self, "language", self.draft.language, language,
+                QCoreApplication.translate("PostSession", "Change the text's language")))
+
+    def _write_post_value(self, attr: str, value: Any) -> None:
+        setattr(self.draft, attr, value)
+        if attr == "channels":
+            self.channels_changed.emit()
+        self.post_changed.emit()
+        self._changed()
+        self.request_text_check()
+
+    # --- adding and taking out images (called by the commands) ------------------------------------
+
+    def _add_new(self, paths: Sequence[str]) -> None:
+        for p in paths:
+            self.draft.add_image(p)
+        self.images_added.emit(list(paths))
+        self._enqueue(paths)
+        self._changed()
+
+    def _take_images(self, paths: Sequence[str]) -> list[edits.Taken]:
+        taken: list[edits.Taken] = []
+        for i, im in enumerate(self.draft.images):
+            if im.path in paths:
+                taken.append((i, im, self.reports.get(im.path)))
+        gone = [im.path for _i, im, _r in taken]
+        if not gone:
+            return taken
+        self.draft.images = [im for im in self.draft.images if im.path not in gone]
+        for p in gone:
+            self.reports.pop(p, None)
+        self._queue = [p for p in self._queue if p not in gone]
+        self.images_removed.emit(gone)
+        self._changed()
+        self.request_text_check()  # a removed photo's photographer no longer needs a credit
+        return taken
+
+    def _put_images(self, taken: Sequence[edits.Taken]) -> None:
+        back = [(i, im, rep) for i, im, rep in sorted(taken, key=lambda t: t[0])
+                if self.draft.image(im.path) is None]
+        if not back:
+            return
+        for i, im, rep in back:
+            self.draft.images.insert(min(i, len(self.draft.images)), im)
+            if rep is not None:
+                self.reports[im.path] = rep
+        paths = [im.path for _i, im, _r in back]
+        self.images_added.emit(paths)
+        for p in paths:
+            if p in self.reports:
+                self.report_ready.emit(p)
+        missing = [p for p in paths if p not in self.reports]
+        if missing:
+            self._enqueue(missing)
+        self._changed()
+        self.request_text_check()

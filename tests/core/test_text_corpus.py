@@ -1,0 +1,77 @@
+"""The text checks on the labelled corpus (tests/data/text): precision and recall at block+warn,
+silence on clean posts and the warm time per post, held at their measured level so they cannot
+regress. ``uv run python -m prepub.bench text`` prints the same figures per rule."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from prepub.bench_text import CORPUS, Score, load_corpus, load_policies, run, score
+
+MARGIN = 0.03  # the figures may move by this much before a test fails
+
+# measured with `python -m prepub.bench text` when the checks were rebuilt for issue 12
+MEASURED = {
+    "tune": {"precision": 1.00, "recall": 1.00, "alarms": 0.00, "infos": 0.07},
+    "heldout": {"precision": 1.00, "recall": 1.00, "alarms": 0.00, "infos": 0.08},
+}
+
+
+@pytest.fixture(scope="module")
+def outcomes():
+    posts = load_corpus()
+    return run(posts, load_policies(CORPUS.parent, {p.org for p in posts}))
+
+
+def _split(outcomes, split: str) -> Score:
+    return score([o for o in outcomes if o.post.split == split])
+
+
+def test_the_corpus_is_what_the_issue_asks_for() -> None:
+    posts = load_corpus()
+    langs = {lang: sum(1 for p in posts if p.lang == lang) for lang in ("sv", "da", "en")}
+    assert len(posts) >= 200 and min(langs.values()) >= 50
+    clean = sum(1 for p in posts if p.clean)
+    assert 0.4 <= clean / len(posts) <= 0.6
+    heldout = sum(1 for p in posts if p.split == "heldout")
+    assert 0.25 <= heldout / len(posts) <= 0.35
+    labelled = {r for p in posts for r in p.expect}
+    for rule in ("text.threat", "text.slur", "text.insult", "text.personal_attack", "text.profanity",
+                 "text.irony", "text.rumour", "text.internal_marker", "text.confidential", "text.trip_ongoing",
+                 "text.person_first_name", "text.credit_missing", "text.abbreviation", "text.acronym_undefined",
+                 "text.sentence_long", "text.lix", "text.date_weekday", "text.link_text",
+                 "text.competitor_negative", "text.channel_length", "text.hashtags_max", "text.links_max"):
+        assert rule in labelled, rule
+    ids = [json.loads(line)["id"] for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("split", ["tune", "heldout"])
+def test_precision_recall_and_silence_hold(outcomes, split: str) -> None:
+    s = _split(outcomes, split)
+    m = MEASURED[split]
+    assert s.precision >= m["precision"] - MARGIN, s.fp
+    assert s.recall >= m["recall"] - MARGIN, s.fn
+    assert s.alarms_per_clean <= m["alarms"] + MARGIN
+    assert s.infos_per_clean <= m["infos"] + 0.1, s.info_rules
+    # the issue's targets, on the held-out split as well
+    assert s.precision >= 0.9 and s.recall >= 0.9 and s.alarms_per_clean <= 0.1 and s.infos_per_clean <= 0.5
+
+
+def test_quoted_or_reported_abuse_never_blocks(outcomes) -> None:
+    s = score(list(outcomes))
+    assert s.no_block_posts >= 8 and s.wrong_blocks == 0
+
+
+def test_languages_are_detected(outcomes) -> None:
+    s = score(list(outcomes))
+    assert s.languages_right / s.posts >= 0.98
+
+
+def test_warm_check_is_fast(outcomes) -> None:
+    """The issue's target is 10 ms a post warm; measured ~1–2 ms on an idle core. The CI machine
+    is shared, so the test allows twice the target."""
+    s = score(list(outcomes))
+    assert sorted(s.ms)[len(s.ms) // 2] <= 20

@@ -1,0 +1,281 @@
+"""How the text checks read a post (issue 12): quotation and reported speech, negation, names that
+are also words, credits, explained acronyms, sentence density, trips in the present tense,
+internal labels, rumours, irony, severity by confidence, and languages (Danish where the
+organisation is Danish)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from prepub.core.messages import message
+from prepub.core.policy import default_policy_path, load_policy, parse_policy
+from prepub.core.text import ImageCredit, check_text
+
+SE = parse_policy('''
+[organisation]
+country = "SE"
+home_name = "Sundsvall"
+people = ["Anna Svensson", "Hans Nilsson", "Mark Lindqvist", "Maria Holm"]
+''')
+DK = parse_policy('''
+[organisation]
+country = "DK"
+home_name = "Aarhus"
+people = ["Hans Jensen", "Line Poulsen", "Mark Holm"]
+''')
+TODAY = date(2025, 5, 20)
+
+
+def _hits(text: str, policy=SE, **kw) -> list[tuple[str, str, str]]:
+    r = check_text(text, policy=policy, channels=kw.pop("channels", []), today=TODAY, **kw)
+    return [(f.rule, f.severity.value, text[f.span[0]:f.span[1]]) for f in r.findings]
+
+
+def _rules(text: str, policy=SE, **kw) -> dict[str, str]:
+    return {rule: sev for rule, sev, _t in _hits(text, policy, **kw)}
+
+
+# --- quotation, reported speech, condemnation ---------------------------------------------------
+
+@pytest.mark.parametrize("policy,text,rule", [
+    (SE, "Natten till söndag klottrade någon ”svartskallar ut” på skolan. Vi fördömer det.", "text.slur"),
+    (SE, "På mötet kallade en man några ungdomar för blattar. Vi tar avstånd från det.", "text.slur"),
+    (SE, "Vår ordförande fick ett sms: ”Vi vet var du bor.” Vi har polisanmält hotet.", "text.threat"),
+    (DK, "Formanden fik en besked: ”Vi ved, hvor du bor.” Vi har meldt det til politiet.", "text.threat"),
+    (SE, "Someone sprayed “pakis out” on the wall. We condemn it.", "text.slur"),
+])
+def test_quoted_or_reported_abuse_warns_and_never_blocks(policy, text: str, rule: str) -> None:
+    r = check_text(text, policy=policy, channels=[], today=TODAY)
+    [f] = [f for f in r.findings if f.rule == rule]
+    assert f.severity.value == "warn" and f.params["quoted"] and not r.blocked
+    assert "quoted or reported" in message(f, "en") and "citeras eller återges" in message(f, "sv")
+
+
+def test_the_same_words_in_our_own_voice_block() -> None:
+    assert _rules("Blattarna förstör allt.")["text.slur"] == "block"
+    assert _rules("Vi vet var du bor.")["text.threat"] == "block"
+    f = next(f for f in check_text("Vi vet var du bor.", policy=SE, channels=[]).findings)
+    assert message(f, "en") == "“Vi vet var du bor” can be read as a threat."
+
+
+# --- threats, hate and attacks beyond set phrases ---------------------------------------------
+
+@pytest.mark.parametrize("policy,text,severity", [
+    (DK, "Bliver planen vedtaget, så finder vi ud af, hvor hver eneste af jer bor.", "block"),
+    (SE, "Under helgen skrev någon att ni kommer att hängas allihop.", "warn"),  # reported: "skrev"
+    (SE, "Du ska få betala för det här.", "warn"),
+    (SE, "Fortsätter du så här kommer det att sluta illa för dig.", "warn"),
+    (SE, "We will find out where you live.", "block"),
+    (SE, "Next time you show up here, you won't be walking out on your own legs.", "block"),
+])
+def test_threats_without_a_set_phrase(policy, text: str, severity: str) -> None:
+    assert _rules(text, policy)["text.threat"] == severity
+
+
+@pytest.mark.parametrize("text", ["Du kommer inte att ångra dig om du kommer på lördag!",
+                                  "Ni kommer att få betala mindre för bussen från 1 juli.",
+                                  "Akta dig för halkan i morgon.", "Come and kill some time at the museum.",
+                                  "Vi kommer att hitta en lösning tillsammans med er."])
+def test_no_threat(text: str) -> None:
+    assert "text.threat" not in _rules(text)
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "De här invandrarna är parasiter som lever på våra skattepengar."),
+    (DK, "De migranter er skadedyr, der lever af vores velfærd."),
+    (SE, "Muslims are taking over our neighbourhoods and should be thrown out."),
+    (SE, "Kärringarna i nämnden har ingen aning."),
+    (DK, "Kællingerne i byrådet aner ikke noget."),
+])
+def test_hate_without_a_listed_form(policy, text: str) -> None:
+    assert "text.slur" in _rules(text, policy)
+
+
+@pytest.mark.parametrize("text", ["Invandrare är inte parasiter – de är våra grannar.",
+                                  "Kvinnor är underrepresenterade bland cheferna.",
+                                  "Muslimer, judar och kristna firade tillsammans."])
+def test_group_words_alone_are_no_hate(text: str) -> None:
+    assert "text.slur" not in _rules(text)
+
+
+@pytest.mark.parametrize("policy,text,severity", [
+    (SE, "@kalle_k du är en patetisk clown.", "block"),
+    (SE, "Kommunalrådet är en skam för Sundsvall.", "block"),
+    (SE, "The mayor is a disgrace to this city.", "block"),
+    (DK, "@MetteK, hold op med at lyve, din hykler.", "block"),
+    (SE, "Situationen är en skam.", "warn"),  # a capitalised word opening the sentence: maybe a person
+])
+def test_personal_attacks(policy, text: str, severity: str) -> None:
+    assert _rules(text, policy)["text.personal_attack"] == severity
+
+
+@pytest.mark.parametrize("text", ["Ingen är en idiot för att hen frågar.", "Asking never makes you an idiot.",
+                                  "Det här är en patetisk ursäkt för en busstidtabell.",
+                                  "Clownen Nisse kommer till biblioteket på lördag!"])
+def test_no_attack(text: str) -> None:
+    rules = _rules(text)
+    assert "text.personal_attack" not in rules and "text.insult" not in rules
+
+
+# --- names, credits, acronyms, sentences ------------------------------------------------------
+
+@pytest.mark.parametrize("policy,text,flagged", [
+    (SE, "Konstnären Per Olsson ställer ut. Hans bilder av kusten är fina.", False),
+    (SE, "Hans leder passet på lördag.", True),
+    (SE, "Mark your calendars! Open day on Saturday.", False),
+    (SE, "Mark will present the plan on Wednesday.", True),
+    (SE, "Mark och vatten är våra viktigaste resurser.", False),
+    (SE, "Maria och hennes team har gjort ett fantastiskt jobb!", True),
+    (DK, "Line dance i parken hver onsdag.", False),
+    (DK, "Line fortæller om cykelplanen.", True),
+    (DK, "Hans billeder af bugten kan ses hele maj.", False),
+    (SE, "Hans Christian Andersens sagor på teatern.", False),
+    (SE, "Tack Maria för en fin föreläsning!", True),
+])
+def test_a_first_name_only_where_it_names_a_person(policy, text: str, flagged: bool) -> None:
+    assert ("text.person_first_name" in _rules(text, policy)) is flagged
+
+
+@pytest.mark.parametrize("text,credited", [
+    ("Fin dag i parken! 📸 Omar Said", True),
+    ("Great day in the park! Photo by Omar Said", True),
+    ("Fin dag i parken! Tack Omar Said för bilderna.", True),
+    ("Fin dag i parken! Foto: Omar", False),
+    ("Fin dag i parken!", False),
+])
+def test_credits_in_their_common_forms(text: str, credited: bool) -> None:
+    rules = _rules(text, images=[ImageCredit("Omar Said")])
+    assert ("text.credit_missing" not in rules) is credited
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Myndigheten för samhällsskydd och beredskap, MSB, skickar ut en broschyr.", False),
+    ("The Swedish Civil Contingencies Agency, MSB, is sending a brochure.", False),
+    ("MSB – Myndigheten för samhällsskydd och beredskap – skickar ut en broschyr.", False),
+    ("MSB skickar ut en broschyr.", True),
+    ("OBS! Biblioteket är stängt i dag.", False),
+    ("Tillsammans med Nordbolaget AB bygger vi laddplatser.", False),
+])
+def test_acronyms_explained_beside_their_name(text: str, flagged: bool) -> None:
+    assert ("text.acronym_undefined" in _rules(text)) is flagged
+
+
+def test_clear_long_sentences_pass_and_dense_or_very_long_ones_do_not() -> None:
+    clear = ("På lördag bjuder vi alla barn och deras familjer på korv, saft och tipspromenad i parken vid ån, "
+             "och du behöver inte anmäla dig i förväg.")  # 26 short words
+    assert "text.sentence_long" not in _rules(clear)
+    dense = ("Förvaltningen kommer under hösten att genomföra en omfattande kartläggning av lokalbehoven "
+             "avseende förskoleverksamheten i samtliga kommundelar i syfte att säkerställa ändamålsenlig "
+             "resursfördelning för barn och unga under de kommande åren.")  # 29 words, most of them long
+    assert _rules(dense)["text.sentence_long"] == "warn"
+    parse_policy("[text]\nsentence_hard_max_words = 30\n")  # the limit is the policy's
+
+
+def test_lix_is_not_reported_for_a_short_post() -> None:
+    assert "text.lix" not in _rules("Eventuella olägenheter beklagas. Ytterligare information tillhandahålls.")
+
+
+# --- trips, internal markers, rumours, irony --------------------------------------------------
+
+@pytest.mark.parametrize("policy,text,severity", [
+    (SE, "Dag tre här i Kampala. I kväll åker vi vidare norrut.", "block"),
+    (SE, "Vi är i Maputo den här veckan och träffar våra partner.", "block"),
+    (DK, "Vi er i Maputo hele ugen og mødes med vores partnere.", "block"),
+    (SE, "Nu sitter vi på tåget mot Bryssel.", "block"),
+    (SE, "Godmorgon från Kiev! I dag besöker vår ordförande en skola.", "block"),
+    (SE, "Så här ser det ut utanför hotellet i Kigali just nu.", "warn"),  # place + now + us, no trip phrase
+])
+def test_ongoing_trips_in_the_present_tense(policy, text: str, severity: str) -> None:
+    assert _rules(text, policy)["text.trip_ongoing"] == severity
+    assert "text.trip_ongoing" not in _rules(text, policy, trip_ended=True)
+
+
+@pytest.mark.parametrize("text", [
+    "Förra veckan besökte vi våra partner i Kampala.",
+    "Hemma igen efter tio dagar i Moçambique! I veckan berättar vi mer.",
+    "Dag tre av Kulturveckan! I kväll blir det konsert i parken.",
+    "Vi är i Stadshusets foajé hela dagen i dag.",
+    "Välkommen till vår utställning om livet i Kampala, som öppnar i dag.",
+    "I dag öppnar Pride i Göteborg, och vi hejar på alla som går.",
+])
+def test_no_trip(text: str) -> None:
+    assert "text.trip_ongoing" not in _rules(text)
+
+
+@pytest.mark.parametrize("policy,text,flagged", [
+    (DK, "FORTROLIGT – må ikke deles: udkast til budget.", ["FORTROLIGT", "må ikke deles"]),
+    (SE, "Internal only – do not share: draft budget.", ["Internal only", "do not share"]),
+    (SE, "[INTERNT] Förslag till pressmeddelande.", ["INTERNT"]),
+    (SE, "Utkast, ej för publicering: pressmeddelande.", ["Utkast", "ej för publicering"]),
+    (SE, "Uppgifterna hanteras konfidentiellt.", []),
+    (SE, "Utkast till ny detaljplan finns på webben – tyck till!", []),
+    (DK, "Alle henvendelser behandles fortroligt.", []),
+])
+def test_internal_markers_in_every_language_and_only_as_labels(policy, text: str, flagged: list[str]) -> None:
+    hits = _hits(text, policy)
+    assert [t for rule, _s, t in hits if rule == "text.internal_marker"] == flagged
+    assert not [t for rule, _s, t in hits if rule == "text.shouting"]  # one note per thing
+
+
+@pytest.mark.parametrize("policy,text,flagged", [
+    (SE, "Vi har hört att badhuset ska stänga. Sprid gärna vidare!", True),
+    (DK, "Rygterne siger, at svømmehallen lukker.", True),
+    (SE, "Hörde precis från en bekant att rektorn ska sparkas. Någon som vet mer?", True),
+    (SE, "Word is the council will sell the harbour.", True),
+    (SE, "Vi har hört många av er fråga om busstiderna. Här är svaren.", False),
+    (SE, "Vi har hört att många uppskattar den nya parken. Tack!", False),
+    (SE, "Nu kan du anmäla ditt barn till simskolan. Sprid gärna!", False),
+    (SE, "Vi har fått frågor om ryktena kring badhuset. Här är fakta: det renoveras.", False),
+])
+def test_rumours(policy, text: str, flagged: bool) -> None:
+    assert ("text.rumour" in _rules(text, policy)) is flagged
+
+
+@pytest.mark.parametrize("text,severity", [
+    ("Tack för ingenting, Trafikverket. Tredje inställda tåget 🙄", "warn"),
+    ("Ja, verkligen genomtänkt att stänga badet mitt i juli. Bra jobbat.", "warn"),
+    ("Busstrafiken är inställd igen 🙄", "info"),
+    ("Våra så kallade ”experter” har talat.", "info"),
+])
+def test_irony_warns_only_when_it_is_clear(text: str, severity: str) -> None:
+    assert _rules(text)["text.irony"] == severity
+
+
+def test_praise_alone_is_no_irony() -> None:
+    assert "text.irony" not in _rules("Bra jobbat, alla som städade stranden! Toppen!")
+
+
+# --- languages and the default policies -------------------------------------------------------
+
+def test_a_danish_organisation_reads_danish_posts_with_danish_rules() -> None:
+    policy = load_policy(default_policy_path("da"))
+    assert policy.country == "DK" and policy.post_languages == ("da", "en")
+    r = check_text("Vi byder bl.a. på kaffe og kage, når biblioteket åbner.", policy=policy, channels=[])
+    assert r.language == "da"
+    [f] = [f for f in r.findings if f.rule == "text.abbreviation"]
+    assert f.fix.replacement == "blandt andet"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en", "da"])
+def test_shipped_policies_leave_the_languages_to_the_country(lang: str) -> None:
+    policy = load_policy(default_policy_path(lang))
+    assert policy.organisation.languages is None
+    assert policy.text.dialogue_channels == []
+
+
+def test_place_names_do_not_decide_the_language() -> None:
+    r = check_text("Traffic update: Randersvej is closed near Trøjborg after an accident. Please choose "
+                   "another route if you can.", policy=DK, channels=[])
+    assert r.language == "en"
+
+
+def test_the_dialogue_note_only_where_the_policy_asks_and_once() -> None:
+    flat = "Biblioteket har öppet som vanligt i sommar."
+    assert "text.dialogue_missing" not in _rules(flat, channels=["facebook", "instagram"])
+    asks = parse_policy('[text]\ndialogue_channels = ["facebook", "instagram"]\n')
+    hits = [h for h in _hits(flat, asks, channels=["facebook", "instagram"]) if h[0] == "text.dialogue_missing"]
+    assert len(hits) == 1 and hits[0][1] == "info"
+    assert "text.dialogue_missing" not in _rules("Biblioteket har öppet i sommar. Kom förbi!", asks,
+                                                 channels=["facebook"])
