@@ -48,7 +48,7 @@ class Post:
     info: frozenset[str]
     split: str
     note: str
-    batch: int = 1
+    batch: str = "1"
 
     @property
     def clean(self) -> bool:
@@ -121,7 +121,7 @@ def load_corpus(path: Path = CORPUS) -> list[Post]:
         out.append(Post(id=d["id"], lang=d["lang"], org=d["org"], channels=list(d["channels"]), text=d["text"],
                         expect=frozenset(d["expect"]), no_block=bool(d.get("no_block")),
                         images=list(d.get("images", [])), info=frozenset(d.get("info", [])),
-                        split=d["split"], note=d.get("note", ""), batch=int(d.get("batch", 1))))
+                        split=d["split"], note=d.get("note", ""), batch=str(d.get("batch", 1))))
     return out
 
 
@@ -232,7 +232,7 @@ def add_parser(sub: Any) -> None:
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--split", choices=SPLITS, default=None, help="one split (default: tune, held-out and all)")
     p.add_argument("--errors", action="store_true", help="list misses and false alarms (tune split only)")
-    p.add_argument("--batch", type=int, default=None, help="only the posts of one batch (1 or 2)")
+    p.add_argument("--batch", default=None, help="only the posts of one batch (1, 2, 3 or fresh)")
     p.add_argument("--corpus", type=Path, default=CORPUS)
 
 

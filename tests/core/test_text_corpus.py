@@ -75,3 +75,23 @@ def test_warm_check_is_fast(outcomes) -> None:
     is shared, so the test allows twice the target."""
     s = score(list(outcomes))
     assert sorted(s.ms)[len(s.ms) // 2] <= 20
+
+
+# --- the independent held-out set -----------------------------------------------------------------
+# tests/data/text/fresh_heldout.jsonl was written by someone who had not seen the checks, their word
+# lists or the tuning corpus, only the seed policies and the labelling rules. It is never tuned on:
+# its figures are the honest ones. Measured when it was added (precision 0.95, recall 0.71, 0.04
+# alarms and 0.05 notes per clean post): recall misses the issue's 0.9, and this test only keeps it
+# from getting worse.
+FRESH = {"precision": 0.95, "recall": 0.71, "alarms": 0.04, "infos": 0.05}
+
+
+def test_independent_held_out_set_does_not_regress() -> None:
+    posts = load_corpus(CORPUS.parent / "fresh_heldout.jsonl")
+    s = score(run(posts, load_policies(CORPUS.parent, {p.org for p in posts})))
+    assert len(posts) == 150
+    assert s.precision >= FRESH["precision"] - MARGIN, s.fp
+    assert s.recall >= FRESH["recall"] - MARGIN, s.fn
+    assert s.alarms_per_clean <= FRESH["alarms"] + MARGIN
+    assert s.infos_per_clean <= FRESH["infos"] + 0.1
+    assert s.wrong_blocks == 0  # quoted or reported abuse never blocks
