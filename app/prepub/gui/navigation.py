@@ -33,6 +33,8 @@ class Navigator(QObject):
         super().__init__(window)
         self.w = window
         self._cursor = -1
+        self._last: tuple[object, ...] | None = None  # the finding F8 went to last
+        self.opening_face = False  # a face popup is about to open (the preview is decoding)
 
     def go_to(self, target: Any) -> None:
         w = self.w
@@ -58,6 +60,7 @@ class Navigator(QObject):
             index = f.face
             w.preview.focus_face(index)
             # the preview may still be decoding: open the popup once the box is on screen
+            self.opening_face = True
             QTimer.singleShot(0, lambda: self._open_face(subject, index, tries=40))
             return
         field = None
@@ -76,7 +79,10 @@ class Navigator(QObject):
         if rect is None:
             if tries > 0:
                 QTimer.singleShot(50, lambda: self._open_face(path, index, tries=tries - 1))
+            else:
+                self.opening_face = False
             return
+        self.opening_face = False
         w.preview.focus_face(index)
         rect = w.preview.face_rect_in_view(index) or rect
         pos = w.preview.viewport().mapToGlobal(QPoint(int(rect.right()), int(rect.top())))
@@ -91,5 +97,12 @@ class Navigator(QObject):
         if not items:
             self.w.statusBar().showMessage(self.tr("Nothing left to fix."), 4000)
             return
-        self._cursor = (self._cursor + 1) % len(items)
+        keys = [(f.rule, f.subject, f.face, f.span) for f in items]
+        if self._last in keys:  # still there: on to the one after it
+            self._cursor = keys.index(self._last) + 1
+        elif self._last is None:
+            self._cursor = 0
+        # else it was fixed: the item now at its place is the next one
+        self._cursor %= len(items)
+        self._last = keys[self._cursor]
         self.go_to(items[self._cursor])

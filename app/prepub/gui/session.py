@@ -3,8 +3,9 @@
 :class:`PostSession` is the one model every widget observes. It owns the :class:`Draft` being
 edited, schedules analysis (image by image, cancellable), re-evaluates the policy rules after
 every change (debounced, on the ``eval`` pool), and runs the text checks live (debounced
-~300 ms). Widgets change the draft only through its methods, so every change marks the draft
-dirty and triggers the checks. It never blocks the GUI thread: all core work goes through
+~300 ms). Widgets change the draft only through its methods (the editing ones are in
+``session_edits.py``), so every change marks the draft dirty, triggers the checks and is one step
+on ``undo_stack``. It never blocks the GUI thread: all core work goes through
 :class:`~prepub.gui.tasks.TaskRunner`.
 """
 

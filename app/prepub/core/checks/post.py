@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from prepub.core import clock
+from prepub.core.checks.channels_fit import channel_fit_findings
 from prepub.core.checks.image import (REF_APPROVAL, REF_CHILDREN, REF_IMAGES, REF_PROTECTED,
                                       REF_TRIP, identifiable, metadata_findings, unreadable_finding)
 from prepub.core.draft import Draft, DraftImage, FaceDecision
@@ -100,6 +101,7 @@ def evaluate_draft(draft: Draft, *, reports: Mapping[str, ImageReport], policy: 
         _evaluate_image(ev, draft, im, rep, policy=policy, registry=registry, today=today,
                         matches=(matches or {}).get(im.path, {}))
     _names_written_out(ev, draft, policy)
+    ev.findings.extend(channel_fit_findings(draft, reports=reports, policy=policy))
     if policy.organisation.org_type == "authority":
         _add(ev, make_finding("post.public_record", policy, subject="post"))
     if text_check is None:

@@ -318,6 +318,34 @@ class Registry:
                         channels=channels, on=on, guardian_consent_age=guardian_consent_age,
                         all_custodians_under=all_custodians_under, today_age=today_age)
 
+    def consent_statuses(self, person_ids: Sequence[str], *, channels: Sequence[str], on: date,
+                         guardian_consent_age: int, all_custodians_under: int,
+                         today_ages: Mapping[str, int | None] | None = None,
+                         ) -> dict[str, ConsentStatus]:
+        """:meth:`consent_status` for several people at once (a photo's faces): one transaction
+        and five queries whatever their number, which matters on a team server across a
+        network (about 6 round trips per photo instead of 6 per face)."""
+        ids = list(dict.fromkeys(person_ids))
+        if not ids:
+            return {}
+        ages = today_ages or {}
+        with self._read() as conn:
+            people = {r.id: records.person(r) for r in conn.execute(
+                sa.select(t.people).where(t.people.c.id.in_(ids)))}
+            guardians: dict[str, list[Guardian]] = {i: [] for i in ids}
+            for r in conn.execute(sa.select(t.guardians).where(t.guardians.c.child_id.in_(ids))
+                                  .order_by(t.guardians.c.created_at, t.guardians.c.id)):
+                guardians[r.child_id].append(records.guardian(r))
+            found: dict[str, list[Consent]] = {i: [] for i in ids}
+            for c in records.load_consents(conn, t.consents.c.person_id.in_(ids)):
+                found[c.person_id].append(c)
+        return {pid: evaluate(person_id=pid, person=people.get(pid), guardians=guardians[pid],
+                              consents=found[pid] if pid in people else [], channels=channels,
+                              on=on, guardian_consent_age=guardian_consent_age,
+                              all_custodians_under=all_custodians_under,
+                              today_age=ages.get(pid))
+                for pid in ids}
+
     def evidence_path(self, sha256: str) -> Path | None:
         """The stored evidence file with this hash, or None when it is not (or no longer) kept.
         (A team registry writes a private viewing copy; only its admins may read evidence.)"""

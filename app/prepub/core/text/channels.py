@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from prepub.core.text import xcount
 from prepub.core.model import Fix
 from prepub.core.text.context import Context
 from prepub.core.text.tokens import Token, graphemes, is_emoji
@@ -63,6 +64,9 @@ def units(ctx: Context, method: str, url_length: int | None) -> list[tuple[int, 
     key = ("units", method, url_length)
     if key in ctx.memo:
         return ctx.memo[key]  # type: ignore[no-any-return]
+    if method == "weighted":  # X's own counting, the one implementation the export uses too
+        return ctx.memo.setdefault(key, [(u.start, u.weight) for u in
+                                         xcount.units(ctx.text, url_length=url_length)])  # type: ignore[no-any-return]
     text = ctx.text
     urls = [(t.start, t.end) for t in ctx.of_kind("url")]
     if method == "codepoints":

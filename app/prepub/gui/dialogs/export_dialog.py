@@ -122,6 +122,8 @@ class ExportDialog(QDialog):
         for key in DATE_ORDER_TOOLS:
             combo = QComboBox()
             combo.setObjectName(f"exportDateOrder_{key}")
+            combo.setAccessibleName(self.tr("%1 dates:").replace("%1", TOOLS[key].label)
+                                    .rstrip(":"))
             combo.addItem(self.tr("day/month/year (dd/mm/yyyy)"), "dmy")
             combo.addItem(self.tr("month/day/year (mm/dd/yyyy)"), "mdy")
             combo.setToolTip(self.tr("Choose the date format your account uses in the tool's "
