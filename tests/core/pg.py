@@ -33,7 +33,10 @@ CERT_GROUP = "prepub_test_certusers"  # members log in with a client certificate
 def find_bin_dir() -> Path | None:
     """The folder holding ``initdb`` and ``pg_ctl``, or None when PostgreSQL is not installed."""
     env = os.environ.get("PREPUB_PG_BIN")
-    candidates = [Path(env)] if env else []
+    if env:  # authoritative when set (an empty folder shows what the suite does without them)
+        ok = (Path(env) / "initdb").is_file() and (Path(env) / "pg_ctl").is_file()
+        return Path(env) if ok else None
+    candidates: list[Path] = []
     cfg = shutil.which("pg_config")
     if cfg:
         try:

@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, paths: list[str]) -> None:
         """The inspector edits every selected photo; the preview shows the current one."""
         current = self.preview.path
-        if current and current not in paths:
+        if len(paths) < 2 and current:
             paths = [current]
         self.inspector.show_images(paths, current or None)
 

@@ -156,6 +156,22 @@ def load_consents(conn: sa.Connection, where: Any) -> list[Consent]:
         source_sheet_id=r.source_sheet_id, created_at=r.created_at) for r in rows]
 
 
+def load_for_status(conn: sa.Connection, ids: list[str]) -> tuple[
+        dict[str, Person], dict[str, list[Guardian]], dict[str, list[Consent]]]:
+    """People, their guardians and their consents for several ids, in five queries (the
+    consents of an id that is not a person are left out)."""
+    people = {r.id: person(r) for r in conn.execute(
+        sa.select(t.people).where(t.people.c.id.in_(ids)))}
+    guardians: dict[str, list[Guardian]] = {i: [] for i in ids}
+    for r in conn.execute(sa.select(t.guardians).where(t.guardians.c.child_id.in_(ids))
+                          .order_by(t.guardians.c.created_at, t.guardians.c.id)):
+        guardians[r.child_id].append(guardian(r))
+    found: dict[str, list[Consent]] = {i: [] for i in ids}
+    for c in load_consents(conn, t.consents.c.person_id.in_(list(people))):
+        found[c.person_id].append(c)
+    return people, guardians, found
+
+
 def load_exports(conn: sa.Connection, where: Any) -> list[ExportRecord]:
     rows = conn.execute(sa.select(t.exports).where(where)
                         .order_by(t.exports.c.at, t.exports.c.id)).all()

@@ -330,20 +330,11 @@ class Registry:
             return {}
         ages = today_ages or {}
         with self._read() as conn:
-            people = {r.id: records.person(r) for r in conn.execute(
-                sa.select(t.people).where(t.people.c.id.in_(ids)))}
-            guardians: dict[str, list[Guardian]] = {i: [] for i in ids}
-            for r in conn.execute(sa.select(t.guardians).where(t.guardians.c.child_id.in_(ids))
-                                  .order_by(t.guardians.c.created_at, t.guardians.c.id)):
-                guardians[r.child_id].append(records.guardian(r))
-            found: dict[str, list[Consent]] = {i: [] for i in ids}
-            for c in records.load_consents(conn, t.consents.c.person_id.in_(ids)):
-                found[c.person_id].append(c)
+            people, guardians, found = records.load_for_status(conn, ids)
         return {pid: evaluate(person_id=pid, person=people.get(pid), guardians=guardians[pid],
-                              consents=found[pid] if pid in people else [], channels=channels,
-                              on=on, guardian_consent_age=guardian_consent_age,
-                              all_custodians_under=all_custodians_under,
-                              today_age=ages.get(pid))
+                              consents=found[pid], channels=channels, on=on,
+                              guardian_consent_age=guardian_consent_age,
+                              all_custodians_under=all_custodians_under, today_age=ages.get(pid))
                 for pid in ids}
 
     def evidence_path(self, sha256: str) -> Path | None:

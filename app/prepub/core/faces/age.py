@@ -35,8 +35,12 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom in the array
 #: would only see blur, and such faces are far below the identifiable size.
 MIN_AGE_FACE_PX = 10
 
-#: Faces first estimated within these years (inclusive) get the second opinion.
+#: Faces first estimated within these years (inclusive) get the second opinion ...
 SECOND_OPINION = (15.0, 35.0)
+#: ... when their shorter side is at least this many pixels of the analysed image: a smaller face
+#: is blown up more than twice to the 64-px chip, and more views of the same blur add little
+#: but time (in the shared group photos a quarter of the faces are that small).
+SECOND_OPINION_MIN_PX = 32
 
 _CHIP = 64
 _MEANS = np.asarray([122.781998, 117.000999, 104.297997], dtype=np.float32)  # the model's manifest
@@ -82,7 +86,7 @@ class AgeEstimator:
         """One age in years per box (None for a box too small to judge), in box order.
         ``second_range`` overrides the plan's band of first estimates that get a second opinion."""
         ages: list[float | None] = [None] * len(boxes)
-        todo = [i for i, (x0, y0, x1, y1) in enumerate(boxes) if min(x1 - x0, y1 - y0) >= MIN_AGE_FACE_PX]
+        todo = [i for i, box in enumerate(boxes) if _short_side(box) >= MIN_AGE_FACE_PX]
         if not todo:
             return ages
         dlib, predictor, session = self._ensure_models()
@@ -94,7 +98,8 @@ class AgeEstimator:
         counts = np.full(len(shapes), len(plan.first) * (2 if plan.mirror else 1), dtype=np.float64)
         first = probs / counts[:, None] @ _WEIGHTS
         lo, hi = second_range or plan.second_range
-        again = [k for k, a in enumerate(first) if lo <= a <= hi] if plan.second else []
+        again = [k for k, a in enumerate(first)
+                 if lo <= a <= hi and _short_side(boxes[todo[k]]) >= SECOND_OPINION_MIN_PX] if plan.second else []
         if again:
             views = 2 if plan.mirror else 1
             probs[again] += _probabilities(dlib, session, img, [shapes[k] for k in again], plan.second, plan.mirror)
@@ -114,6 +119,10 @@ class AgeEstimator:
         for i, a in zip(todo, expected):
             ages[i] = float(a)
         return ages
+
+
+def _short_side(box: Box) -> float:
+    return min(box[2] - box[0], box[3] - box[1])
 
 
 def _rectangle(dlib: Any, box: Box, w: int, h: int) -> Any:
