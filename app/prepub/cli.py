@@ -20,6 +20,7 @@ from typing import Any, Sequence
 from prepub import __version__
 from prepub.core.languages import UI_LANGUAGES
 from prepub.core.printable import printable
+from prepub.core.messages import render
 
 EXIT_OK, EXIT_BLOCKED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -280,7 +281,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         n = len(out_images)
-        print(f"\n{n} image(s) checked; {'something BLOCKS publication' if blocked else 'nothing blocks'}.")
+        print("\n" + render("cli.summary_blocked" if blocked else "cli.summary_ok", {"count": n}))
     return EXIT_BLOCKED if blocked else EXIT_OK
 
 
@@ -320,10 +321,12 @@ def _check_draft(draft: Any, path: str, *, policy: Any, detector: Any, registry_
             "overrides": [{"rule": o.rule, "subject": o.subject, "reason": o.reason} for o in draft.overrides],
             "consents": sorted(ev.consent_ids)}
     if not quiet:
-        print(f"\nDraft {printable(path)} → {printable(', '.join(draft.channels)) or '(no channels)'}")
+        labels = ", ".join(str(policy.channel(c).get("label") or c) for c in draft.channels)
+        print("\n" + printable(render("cli.draft", {"path": path,
+                                                    "channels": labels or render("cli.no_channels", {})})))
         for im in draft.images:
             _print_findings(Path(im.path).name, [f for f in ev.findings if f.subject == im.path])
-        _print_findings("post", post_findings)
+        _print_findings(render("cli.post", {}), post_findings)
     return post, images, bool(blocks)
 
 
@@ -341,7 +344,16 @@ def _image_json(rep: Any, findings: Any = None) -> dict[str, Any]:
     }
 
 
-_MARK = {"block": "✖ BLOCK", "warn": "⚠ warn ", "info": "· info "}
+_SIGN = {"block": "✖", "warn": "⚠", "info": "·"}
+
+
+def _mark(severity: str) -> str:
+    """"✖ BLOCK", "⚠ warn " … in the user's language, padded so the messages line up."""
+    from prepub.core.messages import render
+
+    words = {s: render(f"cli.{s}", {}) for s in _SIGN}
+    width = max(len(w) for w in words.values())
+    return f"{_SIGN[severity]} {words[severity]:<{width}}"
 
 
 def _print_image(rep: Any) -> None:
@@ -355,10 +367,10 @@ def _print_image(rep: Any) -> None:
         if cam:
             bits.append(cam)
         if md.photographer is not None:
-            bits.append(f"by {md.photographer.value}")
+            bits.append(render("cli.by", {"name": md.photographer.value}))
         head += "  (" + ", ".join(bits) + ")"
     if rep.faces:
-        head += f"  faces: {len(rep.faces)}"
+        head += "  " + render("cli.faces", {"count": len(rep.faces)})
     _print_findings(head, rep.findings)
 
 
@@ -367,9 +379,9 @@ def _print_findings(head: str, findings: Any) -> None:
 
     print(printable(head))
     if not findings:
-        print("    ✓ nothing to report")
+        print("    ✓ " + render("cli.nothing", {}))
     for f in sorted(findings, key=lambda f: -f.severity.rank):
-        print(f"    {_MARK[f.severity.value]}  {printable(message(f))}")
+        print(f"    {_mark(f.severity.value)}  {printable(message(f))}")
 
 
 class _Progress:
@@ -429,7 +441,7 @@ def _cmd_draft(args: argparse.Namespace) -> int:
         except UnreadableImage:
             pass  # `prepub check` reports it
     save_draft(draft, out)
-    print(f"Wrote {printable(out)} with {len(draft.images)} image(s).")
+    print(printable(render("cli.wrote_draft", {"path": out, "count": len(draft.images)})))
     return EXIT_OK
 
 
@@ -500,21 +512,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from prepub.core.export.scheduling import REJECTING
 
     skipped = tuple(getattr(result, "skipped", ()))
-    print(f"Exported to {printable(result.path)}")
-    print(f"Written: {len(result.files)} file(s)")
+    print(printable(render("cli.exported_to", {"path": result.path})))
+    print(render("cli.written", {"count": len(result.files)}))
     notes = dict(getattr(result, "file_notes", {}) or {})
     for name in sorted(result.files):
         print(f"    ✔ {printable(name)}")
         for note in notes.get(name, ()):
             print(f"        ! {printable(note)}")
     if skipped:
-        print(f"NOT written: {len(skipped)} file(s)")
+        print(render("cli.not_written", {"count": len(skipped)}))
         for file, reason in skipped:
             print(f"    ✖ {printable(file)}: {printable(reason)}")
     # the reasons of the files not written are above; the rest is what to do by hand
     notices = [message(f) for f in result.notices if not (skipped and f.rule in REJECTING)]
     if notices:
-        print("To do by hand:")
+        print(render("cli.by_hand", {}))
     for line in notices:
         print(f"    · {printable(line)}")
     return EXIT_OK

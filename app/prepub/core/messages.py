@@ -83,13 +83,28 @@ def render(rule: str, params: dict[str, Any] | Any, lang: str | None = None) -> 
     entry = catalogue().get(rule)
     if not entry:  # a rule without words: its id only (parameters may be private)
         return rule
-    tpl = entry.get(lang) or entry.get("en") or rule
+    tpl = _template(entry, lang, params) or _template(entry, "en", params) or rule
     return _format(tpl, _translated_reason(params, lang))
+
+
+def _template(entry: Mapping[str, str], lang: str, params: Any) -> str | None:
+    """The template in ``lang``; with a ``count`` parameter, its ``<lang>_one`` or
+    ``<lang>_other`` form where the entry has them (Swedish, Danish and English all use one
+    form for 1 and another for every other number)."""
+    count = params.get("count") if isinstance(params, Mapping) else None
+    if isinstance(count, int) and f"{lang}_other" in entry:
+        return entry[f"{lang}_one"] if count == 1 and f"{lang}_one" in entry else entry[f"{lang}_other"]
+    return entry.get(lang)
 
 
 def _translated_reason(params: Any, lang: str) -> dict[str, Any]:
     """Replace an English ``reason`` by its translation when the params carry a reason ``code``."""
     p = dict(params or {})
+    reasons = p.get("reasons")
+    if isinstance(reasons, str) and reasons:  # consent reason codes, joined: in words
+        words = [catalogue().get(f"consent_reason.{r.strip()}", {}).get(lang) for r in reasons.split(",")]
+        if all(words):
+            p["reasons"] = ", ".join(w for w in words if w)
     code = p.get("code")
     if code and lang != "en":
         entry = catalogue().get(f"reason.{code}", {})
