@@ -391,3 +391,22 @@ def test_rules_that_protect_people_are_never_overridden_even_if_listed(policy) -
     d.overrides.append(Override(rule="face.unresolved", reason="brådskande"))
     ev = run(d, report([face(0)]), lax)
     assert [f.rule for f in unresolved_blocks(ev.findings, d, lax)] == ["face.unresolved"]
+
+
+def test_a_stale_offline_copy_of_the_team_registry_blocks(policy) -> None:
+    """Issue 16: a communicator offline works from a read-only copy; older than the policy's
+    limit, a withdrawal may be missing, so the post blocks (and no one may override that)."""
+    from datetime import timedelta
+    from types import SimpleNamespace
+
+    class Copy:
+        info = SimpleNamespace(age=lambda now=None: timedelta(hours=30))
+
+        def too_old(self) -> bool:
+            return True
+
+    d = complete_draft()
+    ev = evaluate_draft(d, reports={IMG: report()}, policy=policy, registry=Copy(), today=TODAY,
+                        text_check=no_text)
+    stale = [f for f in ev.findings if f.rule == "registry.offline_copy_stale"]
+    assert stale and stale[0].blocks and stale[0].params == {"hours": 30, "max": 24}

@@ -90,6 +90,9 @@ class Consent(_Section):
     portrait_min_face_share: float = opt(0.05, "a face this large a share of the frame makes a portrait",
                                          ge=0, le=1)
     reminder_days: int = opt(30, "warn when a consent expires within this many days", ge=0, le=3650)
+    offline_copy_max_age_hours: int = opt(24, "an offline copy of the team registry older than this "
+                                              "blocks export, because a withdrawal may be missing",
+                                          ge=1, le=168)
 
 
 class Images(_Section):

@@ -507,6 +507,7 @@ class MainWindow(QMainWindow):
         for name, sp in (("main", self.main_split), ("center", self.center), ("right", self.right)):
             self.settings.save_splitter_state(name, sp.saveState())
         self.settings.sync()
+        self.session.stop_watching()
         self.session.runner.cancel_all()
         event.accept()
 

@@ -56,6 +56,8 @@ class PostSession(SessionEdits, QObject):
     people_changed = Signal()
     faces_availability_changed = Signal()
     error_reported = Signal(str, str)  # title, text
+    registry_changes = Signal(list)  # changes made elsewhere to a team registry (watcher thread)
+    registry_online = Signal(bool, str)  # the team registry answers / the reason it does not
 
     def __init__(self, *, policy: Policy, runner: TaskRunner, services: Services,
                  ui_language: str, parent: QObject | None = None) -> None:
@@ -85,6 +87,7 @@ class PostSession(SessionEdits, QObject):
         self._text_generation = 0
         self._eval_timer = self._single_shot(EVAL_DELAY_MS, self._start_evaluation)
         self._text_timer = self._single_shot(TEXT_DELAY_MS, self._start_text_check)
+        self.registry_changes.connect(self._on_registry_changes)  # queued: emitted on the watcher thread
         self.undo_stack = QUndoStack(self)  # every edit to the draft, one step per user action
 
     def _single_shot(self, ms: int, slot: Any) -> QTimer:
@@ -321,10 +324,32 @@ class PostSession(SessionEdits, QObject):
     # --- registry --------------------------------------------------------------------------------
 
     def set_registry(self, registry: Any, error: str | None = None) -> None:
+        self.stop_watching()
         self.registry, self.registry_error = registry, error
         self.registry_changed.emit()
         self.refresh_people()
         self.request_evaluation()
+        if registry is not None and getattr(registry, "dialect", "") == "postgresql":
+            self._watch(registry)
+
+    def _watch(self, registry: Any) -> None:
+        """A team registry: a withdrawal or a new consent made on another laptop reaches this
+        window within a second or two (LISTEN/NOTIFY), and the draft is evaluated again."""
+        from prepub.core.consent.watch import RegistryWatcher
+
+        self._watcher = RegistryWatcher(
+            registry, on_change=lambda changes: self.registry_changes.emit(list(changes)),
+            on_status=lambda ok, err: self.registry_online.emit(bool(ok), err or "")).start()
+
+    def stop_watching(self) -> None:
+        watcher, self._watcher = getattr(self, "_watcher", None), None
+        if watcher is not None:
+            watcher.stop()
+
+    def _on_registry_changes(self, changes: list) -> None:
+        if any(getattr(c, "affects_consent", True) for c in changes):
+            self.refresh_people()
+            self.request_evaluation()
 
     def refresh_people(self) -> None:
         """Reload the registry's people (after a change in the registry window)."""

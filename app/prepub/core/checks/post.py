@@ -55,6 +55,7 @@ register(
     RuleSpec("post.not_analysed", Severity.BLOCK, REF_APPROVAL, can_disable=False),
     RuleSpec("post.public_record", Severity.INFO, REF_ARCHIVE),
     RuleSpec("registry.audit_broken", Severity.BLOCK, REF_AUDIT, can_disable=False),
+    RuleSpec("registry.offline_copy_stale", Severity.BLOCK, REF_APPROVAL, can_disable=False),
 )
 
 ORG_RELATIONS = frozenset({"staff", "elected", "member"})
@@ -93,6 +94,8 @@ def evaluate_draft(draft: Draft, *, reports: Mapping[str, ImageReport], policy: 
     if not draft.images and not draft.text.strip():
         _add(ev, make_finding("post.empty", policy, subject="post"))
     _audit_chain(ev, registry, policy)
+    if registry is not None:
+        registry = _Prefetched(registry, draft, reports, policy=policy, today=today)
     for im in draft.images:
         rep = reports.get(im.path)
         if rep is None:
@@ -112,10 +115,16 @@ def evaluate_draft(draft: Draft, *, reports: Mapping[str, ImageReport], policy: 
 
 
 def _audit_chain(ev: Evaluation, registry: Any, policy: Policy) -> None:
-    """A consent registry whose audit log was rewritten cannot prove consent: nothing exports."""
+    """A consent registry whose audit log was rewritten cannot prove consent, and an offline copy
+    of the team registry older than the policy allows may miss a withdrawal: nothing exports."""
     report = getattr(registry, "audit_chain", None) if registry is not None else None
     if report is not None and getattr(report, "ok", True) is False:
         _add(ev, audit_broken_finding(report, policy))
+    too_old = getattr(registry, "too_old", None)
+    if callable(too_old) and too_old():
+        hours = registry.info.age().total_seconds() / 3600
+        _add(ev, make_finding("registry.offline_copy_stale", policy, subject="post", params={
+            "hours": round(hours), "max": policy.consent.offline_copy_max_age_hours}))
 
 
 def audit_broken_finding(report: Any, policy: Policy | None = None) -> Finding | None:
@@ -280,6 +289,63 @@ def _faces(ev: Evaluation, draft: Draft, im: DraftImage, rep: ImageReport, *, po
         if exp is not None and exp <= today + timedelta(days=cons.reminder_days):
             _add(ev, make_finding("face.consent_expiring", policy, subject=subject, face=face.index,
                                   params={"name": person.name, "date": exp.isoformat()}))
+
+
+class _Prefetched:
+    """The registry as one draft's evaluation sees it: every linked person read once, and every
+    consent status in one :meth:`consent_statuses` call (a handful of queries per draft, not per
+    face: on a team server across a network that is the difference between about 12 and 70 ms
+    for a 10-face photo). Anything else goes to the registry itself."""
+
+    def __init__(self, registry: Any, draft: Draft, reports: Mapping[str, ImageReport], *,
+                 policy: Policy, today: date) -> None:
+        self._registry = registry
+        self._people: dict[str, Any] = {}
+        self._statuses: dict[str, Any] = {}
+        self._ages: dict[str, int | None] = {}
+        for im in draft.images:
+            rep = reports.get(im.path)
+            if rep is None or rep.error is not None:
+                continue
+            for face in rep.faces:
+                dec = _decision_for(im, face)
+                if not identifiable(face, policy) or dec is None or dec.decision != "person":
+                    continue
+                person = self._lookup(dec.person_id)
+                if person is None or getattr(person, "erased", False):
+                    continue
+                minor = face.possible_minor and not dec.confirmed_adult
+                age = _assumed_age(person, face, minor=minor, policy=policy, today=today)
+                known = self._ages.get(person.id)
+                # the same person seen twice: the most cautious (youngest) assumption holds
+                self._ages[person.id] = age if known is None else known if age is None else min(age, known)
+        batch = getattr(registry, "consent_statuses", None)
+        if self._ages and batch is not None:
+            self._statuses = batch(list(self._ages), channels=list(draft.channels), on=today,
+                                   guardian_consent_age=policy.consent.guardian_consent_age,
+                                   all_custodians_under=policy.consent.all_custodians_under,
+                                   today_ages=self._ages)
+
+    def _lookup(self, person_id: str | None) -> Any:
+        if not person_id:
+            return None
+        if person_id not in self._people:
+            self._people[person_id] = _get_person(self._registry, person_id)
+        return self._people[person_id]
+
+    def get_person(self, person_id: str) -> Any:
+        person = self._lookup(person_id)
+        if person is None:
+            raise LookupError(person_id)
+        return person
+
+    def consent_status(self, person_id: str, **kw: Any) -> Any:
+        if person_id in self._statuses:
+            return self._statuses[person_id]
+        return self._registry.consent_status(person_id, **kw)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._registry, name)
 
 
 def _get_person(registry: Any, person_id: str | None) -> Any:
