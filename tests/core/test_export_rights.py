@@ -403,6 +403,6 @@ def test_cli_export_prints_written_and_skipped_files(tmp_path: Path, monkeypatch
     assert code == cli.EXIT_OK, out.err + out.out
     assert "Written:" in out.out and "✔ manifest.json" in out.out
     assert "✔ scheduling/publer-instagram.csv" in out.out
-    assert "NOT written: 2 file(s)" in out.out
+    assert "NOT written: 2 files" in out.out
     assert "✖ scheduling/hootsuite-instagram.csv:" in out.out
     assert "✖ scheduling/sprout-instagram.csv:" in out.out

@@ -1,7 +1,9 @@
 """Decoding photos for analysis: upright, RGB, at a bounded size, and never silently broken.
 
 This module owns turning a file into pixels. :func:`load_upright` opens a file read-only,
-decodes large JPEGs at reduced scale (JPEG draft mode) instead of at full size, applies the
+decodes large JPEGs at reduced scale (JPEG draft mode) and large PNGs in bands of rows instead
+of at full size, refuses other formats whose full-size pixels would pass a memory cap
+(:data:`MAX_DECODE_BYTES`), box-reduces before converting pixel modes, applies the
 EXIF orientation so the result is the image as people see it, converts every pixel mode
 (palette, alpha, 16-bit, CMYK, 32-bit PNG) to RGB with transparency composited on white, and
 raises :class:`DecodeError` with a plain-English reason for anything it cannot read: a truncated

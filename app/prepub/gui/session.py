@@ -430,6 +430,23 @@ class PostSession(SessionEdits, QObject):
     def blocker_ids(self) -> set[int]:
         return {id(f) for f in self.blockers()}
 
+    def to_check(self) -> list[Finding]:
+        """What the user should look at but that does not block: warnings, and blocking findings
+        an allowed override covers. Notes (info) are neither. The panel, the strip and the
+        Export button all count from here and from :meth:`blockers`, so they agree."""
+        blocking = self._blocking_cache()
+        return [f for f in self.findings() if id(f) not in blocking
+                and (f.severity is Severity.WARN or f.blocks)]
+
+    def counts_for(self, subject: str) -> tuple[int, int]:
+        """(blocking, to check) for one photo (or "post"/"text")."""
+        blocking = self._blocking_cache()
+        mine = self._by_subject().get(subject, ())
+        n_block = sum(1 for f in mine if id(f) in blocking)
+        n_check = sum(1 for f in mine if id(f) not in blocking
+                      and (f.severity is Severity.WARN or f.blocks))
+        return n_block, n_check
+
     def image_state(self, path: str) -> str:
         if path not in self.reports:
             return PENDING

@@ -27,7 +27,7 @@ REF_RIGHTS = "Upphovsrättslagen (1960:729) / ophavsretsloven: bilden används b
 register(
     RuleSpec("image.unreadable", Severity.BLOCK, "Prepub: en bild som inte kan läsas kan inte granskas",
              can_disable=False),
-    RuleSpec("gps.present", Severity.WARN, REF_PRIVACY),
+    RuleSpec("gps.present", Severity.INFO, REF_PRIVACY),  # the export removes it: a note
     RuleSpec("gps.empty", Severity.INFO, REF_PRIVACY),
     RuleSpec("image.serials", Severity.INFO, REF_PRIVACY),
     RuleSpec("image.owner_name", Severity.INFO, REF_PRIVACY),

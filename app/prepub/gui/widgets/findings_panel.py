@@ -1,8 +1,11 @@
-"""The findings panel: every blocking and warning item, grouped per image and for the post.
+"""The findings panel: what blocks the export and what to check, grouped by cause across
+photos ("7 photos lack a photographer — Set for all"), else per photo, plus the post text and
+the post (``finding_groups.py`` decides the groups).
 
-Each row shows the message in the UI language, the policy paragraph it comes from, and a
-"Go to fix" button (painted by the delegate, so hundreds of rows stay cheap) that asks the window
-to select the image, face, field or text span. Notes (info) are hidden unless asked for.
+Each row shows its message in the UI language and the policy paragraph; a button (painted by the
+delegate, so hundreds of rows stay cheap) appears only where there is something to do: "Go to
+fix" on a row asks the window to select the image, face, field or text span, and a cause
+group's button fixes all its photos at once. Notes (info) are hidden unless asked for.
 """
 
 from __future__ import annotations
