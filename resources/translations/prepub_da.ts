@@ -542,6 +542,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Blur %n face(s) on export?</source>
+            <translation>
+                <numerusform>Slør %n ansigt ved eksport?</numerusform>
+                <numerusform>Slør %n ansigter ved eksport?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>They are in %n photo(s).</source>
             <translation>
                 <numerusform>De er i %n billede.</numerusform>
@@ -714,6 +721,169 @@
         <message>
             <source>Go to fix</source>
             <translation>Ret det</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingGroups</name>
+        <message numerus="yes">
+            <source>%n photo(s) lack a photographer</source>
+            <translation>
+                <numerusform>%n billede mangler fotograf</numerusform>
+                <numerusform>%n billeder mangler fotograf</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) lack their context (what, where, when)</source>
+            <translation>
+                <numerusform>%n billede mangler sammenhæng (hvad, hvor, hvornår)</numerusform>
+                <numerusform>%n billeder mangler sammenhæng (hvad, hvor, hvornår)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) have no source</source>
+            <translation>
+                <numerusform>%n billede mangler kilde</numerusform>
+                <numerusform>%n billeder mangler kilde</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) lack a licence</source>
+            <translation>
+                <numerusform>%n billede mangler licens</numerusform>
+                <numerusform>%n billeder mangler licens</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) lack alt text</source>
+            <translation>
+                <numerusform>%n billede mangler alternativ tekst</numerusform>
+                <numerusform>%n billeder mangler alternativ tekst</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) have too long an alt text</source>
+            <translation>
+                <numerusform>%n billede har for lang alternativ tekst</numerusform>
+                <numerusform>%n billeder har for lang alternativ tekst</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n alt text(s) start with “photo of”</source>
+            <translation>
+                <numerusform>%n alternativ tekst begynder med “billede af”</numerusform>
+                <numerusform>%n alternative tekster begynder med “billede af”</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) are from an ongoing trip</source>
+            <translation>
+                <numerusform>%n billede er fra en igangværende rejse</numerusform>
+                <numerusform>%n billeder er fra en igangværende rejse</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) have usage terms to read</source>
+            <translation>
+                <numerusform>%n billede har brugsvilkår, der skal læses</numerusform>
+                <numerusform>%n billeder har brugsvilkår, der skal læses</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) cannot be read</source>
+            <translation>
+                <numerusform>%n billede kan ikke læses</numerusform>
+                <numerusform>%n billeder kan ikke læses</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) have damaged metadata</source>
+            <translation>
+                <numerusform>%n billede har beskadigede metadata</numerusform>
+                <numerusform>%n billeder har beskadigede metadata</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) may be damaged</source>
+            <translation>
+                <numerusform>%n billede kan være beskadiget</numerusform>
+                <numerusform>%n billeder kan være beskadigede</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) carry a GPS position (removed on export)</source>
+            <translation>
+                <numerusform>%n billede indeholder en GPS-position (fjernes ved eksport)</numerusform>
+                <numerusform>%n billeder indeholder en GPS-position (fjernes ved eksport)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unknown face(s)</source>
+            <translation>
+                <numerusform>%n ukendt ansigt</numerusform>
+                <numerusform>%n ukendte ansigter</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n undecided face(s) in crowds</source>
+            <translation>
+                <numerusform>%n uafklaret ansigt i menneskemængder</numerusform>
+                <numerusform>%n uafklarede ansigter i menneskemængder</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n possible child(ren)</source>
+            <translation>
+                <numerusform>%n muligt barn</numerusform>
+                <numerusform>%n mulige børn</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n face(s) without a valid consent</source>
+            <translation>
+                <numerusform>%n ansigt uden gyldigt samtykke</numerusform>
+                <numerusform>%n ansigter uden gyldigt samtykke</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n face(s) need a guardian's consent</source>
+            <translation>
+                <numerusform>%n ansigt kræver en værges samtykke</numerusform>
+                <numerusform>%n ansigter kræver en værges samtykke</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n face(s) blurred on export</source>
+            <translation>
+                <numerusform>%n ansigt sløres ved eksport</numerusform>
+                <numerusform>%n ansigter sløres ved eksport</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n photo(s)</source>
+            <translation>
+                <numerusform>i %n billede</numerusform>
+                <numerusform>i %n billeder</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Set for all</source>
+            <translation>Angiv for alle</translation>
+        </message>
+        <message>
+            <source>Decide all…</source>
+            <translation>Afgør alle…</translation>
+        </message>
+        <message>
+            <source>Blur all…</source>
+            <translation>Slør alle…</translation>
+        </message>
+        <message>
+            <source>Go to fix</source>
+            <translation>Ret det</translation>
+        </message>
+        <message>
+            <source>%1 · face %2</source>
+            <translation>%1 · ansigt %2</translation>
         </message>
     </context>
     <context>
@@ -1274,6 +1444,20 @@
             <source>a channel is not covered</source>
             <translation>en kanal er ikke dækket</translation>
         </message>
+        <message numerus="yes">
+            <source>%n thing(s) block this photo</source>
+            <translation>
+                <numerusform>%n ting stopper dette billede</numerusform>
+                <numerusform>%n ting stopper dette billede</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n thing(s) to check in this photo</source>
+            <translation>
+                <numerusform>%n ting at tjekke i dette billede</numerusform>
+                <numerusform>%n ting at tjekke i dette billede</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1433,6 +1617,14 @@
         <message>
             <source>Nothing left to fix.</source>
             <translation>Intet tilbage at rette.</translation>
+        </message>
+        <message>
+            <source>Mark not identifiable…</source>
+            <translation>Markér som ikke genkendelige…</translation>
+        </message>
+        <message>
+            <source>Blur on export…</source>
+            <translation>Slør ved eksport…</translation>
         </message>
     </context>
     <context>

@@ -18,6 +18,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Blur %n face(s) on export?</source>
+            <translation>
+                <numerusform>Blur %n face on export?</numerusform>
+                <numerusform>Blur %n faces on export?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>They are in %n photo(s).</source>
             <translation>
                 <numerusform>It is in %n photo.</numerusform>
@@ -75,6 +82,149 @@
         </message>
     </context>
     <context>
+        <name>FindingGroups</name>
+        <message numerus="yes">
+            <source>%n photo(s) lack a photographer</source>
+            <translation>
+                <numerusform>%n photo lacks a photographer</numerusform>
+                <numerusform>%n photos lack a photographer</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) lack their context (what, where, when)</source>
+            <translation>
+                <numerusform>%n photo lacks its context (what, where, when)</numerusform>
+                <numerusform>%n photos lack their context (what, where, when)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) have no source</source>
+            <translation>
+                <numerusform>%n photo has no source</numerusform>
+                <numerusform>%n photos have no source</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) lack a licence</source>
+            <translation>
+                <numerusform>%n photo lacks a licence</numerusform>
+                <numerusform>%n photos lack a licence</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) lack alt text</source>
+            <translation>
+                <numerusform>%n photo lacks alt text</numerusform>
+                <numerusform>%n photos lack alt text</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) have too long an alt text</source>
+            <translation>
+                <numerusform>%n photo has too long an alt text</numerusform>
+                <numerusform>%n photos have too long an alt text</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n alt text(s) start with “photo of”</source>
+            <translation>
+                <numerusform>%n alt text starts with “photo of”</numerusform>
+                <numerusform>%n alt texts start with “photo of”</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) are from an ongoing trip</source>
+            <translation>
+                <numerusform>%n photo is from an ongoing trip</numerusform>
+                <numerusform>%n photos are from an ongoing trip</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) have usage terms to read</source>
+            <translation>
+                <numerusform>%n photo has usage terms to read</numerusform>
+                <numerusform>%n photos have usage terms to read</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) cannot be read</source>
+            <translation>
+                <numerusform>%n photo cannot be read</numerusform>
+                <numerusform>%n photos cannot be read</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) have damaged metadata</source>
+            <translation>
+                <numerusform>%n photo has damaged metadata</numerusform>
+                <numerusform>%n photos have damaged metadata</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) may be damaged</source>
+            <translation>
+                <numerusform>%n photo may be damaged</numerusform>
+                <numerusform>%n photos may be damaged</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) carry a GPS position (removed on export)</source>
+            <translation>
+                <numerusform>%n photo carries a GPS position (removed on export)</numerusform>
+                <numerusform>%n photos carry a GPS position (removed on export)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unknown face(s)</source>
+            <translation>
+                <numerusform>%n unknown face</numerusform>
+                <numerusform>%n unknown faces</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n undecided face(s) in crowds</source>
+            <translation>
+                <numerusform>%n undecided face in crowds</numerusform>
+                <numerusform>%n undecided faces in crowds</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n possible child(ren)</source>
+            <translation>
+                <numerusform>%n possible child</numerusform>
+                <numerusform>%n possible children</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n face(s) without a valid consent</source>
+            <translation>
+                <numerusform>%n face without a valid consent</numerusform>
+                <numerusform>%n faces without a valid consent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n face(s) need a guardian's consent</source>
+            <translation>
+                <numerusform>%n face needs a guardian's consent</numerusform>
+                <numerusform>%n faces need a guardian's consent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n face(s) blurred on export</source>
+            <translation>
+                <numerusform>%n face blurred on export</numerusform>
+                <numerusform>%n faces blurred on export</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n photo(s)</source>
+            <translation>
+                <numerusform>in %n photo</numerusform>
+                <numerusform>in %n photos</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FindingsModel</name>
         <message numerus="yes">
             <source>%n blocking</source>
@@ -122,6 +272,23 @@
             <translation>
                 <numerusform>%n photo selected</numerusform>
                 <numerusform>%n photos selected</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message numerus="yes">
+            <source>%n thing(s) block this photo</source>
+            <translation>
+                <numerusform>%n thing blocks this photo</numerusform>
+                <numerusform>%n things block this photo</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n thing(s) to check in this photo</source>
+            <translation>
+                <numerusform>%n thing to check in this photo</numerusform>
+                <numerusform>%n things to check in this photo</numerusform>
             </translation>
         </message>
     </context>

@@ -542,6 +542,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Blur %n face(s) on export?</source>
+            <translation>
+                <numerusform>Sudda %n ansikte vid export?</numerusform>
+                <numerusform>Sudda %n ansikten vid export?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>They are in %n photo(s).</source>
             <translation>
                 <numerusform>De finns i %n bild.</numerusform>
@@ -714,6 +721,169 @@
         <message>
             <source>Go to fix</source>
             <translation>Åtgärda</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingGroups</name>
+        <message numerus="yes">
+            <source>%n photo(s) lack a photographer</source>
+            <translation>
+                <numerusform>%n bild saknar fotograf</numerusform>
+                <numerusform>%n bilder saknar fotograf</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) lack their context (what, where, when)</source>
+            <translation>
+                <numerusform>%n bild saknar sammanhang (vad, var, när)</numerusform>
+                <numerusform>%n bilder saknar sammanhang (vad, var, när)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) have no source</source>
+            <translation>
+                <numerusform>%n bild saknar källa</numerusform>
+                <numerusform>%n bilder saknar källa</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) lack a licence</source>
+            <translation>
+                <numerusform>%n bild saknar licens</numerusform>
+                <numerusform>%n bilder saknar licens</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) lack alt text</source>
+            <translation>
+                <numerusform>%n bild saknar alternativtext</numerusform>
+                <numerusform>%n bilder saknar alternativtext</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) have too long an alt text</source>
+            <translation>
+                <numerusform>%n bild har för lång alternativtext</numerusform>
+                <numerusform>%n bilder har för lång alternativtext</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n alt text(s) start with “photo of”</source>
+            <translation>
+                <numerusform>%n alternativtext börjar med ”bild på”</numerusform>
+                <numerusform>%n alternativtexter börjar med ”bild på”</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) are from an ongoing trip</source>
+            <translation>
+                <numerusform>%n bild är från en pågående resa</numerusform>
+                <numerusform>%n bilder är från en pågående resa</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) have usage terms to read</source>
+            <translation>
+                <numerusform>%n bild har användningsvillkor att läsa</numerusform>
+                <numerusform>%n bilder har användningsvillkor att läsa</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) cannot be read</source>
+            <translation>
+                <numerusform>%n bild kan inte läsas</numerusform>
+                <numerusform>%n bilder kan inte läsas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) have damaged metadata</source>
+            <translation>
+                <numerusform>%n bild har skadad metadata</numerusform>
+                <numerusform>%n bilder har skadad metadata</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) may be damaged</source>
+            <translation>
+                <numerusform>%n bild kan vara skadad</numerusform>
+                <numerusform>%n bilder kan vara skadade</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) carry a GPS position (removed on export)</source>
+            <translation>
+                <numerusform>%n bild innehåller en GPS-position (tas bort vid export)</numerusform>
+                <numerusform>%n bilder innehåller en GPS-position (tas bort vid export)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unknown face(s)</source>
+            <translation>
+                <numerusform>%n okänt ansikte</numerusform>
+                <numerusform>%n okända ansikten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n undecided face(s) in crowds</source>
+            <translation>
+                <numerusform>%n obestämt ansikte i folkmassor</numerusform>
+                <numerusform>%n obestämda ansikten i folkmassor</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n possible child(ren)</source>
+            <translation>
+                <numerusform>%n möjligt barn</numerusform>
+                <numerusform>%n möjliga barn</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n face(s) without a valid consent</source>
+            <translation>
+                <numerusform>%n ansikte utan giltigt samtycke</numerusform>
+                <numerusform>%n ansikten utan giltigt samtycke</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n face(s) need a guardian's consent</source>
+            <translation>
+                <numerusform>%n ansikte kräver vårdnadshavares samtycke</numerusform>
+                <numerusform>%n ansikten kräver vårdnadshavares samtycke</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n face(s) blurred on export</source>
+            <translation>
+                <numerusform>%n ansikte suddas vid export</numerusform>
+                <numerusform>%n ansikten suddas vid export</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n photo(s)</source>
+            <translation>
+                <numerusform>i %n bild</numerusform>
+                <numerusform>i %n bilder</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Set for all</source>
+            <translation>Ange för alla</translation>
+        </message>
+        <message>
+            <source>Decide all…</source>
+            <translation>Avgör alla…</translation>
+        </message>
+        <message>
+            <source>Blur all…</source>
+            <translation>Sudda alla…</translation>
+        </message>
+        <message>
+            <source>Go to fix</source>
+            <translation>Åtgärda</translation>
+        </message>
+        <message>
+            <source>%1 · face %2</source>
+            <translation>%1 · ansikte %2</translation>
         </message>
     </context>
     <context>
@@ -1274,6 +1444,20 @@
             <source>a channel is not covered</source>
             <translation>en kanal saknas i samtycket</translation>
         </message>
+        <message numerus="yes">
+            <source>%n thing(s) block this photo</source>
+            <translation>
+                <numerusform>%n sak stoppar den här bilden</numerusform>
+                <numerusform>%n saker stoppar den här bilden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n thing(s) to check in this photo</source>
+            <translation>
+                <numerusform>%n sak att se över i den här bilden</numerusform>
+                <numerusform>%n saker att se över i den här bilden</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1433,6 +1617,14 @@
         <message>
             <source>Nothing left to fix.</source>
             <translation>Inget kvar att åtgärda.</translation>
+        </message>
+        <message>
+            <source>Mark not identifiable…</source>
+            <translation>Markera som inte identifierbara…</translation>
+        </message>
+        <message>
+            <source>Blur on export…</source>
+            <translation>Sudda vid export…</translation>
         </message>
     </context>
     <context>

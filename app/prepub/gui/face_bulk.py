@@ -1,7 +1,8 @@
 """Bulk face decisions: every unknown face of a photo, or of the selected photos, marked not
 identifiable or blurred on export at once — a crowd is one action, not forty clicks.
 
-"Unknown" means a face large enough to identify that has no decision yet. Possible children are
+"Unknown" means a face large enough to identify that has no decision yet. The findings panel
+also decides the faces of one cause across photos (:func:`decide_listed`). Possible children are
 never marked not identifiable in bulk: a child the user calls unidentifiable still blocks the
 export unless blurred (``prepub.core.checks.post._faces``), so they are left for the user and
 the confirmation says how many. Blurring covers them too. The whole change is one undo step, and
@@ -29,6 +30,7 @@ class BulkPlan:
     decision: str
     faces: list[tuple[str, int]] = field(default_factory=list)
     minors_left: int = 0  # possible children left undecided (never marked not identifiable)
+    unknown: bool = True  # every face in it is undecided (else some are named)
 
     @property
     def photos(self) -> int:
@@ -56,15 +58,39 @@ def plan(session: "PostSession", paths: Sequence[str], decision: str) -> BulkPla
     return BulkPlan(decision=decision, faces=faces, minors_left=minors)
 
 
+def plan_listed(session: "PostSession", faces: Sequence[tuple[str, int]],
+                decision: str) -> BulkPlan:
+    """``decision`` for exactly ``faces`` (a cause group's faces, decided or not): faces that
+    already have it are left out, and so are possible children for "not identifiable"."""
+    out: list[tuple[str, int]] = []
+    minors = 0
+    for path, index in faces:
+        rep, im = session.reports.get(path), session.image(path)
+        face = next((f for f in rep.faces if f.index == index), None) if rep is not None else None
+        if face is None or im is None:
+            continue
+        dec = im.face(index)
+        if dec is not None and dec.decision == decision:
+            continue
+        minor = face.possible_minor and not (dec is not None and dec.confirmed_adult)
+        if minor and decision == NOT_IDENTIFIABLE:
+            minors += 1
+            continue
+        out.append((path, index))
+    return BulkPlan(decision=decision, faces=out, minors_left=minors, unknown=False)
+
+
 def describe(p: BulkPlan) -> tuple[str, str]:
     """(question, details) for the confirmation."""
     n = len(p.faces)
     if p.decision == NOT_IDENTIFIABLE:
         question = QCoreApplication.translate(
             "FaceBulk", "Mark %n unknown face(s) as not identifiable?", "", n)
-    else:
+    elif p.unknown:
         question = QCoreApplication.translate(
             "FaceBulk", "Blur %n unknown face(s) on export?", "", n)
+    else:
+        question = QCoreApplication.translate("FaceBulk", "Blur %n face(s) on export?", "", n)
     details = [QCoreApplication.translate("FaceBulk", "They are in %n photo(s).", "", p.photos)]
     if p.minors_left:
         details.append(QCoreApplication.translate(
@@ -100,7 +126,18 @@ def decide_unknown(session: "PostSession", paths: Sequence[str], decision: str, 
                    parent: QWidget | None, confirm: bool = True) -> tuple[int, str]:
     """Apply ``decision`` to the unknown faces of ``paths`` after asking (when ``confirm``);
     returns (faces changed, a message for the status bar)."""
-    p = plan(session, paths, decision)
+    return _apply(session, plan(session, paths, decision), parent=parent, confirm=confirm)
+
+
+def decide_listed(session: "PostSession", faces: Sequence[tuple[str, int]], decision: str, *,
+                  parent: QWidget | None, confirm: bool = True) -> tuple[int, str]:
+    """Apply ``decision`` to ``faces`` (path, index) after asking, as :func:`decide_unknown`."""
+    return _apply(session, plan_listed(session, faces, decision), parent=parent, confirm=confirm)
+
+
+def _apply(session: "PostSession", p: BulkPlan, *, parent: QWidget | None,
+           confirm: bool) -> tuple[int, str]:
+    decision = p.decision
     if not p.faces:
         return 0, nothing_message(p)
     if confirm:

@@ -44,37 +44,64 @@ NOTHING_TO_DO = frozenset({"gps.present", "gps.empty", "image.serials", "image.o
 ACTION_FIELD, ACTION_FACES, ACTION_BLUR, ACTION_TRIP = "field", "faces", "blur", "trip"
 
 
-def _t(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("FindingGroups", text, "", n)
+def _photos(rule: str, p: int) -> str | None:
+    """A cause that is one per photo, in words."""
+    return {
+        "image.photographer_missing": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) lack a photographer", "", p),
+        "image.context_missing": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) lack their context (what, where, when)", "", p),
+        "image.source_unknown": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) have no source", "", p),
+        "image.licence_missing": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) lack a licence", "", p),
+        "image.alt_text_missing": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) lack alt text", "", p),
+        "image.alt_text_long": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) have too long an alt text", "", p),
+        "image.alt_text_redundant": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n alt text(s) start with “photo of”", "", p),
+        "location.trip": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) are from an ongoing trip", "", p),
+        "image.usage_terms": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) have usage terms to read", "", p),
+        "image.unreadable": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) cannot be read", "", p),
+        "image.metadata_damaged": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) have damaged metadata", "", p),
+        "image.damaged": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) may be damaged", "", p),
+        "gps.present": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) carry a GPS position (removed on export)", "", p),
+    }.get(rule, lambda: None)()
 
 
-def _faces(title: str, n_faces: int, n_photos: int) -> str:
-    return f"{title} {_t('in %n photo(s)', n_photos)}"
+def _faces(rule: str, n: int) -> str | None:
+    """A cause that is one per face, in words."""
+    return {
+        "face.unresolved": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n unknown face(s)", "", n),
+        "face.crowd_unresolved": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n undecided face(s) in crowds", "", n),
+        "face.possible_minor": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n possible child(ren)", "", n),
+        "face.consent_missing": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n face(s) without a valid consent", "", n),
+        "face.guardian_consent_required": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n face(s) need a guardian's consent", "", n),
+        "face.blurred": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n face(s) blurred on export", "", n),
+    }.get(rule, lambda: None)()
 
 
-# rule -> its cause in words, given (findings, photos); one translatable string per rule
-CAUSES: dict[str, Callable[[int, int], str]] = {
-    "image.photographer_missing": lambda n, p: _t("%n photo(s) lack a photographer", p),
-    "image.context_missing": lambda n, p: _t("%n photo(s) lack their context (what, where, when)", p),
-    "image.source_unknown": lambda n, p: _t("%n photo(s) have no source", p),
-    "image.licence_missing": lambda n, p: _t("%n photo(s) lack a licence", p),
-    "image.alt_text_missing": lambda n, p: _t("%n photo(s) lack alt text", p),
-    "image.alt_text_long": lambda n, p: _t("%n photo(s) have too long an alt text", p),
-    "image.alt_text_redundant": lambda n, p: _t("%n alt text(s) start with “photo of”", p),
-    "location.trip": lambda n, p: _t("%n photo(s) are from an ongoing trip", p),
-    "image.usage_terms": lambda n, p: _t("%n photo(s) have usage terms to read", p),
-    "image.unreadable": lambda n, p: _t("%n photo(s) cannot be read", p),
-    "image.metadata_damaged": lambda n, p: _t("%n photo(s) have damaged metadata", p),
-    "image.damaged": lambda n, p: _t("%n photo(s) may be damaged", p),
-    "gps.present": lambda n, p: _t("%n photo(s) carry a GPS position (removed on export)", p),
-    "face.unresolved": lambda n, p: _faces(_t("%n unknown face(s)", n), n, p),
-    "face.crowd_unresolved": lambda n, p: _faces(_t("%n undecided face(s) in crowds", n), n, p),
-    "face.possible_minor": lambda n, p: _faces(_t("%n possible child(ren)", n), n, p),
-    "face.consent_missing": lambda n, p: _faces(_t("%n face(s) without a valid consent", n), n, p),
-    "face.guardian_consent_required": lambda n, p: _faces(
-        _t("%n face(s) need a guardian's consent", n), n, p),
-    "face.blurred": lambda n, p: _faces(_t("%n face(s) blurred on export", n), n, p),
-}
+def cause_title(rule: str, n_findings: int, n_photos: int) -> str | None:
+    """"7 photos lack a photographer", "12 unknown faces in 5 photos"; None for a rule that is
+    not grouped across photos."""
+    faces = _faces(rule, n_findings)
+    if faces is not None:
+        return faces + " " + QCoreApplication.translate("FindingGroups", "in %n photo(s)", "",
+                                                        n_photos)
+    return _photos(rule, n_photos)
 
 
 @dataclass(frozen=True)
@@ -113,13 +140,14 @@ def has_action(f: Finding) -> bool:
 def group_action(rule: str) -> tuple[str | None, str]:
     """(action, button text) for a cause group of ``rule``."""
     if rule in FIELD_FIX:
-        return f"{ACTION_FIELD}:{FIELD_FIX[rule]}", _t("Set for all")
+        return f"{ACTION_FIELD}:{FIELD_FIX[rule]}", QCoreApplication.translate("FindingGroups",
+                                                                               "Set for all")
     if rule in UNDECIDED_FACES:
-        return ACTION_FACES, _t("Decide all…")
+        return ACTION_FACES, QCoreApplication.translate("FindingGroups", "Decide all…")
     if rule in BLUR_FACES:
-        return ACTION_BLUR, _t("Blur all…")
+        return ACTION_BLUR, QCoreApplication.translate("FindingGroups", "Blur all…")
     if rule == "location.trip":
-        return ACTION_TRIP, _t("Go to fix")
+        return ACTION_TRIP, QCoreApplication.translate("FindingGroups", "Go to fix")
     return None, ""
 
 
@@ -144,7 +172,8 @@ def build(findings: Sequence[Finding], *, blocking: set[int], order: Sequence[st
     grouped: set[int] = set()
     for rule, fs in by_rule.items():
         subjects = {f.subject for f in fs}
-        if len(subjects) < 2 or rule not in CAUSES:
+        title = cause_title(rule, len(fs), len(subjects)) if len(subjects) >= 2 else None
+        if title is None:
             continue
         fs = sorted(fs, key=lambda f: (place.get(f.subject or "", len(place)),
                                        f.face if f.face is not None else -1))
@@ -152,7 +181,7 @@ def build(findings: Sequence[Finding], *, blocking: set[int], order: Sequence[st
         action, label = group_action(rule)
         if all(f.severity is Severity.INFO for f in fs):
             action, label = None, ""
-        causes.append(Group(key=f"cause:{rule}", title=CAUSES[rule](len(fs), len(subjects)),
+        causes.append(Group(key=f"cause:{rule}", title=title,
                             rows=rows, action=action, action_label=label,
                             ref=fs[0].policy_ref or ""))
         grouped.update(id(f) for f in fs)
@@ -186,4 +215,5 @@ def _row_label(f: Finding) -> str:
     name = Path(f.subject or "").name
     if f.face is None:
         return name
-    return _t("%1 · face %2").replace("%1", name).replace("%2", str(f.face + 1))
+    return QCoreApplication.translate("FindingGroups", "%1 · face %2").replace("%1", name) \
+        .replace("%2", str(f.face + 1))

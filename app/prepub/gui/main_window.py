@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         self._update_undo()
         self.preview.face_clicked.connect(self.open_face_popup)
         self.findings.go_to.connect(self.nav.go_to)
+        self.findings.group_action.connect(self.nav.fix_group)
         s.findings_changed.connect(self._update_export)
         s.report_ready.connect(self._update_export)
         s.analysis_progressed.connect(self._analysis_progress)
@@ -325,8 +326,9 @@ class MainWindow(QMainWindow):
             return False, self.tr("Export is not available in this installation (%1).").replace("%1", reason)
         blockers = s.blockers()
         if blockers and not all(services.override_allowed(f.rule, s.policy) for f in blockers):
-            n = sum(1 for f in blockers if not services.override_allowed(f.rule, s.policy))
-            return False, self.tr("%n thing(s) block the export. See the list on the right.", "", n)
+            # the same count as the findings panel and the strip: every unresolved blocker
+            return False, self.tr("%n thing(s) block the export. See the list on the right.", "",
+                                  len(blockers))
         if blockers:
             return True, self.tr("Your policy allows exporting past the remaining items with a reason.")
         return True, self.tr("Nothing blocks: export the post.")

@@ -3,6 +3,11 @@
 An image finding selects the image; a face finding also centres the face and opens its popup; a
 missing field puts the cursor in that field of the inspector; a text finding selects its span in
 the post editor; a post-level finding goes to the channels or the text.
+
+A cause shared by several photos is fixed for all of them at once (:meth:`Navigator.fix_group`):
+the photos are selected and the cursor put in the field, so what the user types goes to every
+one of them through the inspector's batch edit; faces are decided together after a
+confirmation. Either way it is one undo step.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QMenu
 
 from prepub.core.model import Finding
 
@@ -106,3 +113,38 @@ class Navigator(QObject):
         self._cursor %= len(items)
         self._last = keys[self._cursor]
         self.go_to(items[self._cursor])
+
+    def fix_group(self, action: str, findings: list[Finding]) -> None:
+        """The fix of a cause group (``finding_groups.group_action``) for all its photos."""
+        from prepub.gui import face_bulk
+        from prepub.gui.finding_groups import ACTION_BLUR, ACTION_FACES, ACTION_FIELD, ACTION_TRIP
+
+        w = self.w
+        paths = list(dict.fromkeys(f.subject for f in findings if f.subject))
+        kind, _sep, field = action.partition(":")
+        if kind == ACTION_FIELD:
+            w.strip.select_paths(paths)
+            w.inspector.focus_field(field)
+        elif kind == ACTION_TRIP:
+            w.strip.select_paths(paths)
+            w.inspector.trip_ended.setFocus()
+        elif kind in (ACTION_FACES, ACTION_BLUR):
+            faces = [(f.subject, f.face) for f in findings if f.subject and f.face is not None]
+            decision = face_bulk.BLUR if kind == ACTION_BLUR else self._ask_decision()
+            if decision:
+                n, message = face_bulk.decide_listed(w.session, faces, decision, parent=w)
+                if message:
+                    w.statusBar().showMessage(message, 8000)
+
+    def _ask_decision(self) -> str | None:
+        """Not identifiable or blurred, for faces nobody has decided about."""
+        from prepub.gui import face_bulk
+
+        menu = QMenu(self.w)
+        menu.setObjectName("groupFacesMenu")
+        chosen: list[str] = []
+        menu.addAction(self.tr("Mark not identifiable…"),
+                       lambda: chosen.append(face_bulk.NOT_IDENTIFIABLE))
+        menu.addAction(self.tr("Blur on export…"), lambda: chosen.append(face_bulk.BLUR))
+        menu.exec(QCursor.pos())
+        return chosen[0] if chosen else None

@@ -148,6 +148,23 @@ def state_label(state: str) -> str:
     return _t(_STATE[state]) if state in _STATE else state
 
 
+def state_badge(state: str, count: int) -> str:
+    """A photo's badge: its state, with the number of blockers (or things to check) when
+    there are any ("Blocked · 3")."""
+    label = state_label(state)
+    return f"{label} · {count}" if count and state in ("blocked", "attention") else label
+
+
+def state_description(state: str, count: int) -> str:
+    """The badge in a sentence, for tooltips and screen readers."""
+    if state == "blocked" and count:
+        return QCoreApplication.translate("Labels", "%n thing(s) block this photo", "", count)
+    if state == "attention" and count:
+        return QCoreApplication.translate("Labels", "%n thing(s) to check in this photo", "",
+                                          count)
+    return state_label(state)
+
+
 def face_state_label(state: str) -> str:
     return _t(_FACE_STATE[state]) if state in _FACE_STATE else state
 

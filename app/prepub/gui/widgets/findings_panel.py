@@ -14,39 +14,43 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt,
-                            QTimer, Signal)
-from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QStandardItem, \
-    QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QStyle,
-                               QStyledItemDelegate, QStyleOptionButton, QStyleOptionViewItem,
-                               QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QTreeView,
+                               QVBoxLayout, QWidget)
 
 from prepub.core.model import Finding, Severity
+from prepub.gui import finding_groups, text
 from prepub.gui.qtcompat import item_data
-from prepub.gui import text
 from prepub.gui.session import PostSession
-from prepub.gui.style import SEVERITY_STATE, muted, paint_pill
+from prepub.gui.widgets.findings_delegate import (ActionRole, ButtonTextRole, FindingDelegate,
+                                                  FindingRole, GroupActionRole, KindRole, RefRole,
+                                                  SubjectRole)
 
-FindingRole = Qt.ItemDataRole.UserRole + 10
-SubjectRole = Qt.ItemDataRole.UserRole + 11
-RefRole = Qt.ItemDataRole.UserRole + 12
-PAD = 6
+__all__ = ["FindingsModel", "FindingsPanel", "FindingRole", "SubjectRole", "RefRole"]
+
 REBUILD_BUDGET_S = 0.015  # per event-loop turn; the window stays responsive while 100 groups appear
 
 
 class FindingsModel(QStandardItemModel):
-    """Groups (post text, post, each image) with their findings as children."""
+    """Groups (post text, post, causes shared by photos, each photo) with rows as children."""
 
     def __init__(self, session: PostSession, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
         self.show_info = False
-        # (message, policy ref, bold) -> QSize; set by the panel from its delegate. Row heights
-        # are stored as Qt.SizeHintRole so Qt lays out hundreds of rows without calling Python.
+        # (kind, message, policy ref, button) -> QSize; set by the panel from its delegate. Row
+        # heights are stored as Qt.SizeHintRole so Qt lays out hundreds of rows without Python.
         self.size_for: Any = None
-        self._signatures: dict[str, tuple[Any, ...]] = {}  # subject -> what its rows show
-        self._titles: dict[tuple[str, int, int], str] = {}  # the UI language is fixed per window
+        self._signatures: dict[str, tuple[Any, ...]] = {}  # group key -> what its rows show
+        self._titles: dict[tuple[str, int, int], str] = {}
+        self.groups: dict[str, finding_groups.Group] = {}
+
+    def retranslate(self) -> None:
+        """The UI language changed: every title and message is built again."""
+        self._titles.clear()
+        self._signatures.clear()
+        self.removeRows(0, self.rowCount())
 
     def rebuild(self, budget_s: float | None = None) -> bool:
         """Bring the rows up to date. Only groups whose rows changed are rebuilt: while 100
@@ -58,91 +62,106 @@ class FindingsModel(QStandardItemModel):
         s = self.session
         lang = s.ui_language
         findings = [f for f in s.findings() if self.show_info or f.severity is not Severity.INFO]
-        groups: dict[str, list[Finding]] = {}
-        for f in findings:
-            subject = f.subject or "post"
-            if subject.startswith("text"):
-                subject = "text"
-            groups.setdefault(subject, []).append(f)
-        order = ["text", "post"] + [im.path for im in s.draft.images]
-        wanted = [subj for subj in order + [k for k in groups if k not in order] if groups.get(subj)]
-        blocking = {id(f) for f in s.blockers()}
-        keep = set(wanted)
+
+        def message(f: Finding) -> str:
+            msg = text.finding_message(f, lang, s.policy)
+            if f.face is not None and not text.mentions_face(f, lang):
+                msg = self.tr("Face %1: %2").replace("%1", str(f.face + 1)).replace("%2", msg)
+            return msg
+
+        groups = finding_groups.build(findings, blocking=s.blocker_ids(),
+                                      order=[im.path for im in s.draft.images], message=message,
+                                      photo_title=self._title)
+        self.groups = {g.key: g for g in groups}
+        keep = set(self.groups)
         for r in reversed(range(self.rowCount())):
-            subj = self.item(r).data(SubjectRole)
-            if subj not in keep:
+            key = self.item(r).data(SubjectRole)
+            if key not in keep:
                 self.removeRow(r)
-                self._signatures.pop(subj, None)
-        for pos, subject in enumerate(wanted):
-            items = groups[subject]
-            items.sort(key=lambda f: (-f.severity.rank, f.face if f.face is not None else -1))
-            rows = []
-            for f in items:
-                msg = text.finding_message(f, lang, s.policy)
-                if f.face is not None and not text.mentions_face(f, lang):
-                    msg = self.tr("Face %1: %2").replace("%1", str(f.face + 1)).replace("%2", msg)
-                rows.append((f, msg, f.policy_ref or "", id(f) in blocking))
-            title = self._title(subject, sum(1 for r in rows if r[3]), len(rows))
-            signature = (title, tuple((m, ref, b, f.severity) for f, m, ref, b in rows))
+                self._signatures.pop(key, None)
+        for pos, g in enumerate(groups):
+            signature = (g.title, g.action, g.action_label, g.ref,
+                         tuple((r.label, r.ref, r.blocking, r.finding.severity,
+                                finding_groups.has_action(r.finding)) for r in g.rows))
             current = self.item(pos) if pos < self.rowCount() else None
-            if current is not None and current.data(SubjectRole) == subject \
-                    and self._signatures.get(subject) == signature:
-                for c, (f, _m, _ref, _b) in enumerate(rows):  # same rows, new Finding objects
-                    current.child(c).setData(f, FindingRole)
+            if current is not None and current.data(SubjectRole) == g.key \
+                    and self._signatures.get(g.key) == signature:
+                for c, row in enumerate(g.rows):  # same rows, new Finding objects
+                    current.child(c).setData(row.finding, FindingRole)
                 continue
             for r in range(self.rowCount()):  # the group moved or changed: drop the old one
-                if self.item(r).data(SubjectRole) == subject:
+                if self.item(r).data(SubjectRole) == g.key:
                     self.removeRow(r)
                     break
-            self.insertRow(pos, self._group(subject, title, rows, lang))
-            self._signatures[subject] = signature
+            self.insertRow(pos, self._group(g, lang))
+            self._signatures[g.key] = signature
             if budget_s is not None and time.perf_counter() - started > budget_s \
-                    and pos + 1 < len(wanted):
+                    and pos + 1 < len(groups):
                 return False
         return True
 
-    def _title(self, subject: str, n_block: int, n_all: int) -> str:
-        key = (subject, n_block, n_all)
+    def _title(self, subject: str, n_block: int, n_check: int) -> str:
+        key = (subject, n_block, n_check)
         title = self._titles.get(key)
         if title is None:
             if len(self._titles) > 5000:
                 self._titles.clear()
-            title = self._titles[key] = self._make_title(subject, n_block, n_all)
+            title = self._titles[key] = self._make_title(subject, n_block, n_check)
         return title
 
-    def _make_title(self, subject: str, n_block: int, n_all: int) -> str:
-        n_warn = n_all - n_block
+    def _make_title(self, subject: str, n_block: int, n_check: int) -> str:
         title = {"text": self.tr("Post text"), "post": self.tr("The post")}.get(
             subject, Path(subject).name)
         counts = []
         if n_block:
             counts.append(self.tr("%n blocking", "", n_block))
-        if n_warn:
-            counts.append(self.tr("%n to check", "", n_warn))
-        return f"{title} — {', '.join(counts)}"
+        if n_check:
+            counts.append(self.tr("%n to check", "", n_check))
+        return f"{title} — {', '.join(counts)}" if counts else title
 
-    def _group(self, subject: str, title: str, rows: list[tuple[Finding, str, str, bool]],
-               lang: str) -> QStandardItem:
-        group = QStandardItem(title)
-        group.setData(subject, SubjectRole)
-        if self.size_for is not None:
-            group.setData(self.size_for(title, "", True), Qt.ItemDataRole.SizeHintRole)
+    def _size(self, kind: str, msg: str, ref: str, button: str | None) -> Any:
+        return self.size_for(kind, msg, ref, button) if self.size_for is not None else None
+
+    def _group(self, g: finding_groups.Group, lang: str) -> QStandardItem:
+        cause = g.key.startswith("cause:")
+        group = QStandardItem(g.title)
         group.setEditable(False)
+        group.setData(g.key, SubjectRole)
+        group.setData("cause" if cause else "group", KindRole)
+        group.setData(g.ref, RefRole)
+        group.setData(g.action, GroupActionRole)
+        group.setData(g.action_label, ButtonTextRole)
         f_ = group.font()
         f_.setBold(True)
         group.setFont(f_)
-        for f, msg, ref, _blocking in rows:
-            child = QStandardItem(msg)
+        size = self._size("cause" if cause else "group", g.title, g.ref,
+                          g.action_label if g.action else None)
+        if size is not None:
+            group.setData(size, Qt.ItemDataRole.SizeHintRole)
+        if cause and g.ref:
+            group.setToolTip(f"{g.title}\n\n§ {g.ref}")
+        for row in g.rows:
+            f = row.finding
+            child = QStandardItem(row.label)
             child.setEditable(False)
             child.setData(f, FindingRole)
-            child.setData(subject, SubjectRole)
-            child.setData(ref, RefRole)
-            if self.size_for is not None:
-                child.setData(self.size_for(msg, ref, False), Qt.ItemDataRole.SizeHintRole)
+            child.setData(f.subject or g.key, SubjectRole)
+            child.setData(row.ref, RefRole)
+            child.setData("row", KindRole)
+            action = finding_groups.has_action(f)
+            child.setData(action, ActionRole)
+            size = self._size("row", row.label, row.ref, self._button() if action else None)
+            if size is not None:
+                child.setData(size, Qt.ItemDataRole.SizeHintRole)
+            full = text.finding_message(f, lang, self.session.policy)
             helptext = text.finding_help(f, lang)
-            child.setToolTip("\n\n".join(x for x in (msg, helptext, ref) if x))
+            child.setToolTip("\n\n".join(x for x in (full, helptext, f.policy_ref or "") if x))
             group.appendRow(child)
         return group
+
+    @staticmethod
+    def _button() -> str:
+        return QCoreApplication.translate("FindingDelegate", "Go to fix")
 
     def finding_rows(self) -> list[QModelIndex]:
         out = []
@@ -152,137 +171,13 @@ class FindingsModel(QStandardItemModel):
         return out
 
 
-class FindingDelegate(QStyledItemDelegate):
-    """Severity badge, wrapped message, policy paragraph, and a "Go to fix" button."""
-
-    go_to_clicked = Signal(object)  # Finding
-
-    def __init__(self, view: QTreeView) -> None:
-        super().__init__(view)
-        self.view = view
-        self.button_text = self.tr("Go to fix")
-        self._pressed: QPersistentModelIndex | None = None
-        self._sizes: dict[tuple[str, str, bool, int, str], QSize] = {}
-
-    def _button_rect(self, rect: QRect, fm: QFontMetrics) -> QRect:
-        w = fm.horizontalAdvance(self.button_text) + 24
-        h = fm.height() + 10
-        return QRect(rect.right() - w - PAD, rect.top() + PAD, w, h)
-
-    def _layout(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-                ) -> tuple[QRect, QRect, QRect, QRect]:
-        fm = option.fontMetrics
-        rect = option.rect
-        button = self._button_rect(rect, fm)
-        badge_w = fm.horizontalAdvance("✕ " + text.severity_label(Severity.BLOCK)) + fm.height()
-        badge = QRect(rect.left() + PAD, rect.top() + PAD, badge_w, fm.height() + 4)
-        body_left = rect.left() + PAD
-        body = QRect(body_left, badge.bottom() + 4, button.left() - body_left - PAD,
-                     rect.height() - badge.height() - PAD * 2)
-        return badge, body, button, rect
-
-    def row_size(self, msg: str, ref: str, group: bool) -> QSize:
-        """The height a row needs at the view's current width (cached: layout asks often)."""
-        font = self.view.font()
-        # a finding row sits one level in: one indentation for its level, one for the root's
-        # expand arrows (when shown)
-        levels = (0 if group else 1) + (1 if self.view.rootIsDecorated() else 0)
-        width = max(200, self.view.viewport().width() - self.view.indentation() * levels - 2)
-        key = (msg, ref, group, width, font.key())
-        size = self._sizes.get(key)
-        if size is not None:
-            return size
-        fm = QFontMetrics(font)
-        if group:
-            size = QSize(width, fm.height() + 12)
-        else:
-            button_w = fm.horizontalAdvance(self.button_text) + 24 + PAD * 3
-            msg_rect = fm.boundingRect(QRect(0, 0, width - button_w, 10_000),
-                                       int(Qt.TextFlag.TextWordWrap), msg)
-            small = QFontMetrics(self._small(font))
-            ref_rect = small.boundingRect(QRect(0, 0, width - button_w, 10_000),
-                                          int(Qt.TextFlag.TextWordWrap), "§ " + ref) if ref else QRect()
-            h = PAD * 2 + fm.height() + 4 + 4 + msg_rect.height() + (ref_rect.height() + 2 if ref else 0)
-            size = QSize(width, max(h, fm.height() * 2 + PAD * 2))
-        if len(self._sizes) > 20_000:
-            self._sizes.clear()
-        self._sizes[key] = size
-        return size
-
-    @staticmethod
-    def _small(font: QFont) -> QFont:
-        f = QFont(font)
-        f.setPointSizeF(max(7.0, font.pointSizeF() * 0.88))
-        return f
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        f: Finding | None = item_data(index, FindingRole)
-        if f is None:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = self.view.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.view)
-        badge, body, button, _rect = self._layout(option, index)
-        painter.save()
-        blocking = id(f) in self.view.blocker_ids  # type: ignore[attr-defined]
-        state = "blocked" if blocking else SEVERITY_STATE.get(f.severity.value, "pending")
-        if f.blocks and not blocking:
-            state = "attention"  # covered by an allowed override
-        small_bold = self._small(option.font)
-        small_bold.setBold(True)
-        paint_pill(painter, QRectF(badge), text.severity_label(f.severity), state, font=small_bold)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        pal = option.palette
-        fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        painter.setPen(fg)
-        painter.setFont(option.font)
-        msg = str(item_data(index, Qt.ItemDataRole.DisplayRole))
-        used = painter.boundingRect(body, int(Qt.TextFlag.TextWordWrap), msg)
-        painter.drawText(body, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop), msg)
-        ref = str(item_data(index, RefRole) or "")
-        if ref:
-            painter.setFont(self._small(option.font))
-            painter.setPen(fg if selected else muted(pal))
-            ref_rect = QRect(body.left(), used.bottom() + 2, body.width(), body.bottom() - used.bottom())
-            painter.drawText(ref_rect, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop),
-                             "§ " + ref)
-        painter.restore()
-        btn = QStyleOptionButton()
-        btn.rect = button
-        btn.text = self.button_text
-        btn.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
-        if self._pressed is not None and QModelIndex(self._pressed) == index:
-            btn.state |= QStyle.StateFlag.State_Sunken
-        style.drawControl(QStyle.ControlElement.CE_PushButton, btn, painter, self.view)
-
-    def editorEvent(self, event: QEvent, model: Any, option: QStyleOptionViewItem,
-                    index: QModelIndex | QPersistentModelIndex) -> bool:
-        f = item_data(index, FindingRole)
-        if f is None or not isinstance(event, QMouseEvent):
-            return super().editorEvent(event, model, option, index)
-        inside = self._button_rect(option.rect, option.fontMetrics).contains(event.position().toPoint())
-        if event.type() == QEvent.Type.MouseButtonPress and inside:
-            self._pressed = QPersistentModelIndex(index)
-            self.view.viewport().update()
-            return True
-        if event.type() == QEvent.Type.MouseButtonRelease:
-            was = self._pressed is not None and QModelIndex(self._pressed) == index
-            self._pressed = None
-            self.view.viewport().update()
-            if inside and was:
-                self.go_to_clicked.emit(f)
-                return True
-        return super().editorEvent(event, model, option, index)
-
-
 class FindingsPanel(QWidget):
-    """The panel; ``go_to(finding)`` fires for the button, a double-click or Enter."""
+    """The panel; ``go_to(finding)`` fires for a row's button, a double-click or Enter;
+    ``group_action(action, findings)`` for a cause group's button (or Enter on it)."""
 
     go_to = Signal(object)
+    group_action = Signal(str, list)
+    FINDING_ROLE = FindingRole
 
     def __init__(self, session: PostSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -292,12 +187,13 @@ class FindingsPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
         self.summary = QLabel()
+        self.summary.setObjectName("findingsSummary")
         self.summary.setWordWrap(True)
         f = self.summary.font()
         f.setBold(True)
         self.summary.setFont(f)
         head.addWidget(self.summary, 1)
-        self.show_notes = QCheckBox(self.tr("Show notes"))
+        self.show_notes = QCheckBox()
         self.show_notes.toggled.connect(self._toggle_info)
         head.addWidget(self.show_notes)
         lay.addLayout(head)
@@ -313,30 +209,44 @@ class FindingsPanel(QWidget):
         self.view.blocker_ids = set()  # type: ignore[attr-defined]
         self.delegate = FindingDelegate(self.view)
         self.delegate.go_to_clicked.connect(self.go_to)
+        self.delegate.group_clicked.connect(self._group_activated)
         self.view.setItemDelegate(self.delegate)
         self.model.size_for = self.delegate.row_size
         self._more_pending = False
         self._laid_out_width = -1
         self.view.viewport().installEventFilter(self)
         self.view.activated.connect(self._activated)
-        self.view.setAccessibleName(self.tr("Findings"))
         lay.addWidget(self.view, 1)
+        self.retranslate()
         session.findings_changed.connect(self.refresh)
         session.report_ready.connect(self._update_summary)
+
+    def retranslate(self) -> None:
+        """Set every text in the UI language (at start and when the language changes)."""
+        self.show_notes.setText(self.tr("Show notes"))
+        self.view.setAccessibleName(self.tr("Findings"))
+        self.delegate.retranslate()
+        self.model.retranslate()
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _toggle_info(self, on: bool) -> None:
         self.model.show_info = on
         self.refresh()
 
     def refresh(self) -> None:
-        expanded = {item_data(self.model.index(r, 0), SubjectRole) for r in range(self.model.rowCount())
-                    if not self.view.isExpanded(self.model.index(r, 0))}
+        collapsed = {item_data(self.model.index(r, 0), SubjectRole)
+                     for r in range(self.model.rowCount())
+                     if not self.view.isExpanded(self.model.index(r, 0))}
         self.view.blocker_ids = self.session.blocker_ids()  # type: ignore[attr-defined]
         done = self.model.rebuild(budget_s=REBUILD_BUDGET_S)
         for r in range(self.model.rowCount()):
             idx = self.model.index(r, 0)
-            self.view.setExpanded(idx, item_data(idx, SubjectRole) not in expanded)
+            self.view.setExpanded(idx, item_data(idx, SubjectRole) not in collapsed)
         self._update_summary()
         if not done and not self._more_pending:  # many new groups: the rest on the next turns
             self._more_pending = True
@@ -348,8 +258,8 @@ class FindingsPanel(QWidget):
 
     def _update_summary(self, *_a: Any) -> None:
         s = self.session
-        n_block = len(self.view.blocker_ids)  # type: ignore[attr-defined]
-        n_warn = sum(1 for f in s.findings() if f.severity is Severity.WARN)
+        n_block = len(s.blockers())
+        n_warn = len(s.to_check())
         if not s.draft.images and not s.draft.text.strip():
             self.summary.setText(self.tr("Add photos and write the post; what needs fixing shows up here."))
         elif s.analysing:
@@ -375,14 +285,17 @@ class FindingsPanel(QWidget):
         return False
 
     def _remeasure(self) -> None:
-        m = self.model
+        m, d = self.model, self.delegate
         for r in range(m.rowCount()):
             group = m.item(r)
-            group.setData(self.delegate.row_size(group.text(), "", True), Qt.ItemDataRole.SizeHintRole)
+            idx = group.index()
+            kind = str(group.data(KindRole) or "group")
+            group.setData(d.row_size(kind, group.text(), str(group.data(RefRole) or ""),
+                                     d.button_label(idx)), Qt.ItemDataRole.SizeHintRole)
             for c in range(group.rowCount()):
                 child = group.child(c)
-                ref = str(child.data(RefRole) or "")
-                child.setData(self.delegate.row_size(child.text(), ref, False),
+                child.setData(d.row_size("row", child.text(), str(child.data(RefRole) or ""),
+                                         d.button_label(child.index())),
                               Qt.ItemDataRole.SizeHintRole)
         self.view.doItemsLayout()
 
@@ -390,8 +303,19 @@ class FindingsPanel(QWidget):
         f = item_data(index, FindingRole)
         if f is not None:
             self.go_to.emit(f)
+        elif item_data(index, GroupActionRole):
+            self._group_activated(index)
         else:
             self.go_to.emit(item_data(index, SubjectRole))
+
+    def _group_activated(self, index: QModelIndex) -> None:
+        g = self.model.groups.get(str(item_data(index, SubjectRole)))
+        if g is not None and g.action:
+            self.group_action.emit(g.action, g.findings)
+
+    def button_rect(self, index: QModelIndex) -> QRect | None:
+        """Where a row's button is in the view's viewport, or None when it has none."""
+        return self.delegate.button_rect(index, self.view.visualRect(index))
 
     def finding_indexes(self) -> list[QModelIndex]:
         return self.model.finding_rows()

@@ -11,9 +11,9 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize,
-                            Qt, Signal)
-from PySide6.QtGui import QPainter, QPalette, QPixmap
+from PySide6.QtCore import (QAbstractListModel, QItemSelection, QItemSelectionModel, QModelIndex,
+                            QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QListView, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QWidget)
 
@@ -21,12 +21,15 @@ from prepub.gui.qtcompat import item_data
 from prepub.gui import text
 from prepub.gui.imaging import THUMB_SIDE, DecodedImage, decode_for_display
 from prepub.gui.session import PostSession
-from prepub.gui.style import paint_pill
+from prepub.gui.style import STATE_SYMBOLS, paint_pill
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 StateRole = Qt.ItemDataRole.UserRole + 2
 ErrorRole = Qt.ItemDataRole.UserRole + 3
-THUMB_H = 96
+BadgeRole = Qt.ItemDataRole.UserRole + 4
+THUMB_H = 72  # a row: the thumbnail's height plus a margin
+THUMB_W = THUMB_H * 4 / 3
+MIN_THUMB_W = 48.0
 THUMBS_IN_FLIGHT = 4  # decode tasks queued at once (the decode pool runs one or two)
 
 
@@ -40,6 +43,7 @@ class ImageStripModel(QAbstractListModel):
         self._thumbs: dict[str, QPixmap] = {}
         self._thumb_errors: dict[str, str] = {}
         self._states: dict[str, str] = {}
+        self._counts: dict[str, int] = {}
         # thumbnails are decoded a few at a time: queueing 100 tasks at once would hold the
         # window for a tenth of a second when a folder is dropped
         self._thumb_queue: deque[str] = deque()
@@ -70,10 +74,12 @@ class ImageStripModel(QAbstractListModel):
         if role == ErrorRole:
             rep = self.session.reports.get(path)
             return (rep.error if rep is not None else None) or self._thumb_errors.get(path)
+        if role == BadgeRole:
+            return self.badge_text(path)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{path}\n{text.state_label(self._states.get(path, 'pending'))}"
+            return f"{path}\n{text.state_description(self.state(path), self.count(path))}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{Path(path).name}: {text.state_label(self._states.get(path, 'pending'))}"
+            return f"{Path(path).name}: {text.state_description(self.state(path), self.count(path))}"
         return None
 
     def path_at(self, row: int) -> str | None:
@@ -91,6 +97,15 @@ class ImageStripModel(QAbstractListModel):
     def state(self, path: str) -> str:
         return self._states.get(path, "pending")
 
+    def count(self, path: str) -> int:
+        """What the badge counts: the photo's blockers when it is blocked, what is to check
+        when it needs a look, else 0 (the same findings the panel and Export count)."""
+        return self._counts.get(path, 0)
+
+    def badge_text(self, path: str) -> str:
+        """The badge's words: "Blocked · 3", "To check · 1", "Ready"."""
+        return text.state_badge(self.state(path), self.count(path))
+
     # --- session changes -------------------------------------------------------------------------
 
     def _reset(self) -> None:
@@ -99,6 +114,7 @@ class ImageStripModel(QAbstractListModel):
         self._thumbs.clear()
         self._thumb_errors.clear()
         self._states.clear()
+        self._counts.clear()
         self.endResetModel()
         self._queue_thumbs(self._paths)
 
@@ -146,13 +162,17 @@ class ImageStripModel(QAbstractListModel):
             self._paths.pop(row)
             self._thumbs.pop(p, None)
             self._states.pop(p, None)
+            self._counts.pop(p, None)
             self.endRemoveRows()
 
     def _refresh_states(self, *_args: Any) -> None:
         for row, p in enumerate(self._paths):
             new = self.session.image_state(p)
-            if self._states.get(p) != new:
+            n_block, n_check = self.session.counts_for(p)
+            n = n_block if new == "blocked" else n_check if new == "attention" else 0
+            if self._states.get(p) != new or self._counts.get(p, 0) != n:
                 self._states[p] = new
+                self._counts[p] = n
                 idx = self.index(row)
                 self.dataChanged.emit(idx, idx)
 
@@ -176,10 +196,49 @@ class ImageStripModel(QAbstractListModel):
 
 
 class ImageStripDelegate(QStyledItemDelegate):
-    """Thumbnail on the left, file name and the state badge beside it."""
+    """Thumbnail on the left; beside it the file name (as many lines as fit) and the state
+    badge with its count. The thumbnail gives way before the badge does, so a narrow strip
+    (a 1366 x 768 screen) still shows "Blocked · 3" whole."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(option.rect.width() or 220, THUMB_H + 12)
+
+    @staticmethod
+    def badge_font(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        small.setBold(True)
+        return small
+
+    @staticmethod
+    def badge_width(label: str, state: str, font: QFont) -> float:
+        """The width :func:`paint_pill` needs for the whole badge."""
+        fm = QFontMetrics(font)
+        return fm.horizontalAdvance(f"{STATE_SYMBOLS.get(state, '')} {label}".strip()) + fm.height()
+
+    def layout(self, rect: QRect, font: QFont, label: str, state: str
+               ) -> tuple[QRectF, QRectF, QRectF]:
+        """(thumbnail, name, badge) rectangles in a row's ``rect``."""
+        r = rect.adjusted(6, 6, -6, -6)
+        bfont = self.badge_font(font)
+        need = self.badge_width(label, state, bfont) + 2
+        thumb_w = max(MIN_THUMB_W, min(THUMB_W, r.width() - 8 - need))
+        thumb_h = min(float(THUMB_H), thumb_w * 3 / 4)
+        thumb = QRectF(r.left(), r.top() + (r.height() - thumb_h) / 2, thumb_w, thumb_h)
+        left = thumb.right() + 8
+        bh = QFontMetrics(bfont).height() + 4
+        badge = QRectF(left, r.bottom() - bh, max(0.0, r.right() - left), bh)
+        name = QRectF(left, r.top(), max(0.0, r.right() - left), badge.top() - 4 - r.top())
+        return thumb, name, badge
+
+    @staticmethod
+    def name_lines(name: str, rect: QRectF, fm: QFontMetrics) -> str:
+        """``name`` as it fits in ``rect`` (wrapped anywhere; elided in the middle when it
+        needs more lines than there are)."""
+        lines = max(1, int(rect.height() // fm.lineSpacing()))
+        room = int(rect.width()) * lines - fm.averageCharWidth() * lines
+        return name if fm.horizontalAdvance(name) <= room else \
+            fm.elidedText(name, Qt.TextElideMode.ElideMiddle, room)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -191,8 +250,9 @@ class ImageStripDelegate(QStyledItemDelegate):
         opt.icon = type(opt.icon)()
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
-        r = option.rect.adjusted(6, 6, -6, -6)
-        thumb_box = QRectF(r.left(), r.top(), THUMB_H * 4 / 3, THUMB_H)
+        state = str(item_data(index, StateRole) or "pending")
+        label = str(item_data(index, BadgeRole) or text.state_label(state))
+        thumb_box, name_rect, badge = self.layout(option.rect, option.font, label, state)
         pix: QPixmap | None = item_data(index, Qt.ItemDataRole.DecorationRole)
         pal = option.palette
         if pix is not None and not pix.isNull():
@@ -205,23 +265,13 @@ class ImageStripDelegate(QStyledItemDelegate):
             painter.fillRect(thumb_box, pal.color(QPalette.ColorRole.Mid))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        text_left = thumb_box.right() + 8
-        text_rect = QRectF(text_left, r.top(), r.right() - text_left, r.height())
-        font = option.font
-        painter.setFont(font)
+        painter.setFont(option.font)
         painter.setPen(fg)
         name = str(item_data(index, Qt.ItemDataRole.DisplayRole) or "")
-        fm = option.fontMetrics
-        painter.drawText(text_rect.adjusted(0, 0, 0, -(r.height() - fm.height() * 2 - 4)),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                             | Qt.TextFlag.TextWrapAnywhere),
-                         fm.elidedText(name, Qt.TextElideMode.ElideMiddle, int(text_rect.width()) * 2 - 8))
-        state = str(item_data(index, StateRole) or "pending")
-        small = type(font)(font)
-        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
-        small.setBold(True)
-        badge = QRectF(text_left, r.bottom() - fm.height() - 6, text_rect.width(), fm.height() + 6)
-        paint_pill(painter, badge, text.state_label(state), state, font=small)
+        painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                                        | Qt.TextFlag.TextWrapAnywhere),
+                         self.name_lines(name, name_rect, option.fontMetrics))
+        paint_pill(painter, badge, label, state, font=self.badge_font(option.font))
         painter.restore()
 
 
@@ -266,6 +316,21 @@ class ImageStripView(QListView):
     def _select_first_if_none(self, *_args: Any) -> None:
         if not self.currentIndex().isValid() and self.model().rowCount() > 0:
             self.setCurrentIndex(self.model().index(0, 0))
+
+    def select_paths(self, paths: list[str]) -> None:
+        """Select exactly ``paths`` (the first becomes the current photo): the inspector then
+        edits all of them at once."""
+        model: ImageStripModel = self.model()  # type: ignore[assignment]
+        rows = [r for r in (model.row_of(p) for p in paths) if r >= 0]
+        if not rows:
+            return
+        sm = self.selectionModel()
+        sel = QItemSelection()
+        for r in rows:
+            sel.select(model.index(r, 0), model.index(r, 0))
+        sm.setCurrentIndex(model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        sm.select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(model.index(rows[0], 0))
 
     def select_path(self, path: str) -> None:
         model: ImageStripModel = self.model()  # type: ignore[assignment]

@@ -79,7 +79,7 @@ class InspectorPanel(QScrollArea):
         mform.addRow(self.tr("Camera:"), self.camera)
         mform.addRow(self.tr("Place:"), self.place)
         self.gps_notice = QLabel(self.tr("The location is removed on export"))
-        self.gps_notice.setStyleSheet(pill_stylesheet("attention"))
+        self.gps_notice.setObjectName("gpsNotice")  # a note, not a warning: nothing to do
         self.gps_notice.setWordWrap(True)
         mform.addRow(self.gps_notice)
         self.strip_notice = QLabel()
