@@ -4,12 +4,13 @@ One input is the bytes of one image file. :func:`one_input` reads them the way P
 (``read_metadata`` without ExifTool, the JPEG scan walk, the findings and their messages) and
 fails on any exception other than the documented ``UnreadableImage``. Run it for minutes:
 
-    uv run --group fuzz python fuzz/fuzz_metadata.py fuzz/corpus -max_total_time=600
+    uv run --group fuzz python fuzz/fuzz_metadata.py fuzz/corpus -artifact_prefix=fuzz/ -max_total_time=600
 
 The corpus folder is filled with small seed files (JPEG with EXIF, GPS and XMP; PNG with text,
-eXIf and XMP; TIFF; WebP) on the first run; libFuzzer adds what it finds there. A crash is
-written as ``crash-<hash>`` in the current folder; replay it with
-``uv run python fuzz/fuzz_metadata.py crash-<hash>``. ``tests/core/test_fuzz_metadata.py``
+eXIf and XMP; TIFF; WebP) on the first run; libFuzzer adds what it finds there (both stay out
+of git). A crash is written as ``fuzz/crash-<hash>``; replay it with
+``uv run --group fuzz python fuzz/fuzz_metadata.py fuzz/crash-<hash>``. atheris ships wheels
+for Linux x86-64 (checked on Python 3.11 here); elsewhere the group may not install. ``tests/core/test_fuzz_metadata.py``
 runs :func:`one_input` over the seeds (and Hypothesis mutations of them) in the normal suite.
 """
 

@@ -76,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-faces", action="store_true", help="skip face detection")
     args = ap.parse_args(argv)
 
+    from prepub.core.workers import cap_malloc_arenas
+
+    cap_malloc_arenas()  # as `prepub check` and the analyser process do
     from prepub.core.analyze import analyze_image, default_detector, find_images
     from prepub.core.messages import message
     from prepub.core.policy import load_policy

@@ -119,6 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    from prepub.core.workers import cap_malloc_arenas
+
+    cap_malloc_arenas()  # memory that decoder threads free is used again (see the function)
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
