@@ -148,3 +148,25 @@ def test_a_photo_over_its_memory_budget_is_unreadable_and_the_next_goes_on(
         assert f.rule == "image.unreadable" and f.params["code"] == "out_of_memory"
         nxt = a.analyze(str(fine), policy=policy)
         assert nxt.error is None
+
+
+def test_word_lists_and_evidence_files_refuse_a_fifo(tmp_path) -> None:
+    """The last readers that opened named files plainly: a policy's word list and a consent
+    form given as evidence. A FIFO is refused at once instead of waiting for a writer."""
+    import os
+
+    import pytest
+
+    from prepub.core.consent.evidence import EvidenceStore, read_source
+    from prepub.core.consent.types import RegistryError
+    from prepub.core.text.wordlists import _lines
+
+    fifo = tmp_path / "list.tsv"
+    os.mkfifo(fifo)
+    problems: list = []
+    assert _lines(fifo, problems) == [] and problems
+    store = EvidenceStore(tmp_path / "ev")
+    with pytest.raises(RegistryError, match="cannot be read"):
+        store.add_file(fifo)
+    with pytest.raises(RegistryError, match="cannot be read"):
+        read_source(fifo)

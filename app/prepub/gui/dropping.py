@@ -25,7 +25,10 @@ MAX_TEXT_BYTES = 1_000_000
 
 
 def read_text_file(path: str) -> str:
-    data = Path(path).read_bytes()[:MAX_TEXT_BYTES]
+    from prepub.core.inputfiles import open_regular
+
+    with open_regular(path) as fh:  # a dropped FIFO or device is refused, never waited on
+        data = fh.read(MAX_TEXT_BYTES)
     for enc in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(enc)

@@ -19,6 +19,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any, Protocol
 
+from prepub.core.inputfiles import open_regular
 from prepub.core.consent.types import RegistryError
 
 MAX_EVIDENCE_BYTES = 100 * 1024 * 1024  # a scanned form is a few MB; refuse absurd files
@@ -59,7 +60,7 @@ class EvidenceStore:
             if size > MAX_EVIDENCE_BYTES:
                 raise RegistryError(f"{src}: the evidence file is larger than "
                                     f"{MAX_EVIDENCE_BYTES // (1024 * 1024)} MB")
-            with open(src, "rb") as fh:
+            with open_regular(src) as fh:  # a signed form: a regular file, never a FIFO
                 return self.add_stream(fh, expected=None)
         except OSError as e:
             raise RegistryError(f"{src}: the evidence file cannot be read ({e.strerror or e})") from e
@@ -131,7 +132,7 @@ def read_source(source: str | os.PathLike[str], *, limit: int = MAX_EVIDENCE_BYT
         if src.stat().st_size > limit:
             raise RegistryError(f"{src}: the evidence file is larger than "
                                 f"{limit // (1024 * 1024)} MB")
-        with open(src, "rb") as fh:
+        with open_regular(src) as fh:
             data = fh.read(limit + 1)
     except OSError as e:
         raise RegistryError(f"{src}: the evidence file cannot be read ({e.strerror or e})") from e

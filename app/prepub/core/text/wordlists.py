@@ -17,8 +17,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from prepub.core.inputfiles import read_regular
 from prepub.core.resources import resource
 from prepub.core.text.tokens import Tokenizer
+
+MAX_LIST_BYTES = 16 * 1024 * 1024  # a word list larger than this is not a word list
 
 if TYPE_CHECKING:
     from prepub.core.policy import Policy
@@ -275,8 +278,8 @@ def _load(extra: tuple[tuple[str, str, float], ...]) -> WordLists:
 
 
 def _lines(path: Path, problems: list[tuple[str, str]]) -> list[tuple[int, list[str]]]:
-    try:
-        text = path.read_text(encoding="utf-8")
+    try:  # a word list the policy names: a regular file, never a FIFO that blocks
+        text = read_regular(path, limit=MAX_LIST_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         problems.append((str(path), f"cannot be read ({e.__class__.__name__})"))
         return []
@@ -319,8 +322,7 @@ def _read_allow(path: Path, problems: list[tuple[str, str]]) -> tuple[set[str], 
 
 def _read_toml(path: Path, problems: list[tuple[str, str]]) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(read_regular(path, limit=MAX_LIST_BYTES).decode("utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         problems.append((str(path), f"cannot be read ({e})"))
         return {}
