@@ -817,6 +817,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n photo(s) not checked yet</source>
+            <translation>
+                <numerusform>%n billede er ikke kontrolleret endnu</numerusform>
+                <numerusform>%n billeder er ikke kontrolleret endnu</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) do not fit a channel's shape</source>
+            <translation>
+                <numerusform>%n billede passer ikke til en kanals format</numerusform>
+                <numerusform>%n billeder passer ikke til en kanals format</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n unknown face(s)</source>
             <translation>
                 <numerusform>%n ukendt ansigt</numerusform>
@@ -1078,106 +1092,6 @@
             <source>No image selected</source>
             <translation>Intet billede valgt</translation>
         </message>
-        <message>
-            <source>What you type here applies to every selected photo.</source>
-            <translation>Det, du skriver her, gælder alle valgte billeder.</translation>
-        </message>
-        <message>
-            <source>From the file</source>
-            <translation>Fra filen</translation>
-        </message>
-        <message>
-            <source>Taken:</source>
-            <translation>Taget:</translation>
-        </message>
-        <message>
-            <source>Camera:</source>
-            <translation>Kamera:</translation>
-        </message>
-        <message>
-            <source>Place:</source>
-            <translation>Sted:</translation>
-        </message>
-        <message>
-            <source>The location is removed on export</source>
-            <translation>Placeringen fjernes ved eksport</translation>
-        </message>
-        <message>
-            <source>The trip shown has ended (we never post from an ongoing trip)</source>
-            <translation>Rejsen på billedet er slut (vi poster aldrig fra en igangværende rejse)</translation>
-        </message>
-        <message>
-            <source>About the photo</source>
-            <translation>Om fotoet</translation>
-        </message>
-        <message>
-            <source>Who took the photo?</source>
-            <translation>Hvem tog fotoet?</translation>
-        </message>
-        <message>
-            <source>&amp;Photographer:</source>
-            <translation>&amp;Fotograf:</translation>
-        </message>
-        <message>
-            <source>What happens in the photo?</source>
-            <translation>Hvad sker der på fotoet?</translation>
-        </message>
-        <message>
-            <source>Where was it taken?</source>
-            <translation>Hvor blev det taget?</translation>
-        </message>
-        <message>
-            <source>When? (e.g. 2024-05-17)</source>
-            <translation>Hvornår? (fx 2024-05-17)</translation>
-        </message>
-        <message>
-            <source>&amp;What:</source>
-            <translation>&amp;Hvad:</translation>
-        </message>
-        <message>
-            <source>W&amp;here:</source>
-            <translation>H&amp;vor:</translation>
-        </message>
-        <message>
-            <source>Whe&amp;n:</source>
-            <translation>Hvor&amp;når:</translation>
-        </message>
-        <message>
-            <source>&amp;Source:</source>
-            <translation>&amp;Kilde:</translation>
-        </message>
-        <message>
-            <source>Licence or agreement reference</source>
-            <translation>Licens- eller aftalereference</translation>
-        </message>
-        <message>
-            <source>&amp;Licence:</source>
-            <translation>&amp;Licens:</translation>
-        </message>
-        <message>
-            <source>Describe the photo for people who cannot see it</source>
-            <translation>Beskriv fotoet for dem, der ikke kan se det</translation>
-        </message>
-        <message>
-            <source>&amp;Alt text:</source>
-            <translation>&amp;Alternativ tekst:</translation>
-        </message>
-        <message>
-            <source>Words put before each photo's alt text</source>
-            <translation>Ord, der sættes foran hvert billedes alt-tekst</translation>
-        </message>
-        <message>
-            <source>Alt text p&amp;refix:</source>
-            <translation>Alt-tekstens &amp;begyndelse:</translation>
-        </message>
-        <message>
-            <source>Optional caption, e.g. “Foto: Anna Svensson”</source>
-            <translation>Billedtekst, hvis du vil, fx ”Foto: Anna Svensson”</translation>
-        </message>
-        <message>
-            <source>&amp;Caption:</source>
-            <translation>&amp;Billedtekst:</translation>
-        </message>
         <message numerus="yes">
             <source>%n photos selected</source>
             <translation>
@@ -1240,6 +1154,106 @@
         <message>
             <source>%1 / %2 characters</source>
             <translation>%1 / %2 tegn</translation>
+        </message>
+        <message>
+            <source>What you type here applies to every selected photo.</source>
+            <translation>Det, du skriver her, gælder alle valgte billeder.</translation>
+        </message>
+        <message>
+            <source>About the photo</source>
+            <translation>Om fotoet</translation>
+        </message>
+        <message>
+            <source>From the file</source>
+            <translation>Fra filen</translation>
+        </message>
+        <message>
+            <source>&amp;Photographer:</source>
+            <translation>&amp;Fotograf:</translation>
+        </message>
+        <message>
+            <source>&amp;What:</source>
+            <translation>&amp;Hvad:</translation>
+        </message>
+        <message>
+            <source>W&amp;here:</source>
+            <translation>H&amp;vor:</translation>
+        </message>
+        <message>
+            <source>Whe&amp;n:</source>
+            <translation>Hvor&amp;når:</translation>
+        </message>
+        <message>
+            <source>&amp;Source:</source>
+            <translation>&amp;Kilde:</translation>
+        </message>
+        <message>
+            <source>&amp;Licence:</source>
+            <translation>&amp;Licens:</translation>
+        </message>
+        <message>
+            <source>&amp;Alt text:</source>
+            <translation>&amp;Alternativ tekst:</translation>
+        </message>
+        <message>
+            <source>Alt text p&amp;refix:</source>
+            <translation>Alt-tekstens &amp;begyndelse:</translation>
+        </message>
+        <message>
+            <source>&amp;Caption:</source>
+            <translation>&amp;Billedtekst:</translation>
+        </message>
+        <message>
+            <source>Taken:</source>
+            <translation>Taget:</translation>
+        </message>
+        <message>
+            <source>Camera:</source>
+            <translation>Kamera:</translation>
+        </message>
+        <message>
+            <source>Place:</source>
+            <translation>Sted:</translation>
+        </message>
+        <message>
+            <source>Who took the photo?</source>
+            <translation>Hvem tog fotoet?</translation>
+        </message>
+        <message>
+            <source>What happens in the photo?</source>
+            <translation>Hvad sker der på fotoet?</translation>
+        </message>
+        <message>
+            <source>Where was it taken?</source>
+            <translation>Hvor blev det taget?</translation>
+        </message>
+        <message>
+            <source>When? (e.g. 2024-05-17)</source>
+            <translation>Hvornår? (fx 2024-05-17)</translation>
+        </message>
+        <message>
+            <source>Licence or agreement reference</source>
+            <translation>Licens- eller aftalereference</translation>
+        </message>
+        <message>
+            <source>Describe the photo for people who cannot see it</source>
+            <translation>Beskriv fotoet for dem, der ikke kan se det</translation>
+        </message>
+        <message>
+            <source>Optional caption, e.g. “Foto: Anna Svensson”</source>
+            <translation>Billedtekst, hvis du vil, fx ”Foto: Anna Svensson”</translation>
+        </message>
+        <message>
+            <source>Words put before each photo's alt text</source>
+            <translation>Ord, der sættes foran hvert billedes alt-tekst</translation>
+        </message>
+        <message>
+            <source>The location is removed on export</source>
+            <translation>Placeringen fjernes ved eksport</translation>
+        </message>
+        <message>
+            <source>The trip shown has ended (we never post from an ongoing trip)</source>
+            <translation>Rejsen på billedet er slut (vi poster aldrig fra en igangværende rejse)</translation>
         </message>
     </context>
     <context>
@@ -1443,6 +1457,18 @@
         <message>
             <source>a channel is not covered</source>
             <translation>en kanal er ikke dækket</translation>
+        </message>
+        <message>
+            <source>No face was found in the photo. Use a clear photo of the person's face.</source>
+            <translation>Der blev ikke fundet noget ansigt på billedet. Brug et tydeligt billede af personens ansigt.</translation>
+        </message>
+        <message>
+            <source>The photo shows more than one face. Use a photo of this person alone.</source>
+            <translation>Billedet viser mere end ét ansigt. Brug et billede, hvor kun denne person ses.</translation>
+        </message>
+        <message>
+            <source>The face in the photo could not be read. Try a sharper or larger photo.</source>
+            <translation>Ansigtet på billedet kunne ikke læses. Prøv et skarpere eller større billede.</translation>
         </message>
         <message numerus="yes">
             <source>%n thing(s) block this photo</source>
@@ -1813,6 +1839,22 @@
             <translation>Registreret ved denne fotografering</translation>
         </message>
         <message>
+            <source>Edit…</source>
+            <translation>Ret…</translation>
+        </message>
+        <message>
+            <source>Edit the selected person</source>
+            <translation>Ret den valgte person</translation>
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation>Fjern…</translation>
+        </message>
+        <message>
+            <source>Remove the selected person from the registry</source>
+            <translation>Fjern den valgte person fra registret</translation>
+        </message>
+        <message>
             <source>Export consent sheet…</source>
             <translation>Eksportér samtykkefil…</translation>
         </message>
@@ -1831,6 +1873,10 @@
         <message>
             <source>2. People at %1</source>
             <translation>2. Personer ved %1</translation>
+        </message>
+        <message>
+            <source>%1 was erased from the registry.</source>
+            <translation>%1 er slettet fra registret.</translation>
         </message>
         <message>
             <source>A reference photo of this person</source>
@@ -2148,6 +2194,14 @@
             <translation>Redigér person…</translation>
         </message>
         <message>
+            <source>Reference photo…</source>
+            <translation>Referencebillede…</translation>
+        </message>
+        <message>
+            <source>A photo of this person's face, so Prepub can suggest them in new photos (only with their consent to face matching)</source>
+            <translation>Et billede af personens ansigt, så Prepub kan foreslå personen på nye billeder (kun med samtykke til ansigtsgenkendelse)</translation>
+        </message>
+        <message>
             <source>Delete person…</source>
             <translation>Slet person…</translation>
         </message>
@@ -2187,6 +2241,13 @@
             <source>no face matching</source>
             <translation>ingen ansigtsgenkendelse</translation>
         </message>
+        <message numerus="yes">
+            <source>%n reference photo(s)</source>
+            <translation>
+                <numerusform>%n referencebillede</numerusform>
+                <numerusform>%n referencebilleder</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Guardians: %1</source>
             <translation>Forældre/værger: %1</translation>
@@ -2212,6 +2273,22 @@
             <translation>%1 er tilføjet. Tilføj nu samtykket.</translation>
         </message>
         <message>
+            <source>A reference photo of this person</source>
+            <translation>Et referencebillede af personen</translation>
+        </message>
+        <message>
+            <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
+            <translation>Billeder (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+        </message>
+        <message>
+            <source>Reading the face…</source>
+            <translation>Læser ansigtet…</translation>
+        </message>
+        <message>
+            <source>A reference photo of %1 is stored.</source>
+            <translation>Et referencebillede af %1 er gemt.</translation>
+        </message>
+        <message>
             <source>The consent was saved.</source>
             <translation>Samtykket er gemt.</translation>
         </message>
@@ -2226,6 +2303,56 @@
         <message>
             <source>The consent was withdrawn. No earlier export used it.</source>
             <translation>Samtykket er trukket tilbage. Ingen tidligere eksport brugte det.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s)</source>
+            <translation>
+                <numerusform>%n person</numerusform>
+                <numerusform>%n personer</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n consent(s)</source>
+            <translation>
+                <numerusform>%n samtykke</numerusform>
+                <numerusform>%n samtykker</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n guardian(s)</source>
+            <translation>
+                <numerusform>%n værge</numerusform>
+                <numerusform>%n værger</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Consent sheet imported: %1 added.</source>
+            <translation>Samtykkearket er importeret: %1 tilføjet.</translation>
+        </message>
+        <message>
+            <source>Consent sheet imported: nothing new, everything in it was already in the registry.</source>
+            <translation>Samtykkearket er importeret: intet nyt, alt i det fandtes allerede i registret.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n consent(s) withdrawn as the sheet says.</source>
+            <translation>
+                <numerusform>%n samtykke trukket tilbage, som arket siger.</numerusform>
+                <numerusform>%n samtykker trukket tilbage, som arket siger.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n consent(s) were not applied because a later withdrawal here stands.</source>
+            <translation>
+                <numerusform>%n samtykke blev ikke brugt, fordi en senere tilbagetrækning her gælder.</numerusform>
+                <numerusform>%n samtykker blev ikke brugt, fordi en senere tilbagetrækning her gælder.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n thing(s) to check:</source>
+            <translation>
+                <numerusform>%n ting at tjekke:</numerusform>
+                <numerusform>%n ting at tjekke:</numerusform>
+            </translation>
         </message>
         <message>
             <source>Delete person</source>
@@ -2246,14 +2373,6 @@
         <message>
             <source>Consent sheets (*.prepub-consent.zip *.zip)</source>
             <translation>Samtykkefiler (*.prepub-consent.zip *.zip)</translation>
-        </message>
-        <message>
-            <source>Consent sheet imported: %1 added, %2 unchanged, %3 conflicts.</source>
-            <translation>Samtykkefilen er importeret: %1 tilføjet, %2 uændret, %3 konflikter.</translation>
-        </message>
-        <message>
-            <source>%1 consent(s) were not applied because a later withdrawal here stands.</source>
-            <translation>%1 samtykker blev ikke brugt, fordi en senere tilbagetrækning her gælder.</translation>
         </message>
         <message>
             <source>%1 differs for a person (here “%2”, in the sheet “%3”); the local value was kept.</source>
@@ -2337,10 +2456,6 @@
         <message>
             <source>Language of the app:</source>
             <translation>Programmets sprog:</translation>
-        </message>
-        <message>
-            <source>A new language is used the next time Prepub starts.</source>
-            <translation>Et nyt sprog bruges, næste gang Prepub starter.</translation>
         </message>
         <message>
             <source>The organisation's policy file</source>

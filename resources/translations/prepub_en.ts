@@ -175,6 +175,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n photo(s) not checked yet</source>
+            <translation>
+                <numerusform>%n photo not checked yet</numerusform>
+                <numerusform>%n photos not checked yet</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) do not fit a channel's shape</source>
+            <translation>
+                <numerusform>%n photo does not fit a channel's shape</numerusform>
+                <numerusform>%n photos do not fit a channel's shape</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n unknown face(s)</source>
             <translation>
                 <numerusform>%n unknown face</numerusform>
@@ -337,6 +351,58 @@
             <translation>
                 <numerusform>Decide %n face</numerusform>
                 <numerusform>Decide %n faces</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistryWindow</name>
+        <message numerus="yes">
+            <source>%n reference photo(s)</source>
+            <translation>
+                <numerusform>%n reference photo</numerusform>
+                <numerusform>%n reference photos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s)</source>
+            <translation>
+                <numerusform>%n person</numerusform>
+                <numerusform>%n people</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n consent(s)</source>
+            <translation>
+                <numerusform>%n consent</numerusform>
+                <numerusform>%n consents</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n guardian(s)</source>
+            <translation>
+                <numerusform>%n guardian</numerusform>
+                <numerusform>%n guardians</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n consent(s) withdrawn as the sheet says.</source>
+            <translation>
+                <numerusform>%n consent withdrawn as the sheet says.</numerusform>
+                <numerusform>%n consents withdrawn as the sheet says.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n consent(s) were not applied because a later withdrawal here stands.</source>
+            <translation>
+                <numerusform>%n consent was not applied because a later withdrawal here stands.</numerusform>
+                <numerusform>%n consents were not applied because a later withdrawal here stands.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n thing(s) to check:</source>
+            <translation>
+                <numerusform>%n thing to check:</numerusform>
+                <numerusform>%n things to check:</numerusform>
             </translation>
         </message>
     </context>

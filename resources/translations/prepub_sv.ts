@@ -817,6 +817,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n photo(s) not checked yet</source>
+            <translation>
+                <numerusform>%n bild är inte granskad än</numerusform>
+                <numerusform>%n bilder är inte granskade än</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) do not fit a channel's shape</source>
+            <translation>
+                <numerusform>%n bild passar inte en kanals format</numerusform>
+                <numerusform>%n bilder passar inte en kanals format</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n unknown face(s)</source>
             <translation>
                 <numerusform>%n okänt ansikte</numerusform>
@@ -1078,106 +1092,6 @@
             <source>No image selected</source>
             <translation>Ingen bild vald</translation>
         </message>
-        <message>
-            <source>What you type here applies to every selected photo.</source>
-            <translation>Det du skriver här gäller alla valda bilder.</translation>
-        </message>
-        <message>
-            <source>From the file</source>
-            <translation>Från filen</translation>
-        </message>
-        <message>
-            <source>Taken:</source>
-            <translation>Tagen:</translation>
-        </message>
-        <message>
-            <source>Camera:</source>
-            <translation>Kamera:</translation>
-        </message>
-        <message>
-            <source>Place:</source>
-            <translation>Plats:</translation>
-        </message>
-        <message>
-            <source>The location is removed on export</source>
-            <translation>Platsen tas bort vid export</translation>
-        </message>
-        <message>
-            <source>The trip shown has ended (we never post from an ongoing trip)</source>
-            <translation>Resan på bilden är avslutad (vi publicerar aldrig från pågående resor)</translation>
-        </message>
-        <message>
-            <source>About the photo</source>
-            <translation>Om fotot</translation>
-        </message>
-        <message>
-            <source>Who took the photo?</source>
-            <translation>Vem tog fotot?</translation>
-        </message>
-        <message>
-            <source>&amp;Photographer:</source>
-            <translation>&amp;Fotograf:</translation>
-        </message>
-        <message>
-            <source>What happens in the photo?</source>
-            <translation>Vad händer på fotot?</translation>
-        </message>
-        <message>
-            <source>Where was it taken?</source>
-            <translation>Var togs det?</translation>
-        </message>
-        <message>
-            <source>When? (e.g. 2024-05-17)</source>
-            <translation>När? (t.ex. 2024-05-17)</translation>
-        </message>
-        <message>
-            <source>&amp;What:</source>
-            <translation>&amp;Vad:</translation>
-        </message>
-        <message>
-            <source>W&amp;here:</source>
-            <translation>V&amp;ar:</translation>
-        </message>
-        <message>
-            <source>Whe&amp;n:</source>
-            <translation>&amp;När:</translation>
-        </message>
-        <message>
-            <source>&amp;Source:</source>
-            <translation>&amp;Källa:</translation>
-        </message>
-        <message>
-            <source>Licence or agreement reference</source>
-            <translation>Licens eller avtalsreferens</translation>
-        </message>
-        <message>
-            <source>&amp;Licence:</source>
-            <translation>&amp;Licens:</translation>
-        </message>
-        <message>
-            <source>Describe the photo for people who cannot see it</source>
-            <translation>Beskriv fotot för den som inte kan se det</translation>
-        </message>
-        <message>
-            <source>&amp;Alt text:</source>
-            <translation>&amp;Alternativtext:</translation>
-        </message>
-        <message>
-            <source>Words put before each photo's alt text</source>
-            <translation>Ord som sätts före varje bilds alt-text</translation>
-        </message>
-        <message>
-            <source>Alt text p&amp;refix:</source>
-            <translation>Alt-text&amp;ens början:</translation>
-        </message>
-        <message>
-            <source>Optional caption, e.g. “Foto: Anna Svensson”</source>
-            <translation>Bildtext om du vill, t.ex. ”Foto: Anna Svensson”</translation>
-        </message>
-        <message>
-            <source>&amp;Caption:</source>
-            <translation>&amp;Bildtext:</translation>
-        </message>
         <message numerus="yes">
             <source>%n photos selected</source>
             <translation>
@@ -1240,6 +1154,106 @@
         <message>
             <source>%1 / %2 characters</source>
             <translation>%1 / %2 tecken</translation>
+        </message>
+        <message>
+            <source>What you type here applies to every selected photo.</source>
+            <translation>Det du skriver här gäller alla valda bilder.</translation>
+        </message>
+        <message>
+            <source>About the photo</source>
+            <translation>Om fotot</translation>
+        </message>
+        <message>
+            <source>From the file</source>
+            <translation>Från filen</translation>
+        </message>
+        <message>
+            <source>&amp;Photographer:</source>
+            <translation>&amp;Fotograf:</translation>
+        </message>
+        <message>
+            <source>&amp;What:</source>
+            <translation>&amp;Vad:</translation>
+        </message>
+        <message>
+            <source>W&amp;here:</source>
+            <translation>V&amp;ar:</translation>
+        </message>
+        <message>
+            <source>Whe&amp;n:</source>
+            <translation>&amp;När:</translation>
+        </message>
+        <message>
+            <source>&amp;Source:</source>
+            <translation>&amp;Källa:</translation>
+        </message>
+        <message>
+            <source>&amp;Licence:</source>
+            <translation>&amp;Licens:</translation>
+        </message>
+        <message>
+            <source>&amp;Alt text:</source>
+            <translation>&amp;Alternativtext:</translation>
+        </message>
+        <message>
+            <source>Alt text p&amp;refix:</source>
+            <translation>Alt-text&amp;ens början:</translation>
+        </message>
+        <message>
+            <source>&amp;Caption:</source>
+            <translation>&amp;Bildtext:</translation>
+        </message>
+        <message>
+            <source>Taken:</source>
+            <translation>Tagen:</translation>
+        </message>
+        <message>
+            <source>Camera:</source>
+            <translation>Kamera:</translation>
+        </message>
+        <message>
+            <source>Place:</source>
+            <translation>Plats:</translation>
+        </message>
+        <message>
+            <source>Who took the photo?</source>
+            <translation>Vem tog fotot?</translation>
+        </message>
+        <message>
+            <source>What happens in the photo?</source>
+            <translation>Vad händer på fotot?</translation>
+        </message>
+        <message>
+            <source>Where was it taken?</source>
+            <translation>Var togs det?</translation>
+        </message>
+        <message>
+            <source>When? (e.g. 2024-05-17)</source>
+            <translation>När? (t.ex. 2024-05-17)</translation>
+        </message>
+        <message>
+            <source>Licence or agreement reference</source>
+            <translation>Licens eller avtalsreferens</translation>
+        </message>
+        <message>
+            <source>Describe the photo for people who cannot see it</source>
+            <translation>Beskriv fotot för den som inte kan se det</translation>
+        </message>
+        <message>
+            <source>Optional caption, e.g. “Foto: Anna Svensson”</source>
+            <translation>Bildtext om du vill, t.ex. ”Foto: Anna Svensson”</translation>
+        </message>
+        <message>
+            <source>Words put before each photo's alt text</source>
+            <translation>Ord som sätts före varje bilds alt-text</translation>
+        </message>
+        <message>
+            <source>The location is removed on export</source>
+            <translation>Platsen tas bort vid export</translation>
+        </message>
+        <message>
+            <source>The trip shown has ended (we never post from an ongoing trip)</source>
+            <translation>Resan på bilden är avslutad (vi publicerar aldrig från pågående resor)</translation>
         </message>
     </context>
     <context>
@@ -1443,6 +1457,18 @@
         <message>
             <source>a channel is not covered</source>
             <translation>en kanal saknas i samtycket</translation>
+        </message>
+        <message>
+            <source>No face was found in the photo. Use a clear photo of the person's face.</source>
+            <translation>Inget ansikte hittades i bilden. Använd en tydlig bild av personens ansikte.</translation>
+        </message>
+        <message>
+            <source>The photo shows more than one face. Use a photo of this person alone.</source>
+            <translation>Bilden visar mer än ett ansikte. Använd en bild där bara den här personen syns.</translation>
+        </message>
+        <message>
+            <source>The face in the photo could not be read. Try a sharper or larger photo.</source>
+            <translation>Ansiktet i bilden kunde inte läsas. Prova en skarpare eller större bild.</translation>
         </message>
         <message numerus="yes">
             <source>%n thing(s) block this photo</source>
@@ -1813,6 +1839,22 @@
             <translation>Loggade vid den här fotograferingen</translation>
         </message>
         <message>
+            <source>Edit…</source>
+            <translation>Ändra…</translation>
+        </message>
+        <message>
+            <source>Edit the selected person</source>
+            <translation>Ändra den valda personen</translation>
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation>Ta bort…</translation>
+        </message>
+        <message>
+            <source>Remove the selected person from the registry</source>
+            <translation>Ta bort den valda personen ur registret</translation>
+        </message>
+        <message>
             <source>Export consent sheet…</source>
             <translation>Exportera samtyckesfil…</translation>
         </message>
@@ -1831,6 +1873,10 @@
         <message>
             <source>2. People at %1</source>
             <translation>2. Personer vid %1</translation>
+        </message>
+        <message>
+            <source>%1 was erased from the registry.</source>
+            <translation>%1 är raderad ur registret.</translation>
         </message>
         <message>
             <source>A reference photo of this person</source>
@@ -2148,6 +2194,14 @@
             <translation>Redigera person…</translation>
         </message>
         <message>
+            <source>Reference photo…</source>
+            <translation>Referensbild…</translation>
+        </message>
+        <message>
+            <source>A photo of this person's face, so Prepub can suggest them in new photos (only with their consent to face matching)</source>
+            <translation>En bild av personens ansikte, så att Prepub kan föreslå personen i nya bilder (bara med samtycke till ansiktsmatchning)</translation>
+        </message>
+        <message>
             <source>Delete person…</source>
             <translation>Radera person…</translation>
         </message>
@@ -2187,6 +2241,13 @@
             <source>no face matching</source>
             <translation>ingen ansiktsmatchning</translation>
         </message>
+        <message numerus="yes">
+            <source>%n reference photo(s)</source>
+            <translation>
+                <numerusform>%n referensbild</numerusform>
+                <numerusform>%n referensbilder</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Guardians: %1</source>
             <translation>Vårdnadshavare: %1</translation>
@@ -2212,6 +2273,22 @@
             <translation>%1 är tillagd. Lägg nu till samtycket.</translation>
         </message>
         <message>
+            <source>A reference photo of this person</source>
+            <translation>En referensbild av personen</translation>
+        </message>
+        <message>
+            <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
+            <translation>Bilder (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+        </message>
+        <message>
+            <source>Reading the face…</source>
+            <translation>Läser ansiktet…</translation>
+        </message>
+        <message>
+            <source>A reference photo of %1 is stored.</source>
+            <translation>En referensbild av %1 är sparad.</translation>
+        </message>
+        <message>
             <source>The consent was saved.</source>
             <translation>Samtycket är sparat.</translation>
         </message>
@@ -2226,6 +2303,56 @@
         <message>
             <source>The consent was withdrawn. No earlier export used it.</source>
             <translation>Samtycket är återkallat. Ingen tidigare export använde det.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s)</source>
+            <translation>
+                <numerusform>%n person</numerusform>
+                <numerusform>%n personer</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n consent(s)</source>
+            <translation>
+                <numerusform>%n samtycke</numerusform>
+                <numerusform>%n samtycken</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n guardian(s)</source>
+            <translation>
+                <numerusform>%n vårdnadshavare</numerusform>
+                <numerusform>%n vårdnadshavare</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Consent sheet imported: %1 added.</source>
+            <translation>Samtyckesblanketten är importerad: %1 tillagda.</translation>
+        </message>
+        <message>
+            <source>Consent sheet imported: nothing new, everything in it was already in the registry.</source>
+            <translation>Samtyckesblanketten är importerad: inget nytt, allt i den fanns redan i registret.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n consent(s) withdrawn as the sheet says.</source>
+            <translation>
+                <numerusform>%n samtycke återkallat enligt blanketten.</numerusform>
+                <numerusform>%n samtycken återkallade enligt blanketten.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n consent(s) were not applied because a later withdrawal here stands.</source>
+            <translation>
+                <numerusform>%n samtycke användes inte eftersom en senare återkallelse här gäller.</numerusform>
+                <numerusform>%n samtycken användes inte eftersom en senare återkallelse här gäller.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n thing(s) to check:</source>
+            <translation>
+                <numerusform>%n sak att se över:</numerusform>
+                <numerusform>%n saker att se över:</numerusform>
+            </translation>
         </message>
         <message>
             <source>Delete person</source>
@@ -2246,14 +2373,6 @@
         <message>
             <source>Consent sheets (*.prepub-consent.zip *.zip)</source>
             <translation>Samtyckesfiler (*.prepub-consent.zip *.zip)</translation>
-        </message>
-        <message>
-            <source>Consent sheet imported: %1 added, %2 unchanged, %3 conflicts.</source>
-            <translation>Samtyckesfilen är importerad: %1 tillagda, %2 oförändrade, %3 konflikter.</translation>
-        </message>
-        <message>
-            <source>%1 consent(s) were not applied because a later withdrawal here stands.</source>
-            <translation>%1 samtycken användes inte eftersom ett senare återkallande här gäller.</translation>
         </message>
         <message>
             <source>%1 differs for a person (here “%2”, in the sheet “%3”); the local value was kept.</source>
@@ -2337,10 +2456,6 @@
         <message>
             <source>Language of the app:</source>
             <translation>Programmets språk:</translation>
-        </message>
-        <message>
-            <source>A new language is used the next time Prepub starts.</source>
-            <translation>Ett nytt språk används nästa gång Prepub startar.</translation>
         </message>
         <message>
             <source>The organisation's policy file</source>

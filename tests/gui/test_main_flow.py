@@ -44,9 +44,11 @@ def test_drop_folder_analyses_image_by_image(make_window: Any, qtbot: Any, tmp_p
     assert {w.strip_model.state(p) for p in s.reports} == {"blocked"}
     rules_a = {f.rule for f in s.findings_for(str(a.resolve()))}
     assert {"gps.present", "image.context_missing", "image.photographer_missing"} <= rules_a
-    # the findings panel lists every blocking item under its image
+    # the findings panel lists every blocking item: by cause where the photos share it, else
+    # under its photo (only a.jpg lacks a photographer)
     groups = [w.findings.model.index(r, 0).data() for r in range(w.findings.model.rowCount())]
-    assert any(g.startswith("a.jpg") for g in groups) and any(g.startswith("b.jpg") for g in groups)
+    assert any(g.startswith("2 photos lack their context") for g in groups), groups
+    assert any(g.startswith("a.jpg") for g in groups) and not any(g.startswith("b.jpg") for g in groups)
     assert not w.export_button.isEnabled()
 
 

@@ -35,11 +35,11 @@ def _headless_env() -> dict[str, str]:
 
 def _unused_display() -> str:
     """A local display number no X server has claimed (no socket, no lock file)."""
-    for n in range(99, 400):
+    for n in range(707, 999):  # far from :99 up, where xvfb-run -a looks for a free display
         if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists() \
                 and x_server_answers(f":{n}") is False:
             return f":{n}"
-    pytest.skip("every display number from :99 on seems taken")
+    pytest.skip("every display number from :707 on seems taken")
 
 
 @linux_only

@@ -32,6 +32,7 @@ def bundle() -> Path:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux bundle is built on Linux")
+@pytest.mark.timeout(2400)  # building the bundle (the fixture) takes minutes on a loaded machine
 def test_bundle_self_test_passes_offline(bundle: Path, tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
            "PREPUB_DATA_DIR": str(tmp_path / "data"), "LANG": "C.UTF-8"}

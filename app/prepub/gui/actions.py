@@ -150,6 +150,18 @@ def create_actions(w: QWidget, h: Any) -> WindowActions:
 _FALLBACK = {"quit": "Ctrl+Q", "zoom_in": "Ctrl++", "zoom_out": "Ctrl+-", "undo": "Ctrl+Z"}
 
 
+def retranslate_actions(a: WindowActions) -> None:
+    """Every action's text and tooltip in the current UI language (after a language change)."""
+    for name, (label, tip, _keys, _icon) in _TABLE.items():
+        act: QAction = getattr(a, name)
+        text = _t(label)
+        act.setText(text)
+        keys = keys_text(act.shortcuts())
+        if tip or act.shortcuts():
+            act.setToolTip(f"{_t(tip) if tip else text.replace('&', '')}"
+                           + (f" ({keys})" if keys else ""))
+
+
 def _t(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
 

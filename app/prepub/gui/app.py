@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from prepub.gui.main_window import MainWindow
 
 EXIT_OK, EXIT_ENVIRONMENT = 0, 2
+GUI_SWITCH_INTERVAL_S = 0.001
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -70,6 +71,11 @@ def build_window(app: "QApplication", *, services: object | None = None) -> "Mai
     from prepub.gui.tasks import TaskRunner
 
     protect_none()  # PySide6 6.12 drains None's reference count; see prepub.gui.qtcompat
+    # Every call from Qt into Python (a slot, a model's data(), a delegate's paint) takes the
+    # interpreter lock; while a worker thread runs Python (an evaluation, a registry query) it
+    # is handed over only every switch interval, 5 ms by default, so a repaint that calls into
+    # Python 30 times could wait 150 ms. 1 ms keeps the window's thread responsive.
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     app.setOrganizationName("Prepub")
     app.setOrganizationDomain("prepub.app")
     app.setApplicationName("Prepub")

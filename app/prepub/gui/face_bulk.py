@@ -155,8 +155,11 @@ def _apply(session: "PostSession", p: BulkPlan, *, parent: QWidget | None,
         if box.exec() != QMessageBox.StandardButton.Ok:
             return 0, ""
     n = len(p.faces)
-    label = (QCoreApplication.translate("FaceBulk", "Mark %n face(s) not identifiable", "", n)
-             if decision == NOT_IDENTIFIABLE
-             else QCoreApplication.translate("FaceBulk", "Blur %n face(s)", "", n))
+
+    def label() -> str:  # the undo step's name, in the UI language at the time it is shown
+        return (QCoreApplication.translate("FaceBulk", "Mark %n face(s) not identifiable", "", n)
+                if decision == NOT_IDENTIFIABLE
+                else QCoreApplication.translate("FaceBulk", "Blur %n face(s)", "", n))
+
     changed = session.decide_faces(p.faces, decision, text=label)
     return changed, done_message(p)

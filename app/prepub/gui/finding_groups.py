@@ -73,6 +73,10 @@ def _photos(rule: str, p: int) -> str | None:
             "FindingGroups", "%n photo(s) may be damaged", "", p),
         "gps.present": lambda: QCoreApplication.translate(
             "FindingGroups", "%n photo(s) carry a GPS position (removed on export)", "", p),
+        "post.not_analysed": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) not checked yet", "", p),
+        "channel.aspect_ratio": lambda: QCoreApplication.translate(
+            "FindingGroups", "%n photo(s) do not fit a channel's shape", "", p),
     }.get(rule, lambda: None)()
 
 
@@ -155,7 +159,8 @@ def build(findings: Sequence[Finding], *, blocking: set[int], order: Sequence[st
           message: Callable[[Finding], str], photo_title: Callable[[str, int, int], str]
           ) -> list[Group]:
     """The panel's groups, in order: the post text, the post, the causes shared by photos
-    (blocking ones first, the largest first), then each photo with what is left.
+    (blocking ones first, the largest first), then each photo with what is left; every group
+    with something that blocks the export comes before those with only things to check.
     ``message(f)`` is a finding's sentence, ``photo_title(subject, n_blocking, n_check)`` a
     photo or post group's title."""
     by_subject: dict[str, list[Finding]] = {}
@@ -196,7 +201,8 @@ def build(findings: Sequence[Finding], *, blocking: set[int], order: Sequence[st
         rest = [f for f in by_subject[s] if id(f) not in grouped]
         if rest:
             out.append(_subject_group(s, rest, blocking, message, photo_title))
-    return out
+    # what blocks the export comes first, in that order; then what is only to check
+    return sorted(out, key=lambda g: not any(r.blocking for r in g.rows))
 
 
 def _subject_group(subject: str, fs: list[Finding], blocking: set[int],

@@ -4,7 +4,8 @@ English is the source language in the code; Swedish and Danish ship as compiled 
 ``resources/translations`` (made with ``pyside6-lupdate`` / ``pyside6-lrelease``), and English
 ships its plural forms only (``prepub_en``: "1 photo", "2 photos" for the code's "%n photo(s)"). The choice is:
 the language set in Settings, else ``PREPUB_LANG``, else the system locale (Swedish or Danish when
-the system says so), else English.
+the system says so), else English. A language chosen in Settings applies at once
+(:func:`switch_language`): the open windows retranslate themselves.
 """
 
 from __future__ import annotations
@@ -44,12 +45,26 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(ours)
         installed.append(ours)
     if language == "en":  # the source language: only its plural forms come from a file
+        _set_locale(language)
         return installed
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt)
         installed.append(qt)
+    _set_locale(language)
+    return installed
+
+
+def _set_locale(language: str) -> None:
     QLocale.setDefault(QLocale({"sv": QLocale.Language.Swedish,
                                 "da": QLocale.Language.Danish}.get(language, QLocale.Language.English)))
-    return installed
+
+
+def switch_language(app: QCoreApplication, language: str) -> None:
+    """Use ``language`` from now on, in the running app: the translators are swapped, and Qt
+    sends every widget a ``LanguageChange`` event, on which each retranslates itself
+    (``changeEvent`` → ``retranslate()``, Qt's retranslateUi pattern)."""
+    for old in getattr(app, "_prepub_translators", []):
+        app.removeTranslator(old)
+    app._prepub_translators = install_translators(app, language)  # type: ignore[attr-defined]

@@ -13,13 +13,13 @@ import gc
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QFileDialog, QMainWindow, QPushButton, QSizePolicy, QSplitter,
                                QToolBar, QVBoxLayout, QWidget)
 
 from prepub.gui import face_bulk, services
-from prepub.gui.actions import WindowActions, app_icon, create_actions
+from prepub.gui.actions import WindowActions, app_icon, create_actions, retranslate_actions
 from prepub.gui.draft_files import DraftFiles
 from prepub.gui.dropping import DropHandler
 from prepub.gui.navigation import Navigator
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
 
         a = self.actions_
-        tb = QToolBar(self.tr("Main"), self)
+        tb = self.toolbar = QToolBar(self)
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tb.addWidget(spacer)
-        self.export_button = QPushButton(a.export.icon(), self.tr("Export…"))
+        self.export_button = QPushButton(a.export.icon(), "")
         self.export_button.setObjectName("exportButton")
         self.export_button.setDefault(True)
         f = self.export_button.font()
@@ -141,10 +141,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a, mb = self.actions_, self.menuBar()
-        m = mb.addMenu(self.tr("&File"))
+        m = self.file_menu = mb.addMenu("")
         for act in (a.new, a.open):
             m.addAction(act)
-        self.recent_menu = m.addMenu(self.tr("Open &recent"))
+        self.recent_menu = m.addMenu("")
         self._fill_recent()
         for act in (a.save, a.save_as):
             m.addAction(act)
@@ -155,24 +155,70 @@ class MainWindow(QMainWindow):
         m.addAction(a.export)
         m.addSeparator()
         m.addAction(a.quit)
-        e = mb.addMenu(self.tr("&Edit"))
+        e = self.edit_menu = mb.addMenu("")
         for act in (a.undo, a.redo, None, a.remove_image, None, a.faces_not_identifiable,
                     a.faces_blur, None, a.apply_fix):
             if act is None:
                 e.addSeparator()
             else:
                 e.addAction(act)
-        v = mb.addMenu(self.tr("&View"))
+        v = self.view_menu = mb.addMenu("")
         for act in (a.next_image, a.prev_image, a.next_problem, a.zoom_in, a.zoom_out, a.zoom_fit):
             v.addAction(act)
-        t = mb.addMenu(self.tr("&Consent"))
+        t = self.consent_menu = mb.addMenu("")
         t.addAction(a.registry)
         t.addAction(a.photographer)
-        s = mb.addMenu(self.tr("&Settings"))
+        s = self.settings_menu = mb.addMenu("")
         s.addAction(a.settings)
-        h = mb.addMenu(self.tr("&Help"))
+        h = self.help_menu = mb.addMenu("")
         h.addAction(a.shortcuts)
         h.addAction(a.about)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the window itself in the UI language: at start, and when the
+        language changes in Settings (the widgets inside retranslate themselves)."""
+        retranslate_actions(self.actions_)
+        self.toolbar.setWindowTitle(self.tr("Main"))
+        for menu, title in ((self.file_menu, self.tr("&File")),
+                            (self.recent_menu, self.tr("Open &recent")),
+                            (self.edit_menu, self.tr("&Edit")), (self.view_menu, self.tr("&View")),
+                            (self.consent_menu, self.tr("&Consent")),
+                            (self.settings_menu, self.tr("&Settings")),
+                            (self.help_menu, self.tr("&Help"))):
+            menu.setTitle(title)
+        if hasattr(self, "session") and hasattr(self, "nav"):
+            self.session.retranslate_history()
+            self._update_undo()
+            self._update_title()
+            self._update_export()
+            self._faces_availability()
+            self._registry_notice()
+            if self.progress.running:
+                self._analysis_progress(*self.session.analysis_counts(), "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "help_menu"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def change_language(self, setting: str) -> None:
+        """Use the language chosen in Settings ("auto", "sv", …) from now on, without a
+        restart: the findings are worded in it, and every window retranslates itself."""
+        from PySide6.QtWidgets import QApplication
+
+        from prepub.gui.i18n import choose_language, switch_language
+
+        language = choose_language(setting)
+        if language == self.session.ui_language:
+            return
+        self.session.ui_language = language  # before the widgets ask for their words
+        switch_language(QApplication.instance(), language)
+        for name in ("registry_window", "photographer_window"):
+            other = getattr(self, name, None)  # built again, in the new language, when opened
+            if other is not None and not other.isVisible():
+                setattr(self, name, None)
+                other.deleteLater()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -525,9 +571,11 @@ def _freeze_startup_objects() -> None:
 def _warm_up(policy: Any) -> dict[str, str | None]:
     """Import the rule catalogue, the export gate and the text checks off the GUI thread;
     returns which features this installation has (None) or why not (the reason)."""
+    from prepub.core import messages
     from prepub.core.rules import all_rules
 
     all_rules()
+    messages.catalogue()  # the findings' words: parsed here, not on the window's thread
     features = {"export": services.export_available(), "text": services.text_available()}
     if features["export"] is None:
         services.override_allowed("", policy)

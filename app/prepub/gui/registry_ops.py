@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from prepub.core.policy import Policy
+from prepub.core.workers import NoSingleFace  # noqa: F401 - what reference_encoding raises
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,9 @@ def consent_state(c: Any, today: date) -> str:
     return "valid"
 
 
-def person_details(registry: Any, person_id: str, *, today: date) -> tuple[Any, list[Any], list[ConsentRow]]:
+def person_details(registry: Any, person_id: str, *, today: date
+                   ) -> tuple[Any, list[Any], list[ConsentRow], int]:
+    """(person, guardians, consents, number of face references)."""
     person = registry.get_person(person_id)
     guardians = registry.guardians_of(person_id)
     names = {g.id: g.name for g in guardians}
@@ -79,7 +82,8 @@ def person_details(registry: Any, person_id: str, *, today: date) -> tuple[Any, 
     for c in registry.consents_for(person_id):
         signers = tuple(person.name if s == "self" else names.get(s, s) for s in c.signers)
         rows.append(ConsentRow(consent=c, state=consent_state(c, today), signers=signers))
-    return person, guardians, rows
+    refs = len(registry.face_references(person_id)) if person.matching_consent else 0
+    return person, guardians, rows, refs
 
 
 def withdraw(registry: Any, consent_id: str, *, reason: str, actor: str) -> list[Any]:
@@ -87,10 +91,40 @@ def withdraw(registry: Any, consent_id: str, *, reason: str, actor: str) -> list
     return list(registry.withdraw_consent(consent_id, reason=reason, actor=actor or None))
 
 
-def import_sheet(registry: Any, path: str, *, actor: str) -> Any:
+@dataclass(frozen=True)
+class SheetImport:
+    """What importing a consent sheet added, in the words a user counts: people, consents,
+    guardians and face references (the core's ``added`` counts every row, the shoot too)."""
+
+    result: Any  # prepub.core.consent.types.ImportResult
+    people: int = 0
+    consents: int = 0
+    guardians: int = 0
+    references: int = 0
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.people or self.consents or self.guardians or self.references)
+
+
+_COUNTED = {"person.add": "people", "consent.add": "consents", "guardian.add": "guardians",
+            "face_ref.add": "references"}
+
+
+def import_sheet(registry: Any, path: str, *, actor: str) -> SheetImport:
+    """Import a photographer's consent sheet; the audit log written by the import says what
+    it added."""
     from prepub.core.consent.sheet import import_sheet as core_import
 
-    return core_import(registry, path, actor=actor or None)
+    cursor = registry.latest_change()
+    result = core_import(registry, path, actor=actor or None)
+    counts = dict.fromkeys(_COUNTED.values(), 0)
+    if result.added:
+        for change in registry.changes_since(cursor, limit=1_000_000):
+            key = _COUNTED.get(change.action)
+            if key is not None:
+                counts[key] += 1
+    return SheetImport(result=result, **counts)
 
 
 def export_sheet(registry: Any, *, shoot_id: str, out_path: str, actor: str) -> Path:
@@ -153,23 +187,16 @@ def add_person_with_consent(registry: Any, new: NewPerson) -> tuple[Any, Any]:
     return person, consent
 
 
-class NoSingleFace(ValueError):
-    """The reference photo shows no face, or several."""
-
-
 def reference_encoding(path: str) -> Any:
-    """The 128-d encoding of the one clear face in a reference photo."""
-    from prepub.core.faces import CenterFaceAnalyzer, encode_faces
-    from prepub.core.imageio import load_upright
+    """The 128-d encoding of the one clear face in a reference photo, made in the helper
+    process (raises :class:`NoSingleFace`): the face models never load in the window's."""
+    from prepub.gui.services import reference_encoding as encode
 
-    decoded = load_upright(path, max_side=1280)
-    faces = CenterFaceAnalyzer(estimate_ages=False).analyze(decoded, minor_age_threshold=0)
-    if not faces:
-        raise NoSingleFace("no face was found in the reference photo")
-    faces = sorted(faces, key=lambda f: f.width * f.height, reverse=True)
-    if len(faces) > 1 and faces[1].width * faces[1].height > 0.5 * faces[0].width * faces[0].height:
-        raise NoSingleFace("the reference photo shows more than one face; use a photo of one person")
-    encodings = encode_faces(decoded, [faces[0]])
-    if not encodings:
-        raise NoSingleFace("the face in the reference photo could not be encoded")
-    return encodings[0]
+    return encode(path)
+
+
+def add_reference_photo(registry: Any, person_id: str, path: str, *, actor: str) -> int:
+    """Encode the face in ``path`` (helper process) and store it as a reference of the person
+    (who must have agreed to face matching); returns how many references they now have."""
+    registry.add_face_reference(person_id, encoding=reference_encoding(path), actor=actor or None)
+    return len(registry.face_references(person_id))

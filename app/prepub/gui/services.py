@@ -248,20 +248,26 @@ class Services:
 
 
 # --- face matching (biometric: only when the policy switches it on) ----------------------------------
+# Encodings are made in the helper process: the window's process never loads a model.
 
 def match_suggestions(path: str, face: Any, *, registry: Any, policy: Policy) -> list[Any]:
     """Registry people whose stored reference is close to ``face`` (a proposal, best first).
 
-    Raises Unavailable when matching is off by policy or the encoder is not installed."""
+    Raises Unavailable when matching is off by policy or the encoder is not installed. The
+    face is encoded in the helper process (dlib loads there, never in the window's process);
+    only the comparison with the registry's references runs here."""
     if not policy.matching_enabled:
         raise Unavailable("matching", "face matching is switched off by the policy")
     if registry is None:
         raise Unavailable("matching", "the consent registry is not open")
-    encode_faces = _attr("prepub.core.faces", "encode_faces", "matching")
-    load_upright = _attr("prepub.core.imageio", "load_upright", "matching")
-    decoded = load_upright(path)
-    encodings = encode_faces(decoded, [face])
+    encodings = _helper_worker().face_encodings(path, [face])
     if not len(encodings):
         return []
     max_distance = float(policy.faces.match_distance)
     return list(registry.match_faces(list(encodings), max_distance=max_distance)[0])
+
+
+def reference_encoding(path: str) -> Any:
+    """The encoding of the one face in a reference photo, made in the helper process (the face
+    detector and the encoder load there). Raises ``prepub.core.workers.NoSingleFace``."""
+    return _helper_worker().reference_encoding(path)

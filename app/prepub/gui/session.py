@@ -29,6 +29,7 @@ from prepub.gui.session_edits import SessionEdits
 from prepub.gui.tasks import Task, TaskRunner
 
 EVAL_DELAY_MS = 120
+EVAL_DELAY_ANALYSING_MS = 400
 TEXT_DELAY_MS = 300
 
 # Image states shown as badges in the strip.
@@ -253,7 +254,13 @@ class PostSession(SessionEdits, QObject):
         return pickle.loads(pickle.dumps(self.draft, pickle.HIGHEST_PROTOCOL))
 
     def request_evaluation(self) -> None:
-        self._eval_timer.start()
+        if self._analysis is not None:
+            # while photos are analysed, at most one evaluation per EVAL_DELAY_ANALYSING_MS:
+            # each is Python work that competes with the window's thread for the interpreter
+            if not self._eval_timer.isActive():
+                self._eval_timer.start(EVAL_DELAY_ANALYSING_MS)
+            return
+        self._eval_timer.start(EVAL_DELAY_MS)
 
     def _start_evaluation(self) -> None:
         self._eval_generation += 1

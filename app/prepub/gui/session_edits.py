@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -46,6 +46,22 @@ class SessionEdits:
         def request_text_check(self) -> None: ...
         def _enqueue(self, paths: Sequence[str]) -> None: ...
 
+    def _push(self, command: Any, describe: Callable[[], str]) -> None:
+        """One undo step, named in the UI language (again after a language change)."""
+        command.describe = describe
+        command.setText(describe())
+        self.undo_stack.push(command)
+
+    def retranslate_history(self) -> None:
+        """Name every step of the undo history in the current UI language."""
+        for i in range(self.undo_stack.count()):
+            command = self.undo_stack.command(i)
+            describe = getattr(command, "describe", None)
+            if describe is not None:
+                command.setText(describe())
+        self.undo_stack.undoTextChanged.emit(self.undo_stack.undoText())  # the Edit menu
+        self.undo_stack.redoTextChanged.emit(self.undo_stack.redoText())
+
     def close_edit_group(self) -> None:
         """The user left a field: the next keystroke starts a new undo step."""
         top = self.undo_stack.command(self.undo_stack.count() - 1) if self.undo_stack.count() else None
@@ -60,18 +76,18 @@ class SessionEdits:
             if self.draft.image(p) is None and p not in new:
                 new.append(p)
         if new:
-            self.undo_stack.push(edits.AddImages(
-                self, new,
-                QCoreApplication.translate("PostSession", "Add %n photo(s)", "", len(new))))
+            n = len(new)
+            self._push(edits.AddImages(self, new, ""), lambda: QCoreApplication.translate(
+                "PostSession", "Add %n photo(s)", "", n))
         return new
 
     def remove_images(self, paths: Sequence[str]) -> list[str]:
         """Take photos out of the post (one undo step); returns the ones that were in it."""
         gone = [p for p in dict.fromkeys(paths) if self.draft.image(p) is not None]
         if gone:
-            self.undo_stack.push(edits.RemoveImages(
-                self, gone,
-                QCoreApplication.translate("PostSession", "Remove %n photo(s)", "", len(gone))))
+            n = len(gone)
+            self._push(edits.RemoveImages(self, gone, ""), lambda: QCoreApplication.translate(
+                "PostSession", "Remove %n photo(s)", "", n))
         return gone
 
     def field_value(self, path: str, name: str) -> Any:
@@ -103,13 +119,16 @@ class SessionEdits:
         new = {p: values[p] for p in old}
         if not new or all(old[p] == new[p] for p in new):
             return
-        label = edits.field_label(name)
-        if len(new) == 1:
-            text = QCoreApplication.translate("PostSession", "Change %1")
-        else:
-            text = QCoreApplication.translate("PostSession", "Change %1 on %n photos", "", len(new))
-        text = text.replace("%1", label)
-        self.undo_stack.push(edits.FieldEdit(self, name, old, new, text))
+        n = len(new)
+
+        def describe() -> str:
+            if n == 1:
+                text = QCoreApplication.translate("PostSession", "Change %1")
+            else:
+                text = QCoreApplication.translate("PostSession", "Change %1 on %n photos", "", n)
+            return text.replace("%1", edits.field_label(name))
+
+        self._push(edits.FieldEdit(self, name, old, new, ""), describe)
 
     def _write_fields(self, name: str, values: Mapping[str, Any]) -> None:
         for path, value in values.items():
@@ -130,7 +149,7 @@ class SessionEdits:
 
     def decide_faces(self, faces: Sequence[tuple[str, int]], decision: str | None, *,
                      person_id: str | None = None, confirmed_adult: bool | None = None,
-                     text: str | None = None) -> int:
+                     text: str | Callable[[], str] | None = None) -> int:
         """Decide several faces ``(path, index)`` at once (one undo step); returns how many
         changed."""
         changes = []
@@ -148,11 +167,16 @@ class SessionEdits:
             if before != after:
                 changes.append((path, index, before, after))
         if changes:
-            if text is None:
-                text = (QCoreApplication.translate("PostSession", "Decide face %1")
-                        .replace("%1", str(changes[0][1] + 1)) if len(changes) == 1 else
-                        QCoreApplication.translate("PostSession", "Decide %n faces", "", len(changes)))
-            self.undo_stack.push(edits.FaceEdit(self, changes, text))
+            n, first = len(changes), changes[0][1] + 1
+
+            def describe() -> str:
+                if text is not None:
+                    return text() if callable(text) else text
+                return (QCoreApplication.translate("PostSession", "Decide face %1")
+                        .replace("%1", str(first)) if n == 1 else
+                        QCoreApplication.translate("PostSession", "Decide %n faces", "", n))
+
+            self._push(edits.FaceEdit(self, changes, ""), describe)
         return len(changes)
 
     @staticmethod
@@ -177,23 +201,22 @@ class SessionEdits:
 
     def set_trip_ended(self, ended: bool) -> None:
         if self.draft.trip_ended != ended:
-            self.undo_stack.push(edits.PostValueEdit(
-                self, "trip_ended", self.draft.trip_ended, ended,
-                QCoreApplication.translate("PostSession", "The trip has ended") if ended
-                else QCoreApplication.translate("PostSession", "The trip has not ended")))
+            self._push(edits.PostValueEdit(self, "trip_ended", self.draft.trip_ended, ended, ""),
+                       lambda: QCoreApplication.translate("PostSession", "The trip has ended")
+                       if ended else QCoreApplication.translate("PostSession",
+                                                                "The trip has not ended"))
 
     def set_channels(self, channels: Sequence[str]) -> None:
         channels = list(channels)
         if channels != self.draft.channels:
-            self.undo_stack.push(edits.PostValueEdit(
-                self, "channels", self.draft.channels, channels,
-                QCoreApplication.translate("PostSession", "Change channels")))
+            self._push(edits.PostValueEdit(self, "channels", self.draft.channels, channels, ""),
+                       lambda: QCoreApplication.translate("PostSession", "Change channels"))
 
     def set_language(self, language: str | None) -> None:
         if language != self.draft.language:
-            self.undo_stack.push(edits.PostValueEdit(
-                self, "language", self.draft.language, language,
-                QCoreApplication.translate("PostSession", "Change the text's language")))
+            self._push(edits.PostValueEdit(self, "language", self.draft.language, language, ""),
+                       lambda: QCoreApplication.translate("PostSession",
+                                                          "Change the text's language"))
 
     def _write_post_value(self, attr: str, value: Any) -> None:
         setattr(self.draft, attr, value)

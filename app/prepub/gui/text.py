@@ -89,6 +89,15 @@ _REASON = {
     "all_custodians_required": QT_TRANSLATE_NOOP("Labels", "every custodian must sign"),
     "channel_missing": QT_TRANSLATE_NOOP("Labels", "a channel is not covered"),
 }
+# why a reference photo cannot be used (prepub.core.workers.NoSingleFace codes)
+_NO_SINGLE_FACE = {
+    "none": QT_TRANSLATE_NOOP("Labels", "No face was found in the photo. Use a clear photo of "
+                                        "the person's face."),
+    "several": QT_TRANSLATE_NOOP("Labels", "The photo shows more than one face. Use a photo of "
+                                           "this person alone."),
+    "unencodable": QT_TRANSLATE_NOOP("Labels", "The face in the photo could not be read. Try a "
+                                               "sharper or larger photo."),
+}
 # person/consent state -> badge colour state
 PERSON_BADGE = {"valid": "ready", "expiring": "attention", "expired": "blocked",
                 "withdrawn": "blocked", "none": "blocked", "guardian_missing": "blocked",
@@ -148,6 +157,12 @@ def state_label(state: str) -> str:
     return _t(_STATE[state]) if state in _STATE else state
 
 
+def state_severity_label(state: str) -> str:
+    """A badge's words for a colour state: "Blocks export", "Check this", "Note"."""
+    return severity_label({"blocked": Severity.BLOCK, "attention": Severity.WARN}.get(
+        state, Severity.INFO))
+
+
 def state_badge(state: str, count: int) -> str:
     """A photo's badge: its state, with the number of blockers (or things to check) when
     there are any ("Blocked · 3")."""
@@ -197,3 +212,11 @@ def relation_label(relation: str) -> str:
 
 def person_state_label(state: str) -> str:
     return _t(_PERSON_STATE[state]) if state in _PERSON_STATE else state
+
+
+def error_text(error: BaseException) -> str:
+    """An error from background work in the UI language where it has a code, else as it is."""
+    code = getattr(error, "code", None)
+    if type(error).__name__ == "NoSingleFace" and code in _NO_SINGLE_FACE:
+        return _t(_NO_SINGLE_FACE[code])
+    return str(error)

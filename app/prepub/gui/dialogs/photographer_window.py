@@ -6,6 +6,9 @@
    form or a note of a verbal consent. One button saves it all.
 3. Export the consent sheet (one file) to hand to the communicator.
 
+A person logged by mistake or misspelt is corrected (Edit…) or erased (Remove…, after a
+confirmation: the registry's erase) in the list of this shoot.
+
 Enter in a field starts the shoot (page 1) or saves the person (page 2) once the form is
 complete; Ctrl+W closes the window.
 """
@@ -18,11 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from prepub.gui.dialogs.registry_forms import channel_checkboxes
+from prepub.gui.dialogs.registry_forms import PersonDialog, channel_checkboxes, confirm_erase
 from prepub.gui.qtcompat import combo_data
 from prepub.gui import registry_ops, text
 from prepub.gui.services import Services
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
     from prepub.gui.main_window import MainWindow
 
 SCALE = 1.3
+PersonRole = Qt.ItemDataRole.UserRole + 1
 
 
 class PhotographerWindow(QWidget):
@@ -208,7 +212,20 @@ class PhotographerWindow(QWidget):
         lay.addWidget(QLabel(self.tr("Logged at this shoot:")))
         self.logged = QListWidget()
         self.logged.setAccessibleName(self.tr("Logged at this shoot"))
+        self.logged.currentRowChanged.connect(lambda _row: self._update_entry_buttons())
         lay.addWidget(self.logged, 1)
+        erow = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setAccessibleName(self.tr("Edit the selected person"))
+        self.edit_button.clicked.connect(lambda _c=False: self.edit_entry())
+        self.remove_button = QPushButton(self.tr("Remove…"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected person from the registry"))
+        self.remove_button.clicked.connect(lambda _c=False: self.remove_entry())
+        erow.addWidget(self.edit_button)
+        erow.addWidget(self.remove_button)
+        erow.addStretch(1)
+        lay.addLayout(erow)
+        self._update_entry_buttons()
         self.export_button = self._big(self.tr("Export consent sheet…"))
         self.export_button.clicked.connect(self.export_sheet_dialog)
         lay.addWidget(self.export_button)
@@ -227,6 +244,8 @@ class PhotographerWindow(QWidget):
             self.photo_label.clear()
 
     def _check(self) -> None:
+        if hasattr(self, "edit_button"):
+            self._update_entry_buttons()
         ok = (bool(self.name.text().strip()) and any(b.isChecked() for b in self.channels.values())
               and bool(self.form_path.text().strip() or self.verbal.text().strip())
               and (not self.child.isChecked() or bool(self.guardian1.text().strip())))
@@ -235,7 +254,7 @@ class PhotographerWindow(QWidget):
     # --- registry work ---------------------------------------------------------------------------
 
     def _run(self, fn: Any, done: Any, *args: Any, pool: str = "write", with_registry: bool = True,
-             **kwargs: Any) -> None:
+             failed: Any = None, **kwargs: Any) -> None:
         if with_registry and self.session.registry is None:
             self._say(self.tr("The consent registry is not available: %1")
                       .replace("%1", self.session.registry_error or self.tr("it is still opening")), "blocked")
@@ -247,7 +266,10 @@ class PhotographerWindow(QWidget):
             self.busy -= 1
             self._check()
             if error is not None:
-                self._say(self.tr("That did not work: %1").replace("%1", str(error)), "blocked")
+                self._say(self.tr("That did not work: %1").replace("%1", text.error_text(error)),
+                          "blocked")
+                if failed is not None:
+                    failed()
                 return
             done(result)
 
@@ -292,13 +314,73 @@ class PhotographerWindow(QWidget):
                                          shoot.photographer) if x)))
         self.pages.setCurrentIndex(1)
         self.name.setFocus()
-        self._run(lambda reg, sid: [(reg.get_person(c.person_id).name, c) for c in reg.consents_for_shoot(sid)],
-                  self._logged_loaded, shoot.id)
+        self._reload_logged()
 
-    def _logged_loaded(self, rows: list[tuple[str, Any]]) -> None:
+    def _reload_logged(self) -> None:
+        if self.shoot is not None:
+            self._run(lambda reg, sid: [(reg.get_person(c.person_id), c)
+                                        for c in reg.consents_for_shoot(sid)],
+                      self._logged_loaded, self.shoot.id)
+
+    def _logged_loaded(self, rows: list[tuple[Any, Any]]) -> None:
+        """The shoot's people, in the order they were logged (an edited entry keeps its place)."""
+        shown = {self.logged.item(i).data(PersonRole): i for i in range(self.logged.count())}
+        current = self._selected_person()
+        rows = sorted(rows, key=lambda pc: (shown.get(pc[0].id, len(shown)), pc[1].created_at))
         self.logged.clear()
-        for name, c in rows:
-            self.logged.addItem(f"{name} — {text.channel_list(self.session.policy, c.channels)}")
+        for person, c in rows:
+            if not getattr(person, "erased", False):
+                self._add_logged(person, c)
+                if person.id == current:
+                    self.logged.setCurrentRow(self.logged.count() - 1)
+        self._update_entry_buttons()
+
+    def _add_logged(self, person: Any, consent: Any) -> None:
+        item = QListWidgetItem(f"{person.name} — "
+                               f"{text.channel_list(self.session.policy, consent.channels)}")
+        item.setData(PersonRole, person.id)
+        self.logged.addItem(item)
+
+    def _update_entry_buttons(self) -> None:
+        on = self.logged.currentItem() is not None and self.busy == 0
+        self.edit_button.setEnabled(on)
+        self.remove_button.setEnabled(on)
+
+    def _selected_person(self) -> str | None:
+        item = self.logged.currentItem()
+        return item.data(PersonRole) if item is not None else None
+
+    def edit_entry(self) -> None:
+        """Correct the selected person (a misspelt name, "a child", the relation)."""
+        pid = self._selected_person()
+        if pid is None:
+            return
+        self._run(lambda reg: reg.get_person(pid), self._edit_loaded)
+
+    def _edit_loaded(self, person: Any) -> None:
+        dlg = PersonDialog(self, person=person)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._run(lambda reg, **v: reg.update_person(person.id, **v), self._entry_changed,
+                  **dlg.values())
+
+    def remove_entry(self) -> None:
+        """Erase the selected person from the registry (the registry window's erase), after
+        asking."""
+        item = self.logged.currentItem()
+        pid = self._selected_person()
+        if item is None or pid is None:
+            return
+        name = item.text().split(" — ")[0]
+        if not confirm_erase(self, name):
+            return
+        self._run(lambda reg: reg.delete_person(pid, actor=Services.user_name() or None),
+                  lambda _r: (self._say(self.tr("%1 was erased from the registry.")
+                                        .replace("%1", name)), self._entry_changed()))
+
+    def _entry_changed(self, *_a: Any) -> None:
+        self._reload_logged()
+        self.session.refresh_people()
 
     def _choose_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("A reference photo of this person"), "",
@@ -314,7 +396,9 @@ class PhotographerWindow(QWidget):
             self.encoding = enc
             self.photo_label.setText(Path(path).name)
 
-        self._run(registry_ops.reference_encoding, done, path, pool="analysis", with_registry=False)
+        # found and encoded in the helper process: no model loads in the window's process
+        self._run(registry_ops.reference_encoding, done, path, with_registry=False,
+                  failed=self.photo_label.clear)
 
     def _choose_form(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("The signed consent form"))
@@ -339,8 +423,7 @@ class PhotographerWindow(QWidget):
 
     def _saved(self, result: tuple[Any, Any]) -> None:
         person, consent = result
-        self.logged.addItem(f"{person.name} — "
-                            f"{text.channel_list(self.session.policy, consent.channels)}")
+        self._add_logged(person, consent)
         self._say(self.tr("%1 is saved. Next person!").replace("%1", person.name))
         for w in (self.name, self.guardian1, self.guardian2, self.form_path, self.verbal):
             w.clear()

@@ -1,6 +1,8 @@
-"""Small forms of the consent registry: a person, a guardian, a consent, a withdrawal.
+"""Small forms of the consent registry: a person, a guardian, a consent, a withdrawal, and
+the question before a person is erased.
 
 Each form only collects values (``values()``); the window writes them on the ``write`` pool.
+The registry window and photographer mode share them.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from datetime import date
 from typing import Any, Sequence
 
 from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from prepub.core import clock
 from prepub.core.policy import Policy
@@ -224,3 +227,16 @@ class WithdrawDialog(_Form):
 
     def values(self) -> dict[str, Any]:
         return {"reason": self.reason.text().strip()}
+
+
+def confirm_erase(parent: QWidget | None, name: str) -> bool:
+    """Ask before a person is erased from the registry (for good)."""
+    answer = QMessageBox.warning(
+        parent, QCoreApplication.translate("RegistryWindow", "Delete person"),
+        QCoreApplication.translate(
+            "RegistryWindow", "Delete %1 from the registry? Their name, details, face references "
+                              "and evidence files are erased for good. The audit log keeps only a "
+                              "trace without personal data.").replace("%1", name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Yes

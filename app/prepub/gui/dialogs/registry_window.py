@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from prepub.gui import registry_ops, text
 from prepub.gui.dialogs.registry_forms import (ConsentDialog, GuardianDialog, PersonDialog,
-                                               WithdrawDialog)
+                                               WithdrawDialog, confirm_erase)
 from prepub.gui.services import Services
 from prepub.gui.session import PostSession
 from prepub.gui.style import pill_stylesheet
@@ -52,6 +52,7 @@ class RegistryWindow(QWidget):
         self.person: Any = None
         self.guardians: list[Any] = []
         self.consents: list[registry_ops.ConsentRow] = []
+        self.references = 0  # face references of the selected person
         self.busy = 0
         self._build()
         close = QAction(self.tr("Close"), self)
@@ -126,9 +127,15 @@ class RegistryWindow(QWidget):
         _on_click(self.withdraw_button, self.withdraw_selected)
         self.edit_button = QPushButton(self.tr("Edit person…"))
         _on_click(self.edit_button, self.edit_person)
+        self.reference_button = QPushButton(self.tr("Reference photo…"))
+        self.reference_button.setToolTip(self.tr("A photo of this person's face, so Prepub can "
+                                                 "suggest them in new photos (only with their "
+                                                 "consent to face matching)"))
+        _on_click(self.reference_button, self.add_reference_photo_dialog)
         self.delete_button = QPushButton(self.tr("Delete person…"))
         _on_click(self.delete_button, self.delete_person)
-        for b in (self.add_consent_button, self.withdraw_button, self.edit_button):
+        for b in (self.add_consent_button, self.withdraw_button, self.edit_button,
+                  self.reference_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
@@ -156,7 +163,8 @@ class RegistryWindow(QWidget):
         def finished(result: Any, error: BaseException | None) -> None:
             self.busy -= 1
             if error is not None:
-                self._say(self.tr("That did not work: %1").replace("%1", str(error)), "blocked")
+                self._say(self.tr("That did not work: %1").replace("%1", text.error_text(error)),
+                          "blocked")
                 return
             done(result)
 
@@ -203,6 +211,8 @@ class RegistryWindow(QWidget):
         if not self.rows:
             self.title.setText(self.tr("The registry is empty. Add a person or import a "
                                        "photographer's consent sheet."))
+        elif keep is None:
+            self.title.setText(self.tr("Select a person"))
 
     def _person_selected(self, item: QListWidgetItem | None, _prev: Any = None) -> None:
         if item is not None:
@@ -218,8 +228,9 @@ class RegistryWindow(QWidget):
         self._run(registry_ops.person_details, self._details_loaded, person_id,
                   today=self.session.services.today())
 
-    def _details_loaded(self, result: tuple[Any, list[Any], list[registry_ops.ConsentRow]]) -> None:
-        self.person, self.guardians, self.consents = result
+    def _details_loaded(self, result: tuple[Any, list[Any], list[registry_ops.ConsentRow], int]
+                        ) -> None:
+        self.person, self.guardians, self.consents, self.references = result
         p = self.person
         self.title.setText(p.name)
         facts = [text.relation_label(p.relation)]
@@ -231,6 +242,8 @@ class RegistryWindow(QWidget):
             facts.append(self.tr("protected identity: never published identifiably"))
         facts.append(self.tr("agreed to face matching") if p.matching_consent
                      else self.tr("no face matching"))
+        if p.matching_consent:
+            facts.append(self.tr("%n reference photo(s)", "", self.references))
         self.facts.setText(" · ".join(facts))
         self.guardians_label.setText(
             self.tr("Guardians: %1").replace("%1", ", ".join(g.name for g in self.guardians))
@@ -257,6 +270,7 @@ class RegistryWindow(QWidget):
         has = self.person is not None
         for b in (self.add_consent_button, self.edit_button, self.delete_button):
             b.setEnabled(has)
+        self.reference_button.setEnabled(has and bool(self.person.matching_consent))
         self.add_guardian_button.setEnabled(has)
         row = self.selected_consent()
         self.withdraw_button.setEnabled(row is not None and not row.consent.withdrawn)
@@ -290,6 +304,24 @@ class RegistryWindow(QWidget):
         pid = self.person.id
         self._run(lambda reg, **v: reg.update_person(pid, **v), lambda _p: self._changed(),
                   **dlg.values())
+
+    def add_reference_photo_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("A reference photo of this person"), "",
+                                              self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp)"))
+        if path:
+            self.add_reference_photo(path)
+
+    def add_reference_photo(self, path: str) -> None:
+        """Store the face in ``path`` as the selected person's reference. The face is found
+        and encoded in the helper process: no model loads in the window's process."""
+        if self.person is None:
+            return
+        pid, name = self.person.id, self.person.name
+        self._say(self.tr("Reading the face…"))
+        self._run(registry_ops.add_reference_photo,
+                  lambda n: (self._say(self.tr("A reference photo of %1 is stored.")
+                                       .replace("%1", name)), self._changed()),
+                  pid, path, actor=Services.user_name())
 
     def add_guardian(self) -> None:
         if self.person is None:
@@ -343,16 +375,8 @@ class RegistryWindow(QWidget):
     def delete_person(self, *, confirmed: bool = False) -> None:
         if self.person is None:
             return
-        if not confirmed:
-            answer = QMessageBox.warning(
-                self, self.tr("Delete person"),
-                self.tr("Delete %1 from the registry? Their name, details, face references and "
-                        "evidence files are erased for good. The audit log keeps only a trace "
-                        "without personal data.").replace("%1", self.person.name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if not confirmed and not confirm_erase(self, self.person.name):
+            return
         pid, name = self.person.id, self.person.name
         self.person = None
 
@@ -373,16 +397,29 @@ class RegistryWindow(QWidget):
     def import_sheet(self, path: str) -> None:
         self._run(registry_ops.import_sheet, self._imported, path, actor=Services.user_name())
 
-    def _imported(self, result: Any) -> None:
-        self.last_import = result
-        msg = self.tr("Consent sheet imported: %1 added, %2 unchanged, %3 conflicts.") \
-            .replace("%1", str(result.added)).replace("%2", str(result.unchanged)) \
-            .replace("%3", str(len(result.conflicts)))
+    def _imported(self, summary: registry_ops.SheetImport) -> None:
+        result = self.last_import = summary.result
+        self.last_import_summary = summary
+        if summary.anything:
+            parts = [text for n, text in (
+                (summary.people, self.tr("%n person(s)", "", summary.people)),
+                (summary.consents, self.tr("%n consent(s)", "", summary.consents)),
+                (summary.guardians, self.tr("%n guardian(s)", "", summary.guardians)),
+                (summary.references, self.tr("%n reference photo(s)", "", summary.references)))
+                if n]
+            msg = self.tr("Consent sheet imported: %1 added.").replace("%1", ", ".join(parts))
+        else:
+            msg = self.tr("Consent sheet imported: nothing new, everything in it was already "
+                          "in the registry.")
+        if result.withdrawals_applied:
+            msg += " " + self.tr("%n consent(s) withdrawn as the sheet says.", "",
+                                 result.withdrawals_applied)
         if result.skipped_withdrawn:
-            msg += " " + self.tr("%1 consent(s) were not applied because a later withdrawal here "
-                                 "stands.").replace("%1", str(result.skipped_withdrawn))
+            msg += " " + self.tr("%n consent(s) were not applied because a later withdrawal "
+                                 "here stands.", "", result.skipped_withdrawn)
         if result.conflicts:
-            msg += "\n" + "\n".join(f"• {self._conflict_text(c)}" for c in result.conflicts)
+            msg += "\n" + self.tr("%n thing(s) to check:", "", len(result.conflicts)) + "\n" \
+                + "\n".join(f"• {self._conflict_text(c)}" for c in result.conflicts)
         self._say(msg, "attention" if result.conflicts else "ready")
         self._changed()
 

@@ -1,10 +1,11 @@
 """Settings: the organisation's policy file (validated, with the line of any mistake), the home
-base used for the "ongoing trip" rule, the channels ticked for a new post, and the UI language.
+base used for the "ongoing trip" rule, the channels ticked for a new post, and the UI language
+(used at once: the open windows retranslate themselves).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
@@ -24,8 +25,10 @@ if TYPE_CHECKING:
 
 class SettingsDialog(QDialog):
     def __init__(self, session: PostSession, settings: GuiSettings,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 on_language: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)
+        self._on_language = on_language  # switches the running app to the chosen language
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(620)
@@ -95,7 +98,6 @@ class SettingsDialog(QDialog):
             self.language.addItem(NATIVE_NAMES[code], code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.ui_language)))
         lf.addRow(self.tr("Language of the app:"), self.language)
-        lf.addRow(QLabel(self.tr("A new language is used the next time Prepub starts.")))
         lay.addWidget(lang)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -155,6 +157,8 @@ class SettingsDialog(QDialog):
         s.default_channels = [n for n, b in self.channels.items() if b.isChecked()]
         s.ui_language = str(combo_data(self.language))
         s.sync()
+        if self._on_language is not None:
+            self._on_language(s.ui_language)  # before the policy: the built-in one is per language
         policy, error = load_effective_policy(chosen=s.policy_path, language=self.session.ui_language,
                                               home_base=s.home_base)
         self.policy_error = error
@@ -163,7 +167,8 @@ class SettingsDialog(QDialog):
 
 
 def open_settings(window: "MainWindow") -> SettingsDialog:
-    dlg = SettingsDialog(window.session, window.settings, window)
+    dlg = SettingsDialog(window.session, window.settings, window,
+                         on_language=window.change_language)
     dlg.accepted.connect(lambda: window.notices.set_notice("policy", None))
     window.settings_dialog = dlg  # type: ignore[attr-defined]
     dlg.open()

@@ -28,6 +28,8 @@ ActionRole = Qt.ItemDataRole.UserRole + 13  # a finding row: has a "Go to fix" (
 GroupActionRole = Qt.ItemDataRole.UserRole + 14  # a cause group: its action (str) or None
 ButtonTextRole = Qt.ItemDataRole.UserRole + 15  # a cause group: its button's text
 KindRole = Qt.ItemDataRole.UserRole + 16  # "cause", "group" (a photo, the post, the text), "row"
+StateRole = Qt.ItemDataRole.UserRole + 17  # a cause group: its badge (blocked, attention, pending)
+CompactRole = Qt.ItemDataRole.UserRole + 18  # a row in a cause group: one line, no badge
 PAD = 6
 
 
@@ -72,11 +74,12 @@ class FindingDelegate(QStyledItemDelegate):
         return self._button_rect(rect, self.view.fontMetrics(), label)
 
     def row_size(self, kind: str, msg: str, ref: str, button: str | None) -> QSize:
-        """The height a row needs at the view's current width (cached: layout asks often)."""
+        """The height a row needs at the view's current width (cached: layout asks often).
+        ``kind`` is "group", "cause", "row" or "compact" (a row of a cause group)."""
         font = self.view.font()
         # a finding row sits one level in: one indentation for its level, one for the root's
         # expand arrows (when shown)
-        levels = (1 if kind == "row" else 0) + (1 if self.view.rootIsDecorated() else 0)
+        levels = (1 if kind in ("row", "compact") else 0) + (1 if self.view.rootIsDecorated() else 0)
         width = max(200, self.view.viewport().width() - self.view.indentation() * levels - 2)
         key = (kind, msg, ref, button, width, font.key())
         size = self._sizes.get(key)
@@ -93,7 +96,7 @@ class FindingDelegate(QStyledItemDelegate):
             small = QFontMetrics(self._small(font))
             ref_rect = small.boundingRect(QRect(0, 0, width - button_w, 10_000),
                                           int(Qt.TextFlag.TextWordWrap), "§ " + ref) if ref else QRect()
-            badge = fm.height() + 4 + 4 if kind == "row" else 0
+            badge = fm.height() + 4 + 4 if kind in ("row", "cause") else 0
             h = PAD * 2 + badge + msg_rect.height() + (ref_rect.height() + 2 if ref else 0)
             least = fm.height() + 10 + PAD * 2 if button else fm.height() + PAD * 2
             size = QSize(width, max(h, least))
@@ -122,6 +125,7 @@ class FindingDelegate(QStyledItemDelegate):
         if kind not in ("row", "cause"):
             super().paint(painter, option, index)
             return
+        compact = bool(item_data(index, CompactRole))
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -135,25 +139,33 @@ class FindingDelegate(QStyledItemDelegate):
                      rect.height() - PAD * 2)
         painter.save()
         f: Finding | None = item_data(index, FindingRole)
-        if kind == "row" and f is not None:
+        state: str | None = None
+        if kind == "row" and f is not None and not compact:
             blocking = id(f) in self.view.blocker_ids  # type: ignore[attr-defined]
             state = "blocked" if blocking else SEVERITY_STATE.get(f.severity.value, "pending")
             if f.blocks and not blocking:
                 state = "attention"  # covered by an allowed override
+        elif kind == "cause":
+            state = str(item_data(index, StateRole) or "pending")
+        if state is not None:
             small_bold = self._small(option.font)
             small_bold.setBold(True)
             badge_w = option.fontMetrics.horizontalAdvance("✕ " + text.severity_label(Severity.BLOCK)) \
                 + option.fontMetrics.height()
             badge = QRect(body.left(), body.top(), badge_w, option.fontMetrics.height() + 4)
-            paint_pill(painter, QRectF(badge), text.severity_label(f.severity), state, font=small_bold)
+            paint_pill(painter, QRectF(badge), text.state_severity_label(state), state,
+                       font=small_bold)
             body.setTop(badge.bottom() + 4)
+        elif compact:  # one line, centred on the button
+            body = QRect(body.left(), rect.top(), body.width(), rect.height())
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         pal = option.palette
         fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         painter.setPen(fg)
         painter.setFont(self._bold(option.font) if kind == "cause" else option.font)
         msg = str(item_data(index, Qt.ItemDataRole.DisplayRole))
-        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop)
+        flags = int(Qt.TextFlag.TextWordWrap | (Qt.AlignmentFlag.AlignVCenter if compact
+                                                 else Qt.AlignmentFlag.AlignTop))
         used = painter.boundingRect(body, int(Qt.TextFlag.TextWordWrap), msg)
         painter.drawText(body, flags, msg)
         ref = str(item_data(index, RefRole) or "")

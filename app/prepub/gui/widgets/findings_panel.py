@@ -23,13 +23,24 @@ from prepub.core.model import Finding, Severity
 from prepub.gui import finding_groups, text
 from prepub.gui.qtcompat import item_data
 from prepub.gui.session import PostSession
-from prepub.gui.widgets.findings_delegate import (ActionRole, ButtonTextRole, FindingDelegate,
-                                                  FindingRole, GroupActionRole, KindRole, RefRole,
-                                                  SubjectRole)
+from prepub.gui.widgets.findings_delegate import (ActionRole, ButtonTextRole, CompactRole,
+                                                  FindingDelegate, FindingRole, GroupActionRole,
+                                                  KindRole, RefRole, StateRole, SubjectRole)
 
 __all__ = ["FindingsModel", "FindingsPanel", "FindingRole", "SubjectRole", "RefRole"]
 
 REBUILD_BUDGET_S = 0.015  # per event-loop turn; the window stays responsive while 100 groups appear
+FOLD_ABOVE = 5  # a cause group with more photos than this starts folded
+
+
+def _message_key(f: Finding, lang: str) -> tuple[Any, ...] | None:
+    """What a finding's message depends on, or None when it cannot be a key."""
+    try:
+        key = (lang, f.rule, f.face, tuple(sorted(f.params.items())))
+        hash(key)
+    except TypeError:  # a parameter that is a list or a dict
+        return None
+    return key
 
 
 class FindingsModel(QStandardItemModel):
@@ -44,42 +55,71 @@ class FindingsModel(QStandardItemModel):
         self.size_for: Any = None
         self._signatures: dict[str, tuple[Any, ...]] = {}  # group key -> what its rows show
         self._titles: dict[tuple[str, int, int], str] = {}
+        self._messages: dict[tuple[Any, ...], str] = {}  # a finding's words, by its content
         self.groups: dict[str, finding_groups.Group] = {}
+        self._plan = []
+        self._next = 0
 
     def retranslate(self) -> None:
         """The UI language changed: every title and message is built again."""
         self._titles.clear()
+        self._messages.clear()
         self._signatures.clear()
         self.removeRows(0, self.rowCount())
 
     def rebuild(self, budget_s: float | None = None) -> bool:
-        """Bring the rows up to date. Only groups whose rows changed are rebuilt: while 100
-        photos are analysed the findings change many times, and rebuilding every row each time
-        would hold the window for tens of milliseconds. With ``budget_s``, stop building groups
-        once that much time has passed and return False: call again (from the event loop) to
-        go on; True when every group is current."""
-        started = time.perf_counter()
+        """Bring the rows up to date: :meth:`plan` then :meth:`apply`. Returns whether every
+        group is current (see :meth:`apply`)."""
+        self.plan()
+        return self.apply(budget_s)
+
+    def plan(self) -> None:
+        """Work out the groups the session's findings make now (the rows follow in
+        :meth:`apply`, possibly over several event-loop turns)."""
         s = self.session
         lang = s.ui_language
         findings = [f for f in s.findings() if self.show_info or f.severity is not Severity.INFO]
+        if s.analysing:  # the summary counts the photos still being checked; no row per photo
+            findings = [f for f in findings if f.rule != "post.not_analysed"]
+        if len(self._messages) > 20_000:
+            self._messages.clear()
 
         def message(f: Finding) -> str:
-            msg = text.finding_message(f, lang, s.policy)
-            if f.face is not None and not text.mentions_face(f, lang):
-                msg = self.tr("Face %1: %2").replace("%1", str(f.face + 1)).replace("%2", msg)
+            key = _message_key(f, lang)
+            msg = self._messages.get(key) if key is not None else None
+            if msg is None:
+                msg = text.finding_message(f, lang, s.policy)
+                if f.face is not None and not text.mentions_face(f, lang):
+                    msg = self.tr("Face %1: %2").replace("%1", str(f.face + 1)).replace("%2", msg)
+                if key is not None:
+                    self._messages[key] = msg
             return msg
 
         groups = finding_groups.build(findings, blocking=s.blocker_ids(),
                                       order=[im.path for im in s.draft.images], message=message,
                                       photo_title=self._title)
         self.groups = {g.key: g for g in groups}
-        keep = set(self.groups)
-        for r in reversed(range(self.rowCount())):
-            key = self.item(r).data(SubjectRole)
-            if key not in keep:
-                self.removeRow(r)
-                self._signatures.pop(key, None)
-        for pos, g in enumerate(groups):
+        self._plan: list[finding_groups.Group] = groups
+        self._next = 0
+
+    def apply(self, budget_s: float | None = None) -> bool:
+        """Make the rows match the planned groups. Only groups whose rows changed are rebuilt:
+        while 100 photos are analysed the findings change many times, and rebuilding every
+        row each time would hold the window for tens of milliseconds. With ``budget_s``, stop
+        once that much time has passed and return False: call again (from the event loop) to
+        go on; True when every group is current."""
+        started = time.perf_counter()
+        groups, lang = self._plan, self.session.ui_language
+        if self._next == 0:
+            keep = set(self.groups)
+            for r in reversed(range(self.rowCount())):
+                key = self.item(r).data(SubjectRole)
+                if key not in keep:
+                    self.removeRow(r)
+                    self._signatures.pop(key, None)
+        for pos in range(self._next, len(groups)):
+            g = groups[pos]
+            self._next = pos + 1
             signature = (g.title, g.action, g.action_label, g.ref,
                          tuple((r.label, r.ref, r.blocking, r.finding.severity,
                                 finding_groups.has_action(r.finding)) for r in g.rows))
@@ -128,9 +168,17 @@ class FindingsModel(QStandardItemModel):
         group.setEditable(False)
         group.setData(g.key, SubjectRole)
         group.setData("cause" if cause else "group", KindRole)
-        group.setData(g.ref, RefRole)
-        group.setData(g.action, GroupActionRole)
-        group.setData(g.action_label, ButtonTextRole)
+        # never store None: PySide reads an empty QVariant back without a reference to None
+        # (see prepub.gui.qtcompat), and item_data reads every role of the item
+        if g.ref:
+            group.setData(g.ref, RefRole)
+        if g.action:
+            group.setData(g.action, GroupActionRole)
+            group.setData(g.action_label, ButtonTextRole)
+        if cause:
+            worst = max((r.finding.severity.rank + r.blocking for r in g.rows), default=0)
+            group.setData("blocked" if any(r.blocking for r in g.rows)
+                          else "attention" if worst >= 1 else "pending", StateRole)
         f_ = group.font()
         f_.setBold(True)
         group.setFont(f_)
@@ -146,11 +194,15 @@ class FindingsModel(QStandardItemModel):
             child.setEditable(False)
             child.setData(f, FindingRole)
             child.setData(f.subject or g.key, SubjectRole)
-            child.setData(row.ref, RefRole)
+            if row.ref:
+                child.setData(row.ref, RefRole)
             child.setData("row", KindRole)
+            if cause:
+                child.setData(True, CompactRole)
             action = finding_groups.has_action(f)
             child.setData(action, ActionRole)
-            size = self._size("row", row.label, row.ref, self._button() if action else None)
+            size = self._size("compact" if cause else "row", row.label, row.ref,
+                              self._button() if action else None)
             if size is not None:
                 child.setData(size, Qt.ItemDataRole.SizeHintRole)
             full = text.finding_message(f, lang, self.session.policy)
@@ -213,9 +265,13 @@ class FindingsPanel(QWidget):
         self.view.setItemDelegate(self.delegate)
         self.model.size_for = self.delegate.row_size
         self._more_pending = False
+        self._user_folded: dict[Any, bool] = {}  # group key -> folded by the user
+        self._folding = False  # the panel itself is folding groups (not the user)
         self._laid_out_width = -1
         self.view.viewport().installEventFilter(self)
         self.view.activated.connect(self._activated)
+        self.view.expanded.connect(lambda i: self._folded_by_user(i, False))
+        self.view.collapsed.connect(lambda i: self._folded_by_user(i, True))
         lay.addWidget(self.view, 1)
         self.retranslate()
         session.findings_changed.connect(self.refresh)
@@ -234,19 +290,36 @@ class FindingsPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def _folded_by_user(self, index: QModelIndex, folded: bool) -> None:
+        if not self._folding and not index.parent().isValid():
+            self._user_folded[self.model.itemFromIndex(index).data(SubjectRole)] = folded
+
     def _toggle_info(self, on: bool) -> None:
         self.model.show_info = on
         self.refresh()
 
     def refresh(self) -> None:
-        collapsed = {item_data(self.model.index(r, 0), SubjectRole)
-                     for r in range(self.model.rowCount())
-                     if not self.view.isExpanded(self.model.index(r, 0))}
         self.view.blocker_ids = self.session.blocker_ids()  # type: ignore[attr-defined]
-        done = self.model.rebuild(budget_s=REBUILD_BUDGET_S)
-        for r in range(self.model.rowCount()):
-            idx = self.model.index(r, 0)
-            self.view.setExpanded(idx, item_data(idx, SubjectRole) not in collapsed)
+        self.model.plan()
+        self._apply()
+
+    def _apply(self) -> None:
+        done = self.model.apply(budget_s=REBUILD_BUDGET_S)
+        m = self.model
+        self._folding = True
+        try:
+            for r in range(m.rowCount()):
+                idx = m.index(r, 0)
+                item = m.item(r)
+                key = item.data(SubjectRole)
+                if key in self._user_folded:  # the user folded or unfolded it: that stays
+                    want = not self._user_folded[key]
+                else:  # a cause of many photos is folded: its title and button say it all
+                    want = not (str(key).startswith("cause:") and item.rowCount() > FOLD_ABOVE)
+                if self.view.isExpanded(idx) != want:
+                    self.view.setExpanded(idx, want)
+        finally:
+            self._folding = False
         self._update_summary()
         if not done and not self._more_pending:  # many new groups: the rest on the next turns
             self._more_pending = True
@@ -254,7 +327,7 @@ class FindingsPanel(QWidget):
 
     def _refresh_more(self) -> None:
         self._more_pending = False
-        self.refresh()
+        self._apply()
 
     def _update_summary(self, *_a: Any) -> None:
         s = self.session
@@ -294,7 +367,8 @@ class FindingsPanel(QWidget):
                                      d.button_label(idx)), Qt.ItemDataRole.SizeHintRole)
             for c in range(group.rowCount()):
                 child = group.child(c)
-                child.setData(d.row_size("row", child.text(), str(child.data(RefRole) or ""),
+                child.setData(d.row_size("compact" if kind == "cause" else "row", child.text(),
+                                         str(child.data(RefRole) or ""),
                                          d.button_label(child.index())),
                               Qt.ItemDataRole.SizeHintRole)
         self.view.doItemsLayout()

@@ -11,7 +11,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QAbstractListModel, QItemSelection, QItemSelectionModel, QModelIndex,
+from PySide6.QtCore import (QAbstractListModel, QEvent, QItemSelection, QItemSelectionModel, QModelIndex,
                             QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal)
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QListView, QStyle, QStyledItemDelegate,
@@ -44,6 +44,7 @@ class ImageStripModel(QAbstractListModel):
         self._thumb_errors: dict[str, str] = {}
         self._states: dict[str, str] = {}
         self._counts: dict[str, int] = {}
+        self._scaled: dict[tuple[str, int, int], QPixmap] = {}
         # thumbnails are decoded a few at a time: queueing 100 tasks at once would hold the
         # window for a tenth of a second when a folder is dropped
         self._thumb_queue: deque[str] = deque()
@@ -94,6 +95,22 @@ class ImageStripModel(QAbstractListModel):
     def thumbnail(self, path: str) -> QPixmap | None:
         return self._thumbs.get(path)
 
+    def scaled_thumbnail(self, path: str, width: int, height: int) -> QPixmap | None:
+        """The thumbnail scaled to fit ``width`` x ``height``, made once per size (smooth
+        scaling on every paint cost the window's thread about a millisecond a row)."""
+        key = (path, width, height)
+        pix = self._scaled.get(key)
+        if pix is None:
+            thumb = self._thumbs.get(path)
+            if thumb is None or thumb.isNull():
+                return None
+            pix = thumb.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio,
+                               Qt.TransformationMode.SmoothTransformation)
+            if len(self._scaled) > 4 * max(64, len(self._paths)):
+                self._scaled.clear()
+            self._scaled[key] = pix
+        return pix
+
     def state(self, path: str) -> str:
         return self._states.get(path, "pending")
 
@@ -112,6 +129,7 @@ class ImageStripModel(QAbstractListModel):
         self.beginResetModel()
         self._paths = [im.path for im in self.session.draft.images]
         self._thumbs.clear()
+        self._scaled.clear()
         self._thumb_errors.clear()
         self._states.clear()
         self._counts.clear()
@@ -253,11 +271,13 @@ class ImageStripDelegate(QStyledItemDelegate):
         state = str(item_data(index, StateRole) or "pending")
         label = str(item_data(index, BadgeRole) or text.state_label(state))
         thumb_box, name_rect, badge = self.layout(option.rect, option.font, label, state)
-        pix: QPixmap | None = item_data(index, Qt.ItemDataRole.DecorationRole)
+        model = index.model()
+        path = str(item_data(index, PathRole) or "")
+        size = thumb_box.size().toSize()
+        scaled = model.scaled_thumbnail(path, size.width(), size.height()) \
+            if isinstance(model, ImageStripModel) else None
         pal = option.palette
-        if pix is not None and not pix.isNull():
-            scaled = pix.scaled(thumb_box.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio,
-                                Qt.TransformationMode.SmoothTransformation)
+        if scaled is not None:
             x = thumb_box.left() + (thumb_box.width() - scaled.width()) / 2
             y = thumb_box.top() + (thumb_box.height() - scaled.height()) / 2
             painter.drawPixmap(int(x), int(y), scaled)
@@ -291,10 +311,19 @@ class ImageStripView(QListView):
         self.setUniformItemSizes(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setMinimumWidth(220)
-        self.setAccessibleName(self.tr("Images in the post"))
+        self.retranslate()
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.selectionModel().selectionChanged.connect(self._selection_changed)
         model.rowsInserted.connect(self._select_first_if_none)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Images in the post"))
+        self.viewport().update()  # the badges are worded as they are painted
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _current_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
         path = item_data(current, PathRole) if current.isValid() else None

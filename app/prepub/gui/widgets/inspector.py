@@ -1,9 +1,10 @@
-"""The inspector for the selected image: what the file says, and the fields the policy requires.
+"""The inspector for the selected image: the fields the policy requires, and what the file says.
 
-Top: time, camera and place (an offline place name for the GPS position) with a clear notice that
-the location is removed on export. Below: photographer (prefilled from the file, remembered),
-context (what, where, when), source and licence, alt text with a length counter against the
-policy, caption. Every edit goes straight into the draft through the session.
+Top: photographer (prefilled from the file, remembered), context (what, where, when), alt text
+with a length counter against the policy, source and licence, caption. Below: time, camera and
+place (an offline place name for the GPS position) with a note that the location is removed on
+export. Every edit goes straight into the draft through the session. The widgets and their
+words are in ``inspector_form.py``.
 
 With several photos selected in the strip, a field typed here applies to all of them (one undo
 step per field); a field whose value differs between them shows "Several values" until it is
@@ -15,24 +16,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QFormLayout, QFrame, QGroupBox,
-                               QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from prepub.core.draft import SOURCE_KINDS
 from prepub.gui.qtcompat import combo_data
 from prepub.gui import text
 from prepub.gui.edits import route_history_keys
 from prepub.gui.session import PostSession
 from prepub.gui.settings import GuiSettings
 from prepub.gui.style import pill_stylesheet
+from prepub.gui.widgets.inspector_form import InspectorForm
 
 FIELDS = ("photographer", "context", "what", "where", "when", "source", "licence", "alt_text",
           "caption")
 
 
-class InspectorPanel(QScrollArea):
+class InspectorPanel(InspectorForm, QScrollArea):
     """Metadata and required fields of one image."""
 
     def __init__(self, session: PostSession, settings: GuiSettings,
@@ -51,100 +50,16 @@ class InspectorPanel(QScrollArea):
         lay = QVBoxLayout(body)
         lay.setContentsMargins(6, 6, 6, 6)
 
-        self.title = QLabel(self.tr("No image selected"), body)
-        f = self.title.font()
-        f.setBold(True)
-        f.setPointSizeF(f.pointSizeF() * 1.15)
-        self.title.setFont(f)
-        self.title.setWordWrap(True)
-        lay.addWidget(self.title)
-        self.batch_note = QLabel(self.tr("What you type here applies to every selected photo."))
-        self.batch_note.setObjectName("inspectorBatchNote")
-        self.batch_note.setWordWrap(True)
-        self.batch_note.setStyleSheet(pill_stylesheet("attention"))
-        self.batch_note.hide()
-        lay.addWidget(self.batch_note)
-
-        # --- from the file
-        meta = QGroupBox(self.tr("From the file"), body)
-        mform = QFormLayout(meta)
-        mform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.taken = QLabel("–")
-        self.camera = QLabel("–")
-        self.place = QLabel("–")
-        for w in (self.taken, self.camera, self.place):
-            w.setWordWrap(True)
-            w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        mform.addRow(self.tr("Taken:"), self.taken)
-        mform.addRow(self.tr("Camera:"), self.camera)
-        mform.addRow(self.tr("Place:"), self.place)
-        self.gps_notice = QLabel(self.tr("The location is removed on export"))
-        self.gps_notice.setObjectName("gpsNotice")  # a note, not a warning: nothing to do
-        self.gps_notice.setWordWrap(True)
-        mform.addRow(self.gps_notice)
-        self.strip_notice = QLabel()
-        self.strip_notice.setWordWrap(True)
-        mform.addRow(self.strip_notice)
-        self.trip_ended = QCheckBox(self.tr("The trip shown has ended (we never post from an ongoing trip)"))
-        self.trip_ended.toggled.connect(session.set_trip_ended)
-        mform.addRow(self.trip_ended)
-        lay.addWidget(meta)
-
-        # --- required fields
-        req = QGroupBox(self.tr("About the photo"), body)
-        form = QFormLayout(req)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.photographer = QLineEdit()
-        self.photographer.setPlaceholderText(self.tr("Who took the photo?"))
-        self._photographers = QStringListModel(settings.photographers, self)
-        comp = QCompleter(self._photographers, self)
-        comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.photographer.setCompleter(comp)
+        self._placeholders: dict[QWidget, str] = {}
+        self._build_form(body, lay)
         self.photographer.editingFinished.connect(self._remember_photographer)
-        form.addRow(self.tr("&Photographer:"), self.photographer)
-        self.what = QLineEdit()
-        self.what.setPlaceholderText(self.tr("What happens in the photo?"))
-        self.where = QLineEdit()
-        self.where.setPlaceholderText(self.tr("Where was it taken?"))
-        self.when = QLineEdit()
-        self.when.setPlaceholderText(self.tr("When? (e.g. 2024-05-17)"))
-        form.addRow(self.tr("&What:"), self.what)
-        form.addRow(self.tr("W&here:"), self.where)
-        form.addRow(self.tr("Whe&n:"), self.when)
-        self.source = QComboBox()
-        for kind in SOURCE_KINDS:
-            self.source.addItem(text.source_label(kind), kind)
-        form.addRow(self.tr("&Source:"), self.source)
-        self.licence = QLineEdit()
-        self.licence.setPlaceholderText(self.tr("Licence or agreement reference"))
-        form.addRow(self.tr("&Licence:"), self.licence)
-        self.alt_text = QPlainTextEdit()
-        self.alt_text.setPlaceholderText(self.tr("Describe the photo for people who cannot see it"))
-        self.alt_text.setTabChangesFocus(True)
-        self.alt_text.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        form.addRow(self.tr("&Alt text:"), self.alt_text)
-        self.alt_counter = QLabel()
-        self.alt_counter.setAlignment(Qt.AlignmentFlag.AlignRight)
-        form.addRow("", self.alt_counter)
-        self.alt_prefix = QLineEdit()
-        self.alt_prefix.setObjectName("altTextPrefix")
-        self.alt_prefix.setPlaceholderText(self.tr("Words put before each photo's alt text"))
-        self.alt_prefix_label = QLabel(self.tr("Alt text p&refix:"))
-        self.alt_prefix_label.setBuddy(self.alt_prefix)
-        form.addRow(self.alt_prefix_label, self.alt_prefix)
-        self.caption = QLineEdit()
-        self.caption.setPlaceholderText(self.tr("Optional caption, e.g. “Foto: Anna Svensson”"))
-        form.addRow(self.tr("&Caption:"), self.caption)
-        lay.addWidget(req)
-        lay.addStretch(1)
-        self._form_box = req
+        self.trip_ended.toggled.connect(session.set_trip_ended)
 
         self._edits: dict[str, Any] = {
             "photographer": self.photographer, "context.what": self.what,
             "context.where": self.where, "context.when": self.when,
             "source.licence": self.licence, "caption": self.caption,
         }
-        self._placeholders = {w: w.placeholderText() for w in (*self._edits.values(), self.alt_text)}
         for name, edit in self._edits.items():
             edit.textChanged.connect(lambda value, n=name: self._edited(n, value))
             edit.editingFinished.connect(session.close_edit_group)
@@ -164,7 +79,17 @@ class InspectorPanel(QScrollArea):
         session.findings_changed.connect(self._refresh_notices)
         session.channels_changed.connect(self._update_alt_counter)
         session.draft_replaced.connect(self.clear_image)
-        self.show_image("")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the UI language (at start and when the language changes)."""
+        self.retranslate_form()
+        self.show_images(self.paths, self.path or None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- showing an image ------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ one history whatever has the focus.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (QAction, QColor, QContextMenuEvent, QKeyEvent, QTextCharFormat,
@@ -39,20 +39,31 @@ class PostTextEdit(QPlainTextEdit):
         self.setObjectName("postText")
         self.session = session
         self.spans: list[tuple[int, int, Finding]] = []
-        self.setPlaceholderText(self.tr("Write the post here. Prepub checks it as you type."))
-        self.setAccessibleName(self.tr("Post text"))
+        self.retranslate()
         self.document().contentsChange.connect(self._shift_spans)
         self.document().undoCommandAdded.connect(self._document_step)
-        self._step_label = ""  # what the next step of the text's history is called
+        self._step_label: Callable[[], str] | None = None  # names the next step of the history
+
+    def retranslate(self) -> None:
+        self.setPlaceholderText(self.tr("Write the post here. Prepub checks it as you type."))
+        self.setAccessibleName(self.tr("Post text"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- one history: the text's steps go on the session's undo stack ---------------------------
 
     def _document_step(self) -> None:
-        label, self._step_label = self._step_label, ""
-        self.session.undo_stack.push(DocumentEdit(self.document(),
-                                                  label or self.tr("Edit the post text")))
+        label, self._step_label = self._step_label, None
+        command = DocumentEdit(self.document(), "")
+        command.describe = label or (lambda: self.tr("Edit the post text"))  # type: ignore[attr-defined]
+        command.setText(command.describe())  # type: ignore[attr-defined]
+        self.session.undo_stack.push(command)
 
-    def labelled_edit(self, label: str, replace: tuple[int, int] | None, new_text: str) -> None:
+    def labelled_edit(self, label: Callable[[], str], replace: tuple[int, int] | None,
+                      new_text: str) -> None:
         """Replace ``replace`` (start, end; None: the whole text) by ``new_text`` as one named
         undo step."""
         cur = QTextCursor(self.document())
@@ -65,7 +76,7 @@ class PostTextEdit(QPlainTextEdit):
         cur.beginEditBlock()
         cur.insertText(new_text)
         cur.endEditBlock()
-        self._step_label = ""
+        self._step_label = None
 
     def undo(self) -> None:  # type: ignore[override]
         self.session.undo_stack.undo()
@@ -190,7 +201,8 @@ class PostTextEdit(QPlainTextEdit):
         span = self.span_of(finding)
         if span is None or finding.fix is None or finding.fix.replacement is None:
             return False
-        self.labelled_edit(self.tr("Replace with “%1”").replace("%1", finding.fix.replacement),
+        replacement = finding.fix.replacement
+        self.labelled_edit(lambda: self.tr("Replace with “%1”").replace("%1", replacement),
                            span, finding.fix.replacement)
         self.fix_applied.emit(finding.rule)
         return True
@@ -224,7 +236,8 @@ class PostEditor(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Post to:")))
+        self.post_to = QLabel()
+        top.addWidget(self.post_to)
         self.channel_row = QHBoxLayout()
         top.addLayout(self.channel_row)
         top.addStretch(1)
@@ -243,8 +256,7 @@ class PostEditor(QWidget):
         self.lix = QLabel()
         self.lix.setObjectName("lixLabel")
         bottom.addWidget(self.lix)
-        self.fix_button = QPushButton(self.tr("Apply suggestion"))
-        self.fix_button.setToolTip(self.tr("Apply the suggested fix at the cursor (Ctrl+.)"))
+        self.fix_button = QPushButton()
         # Ctrl+. is the window's action (a button's shortcut is lost whenever its text changes)
         self.fix_button.clicked.connect(self.apply_fix_at_cursor)
         self.fix_button.setEnabled(False)
@@ -262,6 +274,19 @@ class PostEditor(QWidget):
         session.findings_changed.connect(self._result)
         self._rebuild_channels()
         self._reset_text()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the UI language (at start and when the language changes)."""
+        self.post_to.setText(self.tr("Post to:"))
+        self.fix_button.setToolTip(self.tr("Apply the suggested fix at the cursor (Ctrl+.)"))
+        self._update_fix_button()
+        self._result()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- channels --------------------------------------------------------------------------------
 
@@ -272,6 +297,7 @@ class PostEditor(QWidget):
             for name, box in self.channel_boxes.items():
                 box.blockSignals(True)
                 box.setChecked(name in chosen)
+                box.setText(str(available[name].get("label", name)))  # a new policy's words
                 box.blockSignals(False)
             self._update_counters()
             return
@@ -306,7 +332,7 @@ class PostEditor(QWidget):
         if self.edit.toPlainText() == new:
             return
         self.edit.blockSignals(True)
-        self.edit.labelled_edit(self.tr("Load the post text"), None, new)
+        self.edit.labelled_edit(lambda: self.tr("Load the post text"), None, new)
         self.edit.blockSignals(False)
         self.edit.spans = []
         self.edit._paint()

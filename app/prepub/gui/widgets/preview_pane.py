@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from prepub.gui import text
@@ -33,31 +33,51 @@ class PreviewPane(QWidget):
         row.addWidget(self.legend, 1)
         self.bulk = QToolButton(self)
         self.bulk.setObjectName("bulkFacesButton")
-        self.bulk.setText(self.tr("Unknown faces"))
-        self.bulk.setToolTip(self.tr("Decide every undecided face in this photo at once"))
         self.bulk.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.bulk)
-        menu.addAction(self.tr("Mark all not identifiable (except possible children)…"),
-                       lambda: self.bulk_requested.emit("not_identifiable"))
-        menu.addAction(self.tr("Blur all on export…"), lambda: self.bulk_requested.emit("blur"))
+        self._bulk_not_identifiable = menu.addAction(
+            "", lambda: self.bulk_requested.emit("not_identifiable"))
+        self._bulk_blur = menu.addAction("", lambda: self.bulk_requested.emit("blur"))
         self.bulk.setMenu(menu)
         self.bulk.hide()
         row.addWidget(self.bulk)
-        for label, tip, slot in ((("−"), self.tr("Zoom out (Ctrl+-)"), lambda: self.view.zoom(0.8)),
-                                 (self.tr("Fit"), self.tr("Fit the photo in the window (Ctrl+0)"),
-                                  self.view.fit),
-                                 (("+"), self.tr("Zoom in (Ctrl++)"), lambda: self.view.zoom(1.25))):
+        self._zoom_buttons: list[QToolButton] = []
+        for label, slot in (("−", lambda: self.view.zoom(0.8)), ("", self.view.fit),
+                            ("+", lambda: self.view.zoom(1.25))):
             b = QToolButton(self)
             b.setText(label)
-            b.setToolTip(tip)
-            b.setAccessibleName(tip)
             b.setAutoRaise(True)
             b.clicked.connect(slot)
             row.addWidget(b)
+            self._zoom_buttons.append(b)
         lay.addLayout(row)
         session.findings_changed.connect(self.update_legend)
         session.faces_changed.connect(self.update_legend)
         session.report_ready.connect(self.update_legend)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the UI language (at start and when the language changes)."""
+        self.bulk.setText(self.tr("Unknown faces"))
+        self.bulk.setToolTip(self.tr("Decide every undecided face in this photo at once"))
+        self._bulk_not_identifiable.setText(
+            self.tr("Mark all not identifiable (except possible children)…"))
+        self._bulk_blur.setText(self.tr("Blur all on export…"))
+        zoom_out, fit, zoom_in = self._zoom_buttons
+        fit.setText(self.tr("Fit"))
+        for b, tip in ((zoom_out, self.tr("Zoom out (Ctrl+-)")),
+                       (fit, self.tr("Fit the photo in the window (Ctrl+0)")),
+                       (zoom_in, self.tr("Zoom in (Ctrl++)"))):
+            b.setToolTip(tip)
+            b.setAccessibleName(tip)
+        self.view.setAccessibleName(QCoreApplication.translate("PreviewView", "Image preview"))
+        self.view.viewport().update()  # its messages are worded as they are painted
+        self.update_legend()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_image(self, path: str) -> None:
         self.view.show_image(path)

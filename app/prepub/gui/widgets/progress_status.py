@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 SHOW_AFTER_MS = 500
+LABEL_WIDTH = 320
 
 
 class ProgressStatus(QWidget):
@@ -20,10 +21,14 @@ class ProgressStatus(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel(self)
+        # a fixed width: a label that grows with each file name would lay the window out again
+        # on every photo analysed
+        self.label.setFixedWidth(LABEL_WIDTH)
+        self._text = ""
         self.bar = QProgressBar(self)
         self.bar.setMaximumWidth(220)
         self.bar.setTextVisible(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self._cancel)
         lay.addWidget(self.label)
         lay.addWidget(self.bar)
@@ -34,6 +39,15 @@ class ProgressStatus(QWidget):
         self._on_cancel: Callable[[], None] | None = None
         self._running = False
         self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def running(self) -> bool:
@@ -42,7 +56,7 @@ class ProgressStatus(QWidget):
     def begin(self, text: str, on_cancel: Callable[[], None] | None) -> None:
         self._running = True
         self._on_cancel = on_cancel
-        self.label.setText(text)
+        self._set_text(text)
         self.bar.setRange(0, 0)
         self.cancel_button.setEnabled(on_cancel is not None)
         if not self.isVisible() and not self._timer.isActive():
@@ -50,10 +64,18 @@ class ProgressStatus(QWidget):
 
     def update_progress(self, done: int, total: int, text: str | None = None) -> None:
         if total > 0:
-            self.bar.setRange(0, total)
+            if self.bar.maximum() != total:
+                self.bar.setRange(0, total)
             self.bar.setValue(done)
         if text is not None:
-            self.label.setText(text)
+            self._set_text(text)
+
+    def _set_text(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.label.setText(self.label.fontMetrics().elidedText(
+                text, Qt.TextElideMode.ElideMiddle, LABEL_WIDTH))
+            self.label.setToolTip(text)
 
     def end(self) -> None:
         self._running = False
