@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from pathlib import Path
 from typing import Any, Callable
 
 MODEL_MODULES = ("onnxruntime", "dlib", "_dlib_pybind11", "face_recognition",

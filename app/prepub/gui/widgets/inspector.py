@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from prepub.gui.qtcompat import combo_data
-from prepub.gui import text
 from prepub.gui.edits import route_history_keys
 from prepub.gui.session import PostSession
 from prepub.gui.settings import GuiSettings
