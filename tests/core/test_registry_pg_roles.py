@@ -167,7 +167,9 @@ def test_the_declaration_is_what_the_database_holds(team: Team) -> None:
     assert not [r for r in got if r[1] == "audit_log" and r[2] in ("UPDATE", "DELETE", "TRUNCATE")]
     updatable = {(g, t) for g, t, _c in cols}
     assert updatable == {("prepub_admin", "people"), ("prepub_admin", "guardians"),
-                         ("prepub_admin", "consents")}
+                         ("prepub_admin", "consents"), ("prepub_communicator", "people")}
+    # a communicator may only remember a consenting person as an adult (trigger, 0006)
+    assert {c for g, _t, c in cols if g == "prepub_communicator"} == {"is_minor", "updated_at"}
 
 
 def test_user_add_is_idempotent_and_moves_a_login_between_roles(team: Team) -> None:

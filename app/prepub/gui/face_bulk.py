@@ -12,7 +12,7 @@ the confirmation and the status bar say how many faces in how many photos it tou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from prepub.gui.session import PostSession
 
 NOT_IDENTIFIABLE, BLUR = "not_identifiable", "blur"
+ADULTS = "adults"  # not a decision: "I have checked: these are adults", face by face
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,56 @@ def plan_listed(session: "PostSession", faces: Sequence[tuple[str, int]],
             continue
         out.append((path, index))
     return BulkPlan(decision=decision, faces=out, minors_left=minors, unknown=False)
+
+
+def flagged_children(session: "PostSession", path: str) -> list[tuple[int, float | None]]:
+    """(index, estimated age) of the faces of ``path`` that count as possible children: large
+    enough to identify, not blurred, not yet confirmed adult (whatever else was decided)."""
+    rep, im = session.reports.get(path), session.image(path)
+    if rep is None or im is None:
+        return []
+    states = session.face_states(path)
+    out = []
+    for face in rep.faces:
+        dec = im.face(face.index)
+        if not face.possible_minor or states.get(face.index) in ("small", "blurred") \
+                or (dec is not None and dec.confirmed_adult):
+            continue
+        out.append((face.index, face.age))
+    return out
+
+
+def confirm_adults(session: "PostSession", paths: Sequence[str], *, parent: QWidget | None,
+                   crop: Callable[[str, int], Any] | None = None,
+                   confirm: bool = True) -> tuple[int, str]:
+    """"All adults" for a group photo in one step that still shows each flagged face: a dialog
+    with every possible child's face, all ticked; the user unticks anyone they are not sure of.
+    One undo step; faces linked to a consenting registry person are remembered there too
+    (:meth:`~prepub.gui.session_edits.SessionEdits.remember_adults`)."""
+    faces = [(path, index, age) for path in paths for index, age in flagged_children(session, path)]
+    if not faces:
+        return 0, QCoreApplication.translate("FaceBulk", "No face here is flagged as a possible "
+                                                         "child.")
+    chosen = [(p, i) for p, i, _a in faces]
+    if confirm:
+        from prepub.gui.dialogs.adults_dialog import AdultsDialog
+
+        dlg = AdultsDialog([(p, i, a, crop(p, i) if crop is not None else None)
+                            for p, i, a in faces], parent)
+        if not dlg.exec():
+            return 0, ""
+        chosen = dlg.chosen()
+    if not chosen:
+        return 0, ""
+    n = len(chosen)
+    changed = session.confirm_adults(chosen, text=lambda: QCoreApplication.translate(
+        "FaceBulk", "Confirm %n face(s) as adults", "", n))
+    left = len(faces) - n
+    msg = QCoreApplication.translate("FaceBulk", "%n face(s) confirmed as adults.", "", changed)
+    if left:
+        msg += " " + QCoreApplication.translate(
+            "FaceBulk", "%n possible child(ren) left to decide.", "", left)
+    return changed, msg + " " + QCoreApplication.translate("FaceBulk", "Undo with Ctrl+Z.")
 
 
 def describe(p: BulkPlan) -> tuple[str, str]:

@@ -25,6 +25,7 @@ from prepub.gui.dropping import DropHandler
 from prepub.gui.navigation import Navigator
 from prepub.gui.session import PostSession
 from prepub.gui.settings import GuiSettings
+from prepub.gui.team_link import TeamLink
 from prepub.gui.widgets.face_popup import FacePopup
 from prepub.gui.widgets.findings_panel import FindingsPanel
 from prepub.gui.widgets.image_strip import ImageStripModel, ImageStripView
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.session, self.settings = session, settings
+        self.team = TeamLink(session, self)  # opens the registry; a team's copy and outbox
+        self._startup_frozen = False
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.files = DraftFiles(session, settings, self)
@@ -254,7 +257,11 @@ class MainWindow(QMainWindow):
         s.dirty_changed.connect(self._update_title)
         s.faces_availability_changed.connect(self._faces_availability)
         s.registry_changed.connect(self._registry_notice)
+        self.team.changed.connect(self._registry_notice)
+        self.team.opened.connect(self._registry_opened)
+        self.team.password_needed.connect(self._ask_registry_password)
         s.error_reported.connect(self._error_reported)
+        s.registry_noted.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.files.recent_changed.connect(self._fill_recent)
         self.files.saved.connect(self._saved)
         self.files.opened.connect(self._update_title)
@@ -266,8 +273,7 @@ class MainWindow(QMainWindow):
         s = self.session
         s.runner.run_in_background(_warm_up, self._warmed_up, pool="eval", name="warm-up",
                                    args=(s.policy,))
-        s.runner.run_in_background(s.services.open_registry, self._registry_opened, pool="write",
-                                   name="registry", args=(s.services.registry_url,))
+        self.team.open()
         s.runner.run_in_background(s.services.analyzer.prepare, lambda _r, _e: self._faces_availability(),
                                    pool="analysis", name="models")
         QTimer.singleShot(0, self.files.offer_recovery)
@@ -280,19 +286,24 @@ class MainWindow(QMainWindow):
             self.session.runner.run_in_background(services.warm_up_text, None, pool="warmup",
                                                   name="text models", args=(self.session.policy,))
 
-    def _registry_opened(self, registry: Any, error: BaseException | None) -> None:
-        _freeze_startup_objects()
-        if error is not None:
-            reason = error.reason if isinstance(error, services.Unavailable) else str(error)
-            self.session.set_registry(None, reason)
-        else:
-            self.session.set_registry(registry, None)
+    def _registry_opened(self) -> None:
+        if not self._startup_frozen:
+            self._startup_frozen = True
+            _freeze_startup_objects()
+
+    def _ask_registry_password(self, login: str) -> None:
+        from prepub.gui.dialogs.registry_password import ask_password
+
+        self.password_dialog = ask_password(self, self.team, login)
 
     def _registry_notice(self) -> None:
-        err = self.session.registry_error
-        self.notices.set_notice("registry", self.tr("The consent registry could not be opened: "
-                                                    "%1. Faces can only be blurred or marked not "
-                                                    "identifiable.").replace("%1", err) if err else None)
+        err, offline = self.session.registry_error, self.team.notice()
+        if offline is not None:  # a team registry's server is away: its copy, or nothing
+            self.notices.set_notice("registry", offline[0], state=offline[1])
+        else:
+            self.notices.set_notice("registry", self.tr(
+                "The consent registry could not be opened: %1. Faces can only be blurred or "
+                "marked not identifiable.").replace("%1", err) if err else None)
         self._update_export()
 
     def _faces_availability(self) -> None:
@@ -505,9 +516,15 @@ class MainWindow(QMainWindow):
 
     def decide_unknown_faces(self, paths: list[str], decision: str, *,
                              confirm: bool = True) -> int:
-        """Every unknown face of ``paths`` at once (one undo step); returns how many changed."""
-        n, message = face_bulk.decide_unknown(self.session, [p for p in paths if p], decision,
-                                              parent=self, confirm=confirm)
+        """Every unknown face of ``paths`` at once (one undo step); returns how many changed.
+        ``ADULTS``: the possible children of the photo shown, each face shown to tick."""
+        if decision == face_bulk.ADULTS:
+            n, message = face_bulk.confirm_adults(self.session, [p for p in paths if p],
+                                                  parent=self, crop=self.preview.face_crop,
+                                                  confirm=confirm)
+        else:
+            n, message = face_bulk.decide_unknown(self.session, [p for p in paths if p],
+                                                  decision, parent=self, confirm=confirm)
         if message:
             self.statusBar().showMessage(message, 8000)
         return n
@@ -556,6 +573,7 @@ class MainWindow(QMainWindow):
             self.settings.save_splitter_state(name, sp.saveState())
         self.settings.sync()
         self.session.stop_watching()
+        self.team.stop()
         self.session.runner.cancel_all()
         event.accept()
 

@@ -59,6 +59,7 @@ class PostSession(SessionEdits, QObject):
     error_reported = Signal(str, str)  # title, text
     registry_changes = Signal(list)  # changes made elsewhere to a team registry (watcher thread)
     registry_online = Signal(bool, str)  # the team registry answers / the reason it does not
+    registry_noted = Signal(str)  # something remembered in the registry on the user's behalf
 
     def __init__(self, *, policy: Policy, runner: TaskRunner, services: Services,
                  ui_language: str, parent: QObject | None = None) -> None:

@@ -151,7 +151,27 @@ class SessionEdits:
                      person_id: str | None = None, confirmed_adult: bool | None = None,
                      text: str | Callable[[], str] | None = None) -> int:
         """Decide several faces ``(path, index)`` at once (one undo step); returns how many
-        changed."""
+        changed. A face linked to a registry person and confirmed an adult is also remembered
+        in the registry (:meth:`remember_adults`)."""
+        def change(im: DraftImage, index: int, box: list[int]) -> None:
+            im.decide(index, box, decision, person_id=person_id, confirmed_adult=confirmed_adult)
+
+        return self._change_faces(faces, change, text)
+
+    def confirm_adults(self, faces: Sequence[tuple[str, int]], *,
+                       text: str | Callable[[], str] | None = None) -> int:
+        """"I have checked: an adult" for several faces at once (one undo step), each keeping
+        its decision; returns how many changed."""
+        def change(im: DraftImage, index: int, box: list[int]) -> None:
+            now = im.face(index)
+            im.decide(index, box, now.decision if now is not None else None,
+                      person_id=now.person_id if now is not None else None, confirmed_adult=True)
+
+        return self._change_faces(faces, change, text)
+
+    def _change_faces(self, faces: Sequence[tuple[str, int]],
+                      change: Callable[[DraftImage, int, list[int]], None],
+                      text: str | Callable[[], str] | None) -> int:
         changes = []
         for path, index in faces:
             im = self.draft.image(path)
@@ -160,8 +180,7 @@ class SessionEdits:
             if im is None or face is None:
                 continue
             before = copy.deepcopy(im.face(index))
-            im.decide(index, list(face.box), decision, person_id=person_id,
-                      confirmed_adult=confirmed_adult)
+            change(im, index, list(face.box))
             after = copy.deepcopy(im.face(index))
             self._set_face(im, index, before)  # the command makes the change (redo)
             if before != after:
@@ -177,7 +196,54 @@ class SessionEdits:
                         QCoreApplication.translate("PostSession", "Decide %n faces", "", n))
 
             self._push(edits.FaceEdit(self, changes, ""), describe)
+            self.remember_adults([a.person_id for _p, _i, _b, a in changes
+                                  if a is not None and a.decision == "person" and a.person_id
+                                  and a.confirmed_adult])
         return len(changes)
+
+    def remember_adults(self, person_ids: Sequence[str]) -> None:
+        """Remember in the registry, in the background, that the user checked these linked
+        people and found them adults, so the next post does not flag them again. Only people
+        whose age the registry does not know; the registry itself insists on a live consent
+        (``Registry.confirm_adult``), so for anyone else it stays a decision in this draft.
+        Undo takes back the draft's decision, not the registry's note (an admin can)."""
+        registry = getattr(self, "registry", None)
+        known = {p.id: p for p in getattr(self, "people", [])}
+        ids = [pid for pid in dict.fromkeys(person_ids) if pid in known
+               and getattr(known[pid], "birth_year", None) is None
+               and getattr(known[pid], "is_minor", None) is None]
+        if registry is None or not ids or not hasattr(registry, "confirm_adult"):
+            return
+        actor = self.services.user_name()  # type: ignore[attr-defined]
+
+        def work() -> tuple[list[str], str]:
+            from prepub.core.consent import NotAllowedError, RegistryError
+
+            done, refused = [], ""
+            for pid in ids:
+                try:
+                    if registry.confirm_adult(pid, actor=actor or None):
+                        done.append(known[pid].name)
+                except NotAllowedError as e:
+                    refused = str(e)
+                except RegistryError:
+                    pass  # no live consent: nothing may be kept about them
+            return done, refused
+
+        def finished(result: Any, error: BaseException | None) -> None:
+            names, refused = result if error is None else ([], str(error))
+            if names:
+                self.registry_noted.emit(QCoreApplication.translate(  # type: ignore[attr-defined]
+                    "PostSession", "Remembered in the consent registry as an adult: %1")
+                    .replace("%1", ", ".join(names)))
+                self.refresh_people()  # type: ignore[attr-defined]
+            elif refused:
+                self.registry_noted.emit(QCoreApplication.translate(  # type: ignore[attr-defined]
+                    "PostSession", "Not remembered in the consent registry: %1").replace(
+                    "%1", refused))
+
+        self.runner.run_in_background(work, finished, pool="write",  # type: ignore[attr-defined]
+                                      name="remember adults")
 
     @staticmethod
     def _set_face(im: DraftImage, index: int, decision: Any) -> None:

@@ -156,6 +156,35 @@ class Registry:
                                          "face_refs_deleted": removed})
             return records.load_person(conn, person_id)
 
+    def confirm_adult(self, person_id: str, *, actor: str | None = None) -> bool:
+        """Remember that someone who checked this person in a photo found them an adult, so
+        later posts do not treat their face as a possible child.
+
+        Only for a person with a consent on file that is not withdrawn (the consent is the
+        ground for holding this about them), and never over what the registry already knows:
+        a birth year or a minor flag stays as it is (returns ``False``). Returns ``True`` when
+        it was recorded (``is_minor`` = false, audit entry ``person.confirmed_adult``). On a
+        team registry a communicator may do this and nothing more to a person (:mod:`.roles`,
+        migration 0006). Raises :class:`RegistryError` for an erased person or one without a
+        live consent.
+        """
+        with self._write() as conn:
+            p = records.load_person(conn, person_id)
+            if p.erased:
+                raise RegistryError(f"person {person_id} was erased and cannot be changed")
+            if p.birth_year is not None or p.is_minor is not None:
+                return False
+            live = [c for c in records.load_consents(conn, t.consents.c.person_id == person_id)
+                    if not c.withdrawn]
+            if not live:
+                raise RegistryError("only a person with a consent on file can be remembered as "
+                                    "an adult")
+            conn.execute(t.people.update().where(t.people.c.id == person_id)
+                         .values(is_minor=False, updated_at=records.now()))
+            records.write_audit(conn, actor=actor, action="person.confirmed_adult",
+                                entity="person", entity_id=person_id, details={})
+            return True
+
     def get_person(self, person_id: str) -> Person:
         with self._read() as conn:
             return records.load_person(conn, person_id)

@@ -9,7 +9,9 @@ The roles are ``NOLOGIN`` group roles; people log in as their own users, members
   guardians, consents (with their channels, signatures and evidence files). Cannot change or
   delete anything, cannot read evidence files or face references.
 - **communicator**: reads everything but evidence files; links faces (adds face references),
-  logs exports. Cannot add or change people or consents.
+  logs exports, and remembers a consenting person of unknown age as an adult (``is_minor``
+  from unknown to false, checked by a trigger, migration 0006). Cannot add people or
+  consents, nor change anything else about them.
 - **admin**: everything both do, and withdraws consents, updates and erases people (UPDATE on
   the columns erasure blanks, DELETE of face references and evidence files), reads evidence.
 - **everyone**: the audit log is append-only: no role has UPDATE, DELETE or TRUNCATE on it
@@ -73,6 +75,9 @@ ROLES: dict[str, RoleSpec] = {r.name: r for r in (
         Grant("SELECT", READ_ALL),
         Grant("INSERT", ("face_refs", "exports", "export_files", "export_consents", "audit_log")),
         Grant("USAGE", ("audit_log_id_seq",)),
+        # "I have checked: an adult" remembered for a consenting person; a trigger (0006)
+        # allows a communicator only unknown -> adult, and only with a live consent
+        Grant("UPDATE", ("people",), ("is_minor", "updated_at")),
     )),
     RoleSpec("admin", "withdraws consents, erases people, sees evidence files", (
         Grant("SELECT", ("evidence",)),

@@ -39,7 +39,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DB_NAME = "registry.sqlite3"
 # The newest migration. Opening an up-to-date registry compares with this and never imports
 # Alembic (about a second of start-up); a test checks it equals the migrations' head.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "prepub_write"  # execution option: begin the transaction with BEGIN IMMEDIATE
 

@@ -199,6 +199,25 @@ class PreviewView(QGraphicsView):
             self._scene.addItem(item)
             self._faces.append(item)
 
+    def face_crop(self, path: str, index: int, side: int = 112) -> QPixmap | None:
+        """Face ``index`` of ``path`` as shown (blurred faces blurred), with a margin, scaled to
+        ``side``; None when that photo is not the one on show."""
+        rep = self.session.reports.get(path)
+        face = next((f for f in rep.faces if f.index == index), None) if rep else None
+        if self._pixmap_item is None or path != self.path or face is None:
+            return None
+        pix = self._pixmap_item.pixmap()
+        sx = pix.width() / max(1, self._full_size[0])
+        sy = pix.height() / max(1, self._full_size[1])
+        l, t, r, b = face.box
+        mx, my = (r - l) * 0.25, (b - t) * 0.25
+        rect = QRectF((l - mx) * sx, (t - my) * sy, (r - l + 2 * mx) * sx,
+                      (b - t + 2 * my) * sy).intersected(QRectF(pix.rect()))
+        if rect.isEmpty():
+            return None
+        return pix.copy(rect.toRect()).scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
+                                              Qt.TransformationMode.SmoothTransformation)
+
     def _person_names(self) -> dict[str, str]:
         names = getattr(self.session, "person_names", None)
         return dict(names) if names else {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
-from prepub.gui import text
+from prepub.gui import face_bulk, text
 from prepub.gui.session import PostSession
 from prepub.gui.style import FACE_COLOURS
 from prepub.gui.widgets.preview import PreviewView
@@ -38,6 +38,8 @@ class PreviewPane(QWidget):
         self._bulk_not_identifiable = menu.addAction(
             "", lambda: self.bulk_requested.emit("not_identifiable"))
         self._bulk_blur = menu.addAction("", lambda: self.bulk_requested.emit("blur"))
+        menu.addSeparator()
+        self._bulk_adults = menu.addAction("", lambda: self.bulk_requested.emit("adults"))
         self.bulk.setMenu(menu)
         self.bulk.hide()
         row.addWidget(self.bulk)
@@ -58,11 +60,13 @@ class PreviewPane(QWidget):
 
     def retranslate(self) -> None:
         """Every text in the UI language (at start and when the language changes)."""
-        self.bulk.setText(self.tr("Unknown faces"))
-        self.bulk.setToolTip(self.tr("Decide every undecided face in this photo at once"))
+        self.bulk.setText(self.tr("Several faces"))
+        self.bulk.setToolTip(self.tr("Decide the undecided faces of this photo at once, or "
+                                     "confirm its possible children are adults"))
         self._bulk_not_identifiable.setText(
             self.tr("Mark all not identifiable (except possible children)…"))
         self._bulk_blur.setText(self.tr("Blur all on export…"))
+        self._bulk_adults.setText(self.tr("Confirm possible children are adults…"))
         zoom_out, fit, zoom_in = self._zoom_buttons
         fit.setText(self.tr("Fit"))
         for b, tip in ((zoom_out, self.tr("Zoom out (Ctrl+-)")),
@@ -88,10 +92,13 @@ class PreviewPane(QWidget):
         rep = self.session.reports.get(path) if path else None
         states = self.session.face_states(path) if rep is not None else {}
         im = self.session.image(path) if rep is not None else None
-        self.bulk.setVisible(im is not None and any(
+        children = bool(path) and rep is not None and bool(face_bulk.flagged_children(
+            self.session, path))
+        self._bulk_adults.setEnabled(children)
+        self.bulk.setVisible(im is not None and (children or any(
             states.get(f.index) != "small" and (im.face(f.index) is None
                                                 or im.face(f.index).decision is None)
-            for f in rep.faces))
+            for f in rep.faces)))
         if rep is None:
             self.legend.setText("")
             return
