@@ -164,6 +164,11 @@ def test_every_file_of_the_bundle(bundle: Any) -> None:  # noqa: PLR0915 - one b
         assert needed in html, needed
     for tool_text in ("Att göra för hand", "importera en fil per kanal", "bifoga bilderna"):
         assert tool_text not in html
+    # each distinct text once, under the channels that publish it
+    texts = {d.text_for(c) for c in d.channels}
+    assert html.count('<div class="post">') == len(texts) < len(d.channels)
+    assert "<h3>Webbplats, Facebook, Instagram, X, LinkedIn, Threads, Bluesky, Mastodon</h3>" in html
+    assert "<th>Instagram, Threads</th>" in html  # renditions under the channels' names
     manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
     assert any(n["rule"] == "export.import_settings" for n in manifest["notices"])  # kept there
     assert {"record.html", "record.pdf"} <= {f["path"] for f in manifest["files"]}

@@ -187,7 +187,7 @@ def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
         html = render_record(
             lang=lang, bundle_dir=partial, bundle=bundle, title=draft.title or bundle, post_id=draft.id,
             scheduled_at=None if when is None else when.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-            zone_name=zone.key, channels=[{"label": _label(policy, c), "text": draft.text_for(c)}
+            zone_name=zone.key, channels=[{"id": c, "label": _label(policy, c), "text": draft.text_for(c)}
                                           for c in draft.channels],
             images=st.images, exported_at=now.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z"),
             exported_by=user, checked_at=None if checked_at is None else

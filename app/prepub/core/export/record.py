@@ -48,8 +48,9 @@ def render_record(*, lang: str, bundle_dir: Path, bundle: str, title: str, post_
                   files: Sequence[Mapping[str, Any]], organisation: str = "",
                   approver: str | None = None, case_number: str | None = None,
                   exported_iso: str = "") -> str:
-    """The record's HTML. ``channels`` items hold ``label`` and ``text``; images are read from
-    ``bundle_dir`` (the largest rendition of each is embedded)."""
+    """The record's HTML. ``channels`` items hold ``id``, ``label`` and ``text``; channels that publish
+    the same text share one heading ("Facebook, LinkedIn"), so the record shows each distinct
+    text once. Images are read from ``bundle_dir`` (the largest rendition of each is embedded)."""
     lang = lang if lang in LANGUAGES else "en"
     template = _template()
     order = {"block": 0, "warn": 1, "info": 2}
@@ -58,11 +59,21 @@ def render_record(*, lang: str, bundle_dir: Path, bundle: str, title: str, post_
         bundle=bundle, organisation=organisation, approver=approver or "",
         case_number=case_number or "", exported_iso=exported_iso,
         title=title, post_id=post_id, scheduled_at=scheduled_at, zone_name=zone_name,
-        channels=list(channels), images=[_image(im, bundle_dir, lang) for im in images],
+        channels=list(channels), texts=_texts(channels),
+        images=[_image(im, bundle_dir, lang, {c.get("id", c["label"]): c["label"] for c in channels})
+                for im in images],
         exported_at=exported_at, exported_by=exported_by, checked_at=checked_at,
         findings=sorted(findings, key=lambda f: order.get(str(f.get("severity")), 3)),
         overrides=list(overrides), consents=list(consents), policy_name=policy_name,
         policy_version=policy_version, files=list(files))
+
+
+def _texts(channels: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
+    """One entry per distinct text, in the channels' order, labelled with every channel using it."""
+    groups: dict[str, list[str]] = {}
+    for ch in channels:
+        groups.setdefault(ch["text"], []).append(ch["label"])
+    return [{"label": ", ".join(labels), "text": text} for text, labels in groups.items()]
 
 
 def record_pdf(html: str, *, attachments: Sequence[tuple[Path, str, str]] = ()) -> bytes:
@@ -89,7 +100,8 @@ def _template() -> jinja2.Template:
     return env.get_template("record.html.j2")
 
 
-def _image(im: ImageEntry, bundle_dir: Path, lang: str) -> dict[str, Any]:
+def _image(im: ImageEntry, bundle_dir: Path, lang: str,
+           labels: Mapping[str, str]) -> dict[str, Any]:
     biggest = max(im.renditions, key=lambda r: r.width * r.height)
     data = (bundle_dir / biggest.file).read_bytes()
     uri = f"data:{biggest.mime};base64,{base64.b64encode(data).decode('ascii')}"
@@ -102,5 +114,5 @@ def _image(im: ImageEntry, bundle_dir: Path, lang: str) -> dict[str, Any]:
         "source_sha256": im.source_sha256, "data_uri": uri, "width": biggest.width,
         "height": biggest.height,
         "renditions": [{"file": r.file, "width": r.width, "height": r.height, "sha256": r.sha256,
-                        "channels_label": ", ".join(r.channels)} for r in im.renditions],
+                        "channels_label": ", ".join(labels.get(c, c) for c in r.channels)} for r in im.renditions],
     }
