@@ -130,11 +130,14 @@ def test_every_file_of_the_bundle(bundle: Any) -> None:  # noqa: PLR0915 - one b
     # 2. X by weight: this text is over 190 code points but its weight is what X counts
     doc = json.loads((root / "bundle.json").read_text(encoding="utf-8"))
     nets = {n["channel"]: n for n in doc["posts"][0]["networks"]}
+    # one text in every file: the paragraphs as the text files and CSV cells have them
+    assert {n["text"] for n in nets.values()} == {PARAGRAPHS}
     x_len = nets["x"]["length"]
-    assert x_len == {"value": xcount.weighted_length(TEXT), "limit": 280, "method": "weighted"}
-    assert x_len["value"] != len(TEXT)
+    assert x_len == {"value": xcount.weighted_length(PARAGRAPHS), "limit": 280,
+                     "method": "weighted"}
+    assert x_len["value"] != len(PARAGRAPHS)
     assert nets["instagram"]["length"]["method"] == "codepoints"
-    assert nets["x"]["text"] == TEXT and nets["x"]["hashtags"] == ["kulturnatten", "gamlastan"]
+    assert nets["x"]["text"] == PARAGRAPHS and nets["x"]["hashtags"] == ["kulturnatten", "gamlastan"]
 
     # 9. bundle.json is what its schema says
     jsonschema = pytest.importorskip("jsonschema")

@@ -31,7 +31,8 @@ from prepub.core.export.images import PNG_CHANNELS, SUFFIX, prepare, render, ren
 from prepub.core.export.record import RecordPdfUnavailable, record_pdf, render_record
 from prepub.core.export.scheduling import (REJECTING, TOOLS, MediaRef, ScheduledPost, ToolFile,
                                            build_tool_file, check_date_order, date_format_hint,
-                                           hashtags, length_method, post_length)
+                                           hashtags, length_method, paragraphs,
+                                           post_length)
 from prepub.core.export.verify import verify_clean
 from prepub.core.export.xmp import source_type_for
 from prepub.core.imageio import load_upright
@@ -187,7 +188,7 @@ def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
         html = render_record(
             lang=lang, bundle_dir=partial, bundle=bundle, title=draft.title or bundle, post_id=draft.id,
             scheduled_at=None if when is None else when.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-            zone_name=zone.key, channels=[{"id": c, "label": _label(policy, c), "text": draft.text_for(c)}
+            zone_name=zone.key, channels=[{"id": c, "label": _label(policy, c), "text": paragraphs(draft.text_for(c))}
                                           for c in draft.channels],
             images=st.images, exported_at=now.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z"),
             exported_by=user, checked_at=None if checked_at is None else
@@ -301,7 +302,8 @@ def _posts(draft: Draft, images: Sequence[ImageEntry], policy: Policy,
         cfg = policy.channel(ch)
         media = tuple(MediaRef(file=r.file, alt_text=im.alt_text, url=r.public_url)
                       for im in images if (r := im.for_channel(ch)) is not None)
-        posts.append(ScheduledPost(post_id=draft.id, channel=ch, text=draft.text_for(ch), when=when,
+        posts.append(ScheduledPost(post_id=draft.id, channel=ch, text=paragraphs(draft.text_for(ch)),
+                                   when=when,
                                    media=media, link=_link(draft), max_chars=cfg.get("max_chars"),
                                    url_length=cfg.get("url_length"), label=_label(policy, ch)))
     return posts

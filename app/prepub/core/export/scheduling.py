@@ -260,7 +260,7 @@ def guard_formula(cell: str, guard: str = ZERO_WIDTH_SPACE) -> tuple[str, bool]:
 def text_cell(text: str, guard: str = ZERO_WIDTH_SPACE, *, keep_breaks: bool = False) -> str:
     """A post text as its cell holds it: its line breaks as ``\n`` (``keep_breaks``) or one
     line, formula characters guarded."""
-    cell = _break_cell(text) if keep_breaks else _clean_cell(text)[0]
+    cell = paragraphs(text) if keep_breaks else _clean_cell(text)[0]
     return guard_formula(cell, guard)[0]
 
 
@@ -380,15 +380,16 @@ def hashtags(text: str) -> list[str]:
 
 def _text(text: str, tool: str) -> str:
     """The text cell for ``tool``: with its paragraphs where the import keeps them."""
-    return _break_cell(text) if TOOLS[tool].line_breaks else _clean_cell(text)[0]
+    return paragraphs(text) if TOOLS[tool].line_breaks else _clean_cell(text)[0]
 
 
 _LINE_ENDS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 
 
-def _break_cell(text: str) -> str:
+def paragraphs(text: str) -> str:
     """``text`` with every kind of line break as ``\n`` (what a spreadsheet writes inside a
-    quoted cell), trailing spaces on each line and blank lines at the ends removed."""
+    quoted cell), trailing spaces on each line and blank lines at the ends removed: the text
+    as every file of a bundle publishes it (CSV cells, text files, bundle.json, the record)."""
     lines = _LINE_ENDS.sub("\n", text.strip()).split("\n")
     return "\n".join(line.rstrip() for line in lines)
 
