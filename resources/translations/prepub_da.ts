@@ -1914,10 +1914,6 @@
         <translation>Samtykkeregistret er ikke tilgængeligt: %1</translation>
     </message>
     <message>
-        <source>it is still opening</source>
-        <translation>det åbnes stadig</translation>
-    </message>
-    <message>
         <source>That did not work: %1</source>
         <translation>Det lykkedes ikke: %1</translation>
     </message>
@@ -2035,6 +2031,10 @@
             <numerusform>Ændr %1 på %n billede</numerusform>
             <numerusform>Ændr %1 på %n billeder</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Apply the template “%1”</source>
+        <translation>Anvend skabelonen ”%1”</translation>
     </message>
     <message>
         <source>Decide face %1</source>
@@ -2176,6 +2176,25 @@
     <message>
         <source>Cancel</source>
         <translation>Annullér</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPasswordDialog</name>
+    <message>
+        <source>Team registry password</source>
+        <translation>Adgangskode til det fælles register</translation>
+    </message>
+    <message>
+        <source>The team registry asks for the password of %1. It is used until Prepub closes and is not stored.</source>
+        <translation>Det fælles register beder om adgangskoden til %1. Den bruges, indtil Prepub lukkes, og gemmes ikke.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Forbind</translation>
+    </message>
+    <message>
+        <source>Work without it</source>
+        <translation>Arbejd uden det</translation>
     </message>
 </context>
 <context>
@@ -2521,6 +2540,46 @@
         <translation>Programmets sprog:</translation>
     </message>
     <message>
+        <source>Consent registry</source>
+        <translation>Samtykkeregister</translation>
+    </message>
+    <message>
+        <source>Team registry address</source>
+        <translation>Adresse på det fælles register</translation>
+    </message>
+    <message>
+        <source>Empty: the personal registry on this computer</source>
+        <translation>Tomt: det personlige register på denne computer</translation>
+    </message>
+    <message>
+        <source>A team registry on PostgreSQL, e.g. postgresql://name@server/prepub?sslrootcert=CA-file. Store your password once with “prepub registry login”.</source>
+        <translation>Et fælles register i PostgreSQL, f.eks. postgresql://navn@server/prepub?sslrootcert=CA-fil. Gem din adgangskode én gang med »prepub registry login«.</translation>
+    </message>
+    <message>
+        <source>The address must not contain a password (it would be stored as plain text). Store the password with “prepub registry login”.</source>
+        <translation>Adressen må ikke indeholde en adgangskode (den ville blive gemt som almindelig tekst). Gem adgangskoden med »prepub registry login«.</translation>
+    </message>
+    <message>
+        <source>The address must name the database, e.g. postgresql://name@server/prepub.</source>
+        <translation>Adressen skal angive databasen, f.eks. postgresql://navn@server/prepub.</translation>
+    </message>
+    <message>
+        <source>Leave it empty for the personal registry on this computer, or give a team registry&apos;s address: postgresql://name@server/prepub.</source>
+        <translation>Lad feltet stå tomt for det personlige register på denne computer, eller angiv adressen på et fælles register: postgresql://navn@server/prepub.</translation>
+    </message>
+    <message>
+        <source>This time Prepub uses the registry given when it was started (--registry %1); this address is used from the next start.</source>
+        <translation>Denne gang bruger Prepub det register, der blev angivet ved start (--registry %1); denne adresse bruges fra næste start.</translation>
+    </message>
+    <message>
+        <source>A team registry: the password comes from the system keyring, or Prepub asks for it.</source>
+        <translation>Et fælles register: adgangskoden hentes fra systemets nøglering, ellers spørger Prepub efter den.</translation>
+    </message>
+    <message>
+        <source>The personal registry on this computer is used.</source>
+        <translation>Det personlige register på denne computer bruges.</translation>
+    </message>
+    <message>
         <source>The organisation&apos;s policy file</source>
         <translation>Organisationens politikfil</translation>
     </message>
@@ -2539,6 +2598,178 @@
     <message>
         <source>The policy file is valid.</source>
         <translation>Politikfilen er gyldig.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBar</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Synkronisér nu</translation>
+    </message>
+    <message>
+        <source>Send the entries on this laptop to the team registry now</source>
+        <translation>Send posterne på denne computer til det fælles register nu</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: what you log is kept on this laptop and sent when the team registry answers. %n entry(ies) waiting to sync.</source>
+        <translation>
+            <numerusform>Offline: det, du registrerer, gemmes på denne computer og sendes, når det fælles register svarer. %n post venter på synkronisering.</numerusform>
+            <numerusform>Offline: det, du registrerer, gemmes på denne computer og sendes, når det fælles register svarer. %n poster venter på synkronisering.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n entry(ies) to the team registry…</source>
+        <translation>
+            <numerusform>Sender %n post til det fælles register…</numerusform>
+            <numerusform>Sender %n poster til det fælles register…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) waiting to sync.</source>
+        <translation>
+            <numerusform>%n post venter på synkronisering.</numerusform>
+            <numerusform>%n poster venter på synkronisering.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the team registry: %n new record(s).</source>
+        <translation>
+            <numerusform>Sendt til det fælles register: %n ny oplysning.</numerusform>
+            <numerusform>Sendt til det fælles register: %n nye oplysninger.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s) were not sent because the team registry holds a later withdrawal.</source>
+        <translation>
+            <numerusform>%n samtykke blev ikke sendt, fordi det fælles register har en senere tilbagetrækning.</numerusform>
+            <numerusform>%n samtykker blev ikke sendt, fordi det fælles register har en senere tilbagetrækning.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) to check:</source>
+        <translation>
+            <numerusform>%n ting at tjekke:</numerusform>
+            <numerusform>%n ting at tjekke:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not synced: %1</source>
+        <translation>Ikke synkroniseret: %1</translation>
+    </message>
+    <message>
+        <source>%1 differs (team registry “%2”, this laptop “%3”); the team registry&apos;s value was kept.</source>
+        <translation>%1 er forskellig (det fælles register »%2«, denne computer »%3«); det fælles registers værdi blev beholdt.</translation>
+    </message>
+    <message>
+        <source>A person logged on this laptop was erased in the team registry and was not sent again.</source>
+        <translation>En person, der blev registreret på denne computer, er slettet i det fælles register og blev ikke sendt igen.</translation>
+    </message>
+    <message>
+        <source>“%1” has the same name as someone in the team registry: check whether they are the same person.</source>
+        <translation>»%1« har samme navn som en person i det fælles register: kontrollér, om det er den samme person.</translation>
+    </message>
+    <message>
+        <source>A consent differs (%1); the team registry&apos;s record was kept.</source>
+        <translation>Et samtykke er forskelligt (%1); det fælles registers oplysning blev beholdt.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLink</name>
+    <message>
+        <source>Offline: the team registry cannot be reached (%1), and this computer has no copy of it yet. Faces can only be blurred or marked not identifiable until it answers.</source>
+        <translation>Offline: det fælles register kan ikke nås (%1), og denne computer har endnu ingen kopi af det. Ansigter kan kun sløres eller markeres som ikke genkendelige, indtil det svarer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: using the copy of the team registry from %1 (%n hour(s) old). Changes made since then are not in it; Prepub connects again when the server answers.</source>
+        <translation>
+            <numerusform>Offline: bruger kopien af det fælles register fra %1 (%n time gammel). Ændringer foretaget siden da er ikke med; Prepub forbinder igen, når serveren svarer.</numerusform>
+            <numerusform>Offline: bruger kopien af det fælles register fra %1 (%n timer gammel). Ændringer foretaget siden da er ikke med; Prepub forbinder igen, når serveren svarer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamTarget</name>
+    <message>
+        <source>Preparing the queue on this laptop…</source>
+        <translation>Forbereder køen på denne computer…</translation>
+    </message>
+    <message>
+        <source>it is still opening</source>
+        <translation>det åbnes stadig</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateButton</name>
+    <message>
+        <source>Templates</source>
+        <translation>Skabeloner</translation>
+    </message>
+    <message>
+        <source>Event templates: the photographer, context, source, caption and alt text prefix of a recurring event, applied in one step</source>
+        <translation>Begivenhedsskabeloner: fotograf, sammenhæng, kilde, billedtekst og alt-tekstens indledning for en tilbagevendende begivenhed, i ét trin</translation>
+    </message>
+    <message>
+        <source>Event templates</source>
+        <translation>Begivenhedsskabeloner</translation>
+    </message>
+    <message>
+        <source>The templates cannot be read: %1</source>
+        <translation>Skabelonerne kan ikke læses: %1</translation>
+    </message>
+    <message>
+        <source>Apply “%1”</source>
+        <translation>Anvend ”%1”</translation>
+    </message>
+    <message>
+        <source>No templates yet</source>
+        <translation>Ingen skabeloner endnu</translation>
+    </message>
+    <message>
+        <source>Save these fields as a template…</source>
+        <translation>Gem felterne som en skabelon…</translation>
+    </message>
+    <message>
+        <source>Delete a template</source>
+        <translation>Slet en skabelon</translation>
+    </message>
+    <message numerus="yes">
+        <source>Template “%1” applied to %n photo(s).</source>
+        <translation>
+            <numerusform>Skabelonen ”%1” er anvendt på %n billede.</numerusform>
+            <numerusform>Skabelonen ”%1” er anvendt på %n billeder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Template “%1” changes nothing here.</source>
+        <translation>Skabelonen ”%1” ændrer intet her.</translation>
+    </message>
+    <message>
+        <source>Save as a template</source>
+        <translation>Gem som skabelon</translation>
+    </message>
+    <message>
+        <source>Name of the event template (e.g. “Council meeting”):</source>
+        <translation>Skabelonens navn (f.eks. ”Byrådsmøde”):</translation>
+    </message>
+    <message>
+        <source>There is already a template “%1”. Replace it?</source>
+        <translation>Der findes allerede en skabelon ”%1”. Vil du erstatte den?</translation>
+    </message>
+    <message>
+        <source>The template was not saved: %1</source>
+        <translation>Skabelonen blev ikke gemt: %1</translation>
+    </message>
+    <message>
+        <source>Template “%1” saved.</source>
+        <translation>Skabelonen ”%1” er gemt.</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”?</source>
+        <translation>Slet skabelonen ”%1”?</translation>
+    </message>
+    <message>
+        <source>Template “%1” deleted.</source>
+        <translation>Skabelonen ”%1” er slettet.</translation>
     </message>
 </context>
 <context>

@@ -437,4 +437,69 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SyncBar</name>
+    <message numerus="yes">
+        <source>Offline: what you log is kept on this laptop and sent when the team registry answers. %n entry(ies) waiting to sync.</source>
+        <translation>
+            <numerusform>Offline: what you log is kept on this laptop and sent when the team registry answers. %n entry waiting to sync.</numerusform>
+            <numerusform>Offline: what you log is kept on this laptop and sent when the team registry answers. %n entries waiting to sync.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n entry(ies) to the team registry…</source>
+        <translation>
+            <numerusform>Sending %n entry to the team registry…</numerusform>
+            <numerusform>Sending %n entries to the team registry…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) waiting to sync.</source>
+        <translation>
+            <numerusform>%n entry waiting to sync.</numerusform>
+            <numerusform>%n entries waiting to sync.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the team registry: %n new record(s).</source>
+        <translation>
+            <numerusform>Sent to the team registry: %n new record.</numerusform>
+            <numerusform>Sent to the team registry: %n new records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s) were not sent because the team registry holds a later withdrawal.</source>
+        <translation>
+            <numerusform>%n consent was not sent because the team registry holds a later withdrawal.</numerusform>
+            <numerusform>%n consents were not sent because the team registry holds a later withdrawal.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) to check:</source>
+        <translation>
+            <numerusform>%n thing to check:</numerusform>
+            <numerusform>%n things to check:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamLink</name>
+    <message numerus="yes">
+        <source>Offline: using the copy of the team registry from %1 (%n hour(s) old). Changes made since then are not in it; Prepub connects again when the server answers.</source>
+        <translation>
+            <numerusform>Offline: using the copy of the team registry from %1 (%n hour old). Changes made since then are not in it; Prepub connects again when the server answers.</numerusform>
+            <numerusform>Offline: using the copy of the team registry from %1 (%n hours old). Changes made since then are not in it; Prepub connects again when the server answers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateButton</name>
+    <message numerus="yes">
+        <source>Template “%1” applied to %n photo(s).</source>
+        <translation>
+            <numerusform>Template “%1” applied to %n photo.</numerusform>
+            <numerusform>Template “%1” applied to %n photos.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

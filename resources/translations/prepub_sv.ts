@@ -1914,10 +1914,6 @@
         <translation>Samtyckesregistret är inte tillgängligt: %1</translation>
     </message>
     <message>
-        <source>it is still opening</source>
-        <translation>det öppnas fortfarande</translation>
-    </message>
-    <message>
         <source>That did not work: %1</source>
         <translation>Det gick inte: %1</translation>
     </message>
@@ -2035,6 +2031,10 @@
             <numerusform>Ändra %1 på %n bild</numerusform>
             <numerusform>Ändra %1 på %n bilder</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Apply the template “%1”</source>
+        <translation>Använd mallen ”%1”</translation>
     </message>
     <message>
         <source>Decide face %1</source>
@@ -2176,6 +2176,25 @@
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPasswordDialog</name>
+    <message>
+        <source>Team registry password</source>
+        <translation>Lösenord till det gemensamma registret</translation>
+    </message>
+    <message>
+        <source>The team registry asks for the password of %1. It is used until Prepub closes and is not stored.</source>
+        <translation>Det gemensamma registret frågar efter lösenordet för %1. Det används tills Prepub stängs och sparas inte.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Anslut</translation>
+    </message>
+    <message>
+        <source>Work without it</source>
+        <translation>Arbeta utan det</translation>
     </message>
 </context>
 <context>
@@ -2521,6 +2540,46 @@
         <translation>Programmets språk:</translation>
     </message>
     <message>
+        <source>Consent registry</source>
+        <translation>Samtyckesregister</translation>
+    </message>
+    <message>
+        <source>Team registry address</source>
+        <translation>Adress till det gemensamma registret</translation>
+    </message>
+    <message>
+        <source>Empty: the personal registry on this computer</source>
+        <translation>Tomt: det personliga registret på den här datorn</translation>
+    </message>
+    <message>
+        <source>A team registry on PostgreSQL, e.g. postgresql://name@server/prepub?sslrootcert=CA-file. Store your password once with “prepub registry login”.</source>
+        <translation>Ett gemensamt register i PostgreSQL, t.ex. postgresql://namn@server/prepub?sslrootcert=CA-fil. Spara ditt lösenord en gång med ”prepub registry login”.</translation>
+    </message>
+    <message>
+        <source>The address must not contain a password (it would be stored as plain text). Store the password with “prepub registry login”.</source>
+        <translation>Adressen får inte innehålla ett lösenord (det skulle sparas som vanlig text). Spara lösenordet med ”prepub registry login”.</translation>
+    </message>
+    <message>
+        <source>The address must name the database, e.g. postgresql://name@server/prepub.</source>
+        <translation>Adressen måste ange databasen, t.ex. postgresql://namn@server/prepub.</translation>
+    </message>
+    <message>
+        <source>Leave it empty for the personal registry on this computer, or give a team registry&apos;s address: postgresql://name@server/prepub.</source>
+        <translation>Lämna fältet tomt för det personliga registret på den här datorn, eller ange adressen till ett gemensamt register: postgresql://namn@server/prepub.</translation>
+    </message>
+    <message>
+        <source>This time Prepub uses the registry given when it was started (--registry %1); this address is used from the next start.</source>
+        <translation>Den här gången använder Prepub registret som angavs vid start (--registry %1); den här adressen används från nästa start.</translation>
+    </message>
+    <message>
+        <source>A team registry: the password comes from the system keyring, or Prepub asks for it.</source>
+        <translation>Ett gemensamt register: lösenordet hämtas från systemets nyckelring, annars frågar Prepub efter det.</translation>
+    </message>
+    <message>
+        <source>The personal registry on this computer is used.</source>
+        <translation>Det personliga registret på den här datorn används.</translation>
+    </message>
+    <message>
         <source>The organisation&apos;s policy file</source>
         <translation>Organisationens policyfil</translation>
     </message>
@@ -2539,6 +2598,178 @@
     <message>
         <source>The policy file is valid.</source>
         <translation>Policyfilen är giltig.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBar</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Synka nu</translation>
+    </message>
+    <message>
+        <source>Send the entries on this laptop to the team registry now</source>
+        <translation>Skicka posterna på den här datorn till det gemensamma registret nu</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: what you log is kept on this laptop and sent when the team registry answers. %n entry(ies) waiting to sync.</source>
+        <translation>
+            <numerusform>Offline: det du registrerar sparas på den här datorn och skickas när det gemensamma registret svarar. %n post väntar på synkning.</numerusform>
+            <numerusform>Offline: det du registrerar sparas på den här datorn och skickas när det gemensamma registret svarar. %n poster väntar på synkning.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n entry(ies) to the team registry…</source>
+        <translation>
+            <numerusform>Skickar %n post till det gemensamma registret…</numerusform>
+            <numerusform>Skickar %n poster till det gemensamma registret…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) waiting to sync.</source>
+        <translation>
+            <numerusform>%n post väntar på synkning.</numerusform>
+            <numerusform>%n poster väntar på synkning.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the team registry: %n new record(s).</source>
+        <translation>
+            <numerusform>Skickat till det gemensamma registret: %n ny uppgift.</numerusform>
+            <numerusform>Skickat till det gemensamma registret: %n nya uppgifter.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s) were not sent because the team registry holds a later withdrawal.</source>
+        <translation>
+            <numerusform>%n samtycke skickades inte eftersom det gemensamma registret har en senare återkallelse.</numerusform>
+            <numerusform>%n samtycken skickades inte eftersom det gemensamma registret har en senare återkallelse.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) to check:</source>
+        <translation>
+            <numerusform>%n sak att se över:</numerusform>
+            <numerusform>%n saker att se över:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not synced: %1</source>
+        <translation>Inte synkat: %1</translation>
+    </message>
+    <message>
+        <source>%1 differs (team registry “%2”, this laptop “%3”); the team registry&apos;s value was kept.</source>
+        <translation>%1 skiljer sig (det gemensamma registret ”%2”, den här datorn ”%3”); det gemensamma registrets värde behölls.</translation>
+    </message>
+    <message>
+        <source>A person logged on this laptop was erased in the team registry and was not sent again.</source>
+        <translation>En person som registrerades på den här datorn har raderats i det gemensamma registret och skickades inte igen.</translation>
+    </message>
+    <message>
+        <source>“%1” has the same name as someone in the team registry: check whether they are the same person.</source>
+        <translation>”%1” har samma namn som någon i det gemensamma registret: kontrollera om det är samma person.</translation>
+    </message>
+    <message>
+        <source>A consent differs (%1); the team registry&apos;s record was kept.</source>
+        <translation>Ett samtycke skiljer sig (%1); det gemensamma registrets uppgift behölls.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLink</name>
+    <message>
+        <source>Offline: the team registry cannot be reached (%1), and this computer has no copy of it yet. Faces can only be blurred or marked not identifiable until it answers.</source>
+        <translation>Offline: det gemensamma registret går inte att nå (%1), och den här datorn har ingen kopia av det än. Ansikten kan bara suddas eller markeras som inte identifierbara tills det svarar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: using the copy of the team registry from %1 (%n hour(s) old). Changes made since then are not in it; Prepub connects again when the server answers.</source>
+        <translation>
+            <numerusform>Offline: använder kopian av det gemensamma registret från %1 (%n timme gammal). Ändringar som gjorts sedan dess finns inte med; Prepub ansluter igen när servern svarar.</numerusform>
+            <numerusform>Offline: använder kopian av det gemensamma registret från %1 (%n timmar gammal). Ändringar som gjorts sedan dess finns inte med; Prepub ansluter igen när servern svarar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamTarget</name>
+    <message>
+        <source>Preparing the queue on this laptop…</source>
+        <translation>Förbereder kön på den här datorn…</translation>
+    </message>
+    <message>
+        <source>it is still opening</source>
+        <translation>det öppnas fortfarande</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateButton</name>
+    <message>
+        <source>Templates</source>
+        <translation>Mallar</translation>
+    </message>
+    <message>
+        <source>Event templates: the photographer, context, source, caption and alt text prefix of a recurring event, applied in one step</source>
+        <translation>Evenemangsmallar: fotograf, sammanhang, källa, bildtext och alt-textens inledning för ett återkommande evenemang, i ett steg</translation>
+    </message>
+    <message>
+        <source>Event templates</source>
+        <translation>Evenemangsmallar</translation>
+    </message>
+    <message>
+        <source>The templates cannot be read: %1</source>
+        <translation>Mallarna kan inte läsas: %1</translation>
+    </message>
+    <message>
+        <source>Apply “%1”</source>
+        <translation>Använd ”%1”</translation>
+    </message>
+    <message>
+        <source>No templates yet</source>
+        <translation>Inga mallar ännu</translation>
+    </message>
+    <message>
+        <source>Save these fields as a template…</source>
+        <translation>Spara fälten som en mall…</translation>
+    </message>
+    <message>
+        <source>Delete a template</source>
+        <translation>Ta bort en mall</translation>
+    </message>
+    <message numerus="yes">
+        <source>Template “%1” applied to %n photo(s).</source>
+        <translation>
+            <numerusform>Mallen ”%1” användes på %n bild.</numerusform>
+            <numerusform>Mallen ”%1” användes på %n bilder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Template “%1” changes nothing here.</source>
+        <translation>Mallen ”%1” ändrar ingenting här.</translation>
+    </message>
+    <message>
+        <source>Save as a template</source>
+        <translation>Spara som mall</translation>
+    </message>
+    <message>
+        <source>Name of the event template (e.g. “Council meeting”):</source>
+        <translation>Mallens namn (t.ex. ”Kommunfullmäktige”):</translation>
+    </message>
+    <message>
+        <source>There is already a template “%1”. Replace it?</source>
+        <translation>Det finns redan en mall ”%1”. Vill du ersätta den?</translation>
+    </message>
+    <message>
+        <source>The template was not saved: %1</source>
+        <translation>Mallen sparades inte: %1</translation>
+    </message>
+    <message>
+        <source>Template “%1” saved.</source>
+        <translation>Mallen ”%1” är sparad.</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”?</source>
+        <translation>Ta bort mallen ”%1”?</translation>
+    </message>
+    <message>
+        <source>Template “%1” deleted.</source>
+        <translation>Mallen ”%1” är borttagen.</translation>
     </message>
 </context>
 <context>

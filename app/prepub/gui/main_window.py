@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         self.team.password_needed.connect(self._ask_registry_password)
         s.error_reported.connect(self._error_reported)
         s.registry_noted.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.inspector.templates.applied.connect(
+            lambda message: self.statusBar().showMessage(message, 8000))
         self.files.recent_changed.connect(self._fill_recent)
         self.files.saved.connect(self._saved)
         self.files.opened.connect(self._update_title)

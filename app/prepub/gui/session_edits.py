@@ -130,6 +130,29 @@ class SessionEdits:
 
         self._push(edits.FieldEdit(self, name, old, new, ""), describe)
 
+    def apply_template(self, paths: Sequence[str], template: Any) -> int:
+        """Apply an event template (:class:`prepub.core.templates.EventTemplate`) to ``paths``:
+        its non-empty fields, and its alt text prefix in front of each alt text. One undo step;
+        returns how many photos changed."""
+        paths = [p for p in dict.fromkeys(paths) if self.draft.image(p) is not None]
+        values = template.values()
+        alts = {p: template.with_prefix(self.field_value(p, "alt_text") or "") for p in paths}
+        changed = {p for p in paths if any(self.field_value(p, n) != v for n, v in values.items())
+                   or alts[p] != (self.field_value(p, "alt_text") or "")}
+        if not changed:
+            return 0
+        name = template.name
+        self.undo_stack.beginMacro(QCoreApplication.translate(
+            "PostSession", "Apply the template “%1”").replace("%1", name))
+        try:
+            for field_name, value in values.items():
+                self.set_fields(paths, field_name, value)
+            self.set_field_values("alt_text", alts)
+        finally:
+            self.undo_stack.endMacro()
+        self.close_edit_group()
+        return len(changed)
+
     def _write_fields(self, name: str, values: Mapping[str, Any]) -> None:
         for path, value in values.items():
             im = self.draft.image(path)

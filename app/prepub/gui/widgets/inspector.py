@@ -19,11 +19,13 @@ from typing import Any
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from prepub.core import templates as tpl
 from prepub.gui.qtcompat import combo_data
 from prepub.gui.edits import route_history_keys
 from prepub.gui.session import PostSession
 from prepub.gui.settings import GuiSettings
 from prepub.gui.style import pill_stylesheet
+from prepub.gui.widgets.event_templates import TemplateButton
 from prepub.gui.widgets.inspector_form import InspectorForm
 
 FIELDS = ("photographer", "context", "what", "where", "when", "source", "licence", "alt_text",
@@ -51,6 +53,9 @@ class InspectorPanel(InspectorForm, QScrollArea):
 
         self._placeholders: dict[QWidget, str] = {}
         self._build_form(body, lay)
+        self.templates = TemplateButton(session, lambda: list(self.paths), self._template_values,
+                                        body)
+        self.title_row.addWidget(self.templates)
         self.photographer.editingFinished.connect(self._remember_photographer)
         self.trip_ended.toggled.connect(session.set_trip_ended)
 
@@ -83,6 +88,7 @@ class InspectorPanel(InspectorForm, QScrollArea):
     def retranslate(self) -> None:
         """Every text in the UI language (at start and when the language changes)."""
         self.retranslate_form()
+        self.templates.retranslate()
         self.show_images(self.paths, self.path or None)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -123,6 +129,15 @@ class InspectorPanel(InspectorForm, QScrollArea):
             self.trip_ended.setChecked(self.session.draft.trip_ended)
         self._show_metadata()
         self._refresh_notices()
+
+    def _template_values(self) -> tuple[dict[str, Any], str]:
+        """The fields the selection shares (None where they differ) and the alt text prefix
+        being typed, for "Save these fields as a template"."""
+        out = {}
+        for name in tpl.FIELDS:
+            same, value = self._common(name)
+            out[name] = value if same else None
+        return out, self.alt_prefix.text() if len(self.paths) > 1 else ""
 
     def _common(self, name: str) -> tuple[bool, Any]:
         """(all the same, that value) of a field over the selection."""

@@ -38,7 +38,10 @@ class InspectorForm:
         f.setPointSizeF(f.pointSizeF() * 1.15)
         self.title.setFont(f)
         self.title.setWordWrap(True)
-        lay.addWidget(self.title)
+        self.title_row = QHBoxLayout()  # the title, and the panel's templates button after it
+        self.title_row.setContentsMargins(0, 0, 0, 0)
+        self.title_row.addWidget(self.title, 1)
+        lay.addLayout(self.title_row)
         self.batch_note = QLabel(body)
         self.batch_note.setObjectName("inspectorBatchNote")
         self.batch_note.setWordWrap(True)
