@@ -34,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"prepub {__version__}")
     p.add_argument("--self-test", action="store_true",
                    help="check that every model loads, the registry opens and an image round-trips")
+    p.add_argument("--registry", dest="gui_registry", metavar="URL",
+                   help="open the app with this consent registry (a team registry: "
+                        "postgresql://NAME@SERVER/DATABASE?sslrootcert=CA-FILE) instead of the one "
+                        "in Settings, for this run")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     c = sub.add_parser("check", help="check images, folders or a post draft",
@@ -125,20 +129,23 @@ def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
-        to_open = gui_paths(args_list, commands=command_names(parser))
+        registry, rest = gui_registry(args_list)
+        to_open = gui_paths(rest, commands=command_names(parser))
     except _Usage as e:
         print(f"prepub: {printable(e)}\nCommands: {', '.join(command_names(parser))} (see prepub --help).",
               file=sys.stderr)
         return EXIT_USAGE
     if to_open is not None:
-        return _run_gui(to_open, parser)
+        return _run_gui(to_open, parser, registry=registry)
     args = parser.parse_args(args_list)
     if args.self_test:
         from prepub.selftest import run_self_test
 
         return run_self_test()
     if args.command is None:
-        return _run_gui([], parser)
+        return _run_gui([], parser, registry=registry)
+    if args.gui_registry and getattr(args, "registry", "") is None:
+        args.registry = args.gui_registry  # `prepub --registry URL check …`
     if getattr(args, "lang", None):
         os.environ["PREPUB_LANG"] = args.lang
     try:
@@ -191,15 +198,37 @@ def gui_paths(argv: Sequence[str], *, commands: Sequence[str]) -> list[str] | No
     return [os.path.abspath(p) for p in paths]
 
 
-def _run_gui(argv: list[str], parser: argparse.ArgumentParser) -> int:
-    """Open the window; ``argv`` holds the files and folders to open in it (see gui_paths)."""
+def gui_registry(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """``--registry URL`` (or ``--registry=URL``) at the start of ``argv``: the window's registry
+    for this run, checked, and the arguments after it. Raises :class:`_Usage` for an address
+    that cannot be a registry."""
+    from prepub.core.registry_url import EXAMPLE, PROBLEMS, check
+
+    args = list(argv)
+    if args[:1] == ["--registry"] and len(args) >= 2:
+        url, rest = args[1], args[2:]
+    elif args and args[0].startswith("--registry="):
+        url, rest = args[0].split("=", 1)[1], args[1:]
+    else:
+        return None, args
+    code = check(url) if url.strip() else "scheme"
+    if code:
+        why = f"a team registry's address like {EXAMPLE}" if code == "scheme" else PROBLEMS[code]
+        raise _Usage(f"--registry must be {why}")  # (never echoed: it may hold a password)
+    return url.strip(), rest
+
+
+def _run_gui(argv: list[str], parser: argparse.ArgumentParser, *,
+             registry: str | None = None) -> int:
+    """Open the window; ``argv`` holds the files and folders to open in it (see gui_paths);
+    ``registry`` the consent registry for this run (``--registry``)."""
     try:
         from prepub.gui.app import run
     except ImportError as e:
         print(f"prepub: the desktop app is not available ({e}).", file=sys.stderr)
         parser.print_help()
         return EXIT_OK
-    return int(run(argv) or 0)
+    return int((run(argv) if registry is None else run(argv, registry_url=registry)) or 0)
 
 
 def _policy(path: str | None) -> Any:

@@ -95,3 +95,55 @@ def test_communicator_copy_is_read_only_and_ages(team: Team, tmp_path: Path,
     assert [e.id for e in comm.exports_using(cid)] == [rec.id]
     assert comm.verify_audit().ok
     comm.close()
+
+
+def test_why_a_team_registry_did_not_open(team: Team, memory_keyring: Any) -> None:
+    """A window falls back to the copy when the server is away, and asks for the password when
+    it wants one: the two failures are told apart (both still RegistryError)."""
+    import socket
+
+    from prepub.core.consent import PasswordRequired, RegistryUnreachable, open_registry, postgres
+    from prepub.core.consent.store import resolve_url
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        free = s.getsockname()[1]
+    url = team.url("communicator")
+    away = url.replace(f":{team.cluster.port}/", f":{free}/")
+    with pytest.raises(RegistryUnreachable, match="Connection refused"):
+        open_registry(away)
+    memory_keyring.items.clear()
+    with pytest.raises(PasswordRequired, match="no password supplied"):
+        open_registry(url)
+    with pytest.raises(PasswordRequired, match="password authentication failed"):
+        open_registry(url, password="not it")
+    with pytest.raises(RegistryError) as other:  # a certificate problem is neither
+        open_registry(team.cluster.tcp_url(team.database, team.users["communicator"],
+                                           sslrootcert=str(team.cluster.rogue_ca)),
+                      password=team.passwords["communicator"])
+    assert not isinstance(other.value, (RegistryUnreachable, PasswordRequired))
+    with open_registry(url, password=team.passwords["communicator"]) as reg:  # typed, not stored
+        assert reg.dialect == "postgresql"
+    assert postgres.password_for(resolve_url(url)[0]) is None
+
+
+def test_the_outbox_counts_what_waits(team: Team, tmp_path: Path) -> None:
+    outbox, photo = sync.open_outbox(tmp_path), team.open("photographer")
+    try:
+        shoot = outbox.add_shoot(photographer="Pia", date=date(2026, 11, 20), event="Marknad")
+        assert sync.waiting(outbox) == 0
+        for name in ("Ola Berg", "Eva Berg"):
+            p = outbox.add_person(name=name, relation="public")
+            outbox.add_consent(person_id=p.id, channels=["instagram"], purpose="Marknad",
+                               given_on=date(2026, 11, 20), signed_by=["self"], logged_by="Pia",
+                               verbal_note="ja", shoot_id=shoot.id)
+        assert sync.waiting(outbox) == 2
+        sync.push(outbox, photo)
+        assert sync.waiting(outbox) == 0
+        outbox.add_consent(person_id=p.id, channels=["website"], purpose="Marknad",
+                           given_on=date(2026, 11, 20), signed_by=["self"], logged_by="Pia",
+                           verbal_note="ja", shoot_id=shoot.id)
+        assert sync.waiting(outbox) == 1
+    finally:
+        outbox.close()
+        photo.close()

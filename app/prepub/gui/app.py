@@ -26,8 +26,10 @@ EXIT_OK, EXIT_ENVIRONMENT = 0, 2
 GUI_SWITCH_INTERVAL_S = 0.001
 
 
-def run(argv: Sequence[str] | None = None) -> int:
-    """Open the main window; returns the process exit code. ``argv`` may name drafts or photos."""
+def run(argv: Sequence[str] | None = None, *, registry_url: str | None = None) -> int:
+    """Open the main window; returns the process exit code. ``argv`` may name drafts or photos;
+    ``registry_url`` (``prepub --registry URL``) is the consent registry for this run, whatever
+    Settings say."""
     started = time.perf_counter()
     args = list(sys.argv[1:] if argv is None else argv)
     no_display = display_problem()
@@ -46,7 +48,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(["prepub", *args])
-    window = build_window(app)  # type: ignore[arg-type]
+    window = build_window(app, registry_url=registry_url)  # type: ignore[arg-type]
     shown_file = os.environ.get("PREPUB_BENCH_SHOWN_FILE")
     if shown_file:  # prepub.bench_gui: note when the window first paints, then quit
         _report_first_paint(window, Path(shown_file))
@@ -59,8 +61,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     return int(app.exec())
 
 
-def build_window(app: "QApplication", *, services: object | None = None) -> "MainWindow":
-    """Configure the application (names, language, style) and build the main window (not shown)."""
+def build_window(app: "QApplication", *, services: object | None = None,
+                 registry_url: str | None = None) -> "MainWindow":
+    """Configure the application (names, language, style) and build the main window (not shown).
+    The consent registry is ``registry_url`` when given (for this run), else the services' own,
+    else the one in Settings (empty: the personal registry)."""
     from prepub.gui.i18n import choose_language, install_translators
     from prepub.gui.qtcompat import protect_none
     from prepub.gui.main_window import MainWindow
@@ -89,8 +94,12 @@ def build_window(app: "QApplication", *, services: object | None = None) -> "Mai
     policy, policy_error = load_effective_policy(chosen=settings.policy_path, language=lang,
                                                  home_base=settings.home_base)
     runner = TaskRunner(parent=app)
-    session = PostSession(policy=policy, runner=runner,
-                          services=services if services is not None else Services(),  # type: ignore[arg-type]
+    svc = services if services is not None else Services()
+    if registry_url:
+        svc.registry_url, svc.registry_pinned = registry_url, True  # type: ignore[attr-defined]
+    elif svc.registry_url is None:  # type: ignore[attr-defined]
+        svc.registry_url = settings.registry_url or None  # type: ignore[attr-defined]
+    session = PostSession(policy=policy, runner=runner, services=svc,  # type: ignore[arg-type]
                           ui_language=lang)
     window = MainWindow(session, settings, policy_error=policy_error)
     session.setParent(window)

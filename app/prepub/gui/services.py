@@ -105,15 +105,101 @@ def override_allowed(rule: str, policy: Policy) -> bool:
 
 # --- consent registry ------------------------------------------------------------------------------
 
-def open_registry(url: str | None = None) -> Any:
-    """Open the consent registry (raises Unavailable or the core's RegistryError)."""
+def open_registry(url: str | None = None, password: str | None = None) -> Any:
+    """Open the consent registry (raises Unavailable or the core's RegistryError: for a team
+    registry RegistryUnreachable or PasswordRequired). ``password`` is a one-off the user typed
+    for this session; the core never stores it."""
     fn = _attr("prepub.core.consent.store", "open_registry", "registry")
     try:
         importlib.import_module("prepub.core.consent.registry")
     except ModuleNotFoundError as e:
         raise Unavailable("registry", f"prepub.core.consent.registry is not installed ({e.name})") \
             from None
-    return fn(url)
+    return fn(url) if password is None else fn(url, password=password)
+
+
+def team_sync() -> Any:
+    """The core's offline support for a team registry (:mod:`prepub.core.consent.sync`): the
+    photographer's outbox, the communicator's read-only copy."""
+    return _import("prepub.core.consent.sync", "registry")
+
+
+def open_offline_copy(max_age_hours: float) -> Any:
+    """The read-only copy of the team registry on this computer (RegistryError: none)."""
+    return team_sync().open_copy(max_age_hours=max_age_hours)
+
+
+def open_team(open_fn: Callable[..., Any], url: str | None, password: str | None) -> tuple[str, Any]:
+    """Open the registry at ``url`` with ``open_fn`` (:func:`open_registry` or a test's):
+    ``("open", registry)``, or ``("unreachable" | "password", message)`` when a team server did
+    not answer or wants a password; any other failure is raised."""
+    types = _import("prepub.core.consent.types", "registry")
+    try:
+        return "open", (open_fn(url) if password is None else open_fn(url, password))
+    except types.RegistryUnreachable as e:
+        return "unreachable", str(e)
+    except types.PasswordRequired as e:
+        return "password", str(e)
+
+
+def refresh_offline_copy(team: Any) -> Any:
+    """Replace the read-only copy on this computer with a snapshot of ``team`` (CopyInfo)."""
+    return team_sync().refresh_copy(team)
+
+
+def push_offline_exports(team: Any) -> Any:
+    """Send ``team`` the exports logged from the copy while offline (ExportPushResult)."""
+    return team_sync().push_exports(team)
+
+
+def open_outbox(*, create: bool) -> Any:
+    """The photographer's queue on this computer, or None when there is none and ``create``
+    is false."""
+    sync = team_sync()
+    store = _import("prepub.core.consent.store", "registry")
+    if not create and not (store.data_dir() / sync.OUTBOX_NAME).exists():
+        return None
+    return sync.open_outbox()
+
+
+def outbox_waiting(outbox: Any) -> int:
+    """Consents in the outbox not yet sent to the team registry."""
+    return int(team_sync().waiting(outbox))
+
+
+def push_outbox(outbox: Any, team: Any, actor: str | None) -> tuple[Any, int]:
+    """Send the outbox's waiting shoots to ``team``: (PushResult, entries still waiting)."""
+    sync = team_sync()
+    result = sync.push(outbox, team, actor=actor or None)
+    return result, int(sync.waiting(outbox))
+
+
+class ServerProbe:
+    """A watcher on a team registry that did not answer (:func:`watch_for_server`)."""
+
+    def __init__(self, watcher: Any, handle: Any) -> None:
+        self._watcher, self._handle = watcher, handle
+
+    def stop(self) -> None:
+        """Stop watching and let go of the connection, on a thread of its own: a watcher in
+        the middle of a connection attempt can take seconds to notice."""
+        def stop() -> None:
+            self._watcher.stop()
+            self._handle.close()
+
+        threading.Thread(target=stop, name="prepub-probe-stop", daemon=True).start()
+
+
+def watch_for_server(url: str, password: str | None, since: int, *,
+                     on_status: Callable[[bool, str | None], None], poll_s: float) -> ServerProbe:
+    """Start watching a team registry that did not answer: ``on_status(True, None)`` (on the
+    watcher's thread) once the server answers again. ``stop()`` it when done."""
+    handle = team_sync().unopened(url, password=password)
+    watch = _import("prepub.core.consent.watch", "registry")
+    watcher = watch.RegistryWatcher(handle, lambda _changes: None, since=since, poll_s=poll_s,
+                                    on_status=on_status)
+    watcher.online = False  # not known to answer: its first connection is reported
+    return ServerProbe(watcher.start(), handle)
 
 
 # --- text checks -----------------------------------------------------------------------------------
@@ -233,8 +319,10 @@ class Services:
     analyzer: ImageAnalyzer = field(default_factory=CoreAnalyzer)
     places: PlaceLookup = field(default_factory=PlaceLookup)
     registry_url: str | None = None
+    #: ``prepub --registry URL``: this run's registry, whatever Settings say
+    registry_pinned: bool = False
     today: Callable[[], date] = clock.today
-    open_registry: Callable[[str | None], Any] = open_registry
+    open_registry: Callable[..., Any] = open_registry  # (url, password=None)
 
     @staticmethod
     def user_name() -> str:

@@ -1,5 +1,5 @@
 """The GUI's own settings (QSettings): window state, recent drafts, photographers, UI language,
-policy file, home base and default channels.
+policy file, home base, default channels and the consent registry's address.
 
 Declared once (:class:`SettingsValues`: name, type, default, range, help text and the QSettings
 key), typed, with a ``schema`` version for later upgrades. Every value is checked against the
@@ -18,11 +18,12 @@ import os
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from PySide6.QtCore import QByteArray, QSettings
 
 from prepub.core.jsondoc import must_be
 from prepub.core.languages import UI_LANGUAGES
+from prepub.core.registry_url import problem as registry_url_problem
 
 SCHEMA = 1
 MAX_RECENT = 8
@@ -59,6 +60,16 @@ class SettingsValues(BaseModel):
     photographers: list[str] = opt([], "images/photographers", "photographers typed before")
     last_export_dir: str = opt("", "export/last_dir", "the folder of the last export")
     last_open_dir: str = opt("", "files/last_dir", "the folder files were last opened from")
+    registry_url: str = opt("", "registry/url", "the consent registry: empty for the personal "
+                            "one on this computer, or a team registry's postgresql:// address")
+
+    @field_validator("registry_url")
+    @classmethod
+    def _registry_address(cls, value: str) -> str:
+        why = registry_url_problem(value)
+        if why:
+            raise ValueError(why)
+        return value.strip()
 
 
 def _key(name: str) -> str:
@@ -211,6 +222,23 @@ class GuiSettings:
             self.q.remove("post/default_channels")
         else:
             self.q.setValue("post/default_channels", list(value))
+
+    @property
+    def registry_url(self) -> str:
+        """The consent registry's address ("" for the personal registry on this computer)."""
+        return str(self.value("registry_url"))
+
+    @registry_url.setter
+    def registry_url(self, value: str) -> None:
+        """Raises ValueError (what the address must be) for one that cannot be used."""
+        why = registry_url_problem(value)
+        if why:
+            raise ValueError(f"the registry address must be {why}")
+        value = value.strip()
+        if value:
+            self.q.setValue("registry/url", value)
+        else:
+            self.q.remove("registry/url")
 
     # --- recent drafts, photographers ------------------------------------------------------------
 

@@ -10,7 +10,9 @@ Pools (Picard/Anki style): ``analysis`` for face detection (one thread: the mode
 cores themselves), ``decode`` for thumbnails and previews, ``eval`` for draft evaluation and text
 checks (one thread, so results arrive in order), ``write`` — ONE thread for every database
 write, draft save and export, so writes never race each other — and ``warmup`` (one thread) for
-start-up work that only loads models ahead of need (the language models of the text checks).
+start-up work that only loads models ahead of need (the language models of the text checks),
+and ``sync`` (one thread) for a team registry's housekeeping: refreshing the offline copy and
+pushing what was queued while the server was away.
 A warm-up can take seconds, longer on a busy machine; on its own pool it never queues in front
 of work the user is waiting for (a dropped text file read on ``decode`` used to wait behind it
 for up to 12 s).
@@ -39,7 +41,7 @@ from prepub.core.progress import CancelToken, Cancelled
 DoneCallback = Callable[[Any, BaseException | None], None]
 ProgressCallback = Callable[[Any], None]
 
-POOLS = ("analysis", "decode", "eval", "write", "warmup")
+POOLS = ("analysis", "decode", "eval", "write", "warmup", "sync")
 
 
 @dataclass
@@ -136,7 +138,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         cores = os.cpu_count() or 2
         sizes = {"analysis": 1, "decode": decode_threads or max(1, min(2, cores - 1)), "eval": 1,
-                 "write": 1, "warmup": 1}
+                 "write": 1, "warmup": 1, "sync": 1}
         self._pools: dict[str, ThreadPoolExecutor] = {
             name: ThreadPoolExecutor(max_workers=sizes[name], thread_name_prefix=f"prepub-{name}")
             for name in POOLS}

@@ -10,8 +10,8 @@ from prepub.core.consent.store import open_registry
 from prepub.core.consent.types import (
     GUARDIAN_RELATIONS, REASONS, RELATIONS, SELF, AuditChainReport, AuditEntry, Consent,
     ConsentStatus, ConsentWithdrawnError, ExportRecord,
-    FaceReference, Guardian, ImportConflict, ImportResult, Match, NotAllowedError, Person,
-    RegistryChange, RegistryError, Shoot, Signature, UnknownEntityError,
+    FaceReference, Guardian, ImportConflict, ImportResult, Match, NotAllowedError,
+    PasswordRequired, Person, RegistryChange, RegistryError, RegistryUnreachable, Shoot, Signature, UnknownEntityError,
 )
 
 __all__ = [
@@ -19,8 +19,8 @@ __all__ = [
     "GUARDIAN_RELATIONS", "REASONS", "RELATIONS", "SELF", "AuditChainReport", "AuditEntry",
     "Consent", "ConsentStatus", "ConsentWithdrawnError",
     "ExportRecord", "FaceReference", "Guardian", "ImportConflict", "ImportResult", "Match",
-    "NotAllowedError", "Person", "RegistryChange",
-    "RegistryError", "Shoot", "Signature", "UnknownEntityError",
+    "NotAllowedError", "PasswordRequired", "Person", "RegistryChange",
+    "RegistryError", "RegistryUnreachable", "Shoot", "Signature", "UnknownEntityError",
 ]
 
 

@@ -150,6 +150,29 @@ def install_hooks(engine: Any, u: URL, *, password: str | None = None) -> None:
             cparams["password"] = pw
 
 
+# How libpq words a server that cannot be reached, and a login without a (right) password.
+# Connection failures carry no SQLSTATE, so the driver's message is all there is to go by.
+_UNREACHABLE = ("connection refused", "timeout expired", "could not translate host name",
+                "name or service not known", "temporary failure in name resolution",
+                "failed to resolve host", "network is unreachable", "no route to host",
+                "server closed the connection unexpectedly", "connection reset by peer",
+                "the database system is starting up", "the database system is shutting down",
+                "could not connect to server", "consuming input failed", "ssl syscall error")
+_PASSWORD = ("no password supplied", "password authentication failed")
+
+
+def failure_kind(error: BaseException) -> str | None:
+    """``"unreachable"`` when ``error`` (a driver or SQLAlchemy error) says the server did not
+    answer, ``"password"`` when it wants a password the login lacks, else None."""
+    orig = getattr(error, "orig", None)
+    said = f"{orig if orig is not None else error}".lower()
+    if any(m in said for m in _PASSWORD):
+        return "password"
+    if any(m in said for m in _UNREACHABLE):
+        return "unreachable"
+    return None
+
+
 def _query(u: URL, key: str) -> str | None:
     v = u.query.get(key)
     if isinstance(v, tuple):

@@ -27,7 +27,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
 
 from prepub.core.consent import postgres
-from prepub.core.consent.types import AuditChainReport, RegistryError
+from prepub.core.consent.types import (AuditChainReport, PasswordRequired, RegistryError,
+                                       RegistryUnreachable)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -97,7 +98,7 @@ def open_registry(url: str | None = None, *, evidence_dir: str | os.PathLike[str
     try:
         engine = make_engine(u, password=password)
     except (sa.exc.SQLAlchemyError, ImportError) as e:  # e.g. no driver for the URL's database
-        raise RegistryError(f"{label}: the registry cannot be opened ({_short(e)})") from e
+        raise _open_error(label, e) from e
     try:
         if path is not None:
             check_integrity(engine, label)
@@ -108,7 +109,7 @@ def open_registry(url: str | None = None, *, evidence_dir: str | os.PathLike[str
         raise
     except sa.exc.SQLAlchemyError as e:
         engine.dispose()
-        raise RegistryError(f"{label}: the registry cannot be opened ({_short(e)})") from e
+        raise _open_error(label, e) from e
     if path is not None:
         make_private(path)
     store: Any = None
@@ -317,6 +318,15 @@ def checkpoint(engine: Engine) -> None:
         cur.close()
     finally:
         raw.close()
+
+
+def _open_error(label: str, e: BaseException) -> RegistryError:
+    """Why ``label`` could not be opened: :class:`RegistryUnreachable` when the server did not
+    answer, :class:`PasswordRequired` when the login needs a password it does not have."""
+    kind = postgres.failure_kind(e) if isinstance(e, sa.exc.OperationalError) else None
+    cls = {"unreachable": RegistryUnreachable, "password": PasswordRequired}.get(kind or "",
+                                                                               RegistryError)
+    return cls(f"{label}: the registry cannot be opened ({_short(e)})")
 
 
 def _short(e: BaseException) -> str:

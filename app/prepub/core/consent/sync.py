@@ -83,6 +83,19 @@ def pending(outbox: Registry) -> list[str]:
     return [s for s, i in sorted(touched.items(), key=lambda kv: kv[1]) if i > last_push.get(s, 0)]
 
 
+def waiting(outbox: Registry) -> int:
+    """How many consents the outbox holds that were logged after their shoot's last push: the
+    entries still to sync (what photographer mode shows)."""
+    last_push: dict[str, int] = {}
+    logged: list[tuple[str, int]] = []
+    for e in reversed(outbox.audit_entries(limit=1_000_000)):
+        if e.action == "sync.push" and e.entity_id:
+            last_push[e.entity_id] = e.id
+        elif e.action == "consent.add" and e.details.get("shoot_id"):
+            logged.append((e.details["shoot_id"], e.id))
+    return sum(1 for sid, i in logged if i > last_push.get(sid, 0))
+
+
 def push(outbox: Registry, team: Registry, *, actor: str | None = None,
          shoots: Sequence[str] | None = None) -> PushResult:
     """Send the outbox's shoots (default: :func:`pending`) to ``team``, one sheet each."""
@@ -251,6 +264,16 @@ def open_copy(folder: Path | None = None, *, max_age_hours: float) -> ReadOnlyRe
     return ReadOnlyRegistry(engine=engine, evidence_dir=path.parent / "evidence",
                             location=f"{path} (offline copy)", info=info,
                             max_age=timedelta(hours=max_age_hours), queue=_queue_path(path))
+
+
+def unopened(url: str, *, password: str | None = None) -> Registry:
+    """A handle on a team registry that did not answer: its engine, not yet connected and not
+    checked. Only for a :class:`~prepub.core.consent.watch.RegistryWatcher` (give it ``since``)
+    that reports when the server answers again; then open it with :func:`store.open_registry`."""
+    u, _path = store.resolve_url(url)
+    engine = store.make_engine(u, password=password)
+    return Registry(engine=engine, evidence_dir=store.data_dir() / "evidence",
+                    location=u.render_as_string(hide_password=True))
 
 
 @dataclass(frozen=True)

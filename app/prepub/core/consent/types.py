@@ -46,6 +46,16 @@ class NotAllowedError(RegistryError, PermissionError):
         self.action = action
 
 
+class RegistryUnreachable(RegistryError):
+    """The team registry's server did not answer (no network, server down, connection lost):
+    a window can fall back to the offline copy and try again later."""
+
+
+class PasswordRequired(RegistryError):
+    """The team registry's server wants a password this login does not have (none in the
+    keyring, or the stored one is wrong): ask the user once, then open again with it."""
+
+
 class ConsentWithdrawnError(RegistryError):
     """An export was about to be logged against a consent that was withdrawn (or expired, or
     whose person was erased) meanwhile: the re-check in the export's own transaction refused."""

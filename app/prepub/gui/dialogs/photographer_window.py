@@ -11,6 +11,9 @@ confirmation: the registry's erase) in the list of this shoot.
 
 Enter in a field starts the shoot (page 1) or saves the person (page 2) once the form is
 complete; Ctrl+W closes the window.
+
+With a team registry whose server is away, entries go to the outbox on this laptop and are sent
+when it is back (``photographer_sync.py``: the count waiting, Sync now, conflicts).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFileDi
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
+from prepub.gui.dialogs.photographer_sync import OUTBOX, SyncBar, TeamTarget
 from prepub.gui.dialogs.registry_forms import PersonDialog, channel_checkboxes, confirm_erase
 from prepub.gui.qtcompat import combo_data
 from prepub.gui import registry_ops, text
@@ -35,17 +39,18 @@ from prepub.gui.style import pill_stylesheet
 
 if TYPE_CHECKING:
     from prepub.gui.main_window import MainWindow
+    from prepub.gui.team_link import TeamLink
 
 SCALE = 1.3
 PersonRole = Qt.ItemDataRole.UserRole + 1
 
 
-class PhotographerWindow(QWidget):
+class PhotographerWindow(TeamTarget, QWidget):
     def __init__(self, session: PostSession, settings: GuiSettings,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, team: "TeamLink | None" = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("photographerWindow")
-        self.session, self.settings = session, settings
+        self.session, self.settings, self.team = session, settings, team
         self.setWindowTitle(self.tr("Photographer mode — Prepub"))
         f = self.font()
         f.setPointSizeF(f.pointSizeF() * SCALE)
@@ -61,6 +66,10 @@ class PhotographerWindow(QWidget):
         self.status.setWordWrap(True)
         self.status.hide()
         lay.addWidget(self.status)
+        if team is not None:
+            self.sync_bar = SyncBar(team, self)
+            lay.addWidget(self.sync_bar)
+            team.changed.connect(self._team_changed)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._shoot_page())
         self.pages.addWidget(self._person_page())
@@ -75,6 +84,7 @@ class PhotographerWindow(QWidget):
         for edit in (self.name, self.guardian1, self.guardian2, self.verbal):
             edit.returnPressed.connect(self._enter_on_person)
         self._load_shoots()
+        self._team_changed()
 
     def _enter_on_shoot(self) -> None:
         if self.start_button.isEnabled():
@@ -255,9 +265,10 @@ class PhotographerWindow(QWidget):
 
     def _run(self, fn: Any, done: Any, *args: Any, pool: str = "write", with_registry: bool = True,
              failed: Any = None, **kwargs: Any) -> None:
-        if with_registry and self.session.registry is None:
-            self._say(self.tr("The consent registry is not available: %1")
-                      .replace("%1", self.session.registry_error or self.tr("it is still opening")), "blocked")
+        missing = self._registry_missing() if with_registry else None
+        if missing is not None:
+            self._say(self.tr("The consent registry is not available: %1").replace("%1", missing),
+                      "blocked")
             return
         self.busy += 1
         self._check()
@@ -273,7 +284,7 @@ class PhotographerWindow(QWidget):
                 return
             done(result)
 
-        a = (self.session.registry, *args) if with_registry else args
+        a = (self._registry(), *args) if with_registry else args
         self.session.runner.run_in_background(fn, finished, pool=pool, name="photographer",
                                               args=a, kwargs=kwargs)
 
@@ -283,7 +294,8 @@ class PhotographerWindow(QWidget):
         self.status.show()
 
     def _load_shoots(self) -> None:
-        if self.session.registry is None:
+        self._shoots_from = self._registry()
+        if self._shoots_from is None:
             return
         self._run(lambda reg: reg.list_shoots(), self._shoots_loaded)
 
@@ -308,7 +320,7 @@ class PhotographerWindow(QWidget):
             self._shoot_started(shoot)
 
     def _shoot_started(self, shoot: Any) -> None:
-        self.shoot = shoot
+        self.shoot, self._home = shoot, self._home_of_new_shoot()
         self.shoot_title.setText(self.tr("2. People at %1").replace(
             "%1", " · ".join(x for x in (shoot.event, shoot.place, shoot.date.isoformat(),
                                          shoot.photographer) if x)))
@@ -431,6 +443,8 @@ class PhotographerWindow(QWidget):
         self.matching.setChecked(False)
         self.name.setFocus()
         self.session.refresh_people()
+        if self.team is not None and self._home == OUTBOX:
+            self.team.count_outbox()
 
     def export_sheet_dialog(self) -> None:
         if self.shoot is None:
@@ -455,7 +469,7 @@ class PhotographerWindow(QWidget):
 def open_photographer_window(window: "MainWindow") -> PhotographerWindow:
     existing = getattr(window, "photographer_window", None)
     if existing is None:
-        existing = PhotographerWindow(window.session, window.settings, window)
+        existing = PhotographerWindow(window.session, window.settings, window, team=window.team)
         window.photographer_window = existing  # type: ignore[attr-defined]
     existing.show()
     existing.raise_()

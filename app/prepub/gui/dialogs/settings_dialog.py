@@ -1,5 +1,6 @@
 """Settings: the organisation's policy file (validated, with the line of any mistake), the home
-base used for the "ongoing trip" rule, the channels ticked for a new post, and the UI language
+base used for the "ongoing trip" rule, the channels ticked for a new post, the consent registry
+(the personal one, or a team registry's address: opened again at once) and the UI language
 (used at once: the open windows retranslate themselves).
 """
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from prepub.core.languages import UI_LANGUAGES
+from prepub.core.registry_url import check as check_registry_url
 from prepub.gui.qtcompat import combo_data
 from prepub.gui.i18n import NATIVE_NAMES
 from prepub.gui.policy_source import load_effective_policy, policy_file, validate_policy_file
@@ -26,9 +28,11 @@ if TYPE_CHECKING:
 class SettingsDialog(QDialog):
     def __init__(self, session: PostSession, settings: GuiSettings,
                  parent: QWidget | None = None, *,
-                 on_language: Callable[[str], None] | None = None) -> None:
+                 on_language: Callable[[str], None] | None = None,
+                 on_registry: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)
         self._on_language = on_language  # switches the running app to the chosen language
+        self._on_registry = on_registry  # opens the registry at a changed address
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(620)
@@ -89,6 +93,8 @@ class SettingsDialog(QDialog):
             grid.addWidget(box, i // 4, i % 4)
         lay.addWidget(ch)
 
+        lay.addWidget(self._registry_box())
+
         lang = QGroupBox(self.tr("Language"))
         lf = QFormLayout(lang)
         self.language = QComboBox()
@@ -106,7 +112,60 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
         self.policy_path.textChanged.connect(self._validate)
+        self.registry_url.textChanged.connect(self._validate)
         self._validate()
+
+    def _registry_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Consent registry"))
+        rl = QVBoxLayout(box)
+        self.registry_url = QLineEdit(self.settings.registry_url)
+        self.registry_url.setObjectName("registryUrl")
+        self.registry_url.setAccessibleName(self.tr("Team registry address"))
+        self.registry_url.setPlaceholderText(self.tr("Empty: the personal registry on this "
+                                                     "computer"))
+        self.registry_url.setToolTip(self.tr("A team registry on PostgreSQL, e.g. "
+                                             "postgresql://name@server/prepub?sslrootcert=CA-file. "
+                                             "Store your password once with “prepub registry "
+                                             "login”."))
+        rl.addWidget(self.registry_url)
+        self.registry_status = QLabel()
+        self.registry_status.setObjectName("registryStatus")
+        self.registry_status.setWordWrap(True)
+        rl.addWidget(self.registry_status)
+        return box
+
+    def _registry_problem(self) -> str | None:
+        """What is wrong with the registry address typed, in the UI language (None: nothing)."""
+        code = check_registry_url(self.registry_url.text())
+        if code is None:
+            return None
+        return {
+            "password": self.tr("The address must not contain a password (it would be stored "
+                                "as plain text). Store the password with “prepub registry "
+                                "login”."),
+            "database": self.tr("The address must name the database, e.g. "
+                                "postgresql://name@server/prepub."),
+        }.get(code, self.tr("Leave it empty for the personal registry on this computer, or give "
+                            "a team registry's address: postgresql://name@server/prepub."))
+
+    def _show_registry(self) -> bool:
+        problem = self._registry_problem()
+        services = self.session.services
+        if problem is not None:
+            text, state = problem, "blocked"
+        elif services.registry_pinned:
+            text, state = self.tr("This time Prepub uses the registry given when it was started "
+                                  "(--registry %1); this address is used from the next start.")\
+                .replace("%1", services.registry_url or ""), "attention"
+        elif self.registry_url.text().strip():
+            text, state = self.tr("A team registry: the password comes from the system keyring, "
+                                  "or Prepub asks for it."), "ready"
+        else:
+            text, state = self.tr("The personal registry on this computer is used."), ""
+        self.registry_status.setText(text)
+        self.registry_status.setStyleSheet(pill_stylesheet(state).replace(
+            "border-radius: 9px", "border-radius: 4px") if state else "")
+        return problem is None
 
     def _coord(self, lo: float, hi: float, value: Any) -> QDoubleSpinBox:
         s = QDoubleSpinBox()
@@ -126,6 +185,12 @@ class SettingsDialog(QDialog):
             self.policy_path.setText(path)
 
     def _validate(self) -> bool:
+        registry_ok = self._show_registry()
+        ok = self._validate_policy() and registry_ok
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        return ok
+
+    def _validate_policy(self) -> bool:
         path = self.policy_path.text().strip()
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if not path:
@@ -156,6 +221,8 @@ class SettingsDialog(QDialog):
                        if self.own_home.isChecked() and self.home_name.text().strip() else None)
         s.default_channels = [n for n, b in self.channels.items() if b.isChecked()]
         s.ui_language = str(combo_data(self.language))
+        registry_before = s.registry_url
+        s.registry_url = self.registry_url.text()
         s.sync()
         if self._on_language is not None:
             self._on_language(s.ui_language)  # before the policy: the built-in one is per language
@@ -163,12 +230,15 @@ class SettingsDialog(QDialog):
                                               home_base=s.home_base)
         self.policy_error = error
         self.session.set_policy(policy)
+        if s.registry_url != registry_before and self._on_registry is not None \
+                and not self.session.services.registry_pinned:
+            self._on_registry(s.registry_url)  # after the policy: the copy's age limit is its
         super().accept()
 
 
 def open_settings(window: "MainWindow") -> SettingsDialog:
     dlg = SettingsDialog(window.session, window.settings, window,
-                         on_language=window.change_language)
+                         on_language=window.change_language, on_registry=window.team.reopen)
     dlg.accepted.connect(lambda: window.notices.set_notice("policy", None))
     window.settings_dialog = dlg  # type: ignore[attr-defined]
     dlg.open()
