@@ -255,12 +255,36 @@ def _today(s: str | None) -> date:
     return clock.today()
 
 
-def _open_registry(url: str | None) -> Any:
+def _open_registry(url: str | None, policy: Any = None) -> Any:
+    """The registry at ``url`` (default: your own). A team registry that does not answer is
+    replaced by this computer's read-only copy of it, said on stderr with its age: the checks
+    run on it, and the policy's ``offline_copy_max_age_hours`` blocks an export from a copy
+    too old (``registry.offline_copy_stale``), as in the window. Anything else that keeps the
+    registry shut is a usage error with the reason, never a traceback."""
     try:
-        from prepub.core.consent import open_registry
+        from prepub.core.consent import RegistryError, open_registry
+        from prepub.core.consent.types import RegistryUnreachable
     except ImportError:
         return None
-    return open_registry(url)
+    try:
+        return open_registry(url)
+    except RegistryUnreachable as e:
+        if url is None or policy is None:
+            raise _Usage(f"consent registry: {printable(str(e))}") from None
+        from prepub.core.consent import sync
+
+        try:
+            copy = sync.open_copy(max_age_hours=float(policy.consent.offline_copy_max_age_hours),
+                                  url=url)
+        except RegistryError as no_copy:
+            raise _Usage(f"consent registry: {printable(str(e))}; {printable(str(no_copy))}") \
+                from None
+        hours = copy.info.age().total_seconds() / 3600
+        print(render("cli.offline_copy", {"taken": copy.info.synced_at.isoformat(timespec="minutes"),
+                                          "hours": f"{hours:.1f}"}), file=sys.stderr)
+        return copy
+    except RegistryError as e:
+        raise _Usage(f"consent registry: {printable(str(e))}") from None
 
 
 # --- check ---------------------------------------------------------------------------------------
@@ -323,7 +347,7 @@ def _check_draft(draft: Any, path: str, *, policy: Any, detector: Any, registry_
     from prepub.core.messages import message
     from prepub.core.review import review_draft
 
-    registry = _open_registry(registry_url)
+    registry = _open_registry(registry_url, policy)
     progress.start(len(draft.images))
     try:
         rv = review_draft(draft, policy=policy, detector=detector, registry=registry, today=today,
@@ -515,7 +539,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise _Usage(f"--override needs RULE=REASON, not {spec!r}")
         draft.overrides.append(Override(rule=rule.strip(), reason=reason.strip(),
                                         by=os.environ.get("USER", "")))
-    registry = _open_registry(args.registry)
+    registry = _open_registry(args.registry, policy)
     progress = _Progress(enabled=True)
     try:
         progress.start(len(draft.images))

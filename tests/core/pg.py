@@ -30,6 +30,17 @@ SUPERUSER = "postgres"
 CERT_GROUP = "prepub_test_certusers"  # members log in with a client certificate, no password
 
 
+def verbal_consent(reg: Any, pid: str, **kw: Any) -> str:
+    """A verbal consent for ``pid`` to Instagram (the team tests' usual one); ``kw`` overrides."""
+    from datetime import date
+
+    args: dict[str, Any] = dict(person_id=pid, channels=["instagram"], purpose="Öppet hus",
+                                given_on=date(2026, 11, 1), signed_by=["self"], logged_by="Pia",
+                                verbal_note="ja")
+    args.update(kw)
+    return reg.add_consent(**args).id
+
+
 def find_bin_dir() -> Path | None:
     """The folder holding ``initdb`` and ``pg_ctl``, or None when PostgreSQL is not installed."""
     env = os.environ.get("PREPUB_PG_BIN")

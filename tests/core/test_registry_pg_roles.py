@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 import sqlalchemy as sa
 
-from pg import Team, memory_keyring, pg_cluster, team  # noqa: F401 - fixtures
+from pg import Team, memory_keyring, pg_cluster, team, verbal_consent as _verbal  # noqa: F401 - fixtures
 from prepub.core.consent import NotAllowedError, RegistryError, open_registry
 from prepub.core.consent import roles as roles_mod
 from prepub.core.consent.team import current_roles
@@ -38,12 +38,6 @@ def _refused(role: str, what: str, fn: Callable[[], Any], log: list[str],
     log.append(f"{role:13} {what:48} REFUSED: {said}")
 
 
-def _verbal(reg: Any, pid: str, **kw: Any) -> str:
-    args: dict[str, Any] = dict(person_id=pid, channels=["instagram"], purpose="Öppet hus",
-                                given_on=date(2026, 11, 1), signed_by=["self"], logged_by="Pia",
-                                verbal_note="ja")
-    args.update(kw)
-    return reg.add_consent(**args).id
 
 
 def test_each_role_is_refused_by_the_database(team: Team, tmp_path: Path,

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from pg import Team, memory_keyring, pg_cluster, team  # noqa: F401 - fixtures
+from pg import Team, memory_keyring, pg_cluster, team, verbal_consent as _verbal  # noqa: F401 - fixtures
 from prepub.core.consent import (
     ConsentWithdrawnError, RegistryChange, RegistryError, open_registry, postgres,
 )
@@ -22,12 +22,6 @@ from prepub.core.consent.store import HEAD_REVISION, resolve_url
 from prepub.core.consent.watch import RegistryWatcher
 
 
-def _verbal(reg: Any, pid: str, **kw: Any) -> str:
-    args: dict[str, Any] = dict(person_id=pid, channels=["instagram"], purpose="Öppet hus",
-                                given_on=date(2026, 11, 1), signed_by=["self"], logged_by="Pia",
-                                verbal_note="ja")
-    args.update(kw)
-    return reg.add_consent(**args).id
 
 
 # --- TLS and passwords -------------------------------------------------------------------------

@@ -8,7 +8,6 @@ taken away with :class:`netswitch.NetSwitch` between the window and the cluster.
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -19,17 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 
 from guikit import FakeAnalyzer, ModalAnswer, face, make_jpeg, wait_analysed, wait_until  # noqa: E402
 from netswitch import NetSwitch  # noqa: E402
-from pg import Team, memory_keyring, pg_cluster, team  # noqa: E402, F401 - fixtures
+from pg import Team, memory_keyring, pg_cluster, team, verbal_consent as _verbal  # noqa: E402, F401 - fixtures
 from prepub.core.consent import postgres, sync  # noqa: E402
 from prepub.core.consent.store import resolve_url  # noqa: E402
 
 
-def _verbal(reg: Any, pid: str, **kw: Any) -> str:
-    args: dict[str, Any] = dict(person_id=pid, channels=["instagram"], purpose="Öppet hus",
-                                given_on=date(2026, 11, 1), signed_by=["self"], logged_by="Pia",
-                                verbal_note="ja")
-    args.update(kw)
-    return reg.add_consent(**args).id
 
 
 def _consent_blocks(s: Any, path: str) -> bool:
@@ -169,7 +162,9 @@ def test_a_stale_copy_blocks_export(make_window: Any, qtbot: Any, tmp_path: Path
     from prepub.core.checks.post import evaluate_draft
     from prepub.gui import services
 
-    comm = team.open("communicator")
+    from prepub.core.consent import open_registry
+
+    comm = open_registry(_url(switch, team, "communicator"))  # a copy of this address's registry
     try:
         sync.refresh_copy(comm)
     finally:
@@ -241,3 +236,48 @@ def test_photographer_entries_queue_offline_and_sync(
         assert len(admin.consents_for(ola.id)) == 2
     finally:
         admin.close()
+
+
+# --- the command line, away from the server --------------------------------------------------------
+
+def test_the_command_line_uses_the_copy_too_and_says_so(
+        tmp_path: Path, team: Team, switch: NetSwitch, fixed_clock: Any,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from prepub import cli
+    from prepub.core.draft import Draft, save_draft
+
+    draft = Draft(text="Välkommen på öppet hus!", channels=["instagram"])
+    draft.add_image(str(make_jpeg(tmp_path / "a.jpg")))
+    path = save_draft(draft, tmp_path / "post.prepub.json")
+    url = _url(switch, team, "communicator")
+    from prepub.core.consent import open_registry
+
+    comm = open_registry(url)  # the copy is of the registry at this address
+    try:
+        sync.refresh_copy(comm)
+    finally:
+        comm.close()
+    switch.off()
+
+    def check() -> tuple[int, dict[str, Any], str]:
+        code = cli.main(["check", "--json", "--no-faces", "--registry", url, str(path)])
+        out, err = capsys.readouterr()
+        return code, json.loads(out) if out.strip() else {}, err
+
+    code, doc, err = check()
+    assert "The team registry does not answer: checking against this computer's copy" in err
+    assert "(0.0 hours old)" in err
+    rules = {f["rule"] for p in doc["posts"] for f in p["findings"]}
+    assert "registry.offline_copy_stale" not in rules
+    fixed_clock.advance(hours=25)  # the policy allows 24
+    code, doc, err = check()
+    assert "(25.0 hours old)" in err and code == cli.EXIT_BLOCKED
+    assert "registry.offline_copy_stale" in {f["rule"] for p in doc["posts"] for f in p["findings"]}
+    # no copy of this registry: a plain reason, not a traceback
+    other = url.replace(team.users["communicator"], team.users["admin"])
+    code = cli.main(["check", "--no-faces", "--registry", other, str(path)])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_USAGE
+    assert err.startswith("prepub: consent registry:") and "another registry" in err

@@ -124,9 +124,10 @@ def team_sync() -> Any:
     return _import("prepub.core.consent.sync", "registry")
 
 
-def open_offline_copy(max_age_hours: float) -> Any:
-    """The read-only copy of the team registry on this computer (RegistryError: none)."""
-    return team_sync().open_copy(max_age_hours=max_age_hours)
+def open_offline_copy(max_age_hours: float, url: str | None = None) -> Any:
+    """The read-only copy of the team registry at ``url`` on this computer (RegistryError:
+    none, or a copy of another registry)."""
+    return team_sync().open_copy(max_age_hours=max_age_hours, url=url)
 
 
 def open_team(open_fn: Callable[..., Any], url: str | None, password: str | None) -> tuple[str, Any]:

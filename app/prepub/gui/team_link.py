@@ -215,7 +215,7 @@ class TeamLink(QObject):
         self._refresh_timer.stop()
         max_age = float(self.session.policy.consent.offline_copy_max_age_hours)
         self.session.runner.run_in_background(services.open_offline_copy, self._copy_opened,
-                                              pool="write", name="offline copy", args=(max_age,))
+                                              pool="write", name="offline copy", args=(max_age, self.url))
 
     def _copy_opened(self, copy: Any, error: BaseException | None) -> None:
         if self.state != OFFLINE or self._stopped:  # back online meanwhile, or closed

@@ -252,18 +252,29 @@ class ReadOnlyRegistry(Registry):
             os.fsync(fh.fileno())
 
 
-def open_copy(folder: Path | None = None, *, max_age_hours: float) -> ReadOnlyRegistry:
-    """The local copy as a read-only registry; RegistryError when there is none."""
+def open_copy(folder: Path | None = None, *, max_age_hours: float,
+              url: str | None = None) -> ReadOnlyRegistry:
+    """The local copy as a read-only registry; RegistryError when there is none, or when
+    ``url`` (the team registry wanted) is not the one it was copied from."""
     path = _copy_path(folder)
     info = copy_info(folder)
     if info is None or not path.exists():
         raise RegistryError("there is no offline copy of the team registry on this computer")
+    if url is not None and info.source != location_of(url):
+        raise RegistryError(f"the offline copy on this computer is of another registry "
+                            f"({info.source})")
     reg = store.open_registry(f"sqlite:///{path}")
     reg.close()  # opened once to check and migrate it; reopened read-only below
     engine = store.make_engine(sa.engine.make_url(f"sqlite:///{path}"))
     return ReadOnlyRegistry(engine=engine, evidence_dir=path.parent / "evidence",
                             location=f"{path} (offline copy)", info=info,
                             max_age=timedelta(hours=max_age_hours), queue=_queue_path(path))
+
+
+def location_of(url: str) -> str:
+    """How a registry at ``url`` names itself (:attr:`Registry.location`: no password)."""
+    u, path = store.resolve_url(url)
+    return str(path) if path is not None else u.render_as_string(hide_password=True)
 
 
 def unopened(url: str, *, password: str | None = None) -> Registry:
