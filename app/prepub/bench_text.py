@@ -232,7 +232,8 @@ def add_parser(sub: Any) -> None:
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--split", choices=SPLITS, default=None, help="one split (default: tune, held-out and all)")
     p.add_argument("--errors", action="store_true", help="list misses and false alarms (tune split only)")
-    p.add_argument("--batch", default=None, help="only the posts of one batch (1, 2, 3 or fresh)")
+    p.add_argument("--batch", default=None, help="only the posts of one batch (1, 2, 3; dev, dev2, dev3 in "
+                                                  "dev_generalise.jsonl)")
     p.add_argument("--corpus", type=Path, default=CORPUS)
 
 

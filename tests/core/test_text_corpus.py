@@ -14,7 +14,7 @@ MARGIN = 0.03  # the figures may move by this much before a test fails
 
 # measured with `python -m prepub.bench text` when the checks were rebuilt for issue 12
 MEASURED = {
-    "tune": {"precision": 1.00, "recall": 1.00, "alarms": 0.00, "infos": 0.07},
+    "tune": {"precision": 1.00, "recall": 1.00, "alarms": 0.00, "infos": 0.06},
     "heldout": {"precision": 1.00, "recall": 1.00, "alarms": 0.00, "infos": 0.08},
 }
 
@@ -81,9 +81,10 @@ def test_warm_check_is_fast(outcomes) -> None:
 # tests/data/text/fresh_heldout.jsonl was written by someone who had not seen the checks, their word
 # lists or the tuning corpus, only the seed policies and the labelling rules. It is never tuned on:
 # its figures are the honest ones. Measured when it was added (precision 0.95, recall 0.71, 0.04
-# alarms and 0.05 notes per clean post): recall misses the issue's 0.9, and this test only keeps it
-# from getting worse.
-FRESH = {"precision": 0.95, "recall": 0.71, "alarms": 0.04, "infos": 0.05}
+# alarms and 0.05 notes per clean post) and once more after the tone rules were generalised on
+# dev_generalise.jsonl (precision 0.95, recall 0.74, 0.04 alarms, 0.05 notes): recall still misses
+# the issue's 0.9, and this test only keeps it from getting worse.
+FRESH = {"precision": 0.95, "recall": 0.74, "alarms": 0.04, "infos": 0.05}
 
 
 def test_independent_held_out_set_does_not_regress() -> None:
@@ -94,4 +95,46 @@ def test_independent_held_out_set_does_not_regress() -> None:
     assert s.recall >= FRESH["recall"] - MARGIN, s.fn
     assert s.alarms_per_clean <= FRESH["alarms"] + MARGIN
     assert s.infos_per_clean <= FRESH["infos"] + 0.1
+    assert s.wrong_blocks == 0  # quoted or reported abuse never blocks
+
+
+# --- the development set for generalising the tone rules ------------------------------------------
+# tests/data/text/dev_generalise.jsonl (see the README beside it): posts written for the weak tone
+# rules (personal attacks, threats, slurs and hate, rumours, competitors, insults) and their hard
+# negatives, in three batches, each measured before the rules were changed on it. The rules were
+# tuned on its tune split; its held-out split was only ever measured as a whole.
+DEV = CORPUS.parent / "dev_generalise.jsonl"
+DEV_MEASURED = {
+    "tune": {"precision": 0.99, "recall": 1.00, "alarms": 0.01, "infos": 0.01},
+    "heldout": {"precision": 0.95, "recall": 0.93, "alarms": 0.02, "infos": 0.00},
+}
+
+
+@pytest.fixture(scope="module")
+def dev_outcomes():
+    posts = load_corpus(DEV)
+    return run(posts, load_policies(DEV.parent, {p.org for p in posts}))
+
+
+def test_the_dev_set_is_what_the_brief_asks_for() -> None:
+    posts = load_corpus(DEV)
+    assert len(posts) >= 150 and {p.lang for p in posts} == {"sv", "da", "en"}
+    assert 0.45 <= sum(p.clean for p in posts) / len(posts) <= 0.55
+    labelled = {r for p in posts for r in p.expect}
+    for rule in ("text.personal_attack", "text.threat", "text.slur", "text.rumour", "text.competitor_negative",
+                 "text.insult"):
+        assert sum(rule in p.expect for p in posts) >= 10, rule
+        assert rule in labelled
+    ids = [p.id for p in posts]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("split", ["tune", "heldout"])
+def test_the_dev_set_figures_hold(dev_outcomes, split: str) -> None:
+    s = _split(dev_outcomes, split)
+    m = DEV_MEASURED[split]
+    assert s.precision >= m["precision"] - MARGIN, s.fp
+    assert s.recall >= m["recall"] - MARGIN, s.fn
+    assert s.alarms_per_clean <= m["alarms"] + MARGIN
+    assert s.infos_per_clean <= m["infos"] + 0.1, s.info_rules
     assert s.wrong_blocks == 0  # quoted or reported abuse never blocks

@@ -279,3 +279,146 @@ def test_the_dialogue_note_only_where_the_policy_asks_and_once() -> None:
     assert len(hits) == 1 and hits[0][1] == "info"
     assert "text.dialogue_missing" not in _rules("Biblioteket har öppet i sommar. Kom förbi!", asks,
                                                  channels=["facebook"])
+
+
+# --- generalising the tone rules (issue 12, second round) -------------------------------------
+# Sentences in the shape of the kinds of wording the first rules missed; none of them is a
+# phrase the word lists hold as such.
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "@petra_k du är ju totalt oduglig som ordförande."),  # 2nd person + intensifier + inflected adjective
+    (SE, "Hon är helt hjärndöd, vår nya förvaltningschef."),  # 3rd person pronoun
+    (SE, "Ärligt talat är vår rektor den mest korrupta människa jag mött."),  # inverted: copula before the subject
+    (SE, "Klas Berg på tekniska kontoret är en riktig skitstövel."),  # a name, a prepositional phrase, a compound
+    (DK, "Rådmanden er en ynkelig gammel kryster."),  # role + adjective + modifier + noun
+    (DK, "Hvor er du bare et latterligt fjols."),  # inverted copula, Danish
+    (SE, "@jo_h what an utter coward you are"),  # exclamation, the target after it
+    (SE, "Your so-called chairwoman is a spineless little weasel."),  # a noun the lists do not know, said of a role
+    (SE, "Kalle, din falska orm."),  # vocative with an adjective
+])
+def test_attacks_are_read_from_the_clause(policy, text: str) -> None:
+    assert "text.personal_attack" in _rules(text, policy)
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Han är en riktig clown på scen – se honom i sommarteatern!"),  # a clown on stage
+    (SE, "Vår orm i terrariet har fått en ny kompis! 🐍"),
+    (SE, "We were fools to think the roadworks would finish on time – sorry!"),  # the speakers themselves
+    (SE, "Det här är en patetisk ursäkt för en tidtabell."),  # the adjective describes a thing
+    (DK, "Det var dumt af os ikke at informere tidligere."),
+    (SE, "Nordbolaget AB är ett gäng bedragare som lurar pensionärer."),  # an organisation: for the competitor rule
+    (SE, "Filmen ”Idioterna” visas på Kulturhuset i kväll."),  # the title of a work
+])
+def test_evaluative_words_that_attack_no_one(policy, text: str) -> None:
+    rules = _rules(text, policy)
+    assert "text.personal_attack" not in rules and "text.insult" not in rules
+
+
+@pytest.mark.parametrize("policy,text,rule", [
+    (SE, "Tjänstemännen på förvaltningen är ena riktiga dumhuvuden.", "text.insult"),  # a group: no attack
+    (SE, "The clowns at the planning department have done it again.", "text.insult"),
+    (DK, "Hvem er den klovn, der har planlagt vejarbejdet?", "text.insult"),  # no one in particular
+    (SE, "En förälder skrev att rektorn är ”en värdelös idiot”. Vi tar det på allvar.",
+     "text.personal_attack"),
+])
+def test_insults_about_groups_and_no_one_in_particular(policy, text: str, rule: str) -> None:
+    rules = _rules(text, policy)
+    assert rule in rules
+    assert ("text.personal_attack" in rules) is (rule == "text.personal_attack")
+
+
+@pytest.mark.parametrize("policy,text,severity", [
+    (SE, "Vi vet precis vilken bil din fru kör, Johan.", "block"),  # knowing someone's private life
+    (DK, "Vi har styr på din adresse og dine børn.", "warn"),
+    (SE, "Vi har din adress nu. Sov gott.", "warn"),  # holding an address is menace beside "sov gott"
+    (SE, "Det vore synd om det hände något med ditt hus i natt.", "warn"),
+    (SE, "Your days are numbered, @cllr_b.", "warn"),
+    (DK, "Du skal ikke regne med at kunne gå trygt hjem efter mødet.", "warn"),
+    (SE, "Röstar ni för nedläggningen så kommer ni att få det jobbigt, det lovar jag.", "warn"),  # + menace
+    (DK, "Hvis skolen lukker, så ender borgmesteren på skadestuen.", "warn"),  # condition + harm to a person
+    (SE, "Someone should teach that councillor a lesson he won't forget.", "warn"),  # incitement
+    (SE, "Stäng biblioteket så bränner vi ner stadshuset.", "block"),  # arson
+    (DK, "Vi holder øje med dig, formand.", "warn"),
+    (SE, "Stay away from the meeting if you know what's good for you.", "warn"),
+    (SE, "Lägg ner projektet och det blir det sista beslutet du fattar.", "block"),
+])
+def test_threats_without_stock_phrases(policy, text: str, severity: str) -> None:
+    assert _rules(text, policy)["text.threat"] == severity
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Om du ser en brand, ring 112 och lämna byggnaden."),  # the harm is in the condition
+    (SE, "Om du inte har en brandvarnare kan en brand sprida sig snabbt."),  # may happen: advice
+    (SE, "If you fall on the ice you will end up in hospital – wear grips!"),  # an accident
+    (SE, "Har du flyttat? Vi har din gamla adress i registret – uppdatera den på Mina sidor."),
+    (SE, "If you miss the deadline, don't worry – we'll find you a place anyway."),
+    (SE, "You'll regret missing this one! Tickets on sale now."),
+    (SE, "Du kommer att ångra dig om du missar höstens loppis! 😄"),
+    (DK, "Vi kommer hjem til dig og tjekker din røgalarm – gratis."),
+    (SE, "We'll burn some calories at the charity run on Sunday!"),
+    (SE, "Vi håller koll på dig som är över 80 och ringer under värmeböljan."),
+    (DK, "Pas på dig selv i varmen, og drik masser af vand."),
+])
+def test_no_threat_in_advice_and_offers(policy, text: str) -> None:
+    assert "text.threat" not in _rules(text, policy)
+
+
+@pytest.mark.parametrize("policy,text,severity", [
+    (SE, "Skicka hem hela invandrarpacket.", "block"),  # a group word joined to "pack", sent away
+    (SE, "Migrant scum like them should be shipped back.", "block"),
+    (DK, "Muslimerne formerer sig som rotter.", "block"),  # a simile
+    (SE, "Alla dessa afghaner är en belastning och borde åka hem.", "warn"),  # weaker readings warn
+    (SE, "This country would be better off without all these refugees.", "warn"),
+    (DK, "Send alle de udlændinge hjem.", "block"),
+    (DK, "Vi har mange udlændinge i byen. De er ikke mennesker.", "warn"),  # "de": the group named before
+])
+def test_hate_in_inflected_compound_and_indirect_forms(policy, text: str, severity: str) -> None:
+    assert _rules(text, policy)["text.slur"] == severity
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Skicka hem barnen med matsäck på fredag."),
+    (SE, "Migrants are a vital part of our workforce."),
+    (SE, "Kvinnor och barn bör hålla sig borta från området under sprängningen."),
+    (SE, "Bögar, flator och alla andra – välkomna till Pride-picknick! 🏳️‍🌈"),
+])
+def test_group_words_without_hate(policy, text: str) -> None:
+    assert "text.slur" not in _rules(text, policy)
+
+
+@pytest.mark.parametrize("policy,text,flagged", [
+    (SE, "Det går ett rykte om att simhallen stänger. Dela gärna!", True),
+    (SE, "En kompis som jobbar på kommunen säger att biblioteket ska stänga. Sprid!", True),
+    (DK, "Efter sigende stopper skolelederen til jul.", True),
+    (DK, "Det lyder til, at borgmesteren stopper. Ved nogen noget?", True),  # an impression + asking
+    (SE, "Apparently the pool is closing. Can anyone confirm?", True),
+    (SE, "A little bird tells me the head coach has quit 👀", True),
+    (SE, "Har du hört att biblioteket nu lånar ut cyklar? Kom förbi!", False),  # a question to the reader
+    (SE, "Many people say the new library is the best in the region. Share with your friends!", False),  # praise
+    (SE, "Det sägs att ingen kan stå emot våra kanelbullar! 😄", False),  # about ourselves
+    (DK, "Rygterne er sande: vi åbner en ny afdeling i august! 🎉", False),  # our own news confirmed
+    (DK, "Det lyder til at blive en dejlig dag i parken.", False),
+])
+def test_rumours_beyond_set_phrases(policy, text: str, flagged: bool) -> None:
+    assert ("text.rumour" in _rules(text, policy)) is flagged
+
+
+COMPETING = parse_policy('''
+[organisation]
+country = "SE"
+home_name = "Sundsvall"
+competitors = ["Nordbolaget AB"]
+''')
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Trött på Nordbolagets halvdana lösningar? Byt till oss!", True),  # genitive, inflected adjective
+    ("Till skillnad från konkurrenterna tar vi inte ut ockerpriser.", True),  # competitors named as such
+    ("Nordbolaget AB? Dyrt, långsamt och oprofessionellt.", True),  # a name as a heading
+    ("Nordbolaget lovar mycket men levererar aldrig i tid.", True),
+    ("Jämfört med Nordbolaget AB har vi lägre avgifter, men de har fler laddplatser.", False),
+    ("Jämfört med konkurrenterna har vi längre öppettider men färre filialer.", False),
+    ("Vi samarbetar med Nordbolaget AB om fiberutbyggnaden.", False),
+])
+def test_competitors_run_down(text: str, flagged: bool) -> None:
+    assert ("text.competitor_negative" in _rules(text, COMPETING)) is flagged

@@ -62,6 +62,23 @@ class Discourse:
         i = bisect_right(self._quote_starts, start) - 1
         return i >= 0 and self.quotes[i][0] <= start and end <= self.quotes[i][1]
 
+    def in_title(self, start: int, end: int | None = None) -> bool:
+        """Whether [start, end) lies in a quotation that names a work: a capitalised quotation
+        right after "filmen", "bogen", "the play" … ("Filmen ”Idioterna” visas i kväll")."""
+        end = start + 1 if end is None else end
+        i = bisect_right(self._quote_starts, start) - 1
+        if i < 0 or not (self.quotes[i][0] <= start and end <= self.quotes[i][1]):
+            return False
+        q0, q1 = self.quotes[i]
+        inner = self.ctx.text[q0 + 1:q1 - 1].strip()
+        if not inner[:1].isupper():
+            return False
+        rx = self.ctx.lists.phrase_regex("title_noun", self.ctx.phrase_languages)
+        if rx is None:
+            return False
+        before = self.ctx.text[max(0, q0 - 40):q0]
+        return any(m.end() >= len(before.rstrip(" ,:")) for m in rx.finditer(before))
+
     def voice(self, start: int, end: int | None = None) -> str:
         """``quoted``, ``reported`` or ``own`` for the text at [start, end)."""
         if self.in_quote(start, end):

@@ -101,31 +101,49 @@ def _is_label(text: str, start: int, end: int) -> bool:
 
 
 def check_competitors(ctx: Context) -> None:
+    """A competitor – one the policy names ([organisation] competitors, in any inflected form:
+    "Nordbolagets", "Rival") or competitors named as such ("konkurrenterna", "our competitors") –
+    and, in the same sentence, words that run it down ("usel", "halvdana", "ocker­priser", "leverer
+    aldrig til tiden", "rip off") or abuse. A name standing alone as a question or a heading
+    ("Rival A/S? Dyrt, langsomt og uprofessionelt.") takes the next sentence too. A neutral
+    comparison ("lägre avgifter än …") says nothing bad and passes."""
     competitors = [str(c) for c in ctx.policy.organisation.competitors or [] if str(c).strip()]
     negative = ctx.lists.phrase_regex("negative", ctx.phrase_languages)
-    if not competitors:
-        return
+    generic = ctx.lists.phrase_regex("competitor_generic", ctx.phrase_languages)
     coarse = [(f.span[0], f.span[1]) for f in ctx.findings if f.span and f.rule in (
         "text.profanity", "text.insult", "text.slur", "text.personal_attack")]
+    mentions: list[tuple[int, int, str]] = []
     for name in competitors:
         rx = name_regex(name, compounds=False)
-        if rx is None:
+        if rx is not None:
+            mentions += [(m.start(), m.end(), name) for m in rx.finditer(ctx.text)
+                         if not ctx.inside(m.start(), m.end(), ("url", "email"))]
+    if generic is not None:
+        mentions += [(m.start(), m.end(), m.group()) for m in generic.finditer(ctx.text)
+                     if not ctx.inside(m.start(), m.end(), ("url", "email"))]
+    done: set[int] = set()
+    for start, end, name in sorted(mentions):
+        sentence = ctx.sentence_at(start)
+        if sentence is None or sentence.start in done:
             continue
-        done: set[int] = set()
-        for m in rx.finditer(ctx.text):
-            sentence = ctx.sentence_at(m.start())
-            if sentence is None or sentence.start in done:
-                continue
-            bad: list[tuple[int, int]] = [s for s in coarse if sentence.start <= s[0] < sentence.end]
-            if negative is not None:
-                bad += [(n.start(), n.end()) for n in negative.finditer(ctx.text, sentence.start, sentence.end)]
-            if not bad:
-                continue
-            done.add(sentence.start)
-            first = min(bad)
-            span = (min(m.start(), first[0]), max(m.end(), first[1]))
-            ctx.emit("text.competitor_negative", span,
-                     params={"competitor": name, "word": ctx.text[first[0]:first[1]]})
+        s0, s1 = sentence.start, sentence.end
+        if len(sentence.words) <= 3:  # "Rival A/S?" – what follows is about it
+            nxt = ctx.sentence_at(s1 + 1) if s1 < len(ctx.text) else None
+            if nxt is None:
+                nxt = next((s for s in ctx.sentences if s.start >= s1), None)
+            if nxt is not None:
+                s1 = nxt.end
+        bad: list[tuple[int, int]] = [s for s in coarse if s0 <= s[0] < s1]
+        if negative is not None:
+            bad += [(n.start(), n.end()) for n in negative.finditer(ctx.text, s0, s1)
+                    if not (n.start() < end and start < n.end())]
+        if not bad:
+            continue
+        done.add(sentence.start)
+        first = min(bad)
+        span = (min(start, first[0]), max(end, first[1]))
+        ctx.emit("text.competitor_negative", span,
+                 params={"competitor": name, "word": ctx.text[first[0]:first[1]]})
 
 
 def check_people(ctx: Context) -> None:
@@ -148,6 +166,8 @@ def check_people(ctx: Context) -> None:
             nxt = re.match(r"\s+([^\W\d_][\w-]*)", after)
             if m.group(1) is None and nxt and nxt.group(1)[:1].isupper():
                 continue  # "Anna Svensson" (or another Anna with a surname)
+            if m.group(1) is None and _PARTICLE.match(after):
+                continue  # "Lars von Trier", "Hans af Klercker": a surname with a particle
             if any(s <= m.start() for s in full_spans) or ctx.inside(m.start(), m.end()):
                 continue
             if m.group(1) is None and _opens_sentence(ctx, m.start()) and not _person_follows(ctx, after):
@@ -161,6 +181,9 @@ def check_people(ctx: Context) -> None:
                 fix = Fix(replacement=full + ending)
             ctx.emit("text.person_first_name", (m.start(), m.end()),
                      params={"name": m.group(), "full": " / ".join(fulls)}, fix=fix)
+
+
+_PARTICLE = re.compile(r"\s+(?:von|van|de|af|av|der|den|da|di|du|la|le|el|bin|ibn)\s+[A-ZÅÄÖÆØ]")
 
 
 def _opens_sentence(ctx: Context, pos: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from prepub.core.policy import Policy
 
 SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
-MATCH_KINDS = ("word", "start", "head", "both", "any")
+MATCH_KINDS = ("word", "inflect", "start", "head", "both", "any")
 CATEGORIES = ("profanity", "slur", "insult", "derogatory")
 MIN_COMPOUND_PART = 3  # letters the other part of a compound must have
 MAX_COMPOUND_WORD = 64  # longer "words" (a run of letters) are not split into compound parts
@@ -36,7 +36,14 @@ MAX_COMPOUND_WORD = 64  # longer "words" (a run of letters) are not split into c
 # "kärring" finds "kärringar", "perker" finds "perkerne". Whole-word entries ("fan") never do.
 INFLECTION_ENDINGS = ("arnas", "ernas", "arna", "erna", "orna", "ornas", "erne", "ene", "ens", "ets", "ars",
                       "ers", "na", "ar", "er", "or", "en", "et", "ne", "es", "ed", "s", "n", "t", "e")
+# An "inflect" entry is a whole word in any of its inflected forms but never part of a compound:
+# the noun and adjective endings above plus the adjective and adverb ones ("värdelösa", "tåbelige",
+# "cowardly"), on the term itself or, for a term ending in a vowel, on its stem ("lögnare" ->
+# "lögnarna", "tåbe" -> "tåberne").
+INFLECT_ENDINGS = INFLECTION_ENDINGS + ("a", "at", "ade", "ast", "aste", "este", "ere", "est", "ly", "ies",
+                                        "eren", "erens", "erne", "ernes", "ene", "ane")
 MIN_STEM = 3
+_SINGULAR_ENDINGS = frozenset({"en", "et", "n", "t", "ens", "ets"})  # definite singular: "kommunalrådet"
 ORG_LISTS = ("abuse", "allow", "abbreviations", "stiff", "acronyms")
 
 
@@ -48,6 +55,7 @@ class AbuseEntry:
     langs: frozenset[str]
     match: str
     forms: frozenset[str]
+    pos: str = "n"  # "n" a noun for a person, "adj" an adjective, "lit" a noun with an everyday sense too
 
     def applies(self, langs: frozenset[str] | None) -> bool:
         return langs is None or "*" in self.langs or bool(self.langs & langs)
@@ -65,6 +73,7 @@ class AbuseMatcher:
         self._start: dict[str, list[AbuseEntry]] = {}
         self._head: dict[str, list[AbuseEntry]] = {}
         self._any: list[tuple[str, AbuseEntry]] = []
+        self._inflect: dict[str, list[AbuseEntry]] = {}
         self._memo: dict[tuple[str, frozenset[str] | None], AbuseEntry | None] = {}
         for e in self.entries:
             for form in e.forms | {e.term}:
@@ -75,6 +84,10 @@ class AbuseMatcher:
                     self._head.setdefault(form, []).append(e)
                 if e.match == "any":
                     self._any.append((form, e))
+                if e.match == "inflect":
+                    self._inflect.setdefault(form, []).append(e)
+                    if form[-1:] in "ae" and len(form) > MIN_STEM + 1:
+                        self._inflect.setdefault(form[:-1], []).append(e)
 
     def allowed(self, word: str) -> bool:
         return word in self.allow_exact or any(word.startswith(p) for p in self.allow_prefix)
@@ -97,6 +110,10 @@ class AbuseMatcher:
         for ending in INFLECTION_ENDINGS:
             if n - len(ending) >= MIN_STEM and w.endswith(ending):
                 found.extend(self._start.get(w[:-len(ending)], ()))
+        if self._inflect:
+            for ending in INFLECT_ENDINGS:
+                if len(w) - len(ending) >= MIN_STEM and w.endswith(ending):
+                    found.extend(self._inflect.get(w[:-len(ending)], ()))
         for cut in range(2, n - MIN_COMPOUND_PART + 1):
             found.extend(self._start.get(w[:cut], ()))
         for cut in range(MIN_COMPOUND_PART, n - 1):
@@ -105,7 +122,13 @@ class AbuseMatcher:
         found = [e for e in found if e.applies(langs)]
         if not found:
             return None
-        return max(found, key=lambda e: (SEVERITY_RANK.get(e.severity, 1), len(e.term)))
+        best = max(found, key=lambda e: (SEVERITY_RANK.get(e.severity, 1), len(e.term)))
+        slurs = [e for e in found if e.category == "slur"]
+        if slurs and best.category != "slur":
+            # a word with a slur in it is a slur ("luderkællinger"), as severe as its worst part
+            slur = max(slurs, key=lambda e: (SEVERITY_RANK.get(e.severity, 1), len(e.term)))
+            return replace(slur, severity=best.severity)
+        return best
 
 
 @dataclass(frozen=True)
@@ -122,6 +145,7 @@ class WordLists:
     function_words: dict[str, frozenset[str]]
     person_verbs: dict[str, frozenset[str]]  # verbs that, after a first name, show it names a person
     person_nouns: dict[str, frozenset[str]]  # roles and titles ("kommunalråd", "mayor"): a person
+    group_nouns: dict[str, frozenset[str]]  # groups of people ("tjänstemännen", "politicians", "byrådet")
     places: dict[str, str]  # lower case -> as written
     home_places: dict[str, frozenset[str]]  # country code (SE, DK) -> its places, lower case
     problems: tuple[tuple[str, str], ...] = ()
@@ -135,6 +159,21 @@ class WordLists:
             return True
         return any(w.endswith(e) and w[:-len(e)] in n for e in INFLECTION_ENDINGS for n in nouns
                    if len(w) - len(e) >= MIN_STEM)
+
+    def person_kind(self, word: str, langs: Iterable[str]) -> str | None:
+        """``"person"`` for one person named by role ("kommunalrådet", "the mayor"), ``"group"`` for
+        several ("politikerna", "officials", "byrådet"), None for anything else."""
+        w = word.casefold()
+        langs = tuple(langs)
+        if any(w in self.group_nouns.get(lang, frozenset()) for lang in langs):
+            return "group"
+        nouns = [self.person_nouns.get(lang, frozenset()) for lang in langs]
+        if any(w in n for n in nouns):
+            return "person"
+        for e in INFLECTION_ENDINGS:
+            if len(w) - len(e) >= MIN_STEM and w.endswith(e) and any(w[:-len(e)] in n for n in nouns):
+                return "person" if e in _SINGULAR_ENDINGS else "group"
+        return None
 
     def all_abbreviations(self) -> set[str]:
         return {a for table in self.abbreviations.values() for a in table} | set(self.no_break)
@@ -270,6 +309,8 @@ def _load(extra: tuple[tuple[str, str, float], ...]) -> WordLists:
                       for lang, t in lex_doc.items() if isinstance(t, dict) and lang != "places"},
         person_nouns={lang: frozenset(str(t.get("persons", "")).lower().split())
                       for lang, t in lex_doc.items() if isinstance(t, dict) and lang != "places"},
+        group_nouns={lang: frozenset(str(t.get("groups", "")).lower().split())
+                     for lang, t in lex_doc.items() if isinstance(t, dict) and lang != "places"},
         places={w.lower(): w for w in str(dict(lex_doc.get("places", {})).get("names", "")).split()},
         home_places={k: frozenset(str(v).lower().split()) for k, v in dict(lex_doc.get("places", {})).items()
                      if k != "names"},
@@ -298,13 +339,15 @@ def _read_abuse(path: Path, problems: list[tuple[str, str]]) -> list[AbuseEntry]
             continue
         term, category, severity, langs, match = cols[:5]
         forms = cols[5] if len(cols) > 5 else ""
-        if severity not in SEVERITY_RANK or match not in MATCH_KINDS or category not in CATEGORIES:
+        pos = cols[6] if len(cols) > 6 and cols[6] else "n"
+        if severity not in SEVERITY_RANK or match not in MATCH_KINDS or category not in CATEGORIES \
+                or pos not in ("n", "adj", "lit"):
             problems.append((f"{path}:{no}", f"unknown category, severity or match in {cols[:5]}"))
             continue
         out.append(AbuseEntry(
             term=term.casefold(), category=category, severity=severity,
             langs=frozenset(x.strip() for x in langs.split(",") if x.strip()), match=match,
-            forms=frozenset(f.strip().casefold() for f in forms.split(",") if f.strip())))
+            forms=frozenset(f.strip().casefold() for f in forms.split(",") if f.strip()), pos=pos))
     return out
 
 
