@@ -269,7 +269,7 @@ def _open_registry(url: str | None, policy: Any = None) -> Any:
     try:
         return open_registry(url)
     except RegistryUnreachable as e:
-        if url is None or policy is None:
+        if policy is None:
             raise _Usage(f"consent registry: {printable(str(e))}") from None
         from prepub.core.consent import sync
 

@@ -766,6 +766,10 @@
         <source>No likely match found.</source>
         <translation>Der blev ikke fundet noget sandsynligt match.</translation>
     </message>
+    <message>
+        <source>Also remember in the consent registry that %1 is an adult</source>
+        <translation>Gem også i samtykkeregistret, at %1 er voksen</translation>
+    </message>
 </context>
 <context>
     <name>FindingDelegate</name>
@@ -1723,6 +1727,10 @@
         <translation>Det er et barn (under 18)</translation>
     </message>
     <message>
+        <source>Confirmed adult (someone checked a photo of them)</source>
+        <translation>Bekræftet voksen (nogen har tjekket et foto)</translation>
+    </message>
+    <message>
         <source>Protected identity (never published identifiably)</source>
         <translation>Beskyttet identitet (offentliggøres aldrig, så personen kan genkendes)</translation>
     </message>
@@ -2310,6 +2318,10 @@
     <message>
         <source>child</source>
         <translation>barn</translation>
+    </message>
+    <message>
+        <source>adult (confirmed from a photo)</source>
+        <translation>voksen (bekræftet ud fra et foto)</translation>
     </message>
     <message>
         <source>protected identity: never published identifiably</source>

@@ -766,6 +766,10 @@
         <source>No likely match found.</source>
         <translation>Ingen trolig träff hittades.</translation>
     </message>
+    <message>
+        <source>Also remember in the consent registry that %1 is an adult</source>
+        <translation>Spara också i samtyckesregistret att %1 är vuxen</translation>
+    </message>
 </context>
 <context>
     <name>FindingDelegate</name>
@@ -1723,6 +1727,10 @@
         <translation>Det här är ett barn (under 18)</translation>
     </message>
     <message>
+        <source>Confirmed adult (someone checked a photo of them)</source>
+        <translation>Bekräftat vuxen (någon har kontrollerat ett foto)</translation>
+    </message>
+    <message>
         <source>Protected identity (never published identifiably)</source>
         <translation>Skyddad identitet (publiceras aldrig så att personen känns igen)</translation>
     </message>
@@ -2310,6 +2318,10 @@
     <message>
         <source>child</source>
         <translation>barn</translation>
+    </message>
+    <message>
+        <source>adult (confirmed from a photo)</source>
+        <translation>vuxen (bekräftat från ett foto)</translation>
     </message>
     <message>
         <source>protected identity: never published identifiably</source>

@@ -76,6 +76,17 @@ def test_what_the_registry_knows_is_never_overwritten(reg: Registry) -> None:
     assert reg.get_person(flagged.id).is_minor is True
 
 
+def test_never_for_someone_a_guardian_speaks_for(reg: Registry) -> None:
+    signed = reg.add_person(name="Ung Ek", relation="public")  # no age known, guardian signed
+    g = reg.add_guardian(child_id=signed.id, name="Mor Ek")
+    reg.add_consent(person_id=signed.id, channels=["instagram"], purpose="p",
+                    given_on=date(2026, 11, 1), signed_by=[g.id], logged_by="Pia",
+                    verbal_note="ja")
+    with pytest.raises(RegistryError, match="guardian"):
+        reg.confirm_adult(signed.id)
+    assert reg.get_person(signed.id).is_minor is None
+
+
 def test_only_with_a_live_consent(reg: Registry) -> None:
     nobody = reg.add_person(name="Utan Samtycke", relation="public")
     with pytest.raises(RegistryError, match="consent"):
@@ -100,6 +111,11 @@ def test_a_communicator_may_remember_an_adult_and_nothing_more(team: Team) -> No
         lisa = photo.add_person(name="Lisa Ek", relation="staff")
         _consent(photo, lisa.id)
         bo = photo.add_person(name="Bo Ek", relation="staff")  # no consent
+        ung = photo.add_person(name="Ung Ek", relation="public")  # a guardian signed
+        gu = photo.add_guardian(child_id=ung.id, name="Far Ek")
+        photo.add_consent(person_id=ung.id, channels=["instagram"], purpose="p",
+                          given_on=date(2026, 11, 1), signed_by=[gu.id], logged_by="Pia",
+                          verbal_note="ja")
         kid = photo.add_person(name="Liten Ek", relation="public", is_minor=True)
         g = photo.add_guardian(child_id=kid.id, name="Mor Ek")
         photo.add_consent(person_id=kid.id, channels=["instagram"], purpose="p",
@@ -111,8 +127,10 @@ def test_a_communicator_may_remember_an_adult_and_nothing_more(team: Team) -> No
         assert admin.get_person(lisa.id).is_minor is False
         # past the API: the database itself keeps a communicator to "unknown -> adult"
         for stmt in (f"UPDATE people SET is_minor = false WHERE id = '{kid.id}'",  # a child
+                     f"UPDATE people SET updated_at = '2000-01-01' WHERE id = '{lisa.id}'",
                      f"UPDATE people SET is_minor = true WHERE id = '{lisa.id}'",
                      f"UPDATE people SET is_minor = false WHERE id = '{bo.id}'",  # no consent
+                     f"UPDATE people SET is_minor = false WHERE id = '{ung.id}'",  # guardian
                      f"UPDATE people SET name = 'X' WHERE id = '{lisa.id}'",
                      f"UPDATE people SET birth_year = 1990 WHERE id = '{bo.id}'"):
             with pytest.raises(NotAllowedError):

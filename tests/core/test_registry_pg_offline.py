@@ -71,7 +71,9 @@ def test_communicator_copy_is_read_only_and_ages(team: Team, tmp_path: Path,
         photo.close()
 
     fixed_clock.advance(hours=3)  # on the train, no network
-    copy = sync.open_copy(tmp_path, max_age_hours=24)
+    with pytest.raises(RegistryError, match="of another registry"):  # not the one asked for
+        sync.open_copy(tmp_path, max_age_hours=24, url=team.url("admin"))
+    copy = sync.open_copy(tmp_path, max_age_hours=24, url=team.url("communicator"))
     try:
         assert copy.info.age().total_seconds() == 3 * 3600
         assert copy.consent_status(p.id, channels=["web"], on=date(2026, 11, 23),
@@ -147,3 +149,28 @@ def test_the_outbox_counts_what_waits(team: Team, tmp_path: Path) -> None:
     finally:
         outbox.close()
         photo.close()
+
+
+def test_the_copy_leaves_face_references_on_the_server(team: Team, tmp_path: Path) -> None:
+    """Biometric templates never travel to a laptop's offline copy."""
+    import numpy as np
+
+    from prepub.core.consent import sync as sync_mod
+
+    admin = team.open("admin")
+    try:
+        p = admin.add_person(name="Lisa Ek", relation="staff", matching_consent=True)
+        admin.add_face_reference(p.id, encoding=np.zeros(128))
+        sync_mod.refresh_copy(admin, tmp_path)
+        location = admin.location
+    finally:
+        admin.close()
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / sync_mod.COPY_NAME)
+    try:
+        assert db.execute("SELECT count(*) FROM people").fetchone()[0] == 1
+        assert db.execute("SELECT count(*) FROM face_refs").fetchone()[0] == 0
+    finally:
+        db.close()
+    assert sync_mod.copy_info(tmp_path).source == location

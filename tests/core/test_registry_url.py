@@ -21,6 +21,8 @@ from prepub.core import registry_url
     ("https://db.office.example/prepub", "scheme"),
     ("db.office.example/prepub", "scheme"),
     ("postgresql://omar:secret@db/prepub", "password"),
+    ("postgresql://omar@db/prepub?password=hunter2&sslrootcert=/ca.crt", "password"),
+    ("postgresql://omar@db/prepub?sslcert=/c.crt&SSLPASSWORD=x", "password"),
     ("postgresql://omar@db:port/prepub", "invalid"),
     ("postgresql://omar@db", "database"),
     ("postgresql://omar@db/", "database"),
@@ -45,3 +47,13 @@ def test_the_check_loads_no_database_layer() -> None:
             "print('sqlalchemy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("url", ["postgresql://omar@db/prepub?password=hunter2",
+                                 "postgresql://omar@db/prepub?sslpassword=x&sslcert=/c.crt"])
+def test_the_core_refuses_a_password_in_the_query_too(url: str) -> None:
+    from prepub.core.consent import RegistryError, open_registry
+
+    with pytest.raises(RegistryError, match="must not contain a password") as err:
+        open_registry(url)
+    assert "hunter2" not in str(err.value)

@@ -27,9 +27,9 @@ def test_save_load_replace_remove(tmp_path: Path) -> None:
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     got = tpl.load(path)[0]
     assert got == council
-    assert got.values() == {"photographer": "Åsa Öberg",
+    assert got.values() == {"photographer": "Åsa Öberg",  # "own" is the default: not kept
                             "context.what": "Kommunfullmäktiges sammanträde",
-                            "context.where": "Rådhuset", "source.kind": "own"}
+                            "context.where": "Rådhuset"}
     newer = tpl.from_fields("KOMMUNFULLMÄKTIGE", {"photographer": "Kim Ek"})
     assert [t.photographer for t in tpl.put(newer.name, newer, path)] == ["Kim Ek", "Bo Berg"]
     assert [t.name for t in tpl.remove("kommunfullmäktige", path)] == ["Lördagsmatchen"]
@@ -71,3 +71,23 @@ def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     os.mkfifo(path)
     with pytest.raises(tpl.TemplateError):
         tpl.load(path)
+
+
+def test_a_template_fills_only_what_is_empty_and_never_an_unknown_source() -> None:
+    t = tpl.from_fields("Matchen", {"photographer": "Bo Berg", "context.what": "Lördagsmatchen",
+                                    "source.kind": "partner", "source.licence": "Avtal 12",
+                                    "caption": "Foto: Bo Berg"})
+    empty = {"photographer": "", "context.what": "", "source.kind": "own",
+             "source.licence": "", "caption": ""}
+    assert t.fill(empty) == {"photographer": "Bo Berg", "context.what": "Lördagsmatchen",
+                             "source.kind": "partner", "source.licence": "Avtal 12",
+                             "caption": "Foto: Bo Berg"}
+    # the file names another photographer, the caption is written: both stay
+    assert t.fill({**empty, "photographer": "TT / Anna Byrå", "caption": "Egen"}) == {
+        "context.what": "Lördagsmatchen", "source.kind": "partner",
+        "source.licence": "Avtal 12"}
+    # a photo whose file names another creator: the template leaves its source alone
+    assert t.fill({**empty, "source.kind": "unknown"}) == {
+        "photographer": "Bo Berg", "context.what": "Lördagsmatchen", "caption": "Foto: Bo Berg"}
+    # a stock photo with its licence keeps both
+    assert "source.kind" not in t.fill({**empty, "source.kind": "stock", "source.licence": "L-9"})

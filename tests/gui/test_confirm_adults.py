@@ -122,8 +122,13 @@ def test_an_adult_confirmed_on_a_consenting_person_is_remembered_in_the_registry
     settle(qtbot, w)
     assert [f.rule for f in s.blockers() if f.face == 0] == ["face.guardian_consent_required"]
     popup = w.open_face_popup(path, 0, QPoint(100, 100))
-    assert popup.adult.isVisible()
-    popup.adult.setChecked(True)  # "I have checked: this person is an adult"
+    assert popup.adult.isVisible() and not popup.remember.isVisible()
+    popup.adult.setChecked(True)  # "I have checked: this person is an adult" (this post only)
+    settle(qtbot, w)
+    assert reg.get_person(lisa.id).is_minor is None  # never remembered as a side effect
+    assert popup.remember.isVisible()
+    assert popup.remember.text() == "Also remember in the consent registry that Lisa Ek is an adult"
+    popup.remember.setChecked(True)  # the user's explicit word
     wait_until(qtbot, lambda: reg.get_person(lisa.id).is_minor is False)
     wait_until(qtbot, lambda: "Lisa Ek" in w.statusBar().currentMessage())
     assert w.statusBar().currentMessage() == \
@@ -138,7 +143,31 @@ def test_an_adult_confirmed_on_a_consenting_person_is_remembered_in_the_registry
     settle(qtbot, w)
     assert not [f for f in s.blockers() if f.face == 0]
 
-    # without a consent nothing is kept about a person: the decision stays in the draft only
+    # without a consent nothing is kept about a person, even when asked: it is said why
     s.decide_face(path, 0, "person", person_id=bo.id, confirmed_adult=True)
     settle(qtbot, w)
+    s.remember_adults([bo.id])
+    wait_until(qtbot, lambda: w.statusBar().currentMessage().startswith(
+        "Not remembered in the consent registry: only a person with a consent"))
     assert reg.get_person(bo.id).is_minor is None
+
+
+def test_editing_a_person_keeps_a_confirmed_adult_unless_unticked(qtbot: Any) -> None:
+    from types import SimpleNamespace
+
+    from prepub.gui.dialogs.registry_forms import PersonDialog
+
+    lisa = SimpleNamespace(name="Lisa Ek", relation="staff", birth_year=None, is_minor=False,
+                           protected_identity=False, matching_consent=False)
+    dlg = PersonDialog(person=lisa)
+    qtbot.addWidget(dlg)
+    assert dlg.adult.isChecked() and not dlg.adult.isHidden()
+    dlg.name.setText("Lisa Eklund")  # a typo fixed: the confirmation stays
+    assert dlg.values()["is_minor"] is False
+    dlg.adult.setChecked(False)  # an admin clears it
+    assert dlg.values()["is_minor"] is None
+    dlg.minor.setChecked(True)
+    assert dlg.values()["is_minor"] is True
+    new = PersonDialog()
+    qtbot.addWidget(new)
+    assert new.adult.isHidden() and new.values()["is_minor"] is None

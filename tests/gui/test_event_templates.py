@@ -58,11 +58,22 @@ def test_a_template_saved_from_one_event_fills_the_next_in_one_step(
     assert [s.field_value(p, "alt_text") for p in nxt] == [
         "Kommunfullmäktige:", "Kommunfullmäktige:", "Kommunfullmäktige: Ordföranden öppnar mötet."]
     assert s.field_value(nxt[2], "context.when") == "2026-04-09"
+
     assert w.statusBar().currentMessage() == "Template “Fullmäktige” applied to 3 photos."
     assert ins.templates.apply(saved) == 0  # again: nothing more to do
     w.actions_.undo.trigger()
     assert [s.field_value(p, "photographer") for p in nxt] == ["", "", ""]
     assert s.field_value(nxt[2], "alt_text") == "Ordföranden öppnar mötet."
+
+    # a photo whose file names another creator keeps its "unknown" source and its finding
+    agency = _photos(w, qtbot, tmp_path / "maj", ["tt"])[0]
+    s.set_image_field(agency, "source.kind", "unknown")
+    s.set_image_field(agency, "photographer", "TT / Anna Byrå")
+    w.strip.select_paths([agency])
+    assert ins.templates.apply(saved) == 1
+    assert s.field_value(agency, "source.kind") == "unknown"
+    assert s.field_value(agency, "photographer") == "TT / Anna Byrå"
+    assert s.field_value(agency, "context.where") == "Rådhuset"
 
 
 def test_a_damaged_templates_file_is_said_and_never_overwritten(

@@ -11,9 +11,11 @@ answer at once.
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 TEAM_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+#: libpq options that carry a secret: never in an address that is stored or shown
+SECRET_OPTIONS = ("password", "sslpassword")
 EXAMPLE = "postgresql://user@host/database"
 
 
@@ -40,11 +42,16 @@ def check(url: str) -> str | None:
         parts.port  # noqa: B018 - raises for a port that is not a number
     except ValueError:
         return "invalid"
-    if parts.password is not None:
+    if parts.password is not None or secret_in_query(parts.query):
         return "password"
     if not parts.path.strip("/"):
         return "database"
     return None
+
+
+def secret_in_query(query: str) -> bool:
+    """Whether a URL's query string carries a password (``?password=…``, ``sslpassword``)."""
+    return any(k.lower() in SECRET_OPTIONS for k, _v in parse_qsl(query, keep_blank_values=True))
 
 
 def problem(url: str) -> str | None:

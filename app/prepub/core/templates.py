@@ -8,8 +8,13 @@ text prefix under a name, and applies them to the next batch in one step.
 The file is ``event-templates.json`` in the user's data folder (``PREPUB_DATA_DIR`` or the
 platform's), declared here once (:class:`TemplateFile`) and read strictly through
 :mod:`prepub.core.jsondoc`: a mistake names the line and the field, and nothing is lost (the
-damaged file is kept as it is until the user saves a template again). Empty fields in a template
-are not applied: a template never clears what a photo already has.
+damaged file is kept as it is until the user saves a template again).
+
+A template only fills what a photo does not have yet (:meth:`EventTemplate.fill`): it never
+overwrites a photographer the file names, a caption or context already written, and it never
+touches the source of a photo whose file names another creator (``source.kind`` "unknown": the
+user must say what that photo is, so its finding stays). The source is saved in a template
+only when it is not the default ("own").
 """
 
 from __future__ import annotations
@@ -76,9 +81,25 @@ class EventTemplate:
     alt_prefix: Text = ""  # put in front of each photo's alt text
 
     def values(self) -> dict[str, str]:
-        """The draft fields this template sets (``{"context.what": "Kommunfullmäktige", ...}``):
-        only the ones it has a value for."""
+        """The draft fields this template has a value for (``{"context.what": "Sammanträde"}``)."""
         return {f: getattr(self, a) for f, a in FIELDS.items() if getattr(self, a).strip()}
+
+    def fill(self, current: dict[str, Any]) -> dict[str, str]:
+        """What the template sets on a photo whose fields are ``current`` (field -> value):
+        only empty fields, and nothing about the source of a photo marked "unknown"."""
+        out = {}
+        source_open = (current.get("source.kind") or "own") == "own"
+        for name, value in self.values().items():
+            if name == "source.kind":
+                if source_open and value != current.get("source.kind"):
+                    out[name] = value
+            elif name == "source.licence":
+                if (source_open or current.get("source.kind") == self.source_kind) \
+                        and not str(current.get(name) or "").strip():
+                    out[name] = value
+            elif not str(current.get(name) or "").strip():
+                out[name] = value
+        return out
 
     def with_prefix(self, alt_text: str) -> str:
         """``alt_text`` with the template's prefix in front (once: applying twice adds nothing)."""
@@ -110,6 +131,8 @@ def from_fields(name: str, values: dict[str, Any], *, alt_prefix: str = "") -> E
     """A template named ``name`` from draft field values (``{"photographer": ..., ...}``);
     values that are None (the selection differs) or empty are left out."""
     kw = {a: str(values.get(f) or "") for f, a in FIELDS.items()}
+    if kw["source_kind"] == "own":  # the default: saying it would hide nothing but could mislead
+        kw["source_kind"] = ""
     try:
         return TypeAdapter(EventTemplate).validate_python(
             {"name": name, **kw, "alt_prefix": alt_prefix})

@@ -132,21 +132,25 @@ class SessionEdits:
 
     def apply_template(self, paths: Sequence[str], template: Any) -> int:
         """Apply an event template (:class:`prepub.core.templates.EventTemplate`) to ``paths``:
-        its non-empty fields, and its alt text prefix in front of each alt text. One undo step;
-        returns how many photos changed."""
+        it fills each photo's empty fields (:meth:`~prepub.core.templates.EventTemplate.fill`)
+        and puts its alt text prefix in front of each alt text. One undo step; returns how many
+        photos changed."""
+        from prepub.core.templates import FIELDS
+
         paths = [p for p in dict.fromkeys(paths) if self.draft.image(p) is not None]
-        values = template.values()
+        fills = {p: template.fill({n: self.field_value(p, n) for n in FIELDS}) for p in paths}
         alts = {p: template.with_prefix(self.field_value(p, "alt_text") or "") for p in paths}
-        changed = {p for p in paths if any(self.field_value(p, n) != v for n, v in values.items())
-                   or alts[p] != (self.field_value(p, "alt_text") or "")}
+        changed = {p for p in paths if fills[p] or alts[p] != (self.field_value(p, "alt_text") or "")}
         if not changed:
             return 0
         name = template.name
         self.undo_stack.beginMacro(QCoreApplication.translate(
             "PostSession", "Apply the template “%1”").replace("%1", name))
         try:
-            for field_name, value in values.items():
-                self.set_fields(paths, field_name, value)
+            for field_name in FIELDS:
+                values = {p: f[field_name] for p, f in fills.items() if field_name in f}
+                if values:
+                    self.set_field_values(field_name, values)
             self.set_field_values("alt_text", alts)
         finally:
             self.undo_stack.endMacro()
@@ -174,8 +178,7 @@ class SessionEdits:
                      person_id: str | None = None, confirmed_adult: bool | None = None,
                      text: str | Callable[[], str] | None = None) -> int:
         """Decide several faces ``(path, index)`` at once (one undo step); returns how many
-        changed. A face linked to a registry person and confirmed an adult is also remembered
-        in the registry (:meth:`remember_adults`)."""
+        changed."""
         def change(im: DraftImage, index: int, box: list[int]) -> None:
             im.decide(index, box, decision, person_id=person_id, confirmed_adult=confirmed_adult)
 
@@ -219,17 +222,16 @@ class SessionEdits:
                         QCoreApplication.translate("PostSession", "Decide %n faces", "", n))
 
             self._push(edits.FaceEdit(self, changes, ""), describe)
-            self.remember_adults([a.person_id for _p, _i, _b, a in changes
-                                  if a is not None and a.decision == "person" and a.person_id
-                                  and a.confirmed_adult])
         return len(changes)
 
     def remember_adults(self, person_ids: Sequence[str]) -> None:
         """Remember in the registry, in the background, that the user checked these linked
-        people and found them adults, so the next post does not flag them again. Only people
-        whose age the registry does not know; the registry itself insists on a live consent
-        (``Registry.confirm_adult``), so for anyone else it stays a decision in this draft.
-        Undo takes back the draft's decision, not the registry's note (an admin can)."""
+        people and found them adults, so the next post does not flag them again. Only on the
+        user's explicit word (the face popup's "remember" box), never as a side effect of a
+        face decision; only people whose age the registry does not know; the registry itself
+        insists on a live consent and no guardian (``Registry.confirm_adult``). Undo takes back
+        the draft's decision, not the registry's note: the registry window shows it and an
+        admin can clear it."""
         registry = getattr(self, "registry", None)
         known = {p.id: p for p in getattr(self, "people", [])}
         ids = [pid for pid in dict.fromkeys(person_ids) if pid in known
@@ -249,8 +251,8 @@ class SessionEdits:
                         done.append(known[pid].name)
                 except NotAllowedError as e:
                     refused = str(e)
-                except RegistryError:
-                    pass  # no live consent: nothing may be kept about them
+                except RegistryError as e:  # no live consent, a guardian, a read-only copy
+                    refused = str(e)
             return done, refused
 
         def finished(result: Any, error: BaseException | None) -> None:

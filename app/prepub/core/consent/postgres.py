@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 from prepub.core.consent.types import RegistryError
+from prepub.core.registry_url import SECRET_OPTIONS
 
 DRIVER = "postgresql+psycopg"
 KEYRING_SERVICE = "prepub-registry"
@@ -73,7 +74,7 @@ def credential_key(u: URL) -> str:
 def check_url(u: URL) -> None:
     """Refuse what Prepub will not connect with: a password in the URL, or TLS switched off for a
     server on another machine."""
-    if u.password is not None:
+    if u.password is not None or any(str(k).lower() in SECRET_OPTIONS for k in u.query):
         raise RegistryError(
             "the registry address must not contain a password (it would be stored in plain "
             "text); store the password in the system keyring with 'prepub registry login'")
@@ -165,6 +166,11 @@ def failure_kind(error: BaseException) -> str | None:
     """``"unreachable"`` when ``error`` (a driver or SQLAlchemy error) says the server did not
     answer, ``"password"`` when it wants a password the login lacks, else None."""
     orig = getattr(error, "orig", None)
+    state = getattr(orig, "sqlstate", None)
+    if state == "28P01":  # invalid_password (a translated server message says the same)
+        return "password"
+    if state in ("57P03", "08001", "08006"):  # cannot_connect_now, connection failures
+        return "unreachable"
     said = f"{orig if orig is not None else error}".lower()
     if any(m in said for m in _PASSWORD):
         return "password"

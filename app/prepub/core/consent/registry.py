@@ -161,7 +161,8 @@ class Registry:
         later posts do not treat their face as a possible child.
 
         Only for a person with a consent on file that is not withdrawn (the consent is the
-        ground for holding this about them), and never over what the registry already knows:
+        ground for holding this about them) and no guardian (a guardian registered, or a
+        guardian's signature on a consent, says child), and never over what the registry knows:
         a birth year or a minor flag stays as it is (returns ``False``). Returns ``True`` when
         it was recorded (``is_minor`` = false, audit entry ``person.confirmed_adult``). On a
         team registry a communicator may do this and nothing more to a person (:mod:`.roles`,
@@ -174,11 +175,14 @@ class Registry:
                 raise RegistryError(f"person {person_id} was erased and cannot be changed")
             if p.birth_year is not None or p.is_minor is not None:
                 return False
-            live = [c for c in records.load_consents(conn, t.consents.c.person_id == person_id)
-                    if not c.withdrawn]
-            if not live:
+            found = records.load_consents(conn, t.consents.c.person_id == person_id)
+            if not [c for c in found if not c.withdrawn]:
                 raise RegistryError("only a person with a consent on file can be remembered as "
                                     "an adult")
+            if records.load_guardians(conn, person_id) or \
+                    any(sig.by_guardian for c in found for sig in c.signatures):
+                raise RegistryError("a guardian is registered for this person or signed their "
+                                    "consent: only an admin can record them as an adult")
             conn.execute(t.people.update().where(t.people.c.id == person_id)
                          .values(is_minor=False, updated_at=records.now()))
             records.write_audit(conn, actor=actor, action="person.confirmed_adult",

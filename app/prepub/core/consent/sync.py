@@ -42,8 +42,10 @@ from prepub.core.consent.types import (
 
 OUTBOX_NAME = "team-outbox.sqlite3"
 COPY_NAME = "team-copy.sqlite3"
+# Face references (biometric templates) stay on the server: a laptop's copy is for checking
+# consent offline, and a lost laptop must not carry everyone's face encodings.
 _COPY_TABLES = ("people", "guardians", "shoots", "consents", "consent_channels",
-                "consent_signatures", "face_refs", "exports", "export_files", "export_consents",
+                "consent_signatures", "exports", "export_files", "export_consents",
                 "audit_log")
 
 
@@ -255,12 +257,13 @@ class ReadOnlyRegistry(Registry):
 def open_copy(folder: Path | None = None, *, max_age_hours: float,
               url: str | None = None) -> ReadOnlyRegistry:
     """The local copy as a read-only registry; RegistryError when there is none, or when
-    ``url`` (the team registry wanted) is not the one it was copied from."""
+    ``url`` (the team registry wanted; None: the default address) is not the one it was
+    copied from."""
     path = _copy_path(folder)
     info = copy_info(folder)
     if info is None or not path.exists():
         raise RegistryError("there is no offline copy of the team registry on this computer")
-    if url is not None and info.source != location_of(url):
+    if info.source != location_of(url):  # None: the address PREPUB_REGISTRY_URL names
         raise RegistryError(f"the offline copy on this computer is of another registry "
                             f"({info.source})")
     reg = store.open_registry(f"sqlite:///{path}")
@@ -271,7 +274,7 @@ def open_copy(folder: Path | None = None, *, max_age_hours: float,
                             max_age=timedelta(hours=max_age_hours), queue=_queue_path(path))
 
 
-def location_of(url: str) -> str:
+def location_of(url: str | None) -> str:
     """How a registry at ``url`` names itself (:attr:`Registry.location`: no password)."""
     u, path = store.resolve_url(url)
     return str(path) if path is not None else u.render_as_string(hide_password=True)

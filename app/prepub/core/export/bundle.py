@@ -162,7 +162,7 @@ def export_bundle(draft: Draft, *, out_dir: str | Path, policy: Policy,
         posts = _posts(draft, st.images, policy, when)
         for ch in draft.channels:
             atomic.write_file(partial / "text" / f"{plan.slug(ch) or 'channel'}.txt", documents.channel_text(
-                text=draft.text_for(ch), channel_label=_label(policy, ch), images=st.images,
+                text=paragraphs(draft.text_for(ch)), channel_label=_label(policy, ch), images=st.images,
                 channel=ch, lang=lang))
         limit_checks = _tool_files(posts, fmts, partial, st, policy=policy, now=now, zone=zone,
                                    orders=orders, lang=lang)

@@ -66,6 +66,12 @@ class PersonDialog(_Form):
         self.birth_year.setValue(person.birth_year or 0 if person else 0)
         self.minor = QCheckBox(self.tr("This is a child (under 18)"))
         self.minor.setChecked(bool(person and person.is_minor))
+        # "an adult", as a communicator remembered it from a photo: kept unless unticked here
+        self.adult = QCheckBox(self.tr("Confirmed adult (someone checked a photo of them)"))
+        self.adult.setObjectName("confirmedAdult")
+        self.adult.setChecked(bool(person and person.is_minor is False))
+        self.adult.setVisible(bool(person and person.is_minor is False))
+        self.minor.toggled.connect(lambda on: self.adult.setChecked(False) if on else None)
         self.protected = QCheckBox(self.tr("Protected identity (never published identifiably)"))
         self.protected.setChecked(bool(person and person.protected_identity))
         self.matching = QCheckBox(self.tr("Agreed to face matching (biometric data)"))
@@ -74,6 +80,7 @@ class PersonDialog(_Form):
         self.form.addRow(self.tr("Relation:"), self.relation)
         self.form.addRow(self.tr("Birth year:"), self.birth_year)
         self.form.addRow("", self.minor)
+        self.form.addRow("", self.adult)
         self.form.addRow("", self.protected)
         self.form.addRow("", self.matching)
         self.name.textChanged.connect(self._check)
@@ -86,7 +93,8 @@ class PersonDialog(_Form):
     def values(self) -> dict[str, Any]:
         return {"name": self.name.text().strip(), "relation": combo_data(self.relation),
                 "birth_year": self.birth_year.value() or None,
-                "is_minor": True if self.minor.isChecked() else None,
+                "is_minor": True if self.minor.isChecked()
+                else False if self.adult.isChecked() else None,
                 "protected_identity": self.protected.isChecked(),
                 "matching_consent": self.matching.isChecked()}
 

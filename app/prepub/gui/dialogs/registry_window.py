@@ -238,6 +238,8 @@ class RegistryWindow(QWidget):
             facts.append(self.tr("born %1").replace("%1", str(p.birth_year)))
         if p.is_minor:
             facts.append(self.tr("child"))
+        elif p.is_minor is False and not p.birth_year:
+            facts.append(self.tr("adult (confirmed from a photo)"))
         if p.protected_identity:
             facts.append(self.tr("protected identity: never published identifiably"))
         facts.append(self.tr("agreed to face matching") if p.matching_consent

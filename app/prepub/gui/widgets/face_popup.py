@@ -98,6 +98,11 @@ class FacePopup(QFrame):
         self.adult.setChecked(bool(self.current is not None and self.current.confirmed_adult))
         self.adult.toggled.connect(self._adult_toggled)
         lay.addWidget(self.adult)
+        self.remember = QCheckBox(self)  # "... and remember it in the registry": only on request
+        self.remember.setObjectName("rememberAdult")
+        self.remember.toggled.connect(self._remember_toggled)
+        lay.addWidget(self.remember)
+        self._update_remember()
         self.clear = QPushButton(self.tr("Clear the decision"), self)
         self.clear.setFlat(True)
         self.clear.setEnabled(self.current is not None and self.current.decision is not None)
@@ -217,6 +222,33 @@ class FacePopup(QFrame):
         person = self.current.person_id if self.current is not None else None
         self.session.decide_face(self.path, self.index, decision, person_id=person,
                                  confirmed_adult=checked)
+        im = self.session.image(self.path)
+        self.current = im.face(self.index) if im is not None else None
+        self._update_remember()
+
+    def _linked_unknown_age(self) -> Any:
+        """The registry person this face is linked to, when the registry does not know their age."""
+        pid = self.current.person_id if self.current is not None and \
+            self.current.decision == "person" else None
+        person = next((p for p in self.session.people if p.id == pid), None) if pid else None
+        if person is None or getattr(person, "birth_year", None) is not None \
+                or getattr(person, "is_minor", None) is not None:
+            return None
+        return person
+
+    def _update_remember(self) -> None:
+        person = self._linked_unknown_age()
+        self.remember.setVisible(person is not None and not self.adult.isHidden()
+                                 and self.adult.isChecked())
+        if person is not None:
+            self.remember.setText(self.tr("Also remember in the consent registry that %1 is an "
+                                          "adult").replace("%1", person.name))
+
+    def _remember_toggled(self, checked: bool) -> None:
+        person = self._linked_unknown_age()
+        if checked and person is not None:
+            self.session.remember_adults([person.id])
+            self.remember.setEnabled(False)  # done (an admin can undo it in the registry)
 
     def _decide(self, decision: str | None, *, person_id: str | None = None) -> None:
         confirmed = self.adult.isChecked() if not self.adult.isHidden() else None

@@ -5,8 +5,9 @@ the registry (``Registry.confirm_adult``), so the next post does not flag the sa
 possible child again. A communicator gets UPDATE on ``people.is_minor`` and ``updated_at`` only
 (:mod:`prepub.core.consent.roles`), and on PostgreSQL a trigger narrows that further for anyone
 who is not an admin: ``is_minor`` may only go from unknown to false, only while the birth year is
-unknown, and only for a person with a consent that is not withdrawn. So a communicator can never
-turn a known child into an adult, nor record anything about someone who has not consented.
+unknown, only for a person with a consent that is not withdrawn and with no guardian (none
+registered, none who signed), and ``updated_at`` only forward. So a communicator can never turn a
+known child into an adult, nor record anything about someone who has not consented.
 
 SQLite (a personal registry) has no roles; the registry method applies the same rules.
 
@@ -32,20 +33,25 @@ NARROW = ("only an admin may change whether a person is a minor; others may only
 _PG_UP = f"""
 CREATE FUNCTION prepub_people_minor_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF NEW.is_minor IS NOT DISTINCT FROM OLD.is_minor THEN
-    RETURN NEW;
-  END IF;
   -- a registry without the team roles (a plain PostgreSQL registry) has nobody to narrow
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{ROLE_PREFIX}communicator') THEN
     RETURN NEW;
   END IF;
-  IF pg_has_role(current_user, '{ROLE_PREFIX}communicator', 'MEMBER')
-     AND NOT (EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{ROLE_PREFIX}admin')
-              AND pg_has_role(current_user, '{ROLE_PREFIX}admin', 'MEMBER'))
-     AND NOT (OLD.is_minor IS NULL AND NEW.is_minor = false AND OLD.birth_year IS NULL
-              AND NEW.birth_year IS NULL
-              AND EXISTS (SELECT 1 FROM consents c
-                          WHERE c.person_id = OLD.id AND c.withdrawn_at IS NULL)) THEN
+  IF NOT pg_has_role(current_user, '{ROLE_PREFIX}communicator', 'MEMBER')
+     OR (EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{ROLE_PREFIX}admin')
+         AND pg_has_role(current_user, '{ROLE_PREFIX}admin', 'MEMBER')) THEN
+    RETURN NEW;  -- an admin, or the owner: the grants decide
+  END IF;
+  -- a communicator may do exactly one thing to a person: unknown -> adult, for someone who
+  -- consented and has no guardian, moving updated_at forward
+  IF NOT (OLD.is_minor IS NULL AND NEW.is_minor = false AND OLD.birth_year IS NULL
+          AND NEW.birth_year IS NULL AND NEW.updated_at >= OLD.updated_at
+          AND EXISTS (SELECT 1 FROM consents c
+                      WHERE c.person_id = OLD.id AND c.withdrawn_at IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM guardians g WHERE g.child_id = OLD.id)
+          AND NOT EXISTS (SELECT 1 FROM consent_signatures s JOIN consents c
+                          ON c.id = s.consent_id
+                          WHERE c.person_id = OLD.id AND s.signer_kind = 'guardian')) THEN
     RAISE EXCEPTION '{NARROW}' USING ERRCODE = 'insufficient_privilege';
   END IF;
   RETURN NEW;
