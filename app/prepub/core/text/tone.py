@@ -38,7 +38,10 @@ _RANK = {"info": 0, "warn": 1, "block": 2}
 QUOTED_REASON = " The words are quoted or reported – check the wording."
 # words before "är en / er en / is a" that make the insult about a thing, not a person
 _THING_SUBJECTS = frozenset("""det detta denna den det här dette denne this that it which vilket hvilket
-förslaget beslutet planen idén forslaget beslutningen planen idéen idea plan decision proposal""".split())
+förslaget beslutet planen idén forslaget beslutningen planen idéen idea plan decision proposal
+förslag beslut budgeten budgettet regeln reglerna reglen reglerne lagen loven motionen uttalandet
+udtalelsen rapporten projektet ideas plans decisions proposals budget policy rule rules law bill
+motion statement report project scheme""".split())
 
 
 def _parts(token: Token) -> list[str]:
@@ -261,8 +264,9 @@ class _AttackReader:
             voc = self._vocative(token, before)
             if voc:
                 return voc
-        if self.call is not None and self.call.search(self.ctx.text, s0, token.start) is not None:
-            return "sure"  # "kallade vår ordförande för ”värdelös pajas”", "called our referee a …"
+        called = self._called(token, s0)
+        if called is not None:
+            return called  # "kallade vår ordförande för ”värdelös pajas”", "called our referee a …"
         cop = self._copula(token, entry, lo, before)
         if cop is not None:
             return cop  # what a subject is called is said of the subject, whatever the noun
@@ -287,6 +291,35 @@ class _AttackReader:
         if any(t.kind == "mention" for t in before[-ATTACK_WINDOW:]):
             return "sure"
         return self._fragment(token, before)
+
+    def _called(self, token: Token, s0: int) -> str | None:
+        """Who a reported call ("kallade", "called", "calling") before ``token`` names: ``"sure"``
+        for one person ("called our referee a …", "kallade honom för"), ``"group"`` for several
+        ("emails calling our staff ’idiots’": an insult, reported), ``"thing"`` for a thing ("called
+        the proposal stupid": criticism of a decision); None when no call stands before it."""
+        if self.call is None:
+            return None
+        last = None
+        for m in self.call.finditer(self.ctx.text, s0, token.start):
+            last = m
+        if last is None:
+            return None
+        i, j = bisect_left(self._starts, last.end()), bisect_left(self._starts, token.start)
+        obj = self.words[i:j]
+        if len(obj) > 4 or any(ch in ".!?\n;" for ch in self.ctx.text[last.end():token.start]):
+            return "sure"
+        for t in obj:
+            low = t.text.casefold().replace("’", "'")
+            if t.kind == "mention" or self._is_you(t) or low in self.one:
+                return "sure"
+            if low in self.many or low in ("them", "dem", "dom", "jer"):
+                return "group"
+            kind = self.ctx.lists.person_kind(low, self.langs)
+            if kind is not None:
+                return "sure" if kind == "person" else "group"
+            if low in _THING_SUBJECTS:
+                return "thing"
+        return "sure"
 
     def _vocative(self, token: Token, before: list[Token]) -> str | None:
         """"din falska orm", "you spineless coward", "din jävla idiot", "du idiot!"."""
@@ -577,39 +610,113 @@ def check_threats(ctx: Context) -> None:
     på": blocks; "vi har din adress": warns), veiled menace ("det kommer att sluta illa för dig",
     "det vore synd om det hände något", "your days are numbered": warn) and a condition put to
     someone followed by harm or menace ("röstar ni igenom det … får ni det jobbigt", "keep pushing
-    this and see what happens to your windows": warns)."""
+    this and see what happens to your windows": warns).
+
+    What only looks like a threat is left alone: a match that overlaps an idiom, a request or a
+    reflexive (``threat_not``: "du kommer att dö av skratt", "vi behöver veta var du bor", "du
+    kommer att bränna dig" in the sun); knowing or finding the reader in a service post
+    (:func:`_service_reading`); and menace at a non-person ("Winter, your days are numbered!")."""
     done: list[tuple[int, int]] = []
     langs = ctx.phrase_languages
-    sources = [(ctx.lists.phrase_regex("threat", langs), None, True),
-               (ctx.lists.phrase_regex("threat_private_where", langs), None, True),
-               (_threat_rx(ctx, "threat_harm"), None, True),
-               (ctx.lists.phrase_regex("threat_menace", langs), Severity.WARN, True),
-               (_threat_rx(ctx, "threat_harm_menace"), Severity.WARN, True),
-               (ctx.lists.phrase_regex("threat_arson", langs), None, True),
-               (ctx.lists.phrase_regex("threat_private", langs), Severity.WARN, True),
-               (ctx.lists.phrase_regex("threat_private_have", langs) if _menacing(ctx) else None, Severity.WARN, True),
-               (ctx.lists.phrase_regex("threat_watching", langs), Severity.WARN, True),
-               (ctx.lists.phrase_regex("threat_incite", langs), Severity.WARN, True),
+    # (pattern, severity, check negation, knowing or finding the reader)
+    sources = [(ctx.lists.phrase_regex("threat", langs), None, True, False),
+               (ctx.lists.phrase_regex("threat_find", langs), None, True, True),
+               (ctx.lists.phrase_regex("threat_private_where", langs), None, True, True),
+               (_threat_rx(ctx, "threat_harm"), None, True, False),
+               (ctx.lists.phrase_regex("threat_menace", langs), Severity.WARN, True, False),
+               (_threat_rx(ctx, "threat_harm_menace"), Severity.WARN, True, False),
+               (ctx.lists.phrase_regex("threat_arson", langs), None, True, False),
+               (ctx.lists.phrase_regex("threat_private", langs), Severity.WARN, True, True),
+               (ctx.lists.phrase_regex("threat_private_have", langs) if _menacing(ctx) else None, Severity.WARN, True,
+                True),
+               (ctx.lists.phrase_regex("threat_watching", langs), Severity.WARN, True, False),
+               (ctx.lists.phrase_regex("threat_incite", langs), Severity.WARN, True, False),
                # these carry their own negation: "du går inte därifrån på egna ben", "you won't be smiling"
-               (ctx.lists.phrase_regex("threat_idiom", langs), None, False),
-               (ctx.lists.phrase_regex("threat_veiled", langs), Severity.WARN, False)]
+               (ctx.lists.phrase_regex("threat_idiom", langs), None, False, False),
+               (ctx.lists.phrase_regex("threat_veiled", langs), Severity.WARN, False, False)]
     offer = ctx.lists.phrase_regex("threat_offer", langs)
-    for rx, own_severity, check_negation in sources:
+    not_rx = ctx.lists.phrase_regex("threat_not", langs)
+    not_spans = [(m.start(), m.end()) for m in not_rx.finditer(ctx.text)] if not_rx is not None else []
+    for rx, own_severity, check_negation, finds in sources:
         if rx is None:
             continue
         for m in rx.finditer(ctx.text):
             if any(s < m.end() and m.start() < e for s, e in done) or ctx.inside(m.start(), m.end()):
                 continue
+            if any(s < m.end() and m.start() < e for s, e in not_spans):
+                continue  # "du kommer att dö av skratt", "vi behöver veta var du bor", "du bränner dig"
             if check_negation and ctx.discourse.negated(m.start(), m.end(), window=3):
                 continue
             if offer is not None and offer.match(ctx.text, m.end()):
                 continue  # "du kommer att ångra dig om du missar loppisen": an offer, not menace
-            _emit_threat(ctx, m.start(), m.end(), own_severity)
+            severity = own_severity
+            if finds:
+                reading = _service_reading(ctx, m.start(), m.end())
+                if reading == "service":
+                    done.append((m.start(), m.end()))
+                    continue  # "vi vet vilken skola ditt barn går på, så du behöver inte anmäla det igen"
+                if reading == "note":
+                    severity = Severity.INFO  # "We know where you live! Bin calendars are on their way …"
+            if severity == Severity.WARN and _playful(ctx, m.start(), m.end()):
+                done.append((m.start(), m.end()))
+                continue  # "Winter, your days are numbered!"
+            _emit_threat(ctx, m.start(), m.end(), severity)
             done.append((m.start(), m.end()))
     for start, end in _veiled_pairs(ctx) + _conditional_threats(ctx):
         if not any(s < end and start < e for s, e in done):
             _emit_threat(ctx, start, end, Severity.WARN)
             done.append((start, end))
+
+
+def _service_reading(ctx: Context, start: int, end: int) -> str | None:
+    """How a post reads that knows or finds the reader ("vi vet var du bor", "vi hittar dig", "we
+    know your children's …"): ``"service"`` when the same sentence goes on to say what for – a
+    purpose or consequence (``threat_purpose``: "för att", "så", "so") followed by a service or a
+    benefit (``threat_service``: "röstkort", "bin calendar", "du behöver inte …"); ``"note"`` when a
+    service is elsewhere in the post ("Vi vet var du bor! Sophämtningsschemat kommer i brevlådan"):
+    the opener is play, but worth a look; None – a threat – when there is no service, or the post
+    makes a demand or a menacing remark anywhere ("Sluta skriva.", "Sov gott.")."""
+    langs = ctx.phrase_languages
+    service = ctx.lists.phrase_regex("threat_service", langs)
+    if service is None or ctx.discourse.voice(start, end) != OWN:
+        return None
+    if ctx.discourse.cue_anywhere("threat_demand") or ctx.discourse.cue_anywhere("threat_cue"):
+        return None
+    hits = [h for h in service.finditer(ctx.text) if not ctx.inside(h.start(), h.end())]
+    if not hits:
+        return None
+    s0, s1 = ctx.discourse.sentence_text(start)
+    purpose = ctx.lists.phrase_regex("threat_purpose", langs)
+    if purpose is not None:
+        for p in purpose.finditer(ctx.text, end, s1):
+            if any(p.end() <= h.start() and h.end() <= s1 for h in hits):
+                return "service"
+    return "note"
+
+
+def _playful(ctx: Context, start: int, end: int) -> bool:
+    """Whether a non-person (``playful``: a season, the weather, pests, Santa) is called out within
+    four words of [start, end) in its sentence, set off by a comma, colon, dash or "!": "Winter,
+    your days are numbered!", "Era dagar är räknade, myggen!". An @mention there makes it a threat
+    after all."""
+    rx = ctx.lists.phrase_regex("playful", ctx.phrase_languages)
+    if rx is None:
+        return False
+    s0, s1 = ctx.discourse.sentence_text(start)
+    before = list(re.finditer(r"\S+", ctx.text[s0:start]))[-4:]
+    after = list(re.finditer(r"\S+", ctx.text[end:s1]))[:4]
+    lo = s0 + before[0].start() if before else start
+    hi = end + after[-1].end() if after else end
+    if any(t.kind == "mention" and lo <= t.start < hi for t in ctx.tokens):
+        return False
+    for m in rx.finditer(ctx.text, lo, hi):
+        gap = ctx.text[m.end():start] if m.end() <= start else ctx.text[end:m.start()] if m.start() >= end else ""
+        if _VOCATIVE_BREAK.search(gap):
+            return True  # set off like a name called out; "Nästa vinter får du betala för det här" is a threat
+    return False
+
+
+_VOCATIVE_BREAK = re.compile(r"[,:–—!]|\s-\s")
 
 
 def _menacing(ctx: Context) -> bool:
@@ -741,7 +848,8 @@ def check_rumour(ctx: Context) -> None:
     jobbar på regionen säger", "I'm told") when the post also asks readers to pass it on, to confirm
     it, or says it is unconfirmed; a mere impression ("det lyder til, at …") only when the post asks
     whether it is true. Nothing when the post corrects the rumour or confirms its own
-    news ("det stämmer inte", "här är fakta", "rygterne er sande"), nor for "har du hört att …?"."""
+    news ("det stämmer inte", "här är fakta", "rygterne er sande"), nor for "har du hört att …?",
+    nor for play about a non-person ("Ryktet säger att tomten kommer …")."""
     d = ctx.discourse
     if d.cue_anywhere("rumour_debunk"):
         return
@@ -761,6 +869,7 @@ def check_rumour(ctx: Context) -> None:
     you = ctx.lists.phrase_regex("attack_you", langs)
     ours = ctx.lists.phrase_regex("rumour_ours", langs)
     praise = ctx.lists.phrase_regex("rumour_praise", langs)
+    playful = ctx.lists.phrase_regex("playful", langs)
     asks = d.cue_anywhere("rumour_share") or d.cue_anywhere("rumour_confirm")
     done: list[tuple[int, int]] = []
     for m in sorted(found, key=lambda m: m.start()):
@@ -775,5 +884,9 @@ def check_rumour(ctx: Context) -> None:
             continue  # "det sägs att ingen kan stå emot våra kanelbullar": about ourselves, no hearsay
         if praise is not None and praise.search(ctx.text, s0, s1):
             continue  # "många säger att biblioteket är länets finaste": praise passed on is promotion
+        if playful is not None:
+            words = list(re.finditer(r"\S+", ctx.text[m.end():s1]))[:3]
+            if words and playful.search(ctx.text, m.end(), m.end() + words[-1].end()):
+                continue  # "Ryktet säger att tomten kommer till torget": play, not hearsay about anyone
         done.append((m.start(), m.end()))
         ctx.emit("text.rumour", (m.start(), m.end()), params={"phrase": m.group()})
