@@ -1930,8 +1930,28 @@
         <translation>2. Personer ved %1</translation>
     </message>
     <message>
+        <source>%1 was erased from this laptop. They had not been sent to the team registry yet, and now never will be.</source>
+        <translation>%1 er slettet fra denne computer. Personen var endnu ikke sendt til det fælles register og bliver det nu aldrig.</translation>
+    </message>
+    <message>
         <source>%1 was erased from the registry.</source>
         <translation>%1 er slettet fra registret.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the team registry: erasing them needs its server. Try again when it answers.</source>
+        <translation>%1 er allerede i det fælles register: at slette personen kræver dets server. Prøv igen, når den svarer.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the team registry: changing them needs its server. Try again when it answers.</source>
+        <translation>%1 er allerede i det fælles register: at ændre personen kræver dets server. Prøv igen, når den svarer.</translation>
+    </message>
+    <message>
+        <source>%1 is in the team registry, and your role there does not allow erasing people: ask an admin of the team registry to erase them.</source>
+        <translation>%1 er i det fælles register, og din rolle der tillader ikke at slette personer: bed en administrator af det fælles register om at slette personen.</translation>
+    </message>
+    <message>
+        <source>%1 is in the team registry, and your role there does not allow changing people: ask an admin of the team registry to correct them.</source>
+        <translation>%1 er i det fælles register, og din rolle der tillader ikke at ændre personer: bed en administrator af det fælles register om at rette oplysningerne.</translation>
     </message>
     <message>
         <source>A reference photo of this person</source>
@@ -2634,6 +2654,13 @@
         <translation>
             <numerusform>Sender %n post til det fælles register…</numerusform>
             <numerusform>Sender %n poster til det fælles register…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shoot(s) waiting to sync.</source>
+        <translation>
+            <numerusform>%n fotografering venter på synkronisering.</numerusform>
+            <numerusform>%n fotograferinger venter på synkronisering.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

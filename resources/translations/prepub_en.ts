@@ -454,6 +454,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n shoot(s) waiting to sync.</source>
+        <translation>
+            <numerusform>%n shoot waiting to sync.</numerusform>
+            <numerusform>%n shoots waiting to sync.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n entry(ies) waiting to sync.</source>
         <translation>
             <numerusform>%n entry waiting to sync.</numerusform>

@@ -1930,8 +1930,28 @@
         <translation>2. Personer vid %1</translation>
     </message>
     <message>
+        <source>%1 was erased from this laptop. They had not been sent to the team registry yet, and now never will be.</source>
+        <translation>%1 är raderad från den här datorn. Personen hade inte skickats till det gemensamma registret än och kommer nu aldrig att skickas dit.</translation>
+    </message>
+    <message>
         <source>%1 was erased from the registry.</source>
         <translation>%1 är raderad ur registret.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the team registry: erasing them needs its server. Try again when it answers.</source>
+        <translation>%1 finns redan i det gemensamma registret: att radera personen kräver dess server. Försök igen när den svarar.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the team registry: changing them needs its server. Try again when it answers.</source>
+        <translation>%1 finns redan i det gemensamma registret: att ändra personen kräver dess server. Försök igen när den svarar.</translation>
+    </message>
+    <message>
+        <source>%1 is in the team registry, and your role there does not allow erasing people: ask an admin of the team registry to erase them.</source>
+        <translation>%1 finns i det gemensamma registret, och din roll där tillåter inte att personer raderas: be en administratör för det gemensamma registret att radera personen.</translation>
+    </message>
+    <message>
+        <source>%1 is in the team registry, and your role there does not allow changing people: ask an admin of the team registry to correct them.</source>
+        <translation>%1 finns i det gemensamma registret, och din roll där tillåter inte att personer ändras: be en administratör för det gemensamma registret att rätta uppgifterna.</translation>
     </message>
     <message>
         <source>A reference photo of this person</source>
@@ -2634,6 +2654,13 @@
         <translation>
             <numerusform>Skickar %n post till det gemensamma registret…</numerusform>
             <numerusform>Skickar %n poster till det gemensamma registret…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shoot(s) waiting to sync.</source>
+        <translation>
+            <numerusform>%n fotografering väntar på synkning.</numerusform>
+            <numerusform>%n fotograferingar väntar på synkning.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

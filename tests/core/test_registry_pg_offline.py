@@ -174,3 +174,54 @@ def test_the_copy_leaves_face_references_on_the_server(team: Team, tmp_path: Pat
     finally:
         db.close()
     assert sync_mod.copy_info(tmp_path).source == location
+
+
+def test_a_consent_logged_during_a_push_still_waits(
+        team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Photographer mode may save the next person while the outbox is being sent: what the
+    sheet did not carry is still waiting afterwards (and sent by the next push)."""
+    from prepub.core.consent import sheet
+
+    outbox, photo = sync.open_outbox(tmp_path), team.open("photographer")
+    try:
+        shoot = outbox.add_shoot(photographer="Pia", date=date(2026, 11, 20), event="Marknad")
+        ola = outbox.add_person(name="Ola Berg", relation="public")
+        outbox.add_consent(person_id=ola.id, channels=["instagram"], purpose="Marknad",
+                           given_on=date(2026, 11, 20), signed_by=["self"], logged_by="Pia",
+                           verbal_note="ja", shoot_id=shoot.id)
+        real_import = sheet.import_sheet
+        late: list[str] = []
+
+        def import_meanwhile(team_reg: Any, path: Any, **kw: Any) -> Any:
+            if not late:  # the sheet is made; the next person is saved before it is noted
+                eva = outbox.add_person(name="Eva Berg", relation="public")
+                late.append(outbox.add_consent(
+                    person_id=eva.id, channels=["instagram"], purpose="Marknad",
+                    given_on=date(2026, 11, 20), signed_by=["self"], logged_by="Pia",
+                    verbal_note="ja", shoot_id=shoot.id).id)
+            return real_import(team_reg, path, **kw)
+
+        monkeypatch.setattr(sheet, "import_sheet", import_meanwhile)
+        sync.push(outbox, photo)
+        assert sync.waiting(outbox) == 1 and sync.pending(outbox) == [shoot.id]
+        sync.push(outbox, photo)
+        assert sync.waiting(outbox) == 0 and sync.pending(outbox) == []
+        assert photo.get_consent(late[0]).shoot_id == shoot.id
+    finally:
+        outbox.close()
+        photo.close()
+
+
+def test_an_erased_entry_no_longer_waits(team: Team, tmp_path: Path) -> None:
+    outbox = sync.open_outbox(tmp_path)
+    try:
+        shoot = outbox.add_shoot(photographer="Pia", date=date(2026, 11, 20), event="Marknad")
+        ola = outbox.add_person(name="Ola Berg", relation="public")
+        outbox.add_consent(person_id=ola.id, channels=["instagram"], purpose="Marknad",
+                           given_on=date(2026, 11, 20), signed_by=["self"], logged_by="Pia",
+                           verbal_note="ja", shoot_id=shoot.id)
+        assert sync.waiting(outbox) == 1
+        outbox.delete_person(ola.id)
+        assert sync.waiting(outbox) == 0
+    finally:
+        outbox.close()

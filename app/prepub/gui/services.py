@@ -163,11 +163,6 @@ def open_outbox(*, create: bool) -> Any:
     return sync.open_outbox()
 
 
-def outbox_waiting(outbox: Any) -> int:
-    """Consents in the outbox not yet sent to the team registry."""
-    return int(team_sync().waiting(outbox))
-
-
 def push_outbox(outbox: Any, team: Any, actor: str | None) -> tuple[Any, int]:
     """Send the outbox's waiting shoots to ``team``: (PushResult, entries still waiting)."""
     sync = team_sync()

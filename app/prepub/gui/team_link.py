@@ -55,8 +55,11 @@ class TeamLink(QObject):
         self.state = OPENING
         self.reason = ""  # why the team registry is not in use (offline, failed)
         self.outbox: Any = None  # the photographer's queue, once opened
-        self.outbox_waiting = 0
+        self.outbox_waiting = 0  # consents logged in it, not sent yet
+        self.outbox_pending = 0  # shoots to send (also a shoot with nobody logged yet)
         self.syncing = False
+        self._push_again = False  # asked to push while a push ran
+        self._away = False  # the server went away and the team registry is not back yet
         self._password: str | None = None  # typed this session; never stored
         self._asked = False
         self._probe: Any = None
@@ -90,6 +93,11 @@ class TeamLink(QObject):
     def offline(self) -> bool:
         """A team registry whose server is away: the copy (if any) is in use."""
         return self.state == OFFLINE
+
+    @property
+    def connected(self) -> bool:
+        """The team registry itself is in use (its server answers)."""
+        return self.state == TEAM
 
     @property
     def copy(self) -> Any:
@@ -131,6 +139,7 @@ class TeamLink(QObject):
         self._stop_probe()
         self._age_timer.stop()
         self._password, self._asked, self._copy_refused = None, False, False
+        self._away = False
         self.session.services.registry_url = url or None
         self.open()
 
@@ -176,7 +185,7 @@ class TeamLink(QObject):
         return f"{parts.username or ''}@{parts.hostname or 'localhost'}"
 
     def _failed(self, reason: str) -> None:
-        self.state, self.reason = FAILED, reason
+        self.state, self.reason, self._away = FAILED, reason, False
         self._replace(None, reason)
         self.changed.emit()
 
@@ -184,7 +193,7 @@ class TeamLink(QObject):
         team = getattr(registry, "dialect", "") == "postgresql"
         self._stop_probe()
         self._age_timer.stop()
-        self.state, self.reason = (TEAM if team else PERSONAL), ""
+        self.state, self.reason, self._away = (TEAM if team else PERSONAL), "", False
         self._replace(registry, None)
         self.changed.emit()
         if team:
@@ -211,7 +220,7 @@ class TeamLink(QObject):
             self._go_offline(error)
 
     def _go_offline(self, reason: str) -> None:
-        self.state, self.reason = OFFLINE, reason
+        self.state, self.reason, self._away = OFFLINE, reason, True
         self._refresh_timer.stop()
         max_age = float(self.session.policy.consent.offline_copy_max_age_hours)
         self.session.runner.run_in_background(services.open_offline_copy, self._copy_opened,
@@ -314,8 +323,9 @@ class TeamLink(QObject):
 
     @property
     def writes_to_outbox(self) -> bool:
-        """Photographer mode writes to the outbox: a team registry whose server is away."""
-        return self.is_team and self.state == OFFLINE
+        """Photographer mode writes to the outbox: a team registry whose server is away, also
+        while it is tried again ("Sync now", the watcher) until the team registry is back."""
+        return self.is_team and (self.state == OFFLINE or self._away)
 
     def open_outbox(self, *, create: bool = True, then: Callable[[], None] | None = None) -> None:
         """Open the outbox (``create``: even when there is none yet), count what waits."""
@@ -324,17 +334,18 @@ class TeamLink(QObject):
                 then()
             return
 
-        def work() -> tuple[Any, int]:
+        def work() -> tuple[Any, tuple[int, int]]:
             box = services.open_outbox(create=create)
-            return box, (services.outbox_waiting(box) if box is not None else 0)
+            return box, (_counts(box) if box is not None else (0, 0))
 
         def done(result: Any, error: BaseException | None) -> None:
             if error is not None:
                 self.sync_failed.emit(str(error))
                 return
-            box, waiting = result
+            box, counts = result
             if box is not None and self.outbox is None:
-                self.outbox, self.outbox_waiting = box, waiting
+                self.outbox = box
+                self.outbox_waiting, self.outbox_pending = counts
                 self.changed.emit()
             elif box is not None:
                 box.close()
@@ -344,43 +355,62 @@ class TeamLink(QObject):
         self.session.runner.run_in_background(work, done, pool="write", name="outbox")
 
     def count_outbox(self) -> None:
-        """Count the outbox's waiting entries again (after photographer mode saved one)."""
+        """Count the outbox's waiting entries again (after photographer mode changed it)."""
         if self.outbox is None:
             return
 
-        def done(n: Any, error: BaseException | None) -> None:
-            if error is None and n != self.outbox_waiting:
-                self.outbox_waiting = int(n)
+        def done(counts: Any, error: BaseException | None) -> None:
+            if error is None and tuple(counts) != (self.outbox_waiting, self.outbox_pending):
+                self.outbox_waiting, self.outbox_pending = counts
                 self.changed.emit()
 
-        self.session.runner.run_in_background(services.outbox_waiting, done, pool="write",
-                                              name="outbox", args=(self.outbox,))
+        self.session.runner.run_in_background(_counts, done, pool="write", name="outbox",
+                                              args=(self.outbox,))
 
     def push_outbox(self) -> None:
-        """Send the outbox to the team registry when it is connected and something waits."""
+        """Send the outbox to the team registry when it is connected: every shoot changed since
+        its last push (new people, or a shoot begun there with nobody logged yet). Asked while
+        a push runs, it pushes again after it."""
         team = self.session.registry
-        if self.state != TEAM or self.outbox is None or self.syncing or not self.outbox_waiting:
+        if self.state != TEAM or self.outbox is None:
             return
-        self.syncing = True
+        if self.syncing:
+            self._push_again = True
+            return
+        self.syncing, self._push_again = True, False
         self.changed.emit()
+        outbox = self.outbox
+
+        def work() -> tuple[Any, tuple[int, int]]:
+            pushed, _waiting = services.push_outbox(outbox, team, services.Services.user_name())
+            return pushed, _counts(outbox)
 
         def done(result: Any, error: BaseException | None) -> None:
             self.syncing = False
             if error is not None:
                 self.sync_failed.emit(str(error))
             else:
-                pushed, self.outbox_waiting = result
-                self.synced.emit(pushed)
-                self.session.refresh_people()
+                pushed, (self.outbox_waiting, self.outbox_pending) = result
+                if pushed.shoots:  # (nothing waited: nothing to report)
+                    self.synced.emit(pushed)
+                    self.session.refresh_people()
             self.changed.emit()
+            if self._push_again and not self._stopped:
+                self.push_outbox()
 
-        self.session.runner.run_in_background(services.push_outbox, done, pool="sync", name="sync",
-                                              args=(self.outbox, team, services.Services.user_name()))
+        self.session.runner.run_in_background(work, done, pool="sync", name="sync")
 
     def sync_now(self) -> None:
-        """"Sync now": push what waits, or try the server again first when it is away."""
+        """"Sync now": push what waits, or try the server again first when it is away
+        (photographer mode goes on writing to the outbox meanwhile: :attr:`writes_to_outbox`)."""
         if self.state == OFFLINE:
             self._stop_probe()
             self.open()
         else:
             self.open_outbox(create=False, then=self.push_outbox)
+
+
+def _counts(outbox: Any) -> tuple[int, int]:
+    """(consents waiting, shoots to send) in the outbox."""
+    sync = services.team_sync()
+    return int(sync.waiting(outbox)), len(sync.pending(outbox))

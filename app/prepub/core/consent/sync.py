@@ -79,23 +79,25 @@ def pending(outbox: Registry) -> list[str]:
         if not sid:
             continue
         if e.action == "sync.push":
-            last_push[sid] = e.id
+            last_push[sid] = int(e.details.get("upto", e.id))  # what its sheet covered
         elif e.action != "sheet.export":
             touched[sid] = e.id
     return [s for s, i in sorted(touched.items(), key=lambda kv: kv[1]) if i > last_push.get(s, 0)]
 
 
 def waiting(outbox: Registry) -> int:
-    """How many consents the outbox holds that were logged after their shoot's last push: the
-    entries still to sync (what photographer mode shows)."""
+    """How many consents the outbox holds that were logged after their shoot's last push (of
+    people not erased since): the entries still to sync (what photographer mode shows)."""
     last_push: dict[str, int] = {}
-    logged: list[tuple[str, int]] = []
+    logged: list[tuple[str, int, str | None]] = []
     for e in reversed(outbox.audit_entries(limit=1_000_000)):
         if e.action == "sync.push" and e.entity_id:
-            last_push[e.entity_id] = e.id
+            last_push[e.entity_id] = int(e.details.get("upto", e.id))
         elif e.action == "consent.add" and e.details.get("shoot_id"):
-            logged.append((e.details["shoot_id"], e.id))
-    return sum(1 for sid, i in logged if i > last_push.get(sid, 0))
+            logged.append((e.details["shoot_id"], e.id, e.details.get("person_id")))
+    people = {p.id: p for p in outbox.list_people(include_erased=True)}
+    return sum(1 for sid, i, pid in logged if i > last_push.get(sid, 0)
+               and not (pid in people and people[pid].erased))
 
 
 def push(outbox: Registry, team: Registry, *, actor: str | None = None,
@@ -108,6 +110,7 @@ def push(outbox: Registry, team: Registry, *, actor: str | None = None,
     conflicts: list[ImportConflict] = []
     with tempfile.TemporaryDirectory(prefix="prepub-push-") as tmp:
         for sid in todo:
+            upto = outbox.latest_change()  # anything logged after this is sent next time
             sheet = export_sheet(outbox, shoot_id=sid, out_path=Path(tmp), actor=actor)
             res = import_sheet(team, sheet, actor=actor)
             added, unchanged = added + res.added, unchanged + res.unchanged
@@ -115,7 +118,8 @@ def push(outbox: Registry, team: Registry, *, actor: str | None = None,
             conflicts += res.conflicts
             outbox.audit(action="sync.push", entity="shoot", entity_id=sid, actor=actor,
                          details={"sheet_id": res.sheet_id, "added": res.added,
-                                  "conflicts": len(res.conflicts), "target": team.location})
+                                  "conflicts": len(res.conflicts), "target": team.location,
+                                  "upto": upto})
     return PushResult(shoots=len(todo), added=added, unchanged=unchanged,
                       skipped_withdrawn=skipped, conflicts=tuple(conflicts))
 

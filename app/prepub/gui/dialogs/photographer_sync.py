@@ -4,14 +4,21 @@ back.
 While the team registry's server cannot be reached, photographer mode writes to the outbox on
 this laptop (:attr:`TeamLink.outbox <prepub.gui.team_link.TeamLink.outbox>`); a shoot started
 online and continued offline is carried into it, so its people are logged under the same shoot.
-A shoot begun in the outbox stays there until it is sent. :class:`SyncBar` shows how many
-entries wait, sends them ("Sync now"; also by itself when the server answers again) and shows
-what the team registry did not take (conflicts: the team's record is kept; a withdrawal there is
-never undone by an older consent from the laptop).
+A shoot begun in the outbox stays there until it is sent; then it lives in the team registry
+again and what is logged next goes there directly. :class:`SyncBar` shows how many entries
+wait, sends them ("Sync now"; also by itself when the server answers again) and shows what the
+team registry did not take (conflicts: the team's record is kept; a withdrawal there is never
+undone by an older consent from the laptop).
+
+Edit… and Remove… change a person where it counts (:func:`erase_entry`, :func:`update_entry`):
+an entry not sent yet only on this laptop (and an erased one is never sent); an entry already in
+the team registry there (and the laptop's copy with it), which needs the server: offline they
+refuse (:class:`NeedsServer`) rather than change only the laptop's copy.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -19,6 +26,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from prepub.gui.style import pill_stylesheet
 from prepub.gui.team_link import TeamLink
+
+log = logging.getLogger(__name__)
 
 TEAM, OUTBOX = "team", "outbox"
 
@@ -65,18 +74,21 @@ class SyncBar(QWidget):
 
     def update_view(self) -> None:
         t = self.team
-        n = t.outbox_waiting
+        n, shoots = t.outbox_waiting, t.outbox_pending
         if t.offline:
             text = self.tr("Offline: what you log is kept on this laptop and sent when the team "
                            "registry answers. %n entry(ies) waiting to sync.", "", n)
         elif t.syncing:
             text = self.tr("Sending %n entry(ies) to the team registry…", "", n)
+        elif shoots and not n:  # a shoot begun offline, nobody logged in it yet
+            text = self.tr("%n shoot(s) waiting to sync.", "", shoots)
         else:
             text = self.tr("%n entry(ies) waiting to sync.", "", n)
         self.waiting.setText(text)
-        self.waiting.setStyleSheet(_pill("attention" if t.offline or n else "ready"))
-        self.sync_button.setEnabled(not t.syncing and (t.offline or n > 0))
-        self.setVisible(t.is_team and (t.offline or n > 0 or t.syncing or self.result.isVisibleTo(self)))
+        self.waiting.setStyleSheet(_pill("attention" if t.offline or n or shoots else "ready"))
+        self.sync_button.setEnabled(not t.syncing and (t.offline or n > 0 or shoots > 0))
+        self.setVisible(t.is_team and (t.offline or n > 0 or shoots > 0 or t.syncing
+                                       or self.result.isVisibleTo(self)))
 
     def _synced(self, result: Any) -> None:
         parts = [self.tr("Sent to the team registry: %n new record(s).", "", result.added)]
@@ -118,12 +130,14 @@ class SyncBar(QWidget):
 
 class TeamTarget:
     """Where photographer mode writes (a mixin of the window): the session's registry, or the
-    outbox while a team registry's server is away (and for a shoot begun there)."""
+    outbox while a team registry's server is away (and for a shoot begun there, until it is
+    sent)."""
 
     team: TeamLink | None
     session: Any
     shoot: Any
     _home: str | None = None  # where the current shoot lives
+    _home_check: Any = None  # the shoot whose move back to the team registry is being checked
 
     def _registry(self) -> Any:
         team = self.team
@@ -159,8 +173,126 @@ class TeamTarget:
             self._home = OUTBOX  # carry the shoot: its people are logged under the same shoot
             shoot = self.shoot
             self._run(_carry_shoot, lambda _r: None, shoot)  # type: ignore[attr-defined]
+        elif self._home == OUTBOX and self.shoot is not None:
+            self._maybe_home_to_team()
         if self.shoot is None and self._registry() is not getattr(self, "_shoots_from", None):
             self._load_shoots()  # type: ignore[attr-defined]  # the shoots where it now writes
+        self._update_entry_buttons()  # type: ignore[attr-defined]  # (not while syncing)
+
+    def _maybe_home_to_team(self) -> None:
+        """Connected again and nothing of the shoot waits in the outbox (it was sent): the
+        shoot lives in the team registry again, and its list is the team's."""
+        team, shoot = self.team, self.shoot
+        if team is None or not team.connected or team.syncing or team.outbox is None \
+                or self._home_check is shoot:
+            return
+        self._home_check = shoot
+
+        def checked(waits: bool) -> None:
+            if self._home_check is shoot:
+                self._home_check = None
+            if waits or self.shoot is not shoot or self._home != OUTBOX or not team.connected:
+                return  # (a push follows, and the check again after it)
+            self._home = TEAM
+            self._reload_logged()  # type: ignore[attr-defined]
+
+        def failed() -> None:
+            if self._home_check is shoot:
+                self._home_check = None
+
+        self._run(_shoot_waits, checked, team.outbox, shoot.id,  # type: ignore[attr-defined]
+                  with_registry=False, failed=failed)
+
+    def _entry_places(self) -> dict[str, Any]:
+        """The registries an entry may be in besides the shoot's: the outbox, and the team
+        registry while it is connected."""
+        team = self.team
+        if team is None or not team.is_team:
+            return {"outbox": None, "team": None}
+        return {"outbox": team.outbox,
+                "team": self.session.registry if team.connected else None}
+
+
+class NeedsServer(Exception):
+    """The entry is in the team registry, whose server is away: it cannot be changed now."""
+
+
+def _shoot_waits(outbox: Any, shoot_id: str) -> bool:
+    from prepub.gui.services import team_sync
+
+    return shoot_id in team_sync().pending(outbox)
+
+
+def _holds(reg: Any, person_id: str) -> bool:
+    """``reg`` has this person, not erased."""
+    try:
+        return not reg.get_person(person_id).erased
+    except LookupError:  # (UnknownEntityError)
+        return False
+
+
+def _sent(outbox: Any, person_id: str) -> bool:
+    """The person's entry in the outbox was sent to the team registry: their consent was
+    logged before a push of its shoot (what that push's sheet covered)."""
+    pushed: dict[str, int] = {}
+    logged: list[tuple[str, int]] = []
+    for e in outbox.audit_entries(limit=1_000_000):
+        if e.action == "sync.push" and e.entity_id:
+            pushed[e.entity_id] = max(pushed.get(e.entity_id, 0),
+                                      int(e.details.get("upto", e.id)))
+        elif e.action == "consent.add" and e.details.get("person_id") == person_id:
+            logged.append((str(e.details.get("shoot_id")), e.id))
+    return any(i <= pushed.get(sid, 0) for sid, i in logged)
+
+
+def _places(reg: Any, person_id: str, outbox: Any, team: Any) -> tuple[str, Any, list[Any]]:
+    """Where to change a person listed from ``reg`` (the shoot's registry): (``"registry"``,
+    ``"team"`` or ``"outbox"``, the registry that counts, the copies to change with it).
+
+    Raises :class:`NeedsServer` for a person already in the team registry while it is away."""
+    if outbox is None or reg is not outbox:  # a personal registry, or the team registry
+        kind = "registry" if outbox is None and team is None else "team"
+        return kind, reg, [outbox] if outbox is not None and _holds(outbox, person_id) else []
+    in_outbox = _holds(outbox, person_id)
+    if in_outbox and not _sent(outbox, person_id) and not (team is not None
+                                                          and _holds(team, person_id)):
+        return OUTBOX, outbox, []
+    if team is None:
+        raise NeedsServer(person_id)
+    return "team", team, [outbox] if in_outbox else []
+
+
+def erase_entry(reg: Any, person_id: str, *, outbox: Any, team: Any, actor: str | None) -> str:
+    """Erase a person logged at the shoot where it counts (and the laptop's copy with it);
+    returns where (see :func:`_places`)."""
+    kind, main, copies = _places(reg, person_id, outbox, team)
+    main.delete_person(person_id, actor=actor)
+    for copy in copies:  # nothing of them stays on the laptop, and nothing is sent again
+        try:
+            copy.delete_person(person_id, actor=actor)
+        except Exception as e:  # the team registry's erasure stands
+            log.warning("the outbox's copy of an erased person was not erased: %s", e)
+    return kind
+
+
+def load_entry(reg: Any, person_id: str, *, outbox: Any, team: Any) -> Any:
+    """The person as the registry where they would be changed holds them."""
+    _kind, main, _copies = _places(reg, person_id, outbox, team)
+    return main.get_person(person_id)
+
+
+def update_entry(reg: Any, person_id: str, values: dict[str, Any], *, outbox: Any,
+                 team: Any) -> Any:
+    """Change a person logged at the shoot where it counts, and the laptop's copy with it (so
+    a later push does not report the old values as a conflict)."""
+    _kind, main, copies = _places(reg, person_id, outbox, team)
+    person = main.update_person(person_id, **values)
+    for copy in copies:
+        try:
+            copy.update_person(person_id, **values)
+        except Exception as e:
+            log.warning("the outbox's copy of a changed person was not changed: %s", e)
+    return person
 
 
 def _carry_shoot(outbox: Any, shoot: Any) -> None:

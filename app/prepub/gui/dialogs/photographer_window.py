@@ -7,7 +7,8 @@
 3. Export the consent sheet (one file) to hand to the communicator.
 
 A person logged by mistake or misspelt is corrected (Edit…) or erased (Remove…, after a
-confirmation: the registry's erase) in the list of this shoot.
+confirmation: the registry's erase) in the list of this shoot. With a team registry, an entry
+already sent is changed there (``photographer_sync.py``: never only on the laptop).
 
 Enter in a field starts the shoot (page 1) or saves the person (page 2) once the form is
 complete; Ctrl+W closes the window.
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFileDi
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from prepub.gui.dialogs.photographer_sync import OUTBOX, SyncBar, TeamTarget
+from prepub.gui.dialogs import photographer_sync as entries
+from prepub.gui.dialogs.photographer_sync import OUTBOX, NeedsServer, SyncBar, TeamTarget
 from prepub.gui.dialogs.registry_forms import PersonDialog, channel_checkboxes, confirm_erase
 from prepub.gui.qtcompat import combo_data
 from prepub.gui import registry_ops, text
@@ -264,7 +266,9 @@ class PhotographerWindow(TeamTarget, QWidget):
     # --- registry work ---------------------------------------------------------------------------
 
     def _run(self, fn: Any, done: Any, *args: Any, pool: str = "write", with_registry: bool = True,
-             failed: Any = None, **kwargs: Any) -> None:
+             failed: Any = None, explain: Any = None, **kwargs: Any) -> None:
+        """``fn(registry, *args, **kwargs)`` in the background, then ``done(result)``; an error is
+        shown (``explain(error)``: its own words for it, or None), then ``failed()``."""
         missing = self._registry_missing() if with_registry else None
         if missing is not None:
             self._say(self.tr("The consent registry is not available: %1").replace("%1", missing),
@@ -277,8 +281,9 @@ class PhotographerWindow(TeamTarget, QWidget):
             self.busy -= 1
             self._check()
             if error is not None:
-                self._say(self.tr("That did not work: %1").replace("%1", text.error_text(error)),
-                          "blocked")
+                said = explain(error) if explain is not None else None
+                self._say(said or self.tr("That did not work: %1").replace(
+                    "%1", text.error_text(error)), "blocked")
                 if failed is not None:
                     failed()
                 return
@@ -354,7 +359,8 @@ class PhotographerWindow(TeamTarget, QWidget):
         self.logged.addItem(item)
 
     def _update_entry_buttons(self) -> None:
-        on = self.logged.currentItem() is not None and self.busy == 0
+        on = self.logged.currentItem() is not None and self.busy == 0 \
+            and not (self.team is not None and self.team.syncing)  # (an entry may be on its way)
         self.edit_button.setEnabled(on)
         self.remove_button.setEnabled(on)
 
@@ -363,22 +369,28 @@ class PhotographerWindow(TeamTarget, QWidget):
         return item.data(PersonRole) if item is not None else None
 
     def edit_entry(self) -> None:
-        """Correct the selected person (a misspelt name, "a child", the relation)."""
+        """Correct the selected person (a misspelt name, "a child", the relation) where it
+        counts: the team registry once it has them (``photographer_sync``)."""
+        item = self.logged.currentItem()
         pid = self._selected_person()
-        if pid is None:
+        if item is None or pid is None:
             return
-        self._run(lambda reg: reg.get_person(pid), self._edit_loaded)
+        name = item.text().split(" — ")[0]
+        self._run(entries.load_entry, self._edit_loaded, pid, explain=self._why_not(name, False),
+                  **self._entry_places())
 
     def _edit_loaded(self, person: Any) -> None:
         dlg = PersonDialog(self, person=person)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        self._run(lambda reg, **v: reg.update_person(person.id, **v), self._entry_changed,
-                  **dlg.values())
+        changed = {k: v for k, v in dlg.values().items() if getattr(person, k, v) != v}
+        self._run(entries.update_entry, self._entry_changed, person.id, changed,
+                  explain=self._why_not(person.name, False), **self._entry_places())
 
     def remove_entry(self) -> None:
-        """Erase the selected person from the registry (the registry window's erase), after
-        asking."""
+        """Erase the selected person (the registry window's erase), after asking: from the team
+        registry once it has them, else only from this laptop, where they were waiting to be
+        sent (``photographer_sync``)."""
         item = self.logged.currentItem()
         pid = self._selected_person()
         if item is None or pid is None:
@@ -386,13 +398,44 @@ class PhotographerWindow(TeamTarget, QWidget):
         name = item.text().split(" — ")[0]
         if not confirm_erase(self, name):
             return
-        self._run(lambda reg: reg.delete_person(pid, actor=Services.user_name() or None),
-                  lambda _r: (self._say(self.tr("%1 was erased from the registry.")
-                                        .replace("%1", name)), self._entry_changed()))
+        self._run(entries.erase_entry, lambda where: self._erased(name, where), pid,
+                  actor=Services.user_name() or None, explain=self._why_not(name, True),
+                  **self._entry_places())
+
+    def _erased(self, name: str, where: str) -> None:
+        if where == OUTBOX:
+            self._say(self.tr("%1 was erased from this laptop. They had not been sent to the team "
+                              "registry yet, and now never will be.").replace("%1", name))
+        else:
+            self._say(self.tr("%1 was erased from the registry.").replace("%1", name))
+        self._entry_changed()
+
+    def _why_not(self, name: str, erase: bool) -> Any:
+        """The words for a change the team registry cannot take now (its server is away) or
+        does not allow (this login's role), else None (the error as it is)."""
+        def explain(error: BaseException) -> str | None:
+            if isinstance(error, NeedsServer):
+                said = (self.tr("%1 is already in the team registry: erasing them needs its "
+                                "server. Try again when it answers.") if erase else
+                        self.tr("%1 is already in the team registry: changing them needs its "
+                                "server. Try again when it answers."))
+            elif type(error).__name__ == "NotAllowedError":
+                said = (self.tr("%1 is in the team registry, and your role there does not allow "
+                                "erasing people: ask an admin of the team registry to erase "
+                                "them.") if erase else
+                        self.tr("%1 is in the team registry, and your role there does not allow "
+                                "changing people: ask an admin of the team registry to correct "
+                                "them."))
+            else:
+                return None
+            return said.replace("%1", name)
+        return explain
 
     def _entry_changed(self, *_a: Any) -> None:
         self._reload_logged()
         self.session.refresh_people()
+        if self.team is not None and self.team.outbox is not None:
+            self.team.count_outbox()
 
     def _choose_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("A reference photo of this person"), "",
@@ -445,6 +488,7 @@ class PhotographerWindow(TeamTarget, QWidget):
         self.session.refresh_people()
         if self.team is not None and self._home == OUTBOX:
             self.team.count_outbox()
+            self.team.push_outbox()  # connected again, the shoot not sent yet: now
 
     def export_sheet_dialog(self) -> None:
         if self.shoot is None:
