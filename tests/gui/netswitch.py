@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import socket
 import threading
-from typing import Any
+from typing import Any, Iterator
+
+import pytest
 
 
 class NetSwitch:
@@ -97,3 +99,24 @@ class NetSwitch:
         with self._lock:
             self._open.discard(src)
             self._open.discard(dst)
+
+
+def role_url(sw: NetSwitch, team: Any, role: str) -> str:
+    """``role``'s login to the team registry, through the switch."""
+    return sw.url(team.cluster, team.database, team.users[role])
+
+
+@pytest.fixture
+def switch(team: Any, memory_keyring: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[NetSwitch]:
+    """The cable between this laptop and the server (on); the keyring knows every role's
+    password for the address through it. A server that is away is tried every 0.2 s. Use with
+    the ``team`` and ``memory_keyring`` fixtures of ``tests/core/pg.py``."""
+    from prepub.core.consent import postgres
+    from prepub.core.consent.store import resolve_url
+
+    monkeypatch.setattr("prepub.gui.team_link.PROBE_POLL_S", 0.2)
+    sw = NetSwitch(team.cluster.port).on()
+    for role in team.users:
+        postgres.store_password(resolve_url(role_url(sw, team, role))[0], team.passwords[role])
+    yield sw
+    sw.off()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,30 +20,17 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 
 from guikit import wait_idle, wait_until  # noqa: E402
-from netswitch import NetSwitch  # noqa: E402
+from netswitch import NetSwitch, switch  # noqa: E402, F401 - fixture
+from netswitch import role_url as _url  # noqa: E402
 from pg import Team, memory_keyring, pg_cluster, team  # noqa: E402, F401 - fixtures
-from prepub.core.consent import postgres  # noqa: E402
-from prepub.core.consent.store import resolve_url  # noqa: E402
 from prepub.gui.dialogs import registry_forms  # noqa: E402
 from prepub.gui.dialogs.photographer_window import (  # noqa: E402
     PersonRole, open_photographer_window,
 )
 
 
-@pytest.fixture
-def switch(team: Team, memory_keyring: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[NetSwitch]:
-    """The cable between this laptop and the server (on); the keyring knows every role's
-    password for the address through it. A server that is away is tried every 0.2 s."""
-    monkeypatch.setattr("prepub.gui.team_link.PROBE_POLL_S", 0.2)
-    sw = NetSwitch(team.cluster.port).on()
-    for role in team.users:
-        postgres.store_password(resolve_url(_url(sw, team, role))[0], team.passwords[role])
-    yield sw
-    sw.off()
 
 
-def _url(sw: NetSwitch, team: Team, role: str) -> str:
-    return sw.url(team.cluster, team.database, team.users[role])
 
 
 def _offline_shoot(make_window: Any, qtbot: Any, team: Team, switch: NetSwitch,

@@ -146,6 +146,7 @@ class TaskRunner(QObject):
         self._lock = threading.Lock()
         self._relays: set[_Relay] = set()
         self._running: list[Task] = []
+        self.closed = False  # after shutdown(): new work is dropped, not started
 
     @property
     def running(self) -> list[Task]:
@@ -170,6 +171,9 @@ class TaskRunner(QObject):
         if pool not in self._pools:
             raise ValueError(f"unknown pool {pool!r}; known: {', '.join(POOLS)}")
         task = task or Task(name=name or getattr(fn, "__name__", "task"))
+        if self.closed:  # the app is closing: a late signal (a registry change) starts nothing
+            task.cancel()
+            return task
         kw = dict(kwargs or {})
         if pass_cancel:
             kw["cancel"] = task.token
@@ -215,7 +219,9 @@ class TaskRunner(QObject):
         return not not_done
 
     def shutdown(self) -> None:
-        """Stop accepting work and let running jobs finish (application exit)."""
+        """Stop accepting work and let running jobs finish (application exit); work asked for
+        later is dropped (a queued signal from a watcher thread may still arrive)."""
+        self.closed = True
         self.cancel_all()
         for ex in self._pools.values():
             ex.shutdown(wait=False, cancel_futures=True)
