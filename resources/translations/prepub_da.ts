@@ -767,6 +767,10 @@
         <translation>Der blev ikke fundet noget sandsynligt match.</translation>
     </message>
     <message>
+        <source>Remember it in the consent registry too</source>
+        <translation>Gem det også i samtykkeregistret</translation>
+    </message>
+    <message>
         <source>Also remember in the consent registry that %1 is an adult</source>
         <translation>Gem også i samtykkeregistret, at %1 er voksen</translation>
     </message>

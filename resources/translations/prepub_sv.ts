@@ -767,6 +767,10 @@
         <translation>Ingen trolig träff hittades.</translation>
     </message>
     <message>
+        <source>Remember it in the consent registry too</source>
+        <translation>Spara det också i samtyckesregistret</translation>
+    </message>
+    <message>
         <source>Also remember in the consent registry that %1 is an adult</source>
         <translation>Spara också i samtyckesregistret att %1 är vuxen</translation>
     </message>

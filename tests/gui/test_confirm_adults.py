@@ -127,7 +127,9 @@ def test_an_adult_confirmed_on_a_consenting_person_is_remembered_in_the_registry
     settle(qtbot, w)
     assert reg.get_person(lisa.id).is_minor is None  # never remembered as a side effect
     assert popup.remember.isVisible()
-    assert popup.remember.text() == "Also remember in the consent registry that Lisa Ek is an adult"
+    assert popup.remember.text() == "Remember it in the consent registry too"
+    assert popup.remember.toolTip() == \
+        "Also remember in the consent registry that Lisa Ek is an adult"
     popup.remember.setChecked(True)  # the user's explicit word
     wait_until(qtbot, lambda: reg.get_person(lisa.id).is_minor is False)
     wait_until(qtbot, lambda: "Lisa Ek" in w.statusBar().currentMessage())

@@ -240,9 +240,11 @@ class FacePopup(QFrame):
         person = self._linked_unknown_age()
         self.remember.setVisible(person is not None and not self.adult.isHidden()
                                  and self.adult.isChecked())
-        if person is not None:
-            self.remember.setText(self.tr("Also remember in the consent registry that %1 is an "
-                                          "adult").replace("%1", person.name))
+        if person is not None:  # short enough for the popup's width; the name in the tooltip
+            self.remember.setText(self.tr("Remember it in the consent registry too"))
+            self.remember.setToolTip(self.tr("Also remember in the consent registry that %1 is an "
+                                             "adult").replace("%1", person.name))
+            self.remember.setAccessibleName(self.remember.toolTip())
 
     def _remember_toggled(self, checked: bool) -> None:
         person = self._linked_unknown_age()
