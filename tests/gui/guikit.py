@@ -186,3 +186,24 @@ def close_window(w: Any, *, guard_ms: int = HANG_GUARD_MS) -> None:
     if close is not None:
         close()
     w.deleteLater()
+
+
+PARK_TEXT = "Vi fikade i parken i dag. Kom gärna nästa gång!\n\nFoto: Erik Lund"
+
+
+def ready_post(w: Any, qtbot: Any, img: Any, *, text: str = PARK_TEXT) -> str:
+    """Add ``img`` to the window's post and fill everything the policy asks for (photographer,
+    context, alt text, a credit in the text, two channels); returns the photo's path once the
+    checks are back. What the photo's faces need is left to the test."""
+    s = w.session
+    s.add_images([str(img)])
+    wait_analysed(qtbot, w, 1)
+    path = str(img.resolve())
+    s.set_channels(["facebook", "instagram"])
+    for name, value in (("photographer", "Erik Lund"), ("context.what", "Fika i parken"),
+                        ("context.where", "Göteborg"),
+                        ("alt_text", "Tre personer dricker kaffe på en filt i gräset.")):
+        s.set_image_field(path, name, value)
+    w.editor.edit.setPlainText(text)
+    settle(qtbot, w)
+    return path

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from guikit import FakeAnalyzer, make_jpeg, settle, wait_analysed, wait_until
+from guikit import FakeAnalyzer, make_jpeg, ready_post, wait_until
 from PySide6.QtCore import Qt
 
 from prepub.core import clock
@@ -20,19 +20,9 @@ ZONE = ZoneInfo("Europe/Stockholm")
 
 
 def _dialog(w: Any, qtbot: Any, tmp_path: Path) -> Any:
-    s = w.session
-    img = make_jpeg(tmp_path / "park.jpg")
-    s.add_images([str(img)])
-    wait_analysed(qtbot, w, 1)
-    path = str(img.resolve())
-    s.set_channels(["facebook", "instagram"])
-    for name, value in (("photographer", "Erik Lund"), ("context.what", "Fika i parken"),
-                        ("context.where", "Göteborg"),
-                        ("alt_text", "Tre personer dricker kaffe på en filt i gräset.")):
-        s.set_image_field(path, name, value)
-    w.editor.edit.setPlainText("Vi fikade i parken i dag.\n\nKom gärna nästa gång!\n\nFoto: Erik Lund")
-    settle(qtbot, w)
-    assert not s.blockers(), [f.rule for f in s.blockers()]
+    ready_post(w, qtbot, make_jpeg(tmp_path / "park.jpg"),
+               text="Vi fikade i parken i dag.\n\nKom gärna nästa gång!\n\nFoto: Erik Lund")
+    assert not w.session.blockers(), [f.rule for f in w.session.blockers()]
     w.on_export()
     dlg = w.export_dialog
     out = tmp_path / "out"

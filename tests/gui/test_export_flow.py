@@ -8,22 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from guikit import HANG_GUARD_MS, FakeAnalyzer, face, make_jpeg, settle, wait_analysed, wait_until
+from guikit import HANG_GUARD_MS, FakeAnalyzer, face, make_jpeg, settle, wait_until
+from guikit import ready_post as _ready_post
 
 
-def _ready_post(w: Any, qtbot: Any, img: Path) -> str:
-    s = w.session
-    s.add_images([str(img)])
-    wait_analysed(qtbot, w, 1)
-    path = str(img.resolve())
-    s.set_channels(["facebook", "instagram"])
-    for name, value in (("photographer", "Erik Lund"), ("context.what", "Fika i parken"),
-                        ("context.where", "Göteborg"),
-                        ("alt_text", "Tre personer dricker kaffe på en filt i gräset.")):
-        s.set_image_field(path, name, value)
-    w.editor.edit.setPlainText("Vi fikade i parken i dag. Kom gärna nästa gång!\n\nFoto: Erik Lund")
-    settle(qtbot, w)
-    return path
 
 
 def test_export_writes_a_bundle_and_summarises(make_window: Any, qtbot: Any, tmp_path: Path,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from guikit import FakeAnalyzer, make_jpeg, settle, wait_analysed, wait_until
+from guikit import FakeAnalyzer, make_jpeg, ready_post, wait_until
 from PySide6.QtCore import Qt
 
 from prepub.core import clock
@@ -22,18 +22,8 @@ ZONE = ZoneInfo("Europe/Stockholm")
 
 
 def _ready_post(w: Any, qtbot: Any, img: Path) -> str:
-    s = w.session
-    s.add_images([str(img)])
-    wait_analysed(qtbot, w, 1)
-    path = str(img.resolve())
-    s.set_channels(["facebook", "instagram"])
-    for name, value in (("photographer", "Erik Lund"), ("context.what", "Fika i parken"),
-                        ("context.where", "Göteborg"),
-                        ("alt_text", "Tre personer dricker kaffe på en filt i gräset.")):
-        s.set_image_field(path, name, value)
-    w.editor.edit.setPlainText("Vi fikade i parken i dag. Kom gärna nästa gång!\n\nFoto: Erik Lund")
-    settle(qtbot, w)
-    assert not s.blockers(), [f.rule for f in s.blockers()]
+    path = ready_post(w, qtbot, img)
+    assert not w.session.blockers(), [f.rule for f in w.session.blockers()]
     return path
 
 
