@@ -63,6 +63,44 @@ def test_changes_since_and_the_watcher(reg: Registry) -> None:
     assert [(x.action, x.person_id) for x in got] == [("consent.withdraw", kid)]
 
 
+def test_a_lazy_watcher_asks_nothing_on_the_callers_thread_and_stops_without_waiting(
+        reg: Registry) -> None:
+    """What a window does: the cursor is read on the watcher's thread, and stop(timeout=0)
+    returns at once; the loop then ends by itself and reports nothing more."""
+    asked: list[str] = []
+    started = threading.Event()
+    real = reg.latest_change
+
+    def latest() -> int:
+        asked.append(threading.current_thread().name)
+        started.set()
+        return real()
+
+    reg.latest_change = latest  # type: ignore[method-assign]
+    got: list[Any] = []
+    statuses: list[bool] = []
+    seen = threading.Event()
+
+    def on_change(batch: Any) -> None:
+        got.extend(batch)
+        seen.set()
+
+    w = RegistryWatcher(reg, on_change, poll_s=0.2, lazy=True,
+                        on_status=lambda ok, _e: statuses.append(ok))
+    assert asked == [] and w.cursor is None
+    thread = w.start()._thread
+    a = reg.add_person(name="A", relation="staff").id
+    assert started.wait(60)  # the add may land before "now" was read: change once more after
+    reg.update_person(a, name="A B")
+    assert seen.wait(60)  # a hang guard, not a budget
+    assert asked == ["prepub-registry-watcher"]
+    w.stop(timeout=0)
+    assert thread is not None
+    thread.join(60)  # the loop ends by itself within poll_s
+    assert not thread.is_alive() and False not in statuses
+    assert ("person.update", a) in [(x.action, x.person_id) for x in got]
+
+
 def test_batched_lookup_answers_as_one_by_one(reg: Registry) -> None:
     people = [reg.add_person(name=f"P{i}", relation="staff").id for i in range(4)]
     kid = reg.add_person(name="Kid", relation="public", birth_year=2016).id

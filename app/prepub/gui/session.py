@@ -347,12 +347,13 @@ class PostSession(SessionEdits, QObject):
 
         self._watcher = RegistryWatcher(
             registry, on_change=lambda changes: self.registry_changes.emit(list(changes)),
-            on_status=lambda ok, err: self.registry_online.emit(bool(ok), err or "")).start()
+            on_status=lambda ok, err: self.registry_online.emit(bool(ok), err or ""),
+            lazy=True).start()
 
     def stop_watching(self) -> None:
         watcher, self._watcher = getattr(self, "_watcher", None), None
         if watcher is not None:
-            watcher.stop()
+            watcher.stop(timeout=0)  # the window never waits: the loop ends within a second
 
     def _on_registry_changes(self, changes: list) -> None:
         if any(getattr(c, "affects_consent", True) for c in changes):

@@ -35,12 +35,15 @@ class RegistryWatcher:
     """Report ``registry``'s changes after ``since`` (default: from now on) to ``on_change``."""
 
     def __init__(self, registry: Any, on_change: OnChange, *, since: int | None = None,
-                 poll_s: float = 1.0, on_status: OnStatus | None = None) -> None:
+                 poll_s: float = 1.0, on_status: OnStatus | None = None,
+                 lazy: bool = False) -> None:
+        """``since`` None: changes from now on; with ``lazy`` "now" is read by the watcher's
+        own thread when it starts (a window's thread never waits for the server)."""
         self._registry = registry
         self._on_change = on_change
         self._on_status = on_status
         self.poll_s = poll_s
-        self.cursor = registry.latest_change() if since is None else since
+        self.cursor: int | None = since if since is not None or lazy else registry.latest_change()
         self.online = True
         self.last_error: str | None = None
         self._stop = threading.Event()
@@ -59,17 +62,22 @@ class RegistryWatcher:
         return self
 
     def stop(self, timeout: float = 5.0) -> None:
+        """Stop watching. With ``timeout`` 0 nothing waits (a window's thread): the loop ends by
+        itself within ``poll_s`` and closes its own connection; nothing is reported after."""
         self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
-        self._close_listener()
+        thread, self._thread = self._thread, None
+        if thread is not None and timeout > 0:
+            thread.join(timeout)
+        if thread is None or not thread.is_alive():
+            self._close_listener()
 
     def run(self) -> None:
         """The loop: wait for a notification (or ``poll_s``), then report what is new."""
         while not self._stop.is_set():
             hints: list[RegistryChange] = []
             try:
+                if self.cursor is None:  # "from now on": asked here, never on the caller's thread
+                    self.cursor = self._registry.latest_change()
                 if self._registry.dialect == "postgresql":
                     hints = self._wait_for_notifications()
                 else:
@@ -82,13 +90,20 @@ class RegistryWatcher:
                 _log.exception("a registry watcher's callback failed; watching goes on")
             except Exception as e:  # noqa: BLE001 - the server went away: retry, stay alive
                 self._close_listener()
+                if self._stop.is_set():
+                    break
                 self._set_online(False, str(e).strip().splitlines()[0] if str(e) else type(e).__name__)
                 self._stop.wait(self.poll_s)
+        self._close_listener()
 
     def check_now(self, *, hints: Sequence[RegistryChange] = ()) -> list[RegistryChange]:
         """Ask the registry for changes after the cursor; report and return them."""
         with self._lock:
-            found = self._registry.changes_since(self.cursor)
+            if self.cursor is None:
+                self.cursor = self._registry.latest_change()
+                found: list[RegistryChange] = []
+            else:
+                found = self._registry.changes_since(self.cursor)
             if found:
                 self.cursor = max(c.audit_id or 0 for c in found)
             seen = {c.person_id for c in found}
