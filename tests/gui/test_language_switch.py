@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from guikit import make_jpeg, settle, wait_analysed, wait_until
 
@@ -70,3 +71,68 @@ def test_language_changes_live_in_the_open_window(make_window: Any, qtbot: Any, 
         from prepub.gui.i18n import switch_language
 
         switch_language(QApplication.instance(), "en")
+
+
+def test_open_registry_and_photographer_windows_follow_the_language(
+        make_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    """The registry window and photographer mode stay open while the language changes: every text
+    in them follows at once (before, they kept the old language until reopened)."""
+    from guikit import wait_idle
+    from test_translations import _untranslated
+    from widget_walk import visible_texts
+
+    from prepub.gui.dialogs.photographer_window import open_photographer_window
+    from prepub.gui.dialogs.registry_window import open_registry_window
+
+    w = make_window()
+    assert w.session.registry is not None, w.session.registry_error
+    reg = open_registry_window(w)
+    wait_idle(qtbot, reg)
+    ph = open_photographer_window(w)
+    wait_idle(qtbot, ph)
+    ph.photographer.setText("Mia Foto")
+    ph.start_shoot()
+    wait_idle(qtbot, ph)
+    assert ph.pages.currentIndex() == 1, ph.status.text()
+    ph.name.setText("Nils Ek")
+    ph.verbal.setText("yes, heard by Mia")
+    ph.save_person()
+    wait_until(qtbot, lambda: ph.logged.count() == 1)
+    reg.reload()
+    wait_until(qtbot, lambda: reg.people.count() == 1)
+    reg.select_person(reg.people.item(0).data(Qt.ItemDataRole.UserRole + 1))
+    wait_until(qtbot, lambda: reg.table.rowCount() == 1)
+    assert reg.add_person_button.text() == "Add person…"
+    assert ph.save_button.text() == "Save person"
+    try:
+        _choose(w, "sv")
+        wait_until(qtbot, lambda: reg.add_person_button.text() == "Lägg till person…")
+        wait_idle(qtbot, reg)
+        wait_idle(qtbot, ph)
+        settle(qtbot, w)
+        assert reg.windowTitle().startswith("Samtyckesregist"), reg.windowTitle()
+        assert ph.save_button.text() != "Save person"
+        assert ph.shoot_title.text().startswith("2. "), ph.shoot_title.text()
+        assert "People at" not in ph.shoot_title.text()
+        for win in (reg, ph):
+            bad = _untranslated(visible_texts(win), "sv")
+            assert bad == [], "\n".join(f"{where}: {t}" for where, t in bad)
+        _choose(w, "da")
+        wait_until(qtbot, lambda: reg.add_person_button.text() not in ("Add person…", "Lägg till person…"))
+        wait_idle(qtbot, reg)
+        wait_idle(qtbot, ph)
+        for win in (reg, ph):
+            bad = _untranslated(visible_texts(win), "da")
+            assert bad == [], "\n".join(f"{where}: {t}" for where, t in bad)
+        _choose(w, "en")
+        wait_until(qtbot, lambda: reg.add_person_button.text() == "Add person…")
+        assert ph.save_button.text() == "Save person"
+        assert ph.shoot_title.text().startswith("2. People at")
+    finally:
+        from PySide6.QtWidgets import QApplication
+
+        from prepub.gui.i18n import switch_language
+
+        switch_language(QApplication.instance(), "en")
+        reg.close()
+        ph.close()

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QLabel
 
 from prepub.core.languages import NATIVE_NAMES, UI_LANGUAGES as LANGUAGES  # noqa: F401 - re-exported
 
@@ -68,3 +70,27 @@ def switch_language(app: QCoreApplication, language: str) -> None:
     for old in getattr(app, "_prepub_translators", []):
         app.removeTranslator(old)
     app._prepub_translators = install_translators(app, language)  # type: ignore[attr-defined]
+
+
+class LiveTexts:
+    """The fixed texts of a window, each set again when the language changes.
+
+    ``bind(setter, text)`` calls ``setter(text())`` now and again on :meth:`retranslate`; ``text``
+    is a lambda around ``self.tr("…")`` so that lupdate still finds the source string. A window
+    calls :meth:`retranslate` from its ``changeEvent`` on ``QEvent.LanguageChange``."""
+
+    def __init__(self) -> None:
+        self._bound: list[tuple[Callable[[str], object], Callable[[], str]]] = []
+
+    def bind(self, setter: Callable[[str], object], text: Callable[[], str]) -> None:
+        setter(text())
+        self._bound.append((setter, text))
+
+    def label(self, text: Callable[[], str]) -> QLabel:
+        label = QLabel()
+        self.bind(label.setText, text)
+        return label
+
+    def retranslate(self) -> None:
+        for setter, text in self._bound:
+            setter(text())

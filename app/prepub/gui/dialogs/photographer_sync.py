@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from prepub.gui.style import pill_stylesheet
@@ -49,10 +49,8 @@ class SyncBar(QWidget):
         self.waiting = QLabel()
         self.waiting.setObjectName("syncWaiting")
         self.waiting.setWordWrap(True)
-        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button = QPushButton()
         self.sync_button.setObjectName("syncNow")
-        self.sync_button.setAccessibleName(self.tr("Send the entries on this laptop to the team "
-                                                   "registry now"))
         self.sync_button.clicked.connect(lambda _c=False: self.sync_now())
         row.addWidget(self.waiting, 1)
         row.addWidget(self.sync_button)
@@ -65,7 +63,19 @@ class SyncBar(QWidget):
         team.changed.connect(self.update_view)
         team.synced.connect(self._synced)
         team.sync_failed.connect(self._failed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.sync_button.setText(self.tr("Sync now"))
+        self.sync_button.setAccessibleName(self.tr("Send the entries on this laptop to the team "
+                                                   "registry now"))
         self.update_view()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "result"):
+            self.result.hide()  # the last sync's report would stay in the old language
+            self.retranslate()
 
     def sync_now(self) -> None:
         self.result.hide()

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFileDi
 from prepub.gui.dialogs import photographer_sync as entries
 from prepub.gui.dialogs.photographer_sync import OUTBOX, NeedsServer, SyncBar, TeamTarget
 from prepub.gui.dialogs.registry_forms import PersonDialog, channel_checkboxes, confirm_erase
+from prepub.gui.i18n import LiveTexts
 from prepub.gui.qtcompat import combo_data
 from prepub.gui import registry_ops, text
 from prepub.gui.services import Services
@@ -53,7 +54,8 @@ class PhotographerWindow(TeamTarget, QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("photographerWindow")
         self.session, self.settings, self.team = session, settings, team
-        self.setWindowTitle(self.tr("Photographer mode — Prepub"))
+        self._texts = LiveTexts()
+        self._texts.bind(self.setWindowTitle, lambda: self.tr("Photographer mode — Prepub"))
         f = self.font()
         f.setPointSizeF(f.pointSizeF() * SCALE)
         self.setFont(f)
@@ -76,7 +78,8 @@ class PhotographerWindow(TeamTarget, QWidget):
         self.pages.addWidget(self._shoot_page())
         self.pages.addWidget(self._person_page())
         lay.addWidget(self.pages, 1)
-        close = QAction(self.tr("Close"), self)
+        close = QAction(self)
+        self._texts.bind(close.setText, lambda: self.tr("Close"))
         close.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Close)
                            or [QKeySequence("Ctrl+W")])
         close.triggered.connect(self.close)
@@ -87,6 +90,19 @@ class PhotographerWindow(TeamTarget, QWidget):
             edit.returnPressed.connect(self._enter_on_person)
         self._load_shoots()
         self._team_changed()
+
+    def _relation_labels(self, _unused: str) -> None:
+        for i in range(self.relation.count()):
+            self.relation.setItemText(i, text.relation_label(self.relation.itemData(i)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_texts"):
+            self._texts.retranslate()
+            self.status.hide()  # a message already given would stay in the old language
+            if self.shoot is not None:
+                self._show_shoot_title()
+                self._reload_logged()
 
     def _enter_on_shoot(self) -> None:
         if self.start_button.isEnabled():
@@ -102,22 +118,22 @@ class PhotographerWindow(TeamTarget, QWidget):
     def _shoot_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        lay.addWidget(self._heading(self.tr("1. The shoot")))
+        lay.addWidget(self._heading(lambda: self.tr("1. The shoot")))
         form = QFormLayout()
         self.photographer = QLineEdit(self.settings.photographers[0] if self.settings.photographers else "")
-        self.photographer.setPlaceholderText(self.tr("Your name"))
+        self._texts.bind(self.photographer.setPlaceholderText, lambda: self.tr("Your name"))
         self.shoot_date = QDateEdit(QDate.currentDate())
         self.shoot_date.setCalendarPopup(True)
         self.place = QLineEdit()
-        self.place.setPlaceholderText(self.tr("e.g. Folkets park, Malmö"))
+        self._texts.bind(self.place.setPlaceholderText, lambda: self.tr("e.g. Folkets park, Malmö"))
         self.event = QLineEdit()
-        self.event.setPlaceholderText(self.tr("e.g. Spring party"))
-        form.addRow(self.tr("Photographer:"), self.photographer)
-        form.addRow(self.tr("Date:"), self.shoot_date)
-        form.addRow(self.tr("Place:"), self.place)
-        form.addRow(self.tr("Event:"), self.event)
+        self._texts.bind(self.event.setPlaceholderText, lambda: self.tr("e.g. Spring party"))
+        self._row(form, lambda: self.tr("Photographer:"), self.photographer)
+        self._row(form, lambda: self.tr("Date:"), self.shoot_date)
+        self._row(form, lambda: self.tr("Place:"), self.place)
+        self._row(form, lambda: self.tr("Event:"), self.event)
         lay.addLayout(form)
-        self.start_button = self._big(self.tr("Start the shoot"))
+        self.start_button = self._big(lambda: self.tr("Start the shoot"))
         self.start_button.clicked.connect(self.start_shoot)
         self.photographer.textChanged.connect(
             lambda t: self.start_button.setEnabled(bool(t.strip())))
@@ -126,26 +142,35 @@ class PhotographerWindow(TeamTarget, QWidget):
         lay.addSpacing(16)
         row = QHBoxLayout()
         self.earlier = QComboBox()
-        self.earlier.setAccessibleName(self.tr("Earlier shoots"))
+        self._texts.bind(self.earlier.setAccessibleName, lambda: self.tr("Earlier shoots"))
         row.addWidget(self.earlier, 1)
-        self.continue_button = QPushButton(self.tr("Continue this shoot"))
+        self.continue_button = QPushButton()
+        self._texts.bind(self.continue_button.setText, lambda: self.tr("Continue this shoot"))
         self.continue_button.clicked.connect(self._continue_shoot)
         row.addWidget(self.continue_button)
-        lay.addWidget(QLabel(self.tr("…or continue an earlier shoot:")))
+        lay.addWidget(self._texts.label(lambda: self.tr("…or continue an earlier shoot:")))
         lay.addLayout(row)
         lay.addStretch(1)
         return page
 
-    def _heading(self, s: str) -> QLabel:
-        label = QLabel(s)
+    def _row(self, form: QFormLayout, label: Callable[[], str], field: QWidget | QHBoxLayout) -> None:
+        """A form row whose label follows the language and names its field (its buddy)."""
+        text = self._texts.label(label)
+        if isinstance(field, QWidget):
+            text.setBuddy(field)
+        form.addRow(text, field)
+
+    def _heading(self, s: Callable[[], str] | None = None) -> QLabel:
+        label = self._texts.label(s) if s is not None else QLabel()
         f = label.font()
         f.setBold(True)
         f.setPointSizeF(f.pointSizeF() * 1.2)
         label.setFont(f)
         return label
 
-    def _big(self, s: str) -> QPushButton:
-        b = QPushButton(s)
+    def _big(self, s: Callable[[], str]) -> QPushButton:
+        b = QPushButton()
+        self._texts.bind(b.setText, s)
         b.setMinimumHeight(48)
         f = b.font()
         f.setBold(True)
@@ -157,39 +182,43 @@ class PhotographerWindow(TeamTarget, QWidget):
     def _person_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        self.shoot_title = self._heading("")
+        self.shoot_title = self._heading()
         lay.addWidget(self.shoot_title)
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setObjectName("photographerPersonName")
-        self.name.setPlaceholderText(self.tr("First and last name"))
-        form.addRow(self.tr("Name:"), self.name)
-        self.child = QCheckBox(self.tr("A child (under 18): a guardian signs"))
+        self._texts.bind(self.name.setPlaceholderText, lambda: self.tr("First and last name"))
+        self._row(form, lambda: self.tr("Name:"), self.name)
+        self.child = QCheckBox()
+        self._texts.bind(self.child.setText, lambda: self.tr("A child (under 18): a guardian signs"))
         form.addRow("", self.child)
         self.guardian1 = QLineEdit()
-        self.guardian1.setPlaceholderText(self.tr("Guardian's name"))
-        self.guardian1.setAccessibleName(self.tr("Guardian's name"))
+        self._texts.bind(self.guardian1.setPlaceholderText, lambda: self.tr("Guardian's name"))
+        self._texts.bind(self.guardian1.setAccessibleName, lambda: self.tr("Guardian's name"))
         self.guardian2 = QLineEdit()
-        self.guardian2.setPlaceholderText(self.tr("Second guardian (when both must sign)"))
-        self.guardian2.setAccessibleName(self.tr("Second guardian"))
-        self.guardian_hint = QLabel(self.tr("Under %1, every custodian must sign.")
-                                    .replace("%1", str(self.session.policy.consent.all_custodians_under)))
+        self._texts.bind(self.guardian2.setPlaceholderText, lambda: self.tr("Second guardian (when both must sign)"))
+        self._texts.bind(self.guardian2.setAccessibleName, lambda: self.tr("Second guardian"))
+        self.guardian_hint = self._texts.label(lambda: self.tr("Under %1, every custodian must sign.").replace(
+            "%1", str(self.session.policy.consent.all_custodians_under)))
         for w in (self.guardian1, self.guardian2, self.guardian_hint):
             form.addRow("", w)
             w.hide()
         self.child.toggled.connect(self._child_toggled)
         self.relation = QComboBox()
         for r in ("public", "member", "staff", "elected", "external"):
-            self.relation.addItem(text.relation_label(r), r)
-        form.addRow(self.tr("Who:"), self.relation)
+            self.relation.addItem("", r)
+        self._texts.bind(self._relation_labels, lambda: "")
+        self._row(form, lambda: self.tr("Who:"), self.relation)
         holder, self.channels = channel_checkboxes(self.session.policy)
-        form.addRow(self.tr("May be shown on:"), holder)
+        self._row(form, lambda: self.tr("May be shown on:"), holder)
         mrow = QHBoxLayout()
-        self.matching = QCheckBox(self.tr("Agrees to face matching"))
-        self.matching.setToolTip(self.tr("Biometric data: only with this explicit consent is a "
+        self.matching = QCheckBox()
+        self._texts.bind(self.matching.setText, lambda: self.tr("Agrees to face matching"))
+        self._texts.bind(self.matching.setToolTip, lambda: self.tr("Biometric data: only with this explicit consent is a "
                                          "reference photo stored, so Prepub can suggest the person "
                                          "in new photos."))
-        self.photo_button = QPushButton(self.tr("Reference photo…"))
+        self.photo_button = QPushButton()
+        self._texts.bind(self.photo_button.setText, lambda: self.tr("Reference photo…"))
         self.photo_button.setEnabled(False)
         self.photo_button.clicked.connect(self._choose_photo)
         self.matching.toggled.connect(self._matching_toggled)
@@ -197,23 +226,24 @@ class PhotographerWindow(TeamTarget, QWidget):
         mrow.addWidget(self.matching)
         mrow.addWidget(self.photo_button)
         mrow.addWidget(self.photo_label, 1)
-        form.addRow(self.tr("Matching:"), mrow)
+        self._row(form, lambda: self.tr("Matching:"), mrow)
         erow = QHBoxLayout()
-        self.form_button = QPushButton(self.tr("Signed form…"))
+        self.form_button = QPushButton()
+        self._texts.bind(self.form_button.setText, lambda: self.tr("Signed form…"))
         self.form_button.clicked.connect(self._choose_form)
         self.form_path = QLineEdit()
         self.form_path.setReadOnly(True)
-        self.form_path.setPlaceholderText(self.tr("no form chosen"))
-        self.form_path.setAccessibleName(self.tr("Signed form"))
+        self._texts.bind(self.form_path.setPlaceholderText, lambda: self.tr("no form chosen"))
+        self._texts.bind(self.form_path.setAccessibleName, lambda: self.tr("Signed form"))
         erow.addWidget(self.form_button)
         erow.addWidget(self.form_path, 1)
-        form.addRow(self.tr("Evidence:"), erow)
+        self._row(form, lambda: self.tr("Evidence:"), erow)
         self.verbal = QLineEdit()
-        self.verbal.setPlaceholderText(self.tr("…or note a verbal consent (who heard it, when)"))
-        self.verbal.setAccessibleName(self.tr("Verbal consent"))
+        self._texts.bind(self.verbal.setPlaceholderText, lambda: self.tr("…or note a verbal consent (who heard it, when)"))
+        self._texts.bind(self.verbal.setAccessibleName, lambda: self.tr("Verbal consent"))
         form.addRow("", self.verbal)
         lay.addLayout(form)
-        self.save_button = self._big(self.tr("Save person"))
+        self.save_button = self._big(lambda: self.tr("Save person"))
         self.save_button.setObjectName("photographerSave")
         self.save_button.clicked.connect(self.save_person)
         lay.addWidget(self.save_button)
@@ -221,24 +251,26 @@ class PhotographerWindow(TeamTarget, QWidget):
             w.textChanged.connect(self._check)
         for b in (*self.channels.values(), self.child):
             b.toggled.connect(self._check)
-        lay.addWidget(QLabel(self.tr("Logged at this shoot:")))
+        lay.addWidget(self._texts.label(lambda: self.tr("Logged at this shoot:")))
         self.logged = QListWidget()
-        self.logged.setAccessibleName(self.tr("Logged at this shoot"))
+        self._texts.bind(self.logged.setAccessibleName, lambda: self.tr("Logged at this shoot"))
         self.logged.currentRowChanged.connect(lambda _row: self._update_entry_buttons())
         lay.addWidget(self.logged, 1)
         erow = QHBoxLayout()
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.edit_button.setAccessibleName(self.tr("Edit the selected person"))
+        self.edit_button = QPushButton()
+        self._texts.bind(self.edit_button.setText, lambda: self.tr("Edit…"))
+        self._texts.bind(self.edit_button.setAccessibleName, lambda: self.tr("Edit the selected person"))
         self.edit_button.clicked.connect(lambda _c=False: self.edit_entry())
-        self.remove_button = QPushButton(self.tr("Remove…"))
-        self.remove_button.setAccessibleName(self.tr("Remove the selected person from the registry"))
+        self.remove_button = QPushButton()
+        self._texts.bind(self.remove_button.setText, lambda: self.tr("Remove…"))
+        self._texts.bind(self.remove_button.setAccessibleName, lambda: self.tr("Remove the selected person from the registry"))
         self.remove_button.clicked.connect(lambda _c=False: self.remove_entry())
         erow.addWidget(self.edit_button)
         erow.addWidget(self.remove_button)
         erow.addStretch(1)
         lay.addLayout(erow)
         self._update_entry_buttons()
-        self.export_button = self._big(self.tr("Export consent sheet…"))
+        self.export_button = self._big(lambda: self.tr("Export consent sheet…"))
         self.export_button.clicked.connect(self.export_sheet_dialog)
         lay.addWidget(self.export_button)
         self._check()
@@ -326,12 +358,16 @@ class PhotographerWindow(TeamTarget, QWidget):
 
     def _shoot_started(self, shoot: Any) -> None:
         self.shoot, self._home = shoot, self._home_of_new_shoot()
-        self.shoot_title.setText(self.tr("2. People at %1").replace(
-            "%1", " · ".join(x for x in (shoot.event, shoot.place, shoot.date.isoformat(),
-                                         shoot.photographer) if x)))
+        self._show_shoot_title()
         self.pages.setCurrentIndex(1)
         self.name.setFocus()
         self._reload_logged()
+
+    def _show_shoot_title(self) -> None:
+        shoot = self.shoot
+        self.shoot_title.setText(self.tr("2. People at %1").replace(
+            "%1", " · ".join(x for x in (shoot.event, shoot.place, shoot.date.isoformat(),
+                                         shoot.photographer) if x)))
 
     def _reload_logged(self) -> None:
         if self.shoot is not None:

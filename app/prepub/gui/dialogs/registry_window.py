@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -46,7 +46,6 @@ class RegistryWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("registryWindow")
         self.session = session
-        self.setWindowTitle(self.tr("Consent registry — Prepub"))
         self.resize(1100, 660)
         self.rows: list[registry_ops.PersonRow] = []
         self.person: Any = None
@@ -55,11 +54,12 @@ class RegistryWindow(QWidget):
         self.references = 0  # face references of the selected person
         self.busy = 0
         self._build()
-        close = QAction(self.tr("Close"), self)
+        close = self.close_action = QAction(self)
         close.setShortcuts([*(QKeySequence.keyBindings(QKeySequence.StandardKey.Close)
                               or [QKeySequence("Ctrl+W")]), QKeySequence("Esc")])
         close.triggered.connect(self.close)
         self.addAction(close)
+        self.retranslate()
         self.reload()
 
     # --- layout ----------------------------------------------------------------------------------
@@ -68,14 +68,12 @@ class RegistryWindow(QWidget):
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search people…"))
-        self.search.setAccessibleName(self.tr("Search people"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._fill_people)
         top.addWidget(self.search, 1)
-        self.add_person_button = QPushButton(self.tr("Add person…"))
+        self.add_person_button = QPushButton()
         _on_click(self.add_person_button, self.add_person)
-        self.import_button = QPushButton(self.tr("Import consent sheet…"))
+        self.import_button = QPushButton()
         _on_click(self.import_button, self.import_sheet_dialog)
         top.addWidget(self.add_person_button)
         top.addWidget(self.import_button)
@@ -86,12 +84,11 @@ class RegistryWindow(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.people = QListWidget()
         self.people.setObjectName("registryPeople")
-        self.people.setAccessibleName(self.tr("People in the registry"))
         self.people.currentItemChanged.connect(self._person_selected)
         split.addWidget(self.people)
         detail = QWidget()
         dl = QVBoxLayout(detail)
-        self.title = QLabel(self.tr("Select a person"))
+        self.title = QLabel()
         f = self.title.font()
         f.setBold(True)
         f.setPointSizeF(f.pointSizeF() * 1.2)
@@ -104,16 +101,12 @@ class RegistryWindow(QWidget):
         self.guardians_label = QLabel()
         self.guardians_label.setWordWrap(True)
         row.addWidget(self.guardians_label, 1)
-        self.add_guardian_button = QPushButton(self.tr("Add guardian…"))
+        self.add_guardian_button = QPushButton()
         _on_click(self.add_guardian_button, self.add_guardian)
         row.addWidget(self.add_guardian_button)
         dl.addLayout(row)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("consentTable")
-        self.table.setAccessibleName(self.tr("Consents of the selected person"))
-        self.table.setHorizontalHeaderLabels([self.tr("State"), self.tr("Channels"),
-                                              self.tr("Given"), self.tr("Expires"),
-                                              self.tr("Signed by"), self.tr("Evidence")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -121,18 +114,15 @@ class RegistryWindow(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         dl.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.add_consent_button = QPushButton(self.tr("Add consent…"))
+        self.add_consent_button = QPushButton()
         _on_click(self.add_consent_button, self.add_consent)
-        self.withdraw_button = QPushButton(self.tr("Withdraw consent…"))
+        self.withdraw_button = QPushButton()
         _on_click(self.withdraw_button, self.withdraw_selected)
-        self.edit_button = QPushButton(self.tr("Edit person…"))
+        self.edit_button = QPushButton()
         _on_click(self.edit_button, self.edit_person)
-        self.reference_button = QPushButton(self.tr("Reference photo…"))
-        self.reference_button.setToolTip(self.tr("A photo of this person's face, so Prepub can "
-                                                 "suggest them in new photos (only with their "
-                                                 "consent to face matching)"))
+        self.reference_button = QPushButton()
         _on_click(self.reference_button, self.add_reference_photo_dialog)
-        self.delete_button = QPushButton(self.tr("Delete person…"))
+        self.delete_button = QPushButton()
         _on_click(self.delete_button, self.delete_person)
         for b in (self.add_consent_button, self.withdraw_button, self.edit_button,
                   self.reference_button):
@@ -144,6 +134,39 @@ class RegistryWindow(QWidget):
         split.setSizes([330, 770])
         lay.addWidget(split, 1)
         self._update_buttons()
+
+    def retranslate(self) -> None:
+        """Every fixed text of the window, again after a language change in Settings."""
+        self.setWindowTitle(self.tr("Consent registry — Prepub"))
+        self.close_action.setText(self.tr("Close"))
+        self.search.setPlaceholderText(self.tr("Search people…"))
+        self.search.setAccessibleName(self.tr("Search people"))
+        self.add_person_button.setText(self.tr("Add person…"))
+        self.import_button.setText(self.tr("Import consent sheet…"))
+        self.people.setAccessibleName(self.tr("People in the registry"))
+        self.add_guardian_button.setText(self.tr("Add guardian…"))
+        self.table.setAccessibleName(self.tr("Consents of the selected person"))
+        self.table.setHorizontalHeaderLabels([self.tr("State"), self.tr("Channels"),
+                                              self.tr("Given"), self.tr("Expires"),
+                                              self.tr("Signed by"), self.tr("Evidence")])
+        self.add_consent_button.setText(self.tr("Add consent…"))
+        self.withdraw_button.setText(self.tr("Withdraw consent…"))
+        self.edit_button.setText(self.tr("Edit person…"))
+        self.reference_button.setText(self.tr("Reference photo…"))
+        self.reference_button.setToolTip(self.tr("A photo of this person's face, so Prepub can "
+                                                 "suggest them in new photos (only with their "
+                                                 "consent to face matching)"))
+        self.delete_button.setText(self.tr("Delete person…"))
+        if self.person is None:
+            self.title.setText(self.tr("Select a person"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "delete_button"):
+            self.retranslate()
+            self.status.clear()  # a message already given would stay in the old language
+            self.status.setStyleSheet("")
+            self._fill_people()  # relations, states and the person's facts in the new language
 
     # --- running registry work -----------------------------------------------------------------
 
