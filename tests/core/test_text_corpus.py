@@ -138,3 +138,36 @@ def test_the_dev_set_figures_hold(dev_outcomes, split: str) -> None:
     assert s.alarms_per_clean <= m["alarms"] + MARGIN
     assert s.infos_per_clean <= m["infos"] + 0.1, s.info_rules
     assert s.wrong_blocks == 0  # quoted or reported abuse never blocks
+
+
+# --- batch 4: dev_round4.jsonl --------------------------------------------------------------------
+# tests/data/text/dev_round4.jsonl (README, "batch 4"): 214 posts written before the rule code was
+# read, all in the tune split. Before any change: precision 0.91, recall 0.72, 0.04 alarms per clean
+# post. The rules were then generalised on it (reported threats quoted in a post that reports them,
+# incitement to violence, warnings beside a condition, hate as illness/ruin/exclusion, sarcasm as
+# praise beside trouble, informants who "told me", compounds read by their last part).
+R4 = CORPUS.parent / "dev_round4.jsonl"
+R4_MEASURED = {"precision": 0.98, "recall": 1.00, "alarms": 0.01, "infos": 0.02}
+
+
+@pytest.fixture(scope="module")
+def r4_outcomes():
+    posts = load_corpus(R4)
+    return run(posts, load_policies(R4.parent, {p.org for p in posts}))
+
+
+def test_the_round4_set_is_what_the_brief_asks_for() -> None:
+    posts = load_corpus(R4)
+    assert len(posts) >= 180 and {p.lang for p in posts} == {"sv", "da", "en"}
+    assert 0.4 <= sum(p.clean for p in posts) / len(posts) <= 0.6
+    ids = [p.id for p in posts]
+    assert len(ids) == len(set(ids))
+
+
+def test_the_round4_figures_hold(r4_outcomes) -> None:
+    s = score(list(r4_outcomes))
+    assert s.precision >= R4_MEASURED["precision"] - MARGIN, s.fp
+    assert s.recall >= R4_MEASURED["recall"] - MARGIN, s.fn
+    assert s.alarms_per_clean <= R4_MEASURED["alarms"] + MARGIN
+    assert s.infos_per_clean <= R4_MEASURED["infos"] + 0.1, s.info_rules
+    assert s.wrong_blocks == 0  # quoted or reported abuse never blocks

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from prepub.core.model import Severity
 from prepub.core.rules import RuleSpec, register
-from prepub.core.text import channels, credits, dates, plain, policywords, tone
+from prepub.core.text import channels, credits, dates, irony, plain, policywords, threats, tone
 from prepub.core.text.context import Context
 from prepub.core.text.readability import Readability
 
@@ -78,9 +78,9 @@ def run_checks(ctx: Context, r: Readability) -> None:
     plain.check_shouting(ctx)
     dates.check_weekdays(ctx)
     tone.check_abuse(ctx)
-    tone.check_threats(ctx)
-    tone.check_irony(ctx)
-    tone.check_rumour(ctx)
+    threats.check_threats(ctx)
+    irony.check_irony(ctx)
+    irony.check_rumour(ctx)
     policywords.check_confidential(ctx)
     policywords.check_internal(ctx)
     policywords.check_competitors(ctx)  # after the abuse checks: it reuses their findings

@@ -33,7 +33,7 @@ NEGATION_WINDOW = 4  # words before a position that a negator may stand in
 MAX_QUOTE_CHARS = 400
 # opening mark -> the closing marks that may end it
 _PAIRS = {"“": "”\"", "”": "”\"", "\"": "\"”“", "„": "“”\"", "«": "»", "»": "«»", "‘": "’", "‚": "‘’"}
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|\n")
+_CLAUSE_BREAK = re.compile(r"[,;()\[\]–—]|:(?![^\W\d_])|\s-\s|\n")  # not the colon of "AB:s", "FN:s"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 

@@ -113,6 +113,8 @@ def check_stiff_words(ctx: Context) -> None:
 def _known_word(ctx: Context, word: str) -> bool:
     """A common word or a listed abbreviation ("OBS!" is shouting, not an acronym to explain)."""
     w = word.lower()
+    if w in (x.casefold() for x in ctx.lists.phrase_items("internal_label", ctx.phrase_languages)):
+        return True  # "[INTERN]", "UTKAST": a label the internal-marker check reads
     return any(w in lex for lex in ctx.lists.lexicon.values()) or any(
         w in fw for fw in ctx.lists.function_words.values()) or any(
         w in table or w + "." in table for table in ctx.lists.abbreviations.values())

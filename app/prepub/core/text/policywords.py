@@ -16,7 +16,10 @@ from prepub.core.text.wordlists import phrases_pattern
 _LEGAL_FORM = r"(?:ab|hb|kb|a/s|aps|as|asa|oy|ltd|inc|gmbh|i\.o\.|ek\.\s?för\.)"
 _LEGAL_TAIL = re.compile(rf"\s+{_LEGAL_FORM}$", re.IGNORECASE)
 _ENDINGS = r"(?:s|n|t|en|et|ens|ets|ns|e|es|ene|enes|['’:]s|:n|:en|:et)"
-MIN_COMPOUND_CORE = 6  # a name this long is also caught as the first part of a compound
+MIN_COMPOUND_CORE = 6
+# generic words of a project's name, written in the other languages too ("Projekt Nordlys" is
+# "Project Nordlys" in an English post)
+_GENERIC = {w: r"(?:proje[ck]t|prosjekt)" for w in ("projekt", "project", "prosjekt")}  # a name this long is also caught as the first part of a compound
 TRIP_WINDOW_WORDS = 4
 
 
@@ -32,8 +35,12 @@ def name_regex(name: str, *, compounds: bool = True) -> re.Pattern[str] | None:
     words = core.split()
     if not words:
         return None
-    body = r"[\s_\-.]*".join(re.escape(w) for w in words)
-    tail = rf"|[^\W\d_]{{3,}}" if compounds and len("".join(words)) >= MIN_COMPOUND_CORE else ""
+    body = r"[\s_\-.]*".join(_GENERIC.get(w.casefold(), re.escape(w)) for w in words)
+    # a compound goes on with a new word ("Partnerorgprojektet"), not with the rest of a longer
+    # word that merely begins like the name ("partnerorganisationer"): a tail that starts with a
+    # vowel after the name's consonant continues the word
+    cont = "(?![aeiouyåäöæø])" if words[-1][-1:].casefold() not in "aeiouyåäöæø" else ""
+    tail = rf"|{cont}[^\W\d_]{{3,}}" if compounds and len("".join(words)) >= MIN_COMPOUND_CORE else ""
     return re.compile(rf"(?<![^\W_])[#@]?{body}(?:[\s_\-]*{_LEGAL_FORM})?(?:{_ENDINGS}{tail})?(?![^\W\d_])",
                       re.IGNORECASE)
 

@@ -162,9 +162,22 @@ class WordLists:
 
     def person_kind(self, word: str, langs: Iterable[str]) -> str | None:
         """``"person"`` for one person named by role ("kommunalrådet", "the mayor"), ``"group"`` for
-        several ("politikerna", "officials", "byrådet"), None for anything else."""
+        several ("politikerna", "officials", "byrådet"), None for anything else. A compound is read
+        by its last part ("byrådspolitikerne" is a group, "oppositionsrådet" a person)."""
         w = word.casefold()
         langs = tuple(langs)
+        key = ("person_kind", w, langs)
+        if key not in self._regex_cache:
+            kind = self._person_kind(w, langs)
+            if kind is None and len(w) >= 2 * MIN_STEM + 3 and "en" not in langs[:1]:
+                for i in range(MIN_STEM, len(w) - MIN_STEM - 1):
+                    kind = self._person_kind(w[i:], langs)
+                    if kind is not None:
+                        break
+            self._regex_cache[key] = kind
+        return self._regex_cache[key]  # type: ignore[no-any-return]
+
+    def _person_kind(self, w: str, langs: tuple[str, ...]) -> str | None:
         if any(w in self.group_nouns.get(lang, frozenset()) for lang in langs):
             return "group"
         nouns = [self.person_nouns.get(lang, frozenset()) for lang in langs]

@@ -1,0 +1,110 @@
+"""Hate against a group without a slur word (XX Takt og tone: racisme; VIF 2: aldrig hat): a group and
+what is said of it – vermin, illness, ruin, exclusion, deportation, "better off without" – and
+abuse that targets origin whatever the words ("åk hem till ditt eget land", "go back to your own
+country"). Read per sentence; denied ("invandrare är inte parasiter") it is no hate."""
+
+from __future__ import annotations
+
+import re
+
+from prepub.core.model import Severity
+from prepub.core.text.context import Context
+from prepub.core.text.tonebase import alternation, construction, voice_params
+
+def _hate_rx(ctx: Context) -> re.Pattern[str] | None:
+    """A group of people and, later in the same sentence, what makes it hate: vermin, "should be
+    thrown out" – or, for a group of origin or faith, "is taking over"."""
+    def build() -> str | None:
+        group, pred = alternation(ctx, "hate_group"), alternation(ctx, "hate_predicate")
+        origin, invasion = alternation(ctx, "hate_origin"), alternation(ctx, "hate_invasion")
+        alts = []
+        if group and pred:
+            alts.append(rf"(?:{group})[^.!?\n]{{0,60}}?(?:{pred})")
+        if origin and invasion:
+            alts.append(rf"(?:{origin})[^.!?\n]{{0,40}}?(?:{invasion})")
+        return "|".join(alts) or None
+    return construction(ctx, "hate", build)
+
+
+def _hate_own_rx(ctx: Context) -> re.Pattern[str] | None:
+    """Hate whose words carry their own negation or need no group before them: "… hör inte
+    hemma här", "invandrarpacket", "migrant scum", "skicka hem hela invandrarpacket"."""
+    def build() -> str | None:
+        group, neg = alternation(ctx, "hate_group"), alternation(ctx, "hate_predicate_neg")
+        compound = alternation(ctx, "hate_compound")
+        alts = []
+        if group and neg:
+            alts.append(rf"(?:{group})[^.!?\n]{{0,60}}?(?:{neg})")
+        if compound:
+            alts.append(compound)
+        if group:
+            alts += [p.replace("GROUP", f"(?:{group})")
+                     for p in ctx.lists.phrase_items("hate_deport", ctx.phrase_languages, regex=True)]
+        return "|".join(f"(?:{a})" for a in alts) or None
+    return construction(ctx, "hate_own", build)
+
+
+def _hate_weak_rx(ctx: Context) -> re.Pattern[str] | None:
+    """Weaker readings, which warn: a group and a stereotype or a wish to be rid of it ("romaerne
+    stjæler alt", "bögarna ska hålla sig borta från våra skolor", "better off without these …")."""
+    def build() -> str | None:
+        group, weak = alternation(ctx, "hate_group"), alternation(ctx, "hate_predicate_weak")
+        alts = []
+        if group and weak:
+            alts.append(rf"(?:{group})[^.!?\n]{{0,60}}?(?:{weak})")
+        if group:
+            alts += [p.replace("GROUP", f"(?:{group})")
+                     for p in ctx.lists.phrase_items("hate_without", ctx.phrase_languages, regex=True)]
+        return "|".join(f"(?:{a})" for a in alts) or None
+    return construction(ctx, "hate_weak", build)
+
+
+def _hate_they_rx(ctx: Context) -> re.Pattern[str] | None:
+    """"De", "they" + a hate predicate, for a post that named a group before."""
+    def build() -> str | None:
+        they = ctx.lists.phrase_items("hate_they", ctx.phrase_languages)
+        preds = [a for a in (alternation(ctx, "hate_predicate"), alternation(ctx, "hate_predicate_neg"),
+                             alternation(ctx, "hate_predicate_weak")) if a]
+        if not they or not preds:
+            return None
+        body = "|".join(r"\s+".join(map(re.escape, t.split())) for t in they)
+        return rf"(?<!\w)(?:{body})\s+(?:{'|'.join(preds)})"
+    return construction(ctx, "hate_they", build)
+
+
+def check_dehumanising(ctx: Context) -> None:
+    """Hate against a group without a slur word: "invandrarna är parasiter", "muslims are taking
+    over … and should be thrown out", "breeding like rats", a group word joined to vermin
+    ("invandrarpacket", "migrant scum"), a group sent away ("send alle de udlændinge hjem"). These
+    block like a slur. Weaker readings warn: stereotypes ("romaerne stjæler alt"), a group told to
+    keep away or be quiet ("bögarna ska hålla sig borta från våra skolor"), wished away ("better off
+    without these migrants"), or named and then, as "de/they", denied its humanity ("… De er ikke
+    mennesker"). Denied ("invandrare är inte parasiter") it is no hate."""
+    found: list[tuple[int, int, Severity | None]] = []
+    rx = _hate_rx(ctx)
+    if rx is not None:
+        found += [(m.start(), m.end(), None) for m in rx.finditer(ctx.text)
+                  if not ctx.discourse.negated(m.start(), m.end())]
+    own = _hate_own_rx(ctx)
+    if own is not None:
+        found += [(m.start(), m.end(), None) for m in own.finditer(ctx.text)
+                  if not ctx.discourse.negated(m.start(), window=3)]
+    weak = _hate_weak_rx(ctx)
+    if weak is not None:
+        found += [(m.start(), m.end(), Severity.WARN) for m in weak.finditer(ctx.text)
+                  if not ctx.discourse.negated(m.start(), window=3)]
+    they = _hate_they_rx(ctx)
+    group = ctx.lists.phrase_regex("hate_group", ctx.phrase_languages)
+    if they is not None and group is not None:
+        first = group.search(ctx.text)
+        if first is not None:
+            found += [(m.start(), m.end(), Severity.WARN) for m in they.finditer(ctx.text, first.end())]
+    done: list[tuple[int, int]] = []
+    for start, end, own_severity in sorted(found, key=lambda f: (f[0], f[2] is not None)):
+        if ctx.inside(start, end) or any(s < end and start < e for s, e in done):
+            continue
+        done.append((start, end))
+        params, sev = voice_params(ctx, start, end)
+        params.update({"word": ctx.text[start:end], "category": "hate", "term": ctx.text[start:end]})
+        ctx.emit("text.slur", (start, end), params=params, severity=sev or own_severity)
+

@@ -1,0 +1,288 @@
+"""Threats (VIF 2–3: aldrig hat och hot): set forms, constructions (the one addressed + a modal +
+harm), knowledge of someone's private life, veiled menace, conditions put to someone, incitement,
+and threats quoted in a post that reports them (which warn and never block)."""
+
+from __future__ import annotations
+
+import re
+
+from prepub.core.model import Severity
+from prepub.core.text.context import Context
+from prepub.core.text.discourse import OWN
+from prepub.core.text.tonebase import alternation, construction, voice_params
+
+def _threat_rx(ctx: Context, harm_section: str) -> re.Pattern[str] | None:
+    """The one addressed, a modal and what will happen to them: "du ska få betala för det här",
+    "ni kommer att hängas", "you will be shot"."""
+    def build() -> str | None:
+        target, modal = alternation(ctx, "threat_target"), alternation(ctx, "threat_modal")
+        harm = alternation(ctx, harm_section)
+        if not (target and modal and harm):
+            return None
+        return (rf"(?<!\w)(?:{target})(?!\w)\s*(?:[^\s.!?,]+\s+){{0,1}}?(?:{modal})\s*"
+                rf"(?:[^\s.!?,]+\s+){{0,4}}?(?:{harm})(?!\w)")
+    return construction(ctx, ("threat", harm_section), build)
+
+
+def check_threats(ctx: Context) -> None:
+    """Threats in set forms (violence, "vi vet var du bor"), in constructions (the one addressed
+    + a modal + harm), knowledge of someone's private life ("vi vet vilken skola dina barn går
+    på": blocks; "vi har din adress": warns), veiled menace ("det kommer att sluta illa för dig",
+    "det vore synd om det hände något", "your days are numbered": warn) and a condition put to
+    someone followed by harm or menace ("röstar ni igenom det … får ni det jobbigt", "keep pushing
+    this and see what happens to your windows": warns).
+
+    What only looks like a threat is left alone: a match that overlaps an idiom, a request or a
+    reflexive (``threat_not``: "du kommer att dö av skratt", "vi behöver veta var du bor", "du
+    kommer att bränna dig" in the sun); knowing or finding the reader in a service post
+    (:func:`_service_reading`); and menace at a non-person ("Winter, your days are numbered!")."""
+    done: list[tuple[int, int]] = []
+    langs = ctx.phrase_languages
+    # (pattern, severity, check negation, knowing or finding the reader)
+    sources = [(ctx.lists.phrase_regex("threat", langs), None, True, False),
+               (ctx.lists.phrase_regex("threat_find", langs), None, True, True),
+               (ctx.lists.phrase_regex("threat_private_where", langs), None, True, True),
+               (_threat_rx(ctx, "threat_harm"), None, True, False),
+               (ctx.lists.phrase_regex("threat_menace", langs), Severity.WARN, True, False),
+               (_threat_rx(ctx, "threat_harm_menace"), Severity.WARN, True, False),
+               (ctx.lists.phrase_regex("threat_arson", langs), None, True, False),
+               (ctx.lists.phrase_regex("threat_violence", langs), None, True, False),
+               (ctx.lists.phrase_regex("threat_whoever", langs), Severity.WARN, True, False),
+               (ctx.lists.phrase_regex("threat_private", langs), Severity.WARN, True, True),
+               (ctx.lists.phrase_regex("threat_private_have", langs) if _menacing(ctx) else None, Severity.WARN, True,
+                True),
+               (ctx.lists.phrase_regex("threat_watching", langs), Severity.WARN, True, False),
+               (ctx.lists.phrase_regex("threat_incite", langs), Severity.WARN, True, False),
+               # these carry their own negation: "du går inte därifrån på egna ben", "you won't be smiling"
+               (ctx.lists.phrase_regex("threat_idiom", langs), None, False, False),
+               (ctx.lists.phrase_regex("threat_veiled", langs), Severity.WARN, False, False)]
+    offer = ctx.lists.phrase_regex("threat_offer", langs)
+    not_rx = ctx.lists.phrase_regex("threat_not", langs)
+    not_spans = [(m.start(), m.end()) for m in not_rx.finditer(ctx.text)] if not_rx is not None else []
+    for rx, own_severity, check_negation, finds in sources:
+        if rx is None:
+            continue
+        for m in rx.finditer(ctx.text):
+            if any(s < m.end() and m.start() < e for s, e in done) or ctx.inside(m.start(), m.end()):
+                continue
+            if any(s < m.end() and m.start() < e for s, e in not_spans):
+                continue  # "du kommer att dö av skratt", "vi behöver veta var du bor", "du bränner dig"
+            if check_negation and ctx.discourse.negated(m.start(), m.end(), window=3):
+                continue
+            if offer is not None and offer.match(ctx.text, m.end()):
+                continue  # "du kommer att ångra dig om du missar loppisen": an offer, not menace
+            severity = own_severity
+            if finds:
+                reading = _service_reading(ctx, m.start(), m.end())
+                if reading == "service":
+                    done.append((m.start(), m.end()))
+                    continue  # "vi vet vilken skola ditt barn går på, så du behöver inte anmäla det igen"
+                if reading == "note":
+                    severity = Severity.INFO  # "We know where you live! Bin calendars are on their way …"
+            if severity == Severity.WARN and _playful(ctx, m.start(), m.end()):
+                done.append((m.start(), m.end()))
+                continue  # "Winter, your days are numbered!"
+            _emit_threat(ctx, m.start(), m.end(), severity)
+            done.append((m.start(), m.end()))
+    for start, end in _veiled_pairs(ctx) + _conditional_threats(ctx) + _warnings(ctx) + _quoted_threats(ctx):
+        if not any(s < end and start < e for s, e in done):
+            _emit_threat(ctx, start, end, Severity.WARN)
+            done.append((start, end))
+
+
+def _service_reading(ctx: Context, start: int, end: int) -> str | None:
+    """How a post reads that knows or finds the reader ("vi vet var du bor", "vi hittar dig", "we
+    know your children's …"): ``"service"`` when the same sentence goes on to say what for – a
+    purpose or consequence (``threat_purpose``: "för att", "så", "so") followed by a service or a
+    benefit (``threat_service``: "röstkort", "bin calendar", "du behöver inte …"); ``"note"`` when a
+    service is elsewhere in the post ("Vi vet var du bor! Sophämtningsschemat kommer i brevlådan"):
+    the opener is play, but worth a look; None – a threat – when there is no service, or the post
+    makes a demand or a menacing remark anywhere ("Sluta skriva.", "Sov gott.")."""
+    langs = ctx.phrase_languages
+    service = ctx.lists.phrase_regex("threat_service", langs)
+    if service is None or ctx.discourse.voice(start, end) != OWN:
+        return None
+    if ctx.discourse.cue_anywhere("threat_demand") or ctx.discourse.cue_anywhere("threat_cue"):
+        return None
+    hits = [h for h in service.finditer(ctx.text) if not ctx.inside(h.start(), h.end())]
+    if not hits:
+        return None
+    s0, s1 = ctx.discourse.sentence_text(start)
+    purpose = ctx.lists.phrase_regex("threat_purpose", langs)
+    if purpose is not None:
+        for p in purpose.finditer(ctx.text, end, s1):
+            if any(p.end() <= h.start() and h.end() <= s1 for h in hits):
+                return "service"
+    return "note"
+
+
+def _playful(ctx: Context, start: int, end: int) -> bool:
+    """Whether a non-person (``playful``: a season, the weather, pests, Santa) is called out within
+    four words of [start, end) in its sentence, set off by a comma, colon, dash or "!": "Winter,
+    your days are numbered!", "Era dagar är räknade, myggen!". An @mention there makes it a threat
+    after all."""
+    rx = ctx.lists.phrase_regex("playful", ctx.phrase_languages)
+    if rx is None:
+        return False
+    s0, s1 = ctx.discourse.sentence_text(start)
+    before = list(re.finditer(r"\S+", ctx.text[s0:start]))[-4:]
+    after = list(re.finditer(r"\S+", ctx.text[end:s1]))[:4]
+    lo = s0 + before[0].start() if before else start
+    hi = end + after[-1].end() if after else end
+    if any(t.kind == "mention" and lo <= t.start < hi for t in ctx.tokens):
+        return False
+    for m in rx.finditer(ctx.text, lo, hi):
+        gap = ctx.text[m.end():start] if m.end() <= start else ctx.text[end:m.start()] if m.start() >= end else ""
+        if _VOCATIVE_BREAK.search(gap):
+            return True  # set off like a name called out; "Nästa vinter får du betala för det här" is a threat
+    return False
+
+
+_VOCATIVE_BREAK = re.compile(r"[,:–—!]|\s-\s")
+
+
+def _menacing(ctx: Context) -> bool:
+    """Whether the post has a cue that turns holding someone's details into menace ("tänk på det",
+    "sleep well") or addresses someone by @mention."""
+    return ctx.discourse.cue_anywhere("threat_cue") or any(t.kind == "mention" for t in ctx.tokens)
+
+
+def _emit_threat(ctx: Context, start: int, end: int, severity: Severity | None) -> None:
+    params, sev = voice_params(ctx, start, end)
+    params["phrase"] = ctx.text[start:end]
+    ctx.emit("text.threat", (start, end), params=params, severity=sev or severity)
+
+
+def _veiled_pairs(ctx: Context) -> list[tuple[int, int]]:
+    """"Pas godt på din familie … Man ved aldrig, hvad der kan ske": care for someone's family
+    beside "you never know what can happen" is a veiled threat; either alone is not."""
+    langs = ctx.phrase_languages
+    watch, uncertain = ctx.lists.phrase_regex("threat_watch", langs), ctx.lists.phrase_regex("threat_uncertain", langs)
+    if watch is None or uncertain is None:
+        return []
+    w, u = watch.search(ctx.text), uncertain.search(ctx.text)
+    if w is None or u is None or ctx.inside(w.start(), w.end()) or ctx.discourse.negated(w.start()):
+        return []
+    return [(min(w.start(), u.start()), max(w.end(), u.end()))]
+
+
+_CONSEQUENCE_BREAK = re.compile(r",|;|:|–|—|\s-\s|\b(?:och|så|og|and|then|or|eller)\b", re.IGNORECASE)
+
+
+def _conditional_threats(ctx: Context) -> list[tuple[int, int]]:
+    """A condition put to someone and, after it in the sentence or in the next one, harm or menace
+    that falls on a person ("… blir det ambulans som kör hem dig", "the coach will end up in
+    hospital", "dine ruder bliver smadret") or menace itself ("se vad som händer", "regret"). A
+    consequence that only may happen ("kan en brand sprida sig") is advice, not a threat."""
+    langs = ctx.phrase_languages
+    cond = ctx.lists.phrase_regex("threat_condition", langs)
+    harm = ctx.lists.phrase_regex("threat_consequence", langs)
+    if cond is None or harm is None:
+        return []
+    maybe = frozenset(w.casefold() for w in ctx.lists.phrase_items("threat_maybe", langs))
+    future = frozenset(w.casefold() for w in ctx.lists.phrase_items("threat_future", langs))
+    accident = ctx.lists.phrase_regex("threat_accident", langs)
+    you = ctx.lists.phrase_regex("attack_target", langs)
+    menace = re.compile(r"se\s+vad|see\s+what|se,?\s+hvad|overrask|förvån|surprised|ångra|fortryde|regret|angre|"
+                        r"sorry|feel\s+it|mærke|känna\s+på|pay\s+for|betal|sota|bøde", re.IGNORECASE)
+    out: list[tuple[int, int]] = []
+    safety = ctx.lists.phrase_regex("threat_safety", langs)
+    for m in cond.finditer(ctx.text):
+        if ctx.inside(m.start(), m.end()):
+            continue
+        if safety is not None:
+            s0, s1 = ctx.discourse.sentence_text(m.start())
+            k = safety.search(ctx.text, m.end(), s1)
+            if k is not None and ctx.discourse.negated(k.start(), window=6):
+                out.append((m.start(), k.end()))  # "hvis I lukker klubben, kommer I ikke trygt hjem"
+                continue
+        s0, s1 = ctx.discourse.sentence_text(m.start())
+        nxt = ctx.sentence_at(s1 + 1) if s1 < len(ctx.text) else None
+        stop = nxt.end if nxt is not None and s1 - s0 < 60 else s1
+        brk = _CONSEQUENCE_BREAK.search(ctx.text, m.end(), s1)
+        h = None
+        for h in harm.finditer(ctx.text, m.end(), stop):
+            if brk is not None and brk.end() <= h.start():
+                break  # after the condition's clause
+            if len(ctx.text[m.end():h.start()].split()) >= 4:
+                break  # "Röstar ni igenom nedläggningen av skolan kommer vi att se till att ni får det jobbigt"
+        else:
+            h = None
+        if h is None:
+            continue  # harm only inside the condition ("if you see a fire, call 112") or none
+        r0 = brk.end() if brk is not None and brk.end() <= h.start() else m.end()
+        if accident is not None and accident.search(ctx.text, m.start(), h.start()):
+            continue  # "if you fall on the ice you will end up in hospital": advice
+        region = ctx.text[r0:stop]
+        words = {w.casefold() for w in re.findall(r"[^\W\d_]+", region)}
+        if words & maybe:
+            continue  # "kan en brand sprida sig snabbt"
+        aimed = you is not None and you.search(region) is not None or (
+            "da" in langs and re.search(r"\bI\b", region) is not None)
+        person = any(ctx.lists.person_kind(w, langs) == "person" for w in words) or bool(
+            words & {"han", "hon", "hen", "hun", "he", "she", "him", "her", "honom", "henne", "ham", "hende"})
+        is_menace = menace.search(h.group()) is not None
+        if not (aimed or person or is_menace):
+            continue
+        if not is_menace and not words & future:
+            continue  # "…, take him to the hospital": advice, not something that will be done
+        if ctx.discourse.negated(h.start(), h.end(), window=2):
+            continue
+        out.append((m.start(), h.end()))
+    return out
+
+
+
+def _warnings(ctx: Context) -> list[tuple[int, int]]:
+    """A warning that closes menace: "Akta dig.", "Ni är varnade", "you've been warned" beside a
+    condition or someone addressed ("Nästa gång du dyker upp …"); and weaker closers ("det lover
+    jeg", "just saying") only when the post is hostile already (harm, coarse words or abuse)."""
+    langs = ctx.phrase_languages
+    target = ctx.lists.phrase_regex("threat_warning_target", langs)
+    if target is None:
+        return []
+    out: list[tuple[int, int]] = []
+    strong = ctx.lists.phrase_regex("threat_warning", langs)
+    weak = ctx.lists.phrase_regex("threat_warning_weak", langs)
+    harm = ctx.lists.phrase_regex("threat_consequence", langs)
+    hostile = any(f.rule in ("text.profanity", "text.insult", "text.personal_attack") for f in ctx.findings) or (
+        harm is not None and harm.search(ctx.text) is not None)
+    for rx, needs_hostility in ((strong, False), (weak, True)):
+        if rx is None or (needs_hostility and not hostile):
+            continue
+        for w in rx.finditer(ctx.text):
+            if ctx.inside(w.start(), w.end()) or ctx.discourse.negated(w.start(), window=2) \
+                    or ctx.discourse.voice(w.start(), w.end()) != OWN:
+                continue
+            s0, s1 = ctx.discourse.sentence_text(w.start())
+            rest = [(a, b) for a, b in ((0, s0), (s1, len(ctx.text))) if b > a]
+            t = next((m for a, b in rest for m in target.finditer(ctx.text, a, b)), None)
+            if t is None:
+                continue
+            out.append((min(w.start(), t.start()), max(w.end(), t.end())))
+            return out
+    return out
+
+
+_ADDRESSED = re.compile(r"(?<!\w)(?:du|dig|dej|din|ditt|dina|ni|er|era|jer|jeres|dine|dit|you|your|you'll|you’ll)(?!\w)"
+                        r"|(?-i:(?<!\w)I(?!\w))", re.IGNORECASE)
+_COMING = re.compile(r"(?<!\w)(?:kommer|ska|skall|skal|vil|will|'ll|’ll|going\s+to|gonna|ender|hamnar|ends?\s+up|"
+                     r"väntar|venter|waiting|hittar|finder|find|vet|ved|know)(?!\w)", re.IGNORECASE)
+
+
+def _quoted_threats(ctx: Context) -> list[tuple[int, int]]:
+    """A threat someone else made, quoted in a post that reports or condemns it ("Vi har
+    polisanmält hotet", "reported to the police"): the quotation speaks to someone ("du", "you")
+    about what will come ("Vi kommer hem till dig", "we'll be waiting for you after your shift").
+    It warns and never blocks (the voice is quoted)."""
+    d = ctx.discourse
+    if not d.quotes or not d.condemns:
+        return []
+    out: list[tuple[int, int]] = []
+    for q0, q1 in d.quotes:
+        inner = ctx.text[q0 + 1:q1 - 1]
+        if len(inner.split()) < 3 or d.in_title(q0 + 1, q1 - 1):
+            continue
+        if _ADDRESSED.search(inner) and _COMING.search(inner) and not d.negated(q0 + 1, q1 - 1, window=0):
+            out.append((q0, q1))
+    return out
