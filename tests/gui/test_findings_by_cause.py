@@ -214,3 +214,60 @@ def test_naming_a_face_adds_no_warning_unless_the_policy_needs_one(
     settle(qtbot, w)
     new = [f for f in s.findings() if (f.rule, f.severity.value) not in before]
     assert [(f.rule, dict(f.params)) for f in new] == [("post.person_not_named", {"name": "Lars Ek"})]
+
+
+def _tree(model: Any) -> list[tuple[Any, ...]]:
+    """Everything a findings model shows: each group's text and roles, and its rows'."""
+    from prepub.gui.widgets.findings_delegate import (ActionRole, GroupActionRole, KindRole,
+                                                      RefRole, StateRole)
+
+    def item(i: QModelIndex) -> tuple[Any, ...]:
+        finding = i.data(w_role)
+        return (i.data(), i.data(KindRole), i.data(RefRole) or "", i.data(GroupActionRole) or "",
+                i.data(StateRole), i.data(ActionRole), i.data(Qt.ItemDataRole.ToolTipRole) or "",
+                (finding.rule, finding.subject, finding.face) if finding is not None else None)
+
+    from prepub.gui.widgets.findings_panel import FindingRole as w_role
+
+    out = []
+    for r in range(model.rowCount()):
+        g = model.index(r, 0)
+        out.append((item(g), tuple(item(model.index(c, 0, g)) for c in range(model.rowCount(g)))))
+    return out
+
+
+def test_groups_updated_in_place_match_groups_built_afresh(make_window: Any, qtbot: Any,
+                                                           tmp_path: Path) -> None:
+    """While photos are analysed one by one a cause group gains and loses rows; the panel
+    updates only those rows (issue 15: rebuilding a 100-row group at every evaluation held the
+    window). After every step the rows must be exactly what a fresh build shows."""
+    from prepub.gui.widgets.findings_panel import FindingsModel
+
+    w = make_window()
+    s = w.session
+
+    def same_as_fresh() -> None:
+        settle(qtbot, w)
+        fresh = FindingsModel(s)
+        fresh.size_for = w.findings.model.size_for
+        fresh.show_info = w.findings.model.show_info
+        fresh.rebuild()
+        assert _tree(w.findings.model) == _tree(fresh)
+
+    imgs = [make_jpeg(tmp_path / f"p{i:02d}.jpg", gps=(57.70, 11.97) if i % 2 else None)
+            for i in range(7)]
+    for n, p in enumerate(imgs[:5], start=1):  # one more photo, one evaluation at a time
+        s.add_images([str(p)])
+        wait_analysed(qtbot, w, n)
+        same_as_fresh()
+    paths = [str(p.resolve()) for p in imgs[:5]]
+    assert _group(w, "5 photos lack a photographer")
+    s.set_fields([paths[1], paths[3]], "photographer", "Erik Lund")  # rows leave the middle
+    same_as_fresh()
+    assert _group(w, "3 photos lack a photographer")
+    s.add_images([str(p) for p in imgs[5:]])  # and come back at the end
+    wait_analysed(qtbot, w, 7)
+    same_as_fresh()
+    s.remove_images([paths[0]])
+    same_as_fresh()
+    assert _group(w, "4 photos lack a photographer")

@@ -13,6 +13,8 @@ none. Pure functions over findings (no widgets): the panel stays a view.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -217,8 +219,13 @@ def _subject_group(subject: str, fs: list[Finding], blocking: set[int],
     return Group(key=subject, title=photo_title(subject, n_block, n_check), rows=rows)
 
 
+@functools.lru_cache(maxsize=4096)
+def _file_name(subject: str) -> str:
+    return Path(subject).name  # asked for every row of every cause at each evaluation
+
+
 def _row_label(f: Finding) -> str:
-    name = Path(f.subject or "").name
+    name = _file_name(f.subject or "")
     if f.face is None:
         return name
     return QCoreApplication.translate("FindingGroups", "%1 · face %2").replace("%1", name) \

@@ -10,6 +10,7 @@ group's button fixes all its photos at once. Notes (info) are hidden unless aske
 
 from __future__ import annotations
 
+import difflib
 import time
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,13 @@ def _message_key(f: Finding, lang: str) -> tuple[Any, ...] | None:
     except TypeError:  # a parameter that is a list or a dict
         return None
     return key
+
+
+def _row_signature(r: finding_groups.Row) -> tuple[Any, ...]:
+    """What a finding row shows; rows with the same signature need not be built again."""
+    f = r.finding
+    return (r.label, r.ref, r.blocking, f.severity, finding_groups.has_action(f), f.rule,
+            f.subject, f.face)
 
 
 class FindingsModel(QStandardItemModel):
@@ -120,14 +128,23 @@ class FindingsModel(QStandardItemModel):
         for pos in range(self._next, len(groups)):
             g = groups[pos]
             self._next = pos + 1
-            signature = (g.title, g.action, g.action_label, g.ref,
-                         tuple((r.label, r.ref, r.blocking, r.finding.severity,
-                                finding_groups.has_action(r.finding)) for r in g.rows))
+            rows = tuple(_row_signature(r) for r in g.rows)
+            signature = ((g.title, g.action, g.action_label, g.ref), rows)
             current = self.item(pos) if pos < self.rowCount() else None
-            if current is not None and current.data(SubjectRole) == g.key \
-                    and self._signatures.get(g.key) == signature:
-                for c, row in enumerate(g.rows):  # same rows, new Finding objects
-                    current.child(c).setData(row.finding, FindingRole)
+            old = self._signatures.get(g.key)
+            if current is not None and current.data(SubjectRole) == g.key and old is not None:
+                if old != signature:  # the same group, changed: only its changed rows again
+                    self._update_group(current, g, lang, old)
+                    self._signatures[g.key] = signature
+                # the rows kept get the new Finding objects; they look the same (same
+                # signature), so the views need not hear of it (a signal per row was most of
+                # the cost of an evaluation with 100 photos)
+                blocked = self.blockSignals(True)
+                try:
+                    for c, row in enumerate(g.rows):
+                        current.child(c).setData(row.finding, FindingRole)
+                finally:
+                    self.blockSignals(blocked)
                 continue
             for r in range(self.rowCount()):  # the group moved or changed: drop the old one
                 if self.item(r).data(SubjectRole) == g.key:
@@ -163,18 +180,47 @@ class FindingsModel(QStandardItemModel):
         return self.size_for(kind, msg, ref, button) if self.size_for is not None else None
 
     def _group(self, g: finding_groups.Group, lang: str) -> QStandardItem:
-        cause = g.key.startswith("cause:")
-        group = QStandardItem(g.title)
+        group = QStandardItem()
         group.setEditable(False)
         group.setData(g.key, SubjectRole)
+        self._group_head(group, g)
+        cause = g.key.startswith("cause:")
+        for row in g.rows:
+            group.appendRow(self._row(row, g, lang, cause))
+        return group
+
+    def _update_group(self, group: QStandardItem, g: finding_groups.Group, lang: str,
+                      old: tuple[Any, tuple[Any, ...]]) -> None:
+        """Bring an existing group item up to ``g`` in place: its title, and only the rows that
+        were added, removed or changed (a cause of 100 photos gains one photo per evaluation
+        while they are analysed; building all its rows again each time held the window)."""
+        if old[0] != (g.title, g.action, g.action_label, g.ref):
+            self._group_head(group, g)
+        cause = g.key.startswith("cause:")
+        new = [_row_signature(r) for r in g.rows]
+        ops = difflib.SequenceMatcher(a=list(old[1]), b=new, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in reversed(ops):  # from the end: earlier positions stay valid
+            if tag == "equal":
+                continue
+            if i2 > i1:
+                group.removeRows(i1, i2 - i1)
+            for k, j in enumerate(range(j1, j2)):
+                # the list form: PySide keeps the item alive only there (with the single-item
+                # overload the row was inserted and its item then deleted by Python)
+                group.insertRow(i1 + k, [self._row(g.rows[j], g, lang, cause)])
+
+    def _group_head(self, group: QStandardItem, g: finding_groups.Group) -> None:
+        cause = g.key.startswith("cause:")
+        group.setText(g.title)
         group.setData("cause" if cause else "group", KindRole)
         # never store None: PySide reads an empty QVariant back without a reference to None
         # (see prepub.gui.qtcompat), and item_data reads every role of the item
-        if g.ref:
-            group.setData(g.ref, RefRole)
+        group.setData(g.ref, RefRole)
         if g.action:
             group.setData(g.action, GroupActionRole)
             group.setData(g.action_label, ButtonTextRole)
+        else:
+            group.setData("", GroupActionRole)
         if cause:
             worst = max((r.finding.severity.rank + r.blocking for r in g.rows), default=0)
             group.setData("blocked" if any(r.blocking for r in g.rows)
@@ -186,30 +232,30 @@ class FindingsModel(QStandardItemModel):
                           g.action_label if g.action else None)
         if size is not None:
             group.setData(size, Qt.ItemDataRole.SizeHintRole)
-        if cause and g.ref:
-            group.setToolTip(f"{g.title}\n\n§ {g.ref}")
-        for row in g.rows:
-            f = row.finding
-            child = QStandardItem(row.label)
-            child.setEditable(False)
-            child.setData(f, FindingRole)
-            child.setData(f.subject or g.key, SubjectRole)
-            if row.ref:
-                child.setData(row.ref, RefRole)
-            child.setData("row", KindRole)
-            if cause:
-                child.setData(True, CompactRole)
-            action = finding_groups.has_action(f)
-            child.setData(action, ActionRole)
-            size = self._size("compact" if cause else "row", row.label, row.ref,
-                              self._button() if action else None)
-            if size is not None:
-                child.setData(size, Qt.ItemDataRole.SizeHintRole)
-            full = text.finding_message(f, lang, self.session.policy)
-            helptext = text.finding_help(f, lang)
-            child.setToolTip("\n\n".join(x for x in (full, helptext, f.policy_ref or "") if x))
-            group.appendRow(child)
-        return group
+        group.setToolTip(f"{g.title}\n\n§ {g.ref}" if cause and g.ref else "")
+
+    def _row(self, row: finding_groups.Row, g: finding_groups.Group, lang: str,
+             cause: bool) -> QStandardItem:
+        f = row.finding
+        child = QStandardItem(row.label)
+        child.setEditable(False)
+        child.setData(f, FindingRole)
+        child.setData(f.subject or g.key, SubjectRole)
+        if row.ref:
+            child.setData(row.ref, RefRole)
+        child.setData("row", KindRole)
+        if cause:
+            child.setData(True, CompactRole)
+        action = finding_groups.has_action(f)
+        child.setData(action, ActionRole)
+        size = self._size("compact" if cause else "row", row.label, row.ref,
+                          self._button() if action else None)
+        if size is not None:
+            child.setData(size, Qt.ItemDataRole.SizeHintRole)
+        full = text.finding_message(f, lang, self.session.policy)
+        helptext = text.finding_help(f, lang)
+        child.setToolTip("\n\n".join(x for x in (full, helptext, f.policy_ref or "") if x))
+        return child
 
     @staticmethod
     def _button() -> str:

@@ -100,6 +100,7 @@ class PreviewView(QGraphicsView):
         self._cache: OrderedDict[str, tuple[QPixmap, tuple[int, int]]] = OrderedDict()
         self._pixmap_item: QGraphicsPixmapItem | None = None
         self._faces: list[FaceBoxItem] = []
+        self._drawn: list[tuple[int, QRectF, str, str]] | None = None  # what _faces show
         self._fit = True
         self._message = ""
         self._loading: str | None = None
@@ -118,7 +119,7 @@ class PreviewView(QGraphicsView):
         self.path = path
         self._scene.clear()
         self._pixmap_item = None
-        self._faces = []
+        self._faces, self._drawn = [], None
         self._message = ""
         if not path:
             self.viewport().update()
@@ -151,7 +152,7 @@ class PreviewView(QGraphicsView):
     def _install(self, pix: QPixmap, full_size: tuple[int, int]) -> None:
         self._message = ""
         self._scene.clear()
-        self._faces = []
+        self._faces, self._drawn = [], None
         self._pixmap_item = self._scene.addPixmap(pix)
         self._pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self._full_size = full_size
@@ -171,20 +172,35 @@ class PreviewView(QGraphicsView):
             self.show_image("")
 
     def _refresh_faces(self) -> None:
+        """Draw the face boxes of the photo on show; nothing is redrawn when they look the same
+        (each evaluation asks, about once per photo analysed, and a group photo has dozens)."""
+        boxes = self._face_boxes()
+        if boxes == self._drawn:
+            return
         for item in self._faces:
             self._scene.removeItem(item)
         self._faces = []
+        self._drawn = boxes
+        for index, rect, state, label in boxes:
+            if state == "blurred":
+                self._add_pixelation(rect)
+            item = FaceBoxItem(index, rect, state, label)
+            self._scene.addItem(item)
+            self._faces.append(item)
+
+    def _face_boxes(self) -> list[tuple[int, QRectF, str, str]]:
         if self._pixmap_item is None or not self.path:
-            return
+            return []
         rep = self.session.reports.get(self.path)
         if rep is None:
-            return
+            return []
         pix = self._pixmap_item.pixmap()
         sx = pix.width() / max(1, self._full_size[0])
         sy = pix.height() / max(1, self._full_size[1])
         states = self.session.face_states(self.path)
         people = self._person_names()
         im = self.session.image(self.path)
+        out = []
         for face in rep.faces:
             l, t, r, b = face.box
             rect = QRectF(l * sx, t * sy, (r - l) * sx, (b - t) * sy)
@@ -193,11 +209,8 @@ class PreviewView(QGraphicsView):
             dec = im.face(face.index) if im is not None else None
             if dec is not None and dec.decision == "person" and dec.person_id in people:
                 label = f"{people[dec.person_id]} · {label}"
-            if state == "blurred":
-                self._add_pixelation(rect)
-            item = FaceBoxItem(face.index, rect, state, f"{face.index + 1}. {label}")
-            self._scene.addItem(item)
-            self._faces.append(item)
+            out.append((face.index, rect, state, f"{face.index + 1}. {label}"))
+        return out
 
     def face_crop(self, path: str, index: int, side: int = 112) -> QPixmap | None:
         """Face ``index`` of ``path`` as shown (blurred faces blurred), with a margin, scaled to
