@@ -72,7 +72,7 @@ class DropHandler(QObject):
             if not found:
                 self.session.error_reported.emit("files", self.tr("No photos found in what was dropped."))
                 return
-            self.session.add_images(found)
+            self.session.add_images(found, resolved=True)
 
         self.session.runner.run_in_background(services.find_images, done, pool="decode",
                                               name="find images", args=(list(paths),))

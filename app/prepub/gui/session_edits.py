@@ -68,11 +68,12 @@ class SessionEdits:
         if isinstance(top, edits.FieldEdit) and self.undo_stack.index() == self.undo_stack.count():
             top.sealed = True
 
-    def add_images(self, paths: Sequence[str]) -> list[str]:
-        """Add image files (already expanded from folders); returns the ones that were new."""
+    def add_images(self, paths: Sequence[str], *, resolved: bool = False) -> list[str]:
+        """Add image files (already expanded from folders); returns the ones that were new.
+        ``resolved``: the paths are already real absolute paths (``services.find_images``)."""
         new: list[str] = []
         for p in paths:
-            p = str(Path(p).resolve())
+            p = p if resolved else str(Path(p).resolve())
             if self.draft.image(p) is None and p not in new:
                 new.append(p)
         if new:
