@@ -89,7 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--lang", choices=UI_LANGUAGES)
     e.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
 
-    sub.add_parser("rules", help="list every rule with its severity and policy paragraph")
+    ru = sub.add_parser("rules", help="list every rule with its severity and policy paragraph, "
+                                      "as the policy sets them")
+    ru.add_argument("--policy", metavar="FILE")
+    ru.add_argument("--lang", choices=UI_LANGUAGES)
 
     r = sub.add_parser("registry", help="look after the consent registry")
     ra = r.add_subparsers(dest="registry_action", metavar="ACTION", required=True)
@@ -156,7 +159,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command == "export":
             return _cmd_export(args)
         if args.command == "rules":
-            return _cmd_rules()
+            return _cmd_rules(args)
         if args.command == "registry":
             if args.registry_action != "verify":
                 from prepub.cli_registry import run as _cmd_registry_team
@@ -609,14 +612,19 @@ def _date_orders(specs: Sequence[str]) -> dict[str, str] | None:
     return out or None
 
 
-def _cmd_rules() -> int:
+def _cmd_rules(args: argparse.Namespace) -> int:
+    """Every rule as the policy (``--policy``, else the default in the language) sets it: its
+    severity, whether it runs, and the policy's name for it."""
     from prepub.core.rules import all_rules
 
+    policy = _policy(args.policy)
     for rule, spec in sorted(all_rules().items()):
+        cfg = policy.rule_config(rule)
         flags = "" if spec.can_disable else "  (cannot be switched off)"
         if spec.overridable:
             flags += "  (may be overridden with a reason)"
-        print(f"{rule:32} {spec.severity.value:5}  {spec.ref}{flags}")
+        severity = "off" if cfg.get("enabled", True) is False else cfg.get("severity", spec.severity.value)
+        print(printable(f"{rule:32} {severity:5}  {cfg.get('ref', spec.ref)}{flags}"))
     return EXIT_OK
 
 

@@ -315,15 +315,20 @@ def test_unreadable_image_blocks(policy) -> None:
 
 def test_policy_can_raise_gps_to_block_but_not_disable_face_rules() -> None:
     base = open(load_policy(language="sv").path, encoding="utf-8").read()
-    strict = parse_policy(base + '\n[rules."gps.present"]\nseverity = "block"\n')
+
+    def with_rule(rule: str, setting: str) -> str:  # the default names every rule in its own table
+        head = f'[rules."{rule}"]\n'
+        return base.replace(head, head + setting + "\n", 1) if head in base else base + "\n" + head + setting + "\n"
+
+    strict = parse_policy(with_rule("gps.present", 'severity = "block"'))
     ev = run(complete_draft(), report(gps=STOCKHOLM), strict)
     assert "gps.present" in rules_of(ev, "block")
     from prepub.core.policy import PolicyError
 
     with pytest.raises(PolicyError, match="cannot be switched off"):
-        parse_policy(base + '\n[rules."face.unresolved"]\nenabled = false\n')
+        parse_policy(with_rule("face.unresolved", "enabled = false"))
     with pytest.raises(PolicyError, match="cannot be lowered"):
-        parse_policy(base + '\n[rules."face.possible_minor"]\nseverity = "warn"\n')
+        parse_policy(with_rule("face.possible_minor", 'severity = "warn"'))
 
 
 def test_haversine() -> None:

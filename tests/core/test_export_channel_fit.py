@@ -50,7 +50,8 @@ def test_image_count_per_channel() -> None:
 
 def test_the_policy_count_overrides_and_rules_can_be_switched_off() -> None:
     text = resource("policy", "default.sv.toml").read_text(encoding="utf-8")
-    text += '\n[rules."channel.aspect_ratio"]\nenabled = false\n'
+    text = text.replace('[rules."channel.aspect_ratio"]\n', '[rules."channel.aspect_ratio"]\nenabled = false\n', 1)
+    assert 'enabled = false\nref = ' in text
     head, rest = text.split("[channels.instagram]", 1)
     section, tail = rest.split("\n[", 1)
     section = re.sub(r"(?m)^max_images = \d+", "max_images = 2", section)

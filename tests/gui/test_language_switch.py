@@ -44,6 +44,9 @@ def test_language_changes_live_in_the_open_window(make_window: Any, qtbot: Any, 
     try:
         _choose(w, "sv")
         wait_until(qtbot, lambda: w.actions_.open.text() == "&Öppna inlägg…")
+        # the built-in policy is per language: the Swedish one is loaded and the photos checked again
+        wait_until(qtbot, lambda: s.policy.get("policy", "language") == "sv")
+        wait_analysed(qtbot, w, 2)
         settle(qtbot, w)
         assert s.ui_language == "sv" and w.settings.ui_language == "sv"
         menus = [a.text() for a in w.menuBar().actions()]

@@ -45,10 +45,12 @@ def _message_key(f: Finding, lang: str) -> tuple[Any, ...] | None:
 
 
 def _row_signature(r: finding_groups.Row) -> tuple[Any, ...]:
-    """What a finding row shows; rows with the same signature need not be built again."""
+    """What a finding row shows, its tooltip included (the whole message and the policy's name
+    for the rule); rows with the same signature need not be built again."""
     f = r.finding
+    params = _message_key(f, "") or id(f)  # unhashable parameters: always built again
     return (r.label, r.ref, r.blocking, f.severity, finding_groups.has_action(f), f.rule,
-            f.subject, f.face)
+            f.subject, f.face, f.policy_ref, params)
 
 
 class FindingsModel(QStandardItemModel):
