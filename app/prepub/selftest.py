@@ -208,7 +208,12 @@ def run_self_test(*, out: TextIO | None = None, only: Collection[str] | None = N
                          "berättar om hur kommunen arbetar med parkerna.", policy=policy,
                          channels=["facebook"])
         assert rep.language == "sv", f"detected {rep.language!r}"
-        return f"language detector says sv, LIX {rep.lix:.0f}"
+        from prepub.core.text.learned import model
+
+        tone = model()  # the learned second opinion for the tone rules (resources/models)
+        assert tone is not None, "the tone model (resources/models/text_tone.npz) is missing"
+        p = tone.probabilities("Du är en patetisk lögnhals och alla vet det.")
+        return f"language detector says sv, LIX {rep.lix:.0f}; tone model answers ({len(p)} rules)"
 
     def registry() -> str:
         from prepub.core.consent import open_registry

@@ -13,7 +13,7 @@ The rules and their default severities are registered in :mod:`prepub.core.text.
 
 from typing import Iterable
 
-from prepub.core.text import gazetteer, language
+from prepub.core.text import gazetteer, language, learned
 from prepub.core.text.channels import ChannelCount
 from prepub.core.text.context import ImageCredit
 from prepub.core.text.engine import TextReport, apply_fix, apply_fixes, check_text
@@ -24,7 +24,8 @@ __all__ = ["check_text", "apply_fix", "apply_fixes", "TextReport", "ChannelCount
 
 
 def warm_up(languages: Iterable[str] | None = None) -> None:
-    """Load what the first check would otherwise load: the language models for ``languages``
-    and the offline city list the trip check reads (call from a background thread)."""
+    """Load what the first check would otherwise load: the language models for ``languages``,
+    the offline city list the trip check reads and the tone model (call from a background thread)."""
     language.warm_up(languages)
     gazetteer.warm_up()
+    learned.model()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from prepub.core.model import Severity
 from prepub.core.rules import RuleSpec, register
-from prepub.core.text import channels, credits, dates, irony, plain, policywords, threats, tone
+from prepub.core.text import channels, credits, dates, irony, learned, plain, policywords, threats, tone
 from prepub.core.text.context import Context
 from prepub.core.text.readability import Readability
 
@@ -84,6 +84,7 @@ def run_checks(ctx: Context, r: Readability) -> None:
     policywords.check_confidential(ctx)
     policywords.check_internal(ctx)
     policywords.check_competitors(ctx)  # after the abuse checks: it reuses their findings
+    learned.check_tone_model(ctx)  # a learned second opinion: warns (never blocks) where the rules found nothing
     policywords.check_people(ctx)
     policywords.check_trip(ctx)
     credits.check_credits(ctx)

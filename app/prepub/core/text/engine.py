@@ -144,7 +144,7 @@ def _ordered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     out = []
     findings = list(findings)
     serious = [f.span for f in findings if f.severity is not Severity.INFO and f.span and f.span[0] < f.span[1]
-               and f.rule not in _SPAN_RULES]
+               and f.rule not in _SPAN_RULES and f.params.get("source") != "model"]  # a model's span is a sentence
     for f in findings:
         key = (f.rule, f.span, f.subject)
         if key in seen:

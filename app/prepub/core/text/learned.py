@@ -1,0 +1,161 @@
+"""A small learned second opinion for the tone rules: hashed character and word n-grams and one
+logistic regression per rule, trained on the labelled posts in ``tests/data/text`` by
+``tools/train_text_tone.py`` (which documents how the shipped weights were made).
+
+The model only ever *adds* a warning for a rule the hand-written checks did not report on the
+post; it never blocks (whatever the policy's severity for the rule) and never removes or changes
+a finding of the rules. Its weights (``resources/models/text_tone.npz``) are read once, on first
+use. Featurisation lives here so that training and inference cannot drift apart.
+
+Pure numpy and the standard library; deterministic (CRC-32 hashing, no randomness at run time).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import zlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from prepub.core.model import Severity
+from prepub.core.resources import resource
+from prepub.core.text.context import Context
+
+MODEL_FILE = ("models", "text_tone.npz")
+BITS = 20  # hashed feature space: 2**20 buckets (only the buckets seen in training are stored)
+CHAR_NGRAMS = (3, 4, 5)
+ABUSE = frozenset({"text.slur", "text.insult", "text.personal_attack"})
+
+_URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+_HANDLE = re.compile(r"@\w+")
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W_]+|@user", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    t = _URL.sub(" url ", text.casefold())
+    t = _HANDLE.sub(" @user ", t)
+    t = _DIGITS.sub("0", t)
+    return _WORD.findall(t)
+
+
+def _h(s: str) -> int:
+    return zlib.crc32(s.encode("utf-8")) & ((1 << BITS) - 1)
+
+
+def features(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted unique hashed feature ids of ``text`` and their values (the row has unit length):
+    word unigrams and bigrams, and character 3-5-grams of the words padded with spaces."""
+    ws = words(text)
+    grams: set[str] = set()
+    for w in ws:
+        grams.add("w:" + w)
+    for a, b in zip(ws, ws[1:]):
+        grams.add("b:" + a + " " + b)
+    for w in ws:
+        padded = f" {w} "
+        for n in CHAR_NGRAMS:
+            for i in range(len(padded) - n + 1):
+                grams.add("c:" + padded[i:i + n])
+    if not grams:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    ids = np.unique(np.fromiter((_h(g) for g in grams), dtype=np.int64, count=len(grams)))
+    vals = np.full(len(ids), 1.0 / np.sqrt(len(ids)), dtype=np.float32)
+    return ids, vals
+
+
+@dataclass(frozen=True)
+class ToneModel:
+    rules: tuple[str, ...]
+    ids: np.ndarray  # sorted hashed feature ids that have a weight
+    weights: np.ndarray  # [len(ids), len(rules)]
+    bias: np.ndarray  # [len(rules)]
+    thresholds: np.ndarray  # [len(rules)] probability at which the model warns
+
+    @classmethod
+    def load(cls, path: Path) -> "ToneModel":
+        with np.load(path, allow_pickle=False) as z:
+            return cls(rules=tuple(str(r) for r in z["rules"]), ids=z["ids"].astype(np.int64),
+                       weights=z["weights"].astype(np.float32), bias=z["bias"].astype(np.float32),
+                       thresholds=z["thresholds"].astype(np.float32))
+
+    def probabilities(self, text: str) -> np.ndarray:
+        ids, vals = features(text)
+        pos = np.searchsorted(self.ids, ids)
+        pos[pos >= len(self.ids)] = 0
+        hit = self.ids[pos] == ids if len(self.ids) else np.zeros(len(ids), dtype=bool)
+        z = self.bias + vals[hit] @ self.weights[pos[hit]]
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+_LOCK = threading.Lock()
+_MODEL: list[ToneModel | None] = []
+
+
+def model() -> ToneModel | None:
+    """The shipped model, loaded once (None when the file is missing)."""
+    if not _MODEL:
+        with _LOCK:
+            if not _MODEL:
+                path = resource(*MODEL_FILE)
+                _MODEL.append(ToneModel.load(path) if path.is_file() else None)
+    return _MODEL[0]
+
+
+def check_tone_model(ctx: Context, rules: Sequence[str] | None = None) -> None:
+    """Warn for each modelled rule whose probability reaches its threshold on a post where the
+    rules found nothing for it; the warning points at the sentence the model scores highest."""
+    m = model()
+    if m is None or not ctx.text.strip():
+        return
+    probs = m.probabilities(ctx.text)
+    found = {f.rule for f in ctx.findings if f.severity is not Severity.INFO}
+    for k, rule in enumerate(m.rules):
+        if rules is not None and rule not in rules:
+            continue
+        if probs[k] < m.thresholds[k] or rule in found:
+            continue
+        if rule in ABUSE and _rules_passed_on_abuse(ctx, found):
+            continue
+        start, end = _best_sentence(ctx, m, k)
+        phrase = ctx.text[start:end]
+        before = len(ctx.findings)
+        ctx.emit(rule, (start, end), severity=Severity.WARN,
+                 params={"word": phrase, "phrase": phrase, "marker": phrase, "reason": "",
+                         "source": "model", "score": round(float(probs[k]), 3)})
+        # never a block, whatever the policy sets for the rule: the model is a second opinion
+        ctx.findings[before:] = [replace(f, severity=Severity.WARN) if f.severity is Severity.BLOCK else f
+                                 for f in ctx.findings[before:]]
+
+
+def _rules_passed_on_abuse(ctx: Context, found: set[str]) -> bool:
+    """Whether the rules saw an abuse word in the post and chose not to report it (negated, about
+    a thing, a title: "ingen är en idiot", "en patetisk ursäkt för en tidtabell"). The model reads
+    words, not constructions, so it stays silent there: it only speaks where the rules' word list
+    is silent."""
+    if found & ABUSE:
+        return False
+    langs = ctx.abuse_languages
+    for t in ctx.tokens:
+        if t.kind not in ("word", "hashtag"):
+            continue
+        body = t.text.lstrip("#")
+        for part in [body] + (body.split("-") if "-" in body else []):
+            if part and ctx.lists.abuse.match(part, langs) is not None:
+                return True
+    return False
+
+
+def _best_sentence(ctx: Context, m: ToneModel, k: int) -> tuple[int, int]:
+    spans = [(s.start, s.end) for s in ctx.sentences if ctx.text[s.start:s.end].strip()]
+    if len(spans) <= 1:
+        text = ctx.text
+        return len(text) - len(text.lstrip()), len(text.rstrip())
+    best = max(spans, key=lambda sp: m.probabilities(ctx.text[sp[0]:sp[1]])[k])
+    s, e = best
+    seg = ctx.text[s:e]
+    return s + len(seg) - len(seg.lstrip()), s + len(seg.rstrip())
