@@ -1,7 +1,7 @@
 """Benchmark of the desktop app: start-up time and GUI-thread stalls while analysing.
 
     uv run python -m prepub.bench_gui [--images N] [--runs K] [--no-startup] [--no-stalls]
-                                      [--after-start] [--why]
+                                      [--after-start] [--first-run] [--why]
 
 1. **Start-up**: starts ``prepub`` as a new process (``uv run prepub`` when uv is on PATH, and
    the same entry point with this interpreter) and prints the seconds from process start to the
@@ -10,7 +10,9 @@
    (the real photos in ``../shared/data/faces`` hard-linked into a temporary folder when present, else
    generated with Pillow) 0.5 s after the window is shown (start-up is still going on then:
    the registry, the rule catalogue and the face models load), or with ``--after-start`` once
-   start-up is over. From the moment the photos are added until they are all analysed, a 10 ms
+   start-up is over. The consent registry already exists in the temporary data folder, as on
+   any day after the first; ``--first-run`` starts with an empty one, so the registry is
+   created (Alembic and its migrations) while the photos come in. From the moment the photos are added until they are all analysed, a 10 ms
    QTimer heartbeat records every gap; it prints the longest (the longest the GUI thread was
    blocked), the 99th percentile, and every gap over 50 ms with when it happened. ``--why``
    also samples the window's thread during stalls and prints where it was.
@@ -165,10 +167,16 @@ class StallSampler:
             print(f"  {k * ms:6.0f} ms  {where}")
 
 
-def bench_stalls(n: int, *, why: bool = False, settled_start: bool = False) -> None:
+def bench_stalls(n: int, *, why: bool = False, settled_start: bool = False,
+                 first_run: bool = False) -> None:
     with tempfile.TemporaryDirectory(prefix="prepub-bench-") as d:
         tmp = Path(d)
         os.environ.update(_env(tmp))
+        if not first_run:  # an ordinary day: the consent registry exists (made in another process,
+            # so that this one imports nothing before the window does)
+            subprocess.run([sys.executable, "-c", "from prepub.core.consent.store import "
+                            "open_registry; open_registry().close()"], env=dict(os.environ),
+                           check=True, cwd=REPO)
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 
@@ -261,6 +269,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-stalls", action="store_true")
     ap.add_argument("--why", action="store_true",
                     help="sample the window's thread during stalls and print where it was")
+    ap.add_argument("--first-run", action="store_true",
+                    help="start with an empty data folder, as on the first start ever: the "
+                         "consent registry is created (its migrations run) while the photos "
+                         "are analysed; default: it exists, as on any later day")
     ap.add_argument("--after-start", action="store_true",
                     help="add the photos once start-up is over (registry, rules and models "
                          "loaded) instead of 0.5 s after the window is shown")
@@ -269,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_startup:
         bench_startup(args.runs)
     if not args.no_stalls:
-        bench_stalls(args.images, why=args.why, settled_start=args.after_start)
+        bench_stalls(args.images, why=args.why, settled_start=args.after_start,
+                     first_run=args.first_run)
     return 0
 
 

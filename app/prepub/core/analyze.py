@@ -15,12 +15,11 @@ from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 from prepub.core.checks.image import (
     damage_findings, face_findings, metadata_findings, unreadable_finding,
 )
+from prepub.core.imagefiles import IMAGE_SUFFIXES, find_images  # noqa: F401 - re-exported
 from prepub.core.model import Face, Finding, ImageReport, Metadata
 from prepub.core.policy import Policy
 from prepub.core.progress import CancelToken, ProgressCallback, no_progress
 
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".tif", ".tiff", ".heic",
-                            ".heif", ".hif", ".avif", ".mpo"})
 
 # Detection runs on a reduced decode: faces >= 40 px in the full image stay >= ~20 px here,
 # which the detector still finds; boxes are mapped back to full resolution.
@@ -29,25 +28,6 @@ DEFAULT_MAX_SIDE = 1600
 
 class FaceDetector(Protocol):
     def __call__(self, decoded: Any, *, minor_age_threshold: float) -> Sequence[Face]: ...
-
-
-def find_images(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Expand folders recursively into image files (by suffix), keeping the given order."""
-    out: list[Path] = []
-    seen: set[Path] = set()
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            items = sorted(x for x in path.rglob("*") if x.is_file() and x.suffix.lower() in IMAGE_SUFFIXES
-                           and not any(part.startswith(".") for part in x.relative_to(path).parts))
-        else:
-            items = [path]
-        for x in items:
-            r = x.resolve()
-            if r not in seen:
-                seen.add(r)
-                out.append(x)
-    return out
 
 
 def analyze_image(path: str | os.PathLike[str], *, policy: Policy, detector: FaceDetector | None,

@@ -72,15 +72,15 @@ def find_images(paths: Sequence[str]) -> list[str]:
     """Folders expanded recursively into image files (HEIC included), in the given order, each
     resolved to its real absolute path here on the worker (100 ``resolve()`` calls on the
     window's thread took 10-15 ms of a drop)."""
-    find = _attr("prepub.core.analyze", "find_images", "analysis")
+    from prepub.core.imagefiles import find_images as find  # light: nothing heavy at a drop
+
     return [str(Path(p).resolve()) for p in find(paths)]
 
 
 def image_suffixes() -> frozenset[str]:
-    try:
-        return frozenset(_attr("prepub.core.analyze", "IMAGE_SUFFIXES", "analysis"))
-    except Unavailable:
-        return frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".tif", ".tiff"})
+    from prepub.core.imagefiles import IMAGE_SUFFIXES
+
+    return IMAGE_SUFFIXES
 
 
 # --- draft evaluation ----------------------------------------------------------------------------
