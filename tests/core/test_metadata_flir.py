@@ -342,12 +342,9 @@ def test_one_exiftool_serves_many_files(testdata: Path, exiftool_exe: str) -> No
     d = exiftoolmod._daemon
     assert d is not None
     pid = d.proc.pid
-    t0 = time.perf_counter()
     for f in files[1:]:
         read_metadata(f)
-    per_file = (time.perf_counter() - t0) / (len(files) - 1)
-    assert exiftoolmod._daemon is d and d.proc.pid == pid
-    assert per_file < 1.0, per_file  # generous: a loaded CI machine; ~5-30 ms here
+    assert exiftoolmod._daemon is d and d.proc.pid == pid  # one process for every file
 
 
 def test_without_exiftool_the_reader_works(flir_file: Path, tmp_path: Path,
@@ -366,12 +363,11 @@ def test_a_hanging_exiftool_is_killed_and_then_left_out(flir_file: Path, tmp_pat
     fake.chmod(0o755)
     monkeypatch.setenv("PREPUB_EXIFTOOL", str(fake))
     monkeypatch.setattr(exiftoolmod, "TIMEOUT", 0.5)
-    t0 = time.perf_counter()
     for _ in range(exiftoolmod.MAX_FAILURES):
         md = read_metadata(flir_file)
         assert md.serial_numbers  # our own reading is untouched
+        # the timeout answered, not the fake's 30 s sleep (no wall-clock budget in the test)
         assert any(w.startswith("exiftool.failed: no answer within") for w in md.warnings)
-    assert time.perf_counter() - t0 < 10
     assert not exiftoolmod.enabled()  # switched off for the rest of the process
     md = read_metadata(flir_file)
     assert not any(w.startswith("exiftool") for w in md.warnings)

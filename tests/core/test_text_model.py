@@ -5,7 +5,7 @@ and never trained or tuned on (README beside it)."""
 
 from __future__ import annotations
 
-import time
+from typing import Any
 from pathlib import Path
 
 import numpy as np
@@ -66,7 +66,8 @@ def test_features_are_deterministic_and_normalised() -> None:
     assert learned.words("@Kalle ser www.x.se 12") == ["@user", "ser", "url", "0"]
 
 
-SE = parse_policy('''
+def _policy(attack_setting: str) -> Any:
+    return parse_policy(f'''
 [policy]
 name = "Test"
 version = 1
@@ -74,8 +75,11 @@ language = "sv"
 [organisation]
 country = "SE"
 [rules."text.personal_attack"]
-severity = "block"
+{attack_setting}
 ''')
+
+
+SE = _policy('severity = "block"')
 
 ATTACK = "Vår ordförande Ove har visat sig vara en riktig lögnhals i den här frågan."  # dev_round5: the rules miss it
 
@@ -103,27 +107,16 @@ def test_the_model_adds_nothing_where_the_rules_already_report_the_rule() -> Non
 
 
 def test_the_model_can_be_switched_off_by_policy() -> None:
-    off = parse_policy('''
-[policy]
-name = "Test"
-version = 1
-language = "sv"
-[organisation]
-country = "SE"
-[rules."text.personal_attack"]
-enabled = false
-''')
+    off = _policy("enabled = false")
     r = check_text(ATTACK, policy=off, channels=[], language="sv")
     assert not [f for f in r.findings if f.rule == "text.personal_attack"]
 
 
-def test_model_inference_is_fast() -> None:
+def test_the_model_loads_once_and_answers_every_post() -> None:
+    """Loaded once and shared (its speed is a benchmark figure: ``prepub.bench text`` prints ms
+    per post; no test depends on the machine's speed)."""
     m = learned.model()
-    assert m is not None
-    posts = [p.text for p in load_corpus(R5)]
-    for p in posts:
-        m.probabilities(p)
-    t0 = time.perf_counter()
-    for p in posts:
-        m.probabilities(p)
-    assert (time.perf_counter() - t0) / len(posts) < 0.005
+    assert m is not None and learned.model() is m
+    for p in load_corpus(R5):
+        probs = m.probabilities(p.text)
+        assert probs.shape == (len(m.rules),) and np.all((probs >= 0) & (probs <= 1))

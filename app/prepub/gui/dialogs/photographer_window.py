@@ -91,7 +91,7 @@ class PhotographerWindow(TeamTarget, QWidget):
         self._load_shoots()
         self._team_changed()
 
-    def _relation_labels(self, _unused: str) -> None:
+    def _relation_labels(self) -> None:
         for i in range(self.relation.count()):
             self.relation.setItemText(i, text.relation_label(self.relation.itemData(i)))
 
@@ -99,6 +99,7 @@ class PhotographerWindow(TeamTarget, QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_texts"):
             self._texts.retranslate()
+            self._relation_labels()
             self.status.hide()  # a message already given would stay in the old language
             if self.shoot is not None:
                 self._show_shoot_title()
@@ -206,8 +207,7 @@ class PhotographerWindow(TeamTarget, QWidget):
         self.child.toggled.connect(self._child_toggled)
         self.relation = QComboBox()
         for r in ("public", "member", "staff", "elected", "external"):
-            self.relation.addItem("", r)
-        self._texts.bind(self._relation_labels, lambda: "")
+            self.relation.addItem(text.relation_label(r), r)
         self._row(form, lambda: self.tr("Who:"), self.relation)
         holder, self.channels = channel_checkboxes(self.session.policy)
         self._row(form, lambda: self.tr("May be shown on:"), holder)

@@ -136,7 +136,7 @@ class FindingsModel(QStandardItemModel):
             old = self._signatures.get(g.key)
             if current is not None and current.data(SubjectRole) == g.key and old is not None:
                 if old != signature:  # the same group, changed: only its changed rows again
-                    self._update_group(current, g, lang, old)
+                    self._update_group(current, g, lang, old, rows)
                     self._signatures[g.key] = signature
                 # the rows kept get the new Finding objects; they look the same (same
                 # signature), so the views need not hear of it (a signal per row was most of
@@ -192,15 +192,14 @@ class FindingsModel(QStandardItemModel):
         return group
 
     def _update_group(self, group: QStandardItem, g: finding_groups.Group, lang: str,
-                      old: tuple[Any, tuple[Any, ...]]) -> None:
+                      old: tuple[Any, tuple[Any, ...]], new: tuple[Any, ...]) -> None:
         """Bring an existing group item up to ``g`` in place: its title, and only the rows that
         were added, removed or changed (a cause of 100 photos gains one photo per evaluation
         while they are analysed; building all its rows again each time held the window)."""
         if old[0] != (g.title, g.action, g.action_label, g.ref):
             self._group_head(group, g)
         cause = g.key.startswith("cause:")
-        new = [_row_signature(r) for r in g.rows]
-        ops = difflib.SequenceMatcher(a=list(old[1]), b=new, autojunk=False).get_opcodes()
+        ops = difflib.SequenceMatcher(a=old[1], b=new, autojunk=False).get_opcodes()
         for tag, i1, i2, j1, j2 in reversed(ops):  # from the end: earlier positions stay valid
             if tag == "equal":
                 continue
