@@ -14,8 +14,12 @@
    any day after the first; ``--first-run`` starts with an empty one, so the registry is
    created (Alembic and its migrations) while the photos come in. From the moment the photos are added until they are all analysed, a 10 ms
    QTimer heartbeat records every gap; it prints the longest (the longest the GUI thread was
-   blocked), the 99th percentile, and every gap over 50 ms with when it happened. ``--why``
-   also samples the window's thread during stalls and prints where it was.
+   blocked), the 99th percentile, and every gap over 50 ms with when it happened. The measure
+   ends when the last photo is analysed and the findings are current; quitting is not part of
+   it. ``--why`` also samples the window's thread during stalls and prints where it was, has
+   faulthandler's own thread print every thread's stack whenever a beat is 100 ms late (it
+   runs without the interpreter lock, so it sees who holds it), and lists the imports and
+   compiles after the drop (with those that fell inside each stall).
 
 Targets: window shown < 1.5 s (issue 6); no stall over 50 ms while the photos are analysed
 (issue 15). Figures only; nothing is asserted.
@@ -24,6 +28,7 @@ Targets: window shown < 1.5 s (issue 6); no stall over 50 ms while the photos ar
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import os
 import shutil
 import statistics
@@ -194,8 +199,16 @@ def bench_stalls(n: int, *, why: bool = False, settled_start: bool = False,
 
         when: list[float] = []  # seconds after the photos were added, per gap
 
+        dump = open(tmp / "stalls.txt", "w+") if why else None  # noqa: SIM115 - read below
+
         def beat() -> None:
             now = time.perf_counter()
+            if state["done"] is not None:
+                return  # the analysis is over: quitting (below) is not part of the measure
+            if dump is not None and state["started"] is not None:
+                # faulthandler's own C thread (no interpreter lock needed) prints every
+                # thread's stack if the next beat is 100 ms late: who holds the lock in a stall
+                faulthandler.dump_traceback_later(0.1, file=dump)
             if state["started"] is not None:  # while the photos are analysed, not start-up
                 gaps.append((now - state["last"]) * 1000.0)
                 when.append(now - state["started"])
@@ -214,9 +227,21 @@ def bench_stalls(n: int, *, why: bool = False, settled_start: bool = False,
         def check() -> None:
             if state["started"] and len(s.reports) >= len(paths) and s.settled:
                 state["done"] = time.perf_counter()
+                if dump is not None:
+                    faulthandler.cancel_dump_traceback_later()
+                # exit() emits aboutToQuit at once, and the window's shut-down (the analysis
+                # process joined, 150-250 ms) runs here; earlier rounds counted it as a stall
                 app.exit(0)  # not quit(): that asks the window, which asks to save the post
 
         sampler = StallSampler(state).start() if why else None
+        imports: list[tuple[float, str, str]] = []  # --why: (seconds after the drop, event, what)
+        if why:
+            def audit(event: str, args: tuple[Any, ...]) -> None:
+                if state["started"] is not None and event in ("import", "compile"):
+                    what = args[0] if event == "import" else str(args[1])
+                    imports.append((time.perf_counter() - state["started"], event, str(what)))
+
+            sys.addaudithook(audit)  # cannot be removed; this process ends after the bench
         if settled_start:  # the photos come once start-up (registry, rules, models) is done
             def add_when_started() -> None:
                 if s.core_ready and (s.registry is not None or s.registry_error) \
@@ -259,6 +284,16 @@ def bench_stalls(n: int, *, why: bool = False, settled_start: bool = False,
                      if over50 else ""))
         if sampler is not None:
             sampler.report()
+            for g, t in ((g, t) for g, t in zip(gaps, when) if g > STALL_MS):
+                near = [f"{e} {w} at {at:.2f} s" for at, e, w in imports
+                        if t - g / 1000.0 - 0.02 <= at <= t]
+                print(f"imports during the {g:.0f} ms gap ending at {t:.2f} s: "
+                      + ("; ".join(near[:12]) if near else "none"))
+            faulthandler.cancel_dump_traceback_later()
+            dump.seek(0)
+            print("stacks of all threads during stalls over 100 ms:\n" + (dump.read() or "none"))
+            late = sorted({w for _, e, w in imports if e == "import"})
+            print(f"{len(late)} modules imported after the drop: {', '.join(late[:60])}")
 
 
 def main(argv: list[str] | None = None) -> int:

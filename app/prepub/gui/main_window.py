@@ -591,9 +591,16 @@ def _freeze_startup_objects() -> None:
 def _warm_up(policy: Any) -> dict[str, str | None]:
     """Import the rule catalogue, the export gate and the text checks off the GUI thread;
     returns which features this installation has (None) or why not (the reason)."""
+    from PIL import Image, ImageMath, TiffImagePlugin  # noqa: F401 - what a decode imports
+
     from prepub.core import messages
+    from prepub.core.imageio import register_heif
     from prepub.core.rules import all_rules
 
+    # the image plug-ins and pillow-heif's libraries (about 40 ms, holding the interpreter while
+    # they load): here, not in the first thumbnail's decode after a drop
+    Image.preinit()
+    register_heif()
     all_rules()
     messages.catalogue()  # the findings' words: parsed here, not on the window's thread
     features = {"export": services.export_available(), "text": services.text_available()}
