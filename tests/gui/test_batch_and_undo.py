@@ -254,3 +254,18 @@ def test_bulk_face_actions_on_a_photo_and_a_selection(make_window: Any, qtbot: A
     assert w.decide_unknown_faces([ps], "not_identifiable", confirm=False) == 1
     assert w.decide_unknown_faces([ps], "not_identifiable", confirm=False) == 0
     assert w.statusBar().currentMessage().startswith("Only a possible child is undecided (1)")
+
+
+def test_a_long_value_shows_its_start_in_a_narrow_field(make_window: Any, qtbot: Any,
+                                                        tmp_path: Path) -> None:
+    """A value loaded for a selection shows its beginning ("Folkets park, Ma…"), not its end
+    ("…ark, Malmö"), in a field that is not being typed in."""
+    w = make_window()
+    s, ins = w.session, w.inspector
+    paths = _three_photos(w, qtbot, tmp_path)
+    place = "Folkets park, Malmö, vid scenen närmast Möllevångstorget"
+    s.set_image_field(paths[1], "context.where", place)
+    w.strip.setFocus()
+    w.strip.select_path(paths[1])
+    assert ins.where.text() == place and not ins.where.hasFocus()
+    assert ins.where.cursorPosition() == 0

@@ -157,6 +157,8 @@ class InspectorPanel(InspectorForm, QScrollArea):
                 value = value if same and value is not None else ""
                 if edit.text() != value:
                     edit.setText(value)
+                    if not edit.hasFocus():  # a narrow field shows the start, not the end
+                        edit.setCursorPosition(0)
                 edit.setPlaceholderText(self._placeholders[edit] if same else several)
             same, value = self._common("alt_text")
             value = value if same and value is not None else ""
