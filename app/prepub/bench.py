@@ -145,7 +145,7 @@ def estimate_ages(
     swaps the age estimator (e.g. :class:`PackageAges`); ``timing`` receives the seconds spent
     estimating ages (``"age"``) and the number of faces (``"faces"``)."""
     from prepub.core.faces import CenterFaceAnalyzer
-    from prepub.core.faces.analyzer import second_opinion_range
+    from prepub.core.faces.age import second_opinion_range
     from prepub.core.imageio import load_upright
     from prepub.core.policy import PolicySettings
 

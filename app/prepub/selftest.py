@@ -180,7 +180,8 @@ def run_self_test(*, out: TextIO | None = None, only: Collection[str] | None = N
         model = getattr(getattr(state["detector"], "analyzer", None), "ages", None) or AgeEstimator()
         scale = decoded.scale  # type: ignore[attr-defined]
         box = tuple(v * scale for v in face.box)  # type: ignore[attr-defined]
-        (age,) = model.estimate(decoded.array(), [box])  # type: ignore[attr-defined]
+        (age,) = model.estimate(decoded.array(), [box],  # type: ignore[attr-defined]
+                                minor_age_threshold=policy.minor_age_threshold)
         low, high = EXPECTED_AGE - AGE_TOLERANCE, EXPECTED_AGE + AGE_TOLERANCE
         for label, value in (("estimated", age), ("the analysis estimated", face.age)):  # type: ignore[attr-defined]
             assert value is not None, f"the age model gave no age ({label})"

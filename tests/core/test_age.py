@@ -27,7 +27,7 @@ from prepub.bench import (
 )
 from prepub.bench_faces import load_age_truth
 from prepub.core.faces import AgeEstimator
-from prepub.core.faces.age import PACKAGE_PLAN, ChipPlan
+from prepub.core.faces.age import PACKAGE_PLAN, ChipPlan, second_opinion_range
 from prepub.core.policy import default_policy_path, load_policy
 
 
@@ -112,6 +112,13 @@ def test_second_opinion_only_for_faces_in_the_band(testdata: Path) -> None:
     assert again != pytest.approx(first)
     (package_like,) = AgeEstimator(plan=PACKAGE_PLAN).estimate(rgb, [box])
     assert package_like is not None and package_like != pytest.approx(first)
+    # the band follows the policy's threshold: from 8 years below it to 3 above
+    assert second_opinion_range(32.0) == (24.0, 35.0)
+    (near,) = four.estimate(rgb, [box], minor_age_threshold=first + 7)
+    (far,) = four.estimate(rgb, [box], minor_age_threshold=first - 4)
+    assert near == pytest.approx(again) and far == pytest.approx(first)
+    with pytest.raises(ValueError, match="minor_age_threshold"):
+        four.estimate(rgb, [box])
 
 
 def test_tiny_boxes_get_no_age() -> None:

@@ -48,7 +48,7 @@ def test_the_face_steps_run_every_model_and_pass() -> None:
 
 @pytest.mark.parametrize("wrong", [7.0, 75.0, None])
 def test_a_wrong_age_fails_the_age_step(monkeypatch: pytest.MonkeyPatch, wrong: float | None) -> None:
-    monkeypatch.setattr(AgeEstimator, "estimate", lambda self, rgb, boxes: [wrong] * len(boxes))
+    monkeypatch.setattr(AgeEstimator, "estimate", lambda self, rgb, boxes, **_: [wrong] * len(boxes))
     rc, out = run(only=["faces"])
     assert rc == 1, out
     age = line(out, "age model on that face")

@@ -11,7 +11,7 @@ The chips are not the package's own (padding 0.2, one chip): measured with ``pre
 ages`` on the shared ``ages/`` crops, a tighter chip (padding 0.1) and its mirror image,
 probabilities averaged, separate children from adults far better (at the threshold that flags
 97 % of the minors, adults of 26+ flagged: 53 % -> 21 %). A face whose first estimate lies in the
-uncertain band (:data:`SECOND_OPINION` years) gets a second opinion: two more chips (padding
+uncertain band around the policy's threshold (:func:`second_opinion_range`) gets a second opinion: two more chips (padding
 0.15 and its mirror), and all four again from a slightly moved and enlarged box (the landmark
 model is unsteady: a box one pixel wider moved a child's estimate from 28 to 34), all eight
 averaged (-> 17 %). Two moved boxes gave the same flags at twice the cost; without a moved box
@@ -35,8 +35,12 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom in the array
 #: would only see blur, and such faces are far below the identifiable size.
 MIN_AGE_FACE_PX = 10
 
-#: Faces first estimated within these years (inclusive) get the second opinion ...
-SECOND_OPINION = (15.0, 35.0)
+#: Faces first estimated within these years of the policy's threshold (inclusive) get the
+#: second opinion: from 8 years below to 3 above. Measured with ``prepub.bench ages``: a band
+#: from 15 (the first version) or 20-22 years flags exactly the same crops at threshold 32, with
+#: the second opinion on 203 / 166 / 152 of the 388 crops instead of 122; from 28 one adult more.
+SECOND_OPINION_BELOW, SECOND_OPINION_ABOVE = 8.0, 3.0
+
 #: ... when their shorter side is at least this many pixels of the analysed image: a smaller face
 #: is blown up more than twice to the 64-px chip, and more views of the same blur add little
 #: but time (in the shared group photos a quarter of the faces are that small).
@@ -50,11 +54,11 @@ _WEIGHTS = np.asarray([0.25, *range(1, 81)], dtype=np.float64)  # class k = k ye
 @dataclass(frozen=True)
 class ChipPlan:
     """Which chips the age network sees: ``first`` paddings for every face, ``second`` ones for
-    faces first estimated within ``second_range``; each chip also mirrored when ``mirror``."""
+    faces first estimated near the threshold (:func:`second_opinion_range`); each chip also
+    mirrored when ``mirror``."""
 
     first: tuple[float, ...] = (0.1,)
     second: tuple[float, ...] = (0.15,)
-    second_range: tuple[float, float] = SECOND_OPINION
     mirror: bool = True
     #: The second opinion also aligns the face in boxes moved by (dx, dy) of the box's width
     #: and height and scaled by s, with every padding: the landmark model can land a few
@@ -82,9 +86,12 @@ class AgeEstimator:
             return self._models
 
     def estimate(self, rgb: np.ndarray, boxes: Sequence[Box], *,
+                 minor_age_threshold: float | None = None,
                  second_range: tuple[float, float] | None = None) -> list[float | None]:
-        """One age in years per box (None for a box too small to judge), in box order.
-        ``second_range`` overrides the plan's band of first estimates that get a second opinion."""
+        """One age in years per box (None for a box too small to judge), in box order. Faces
+        first estimated within ``second_range`` (default: :func:`second_opinion_range` of the
+        policy's ``minor_age_threshold``) get the plan's second opinion; one of the two is
+        needed when the plan has one."""
         ages: list[float | None] = [None] * len(boxes)
         todo = [i for i, box in enumerate(boxes) if _short_side(box) >= MIN_AGE_FACE_PX]
         if not todo:
@@ -97,7 +104,11 @@ class AgeEstimator:
         probs = _probabilities(dlib, session, img, shapes, plan.first, plan.mirror)
         counts = np.full(len(shapes), len(plan.first) * (2 if plan.mirror else 1), dtype=np.float64)
         first = probs / counts[:, None] @ _WEIGHTS
-        lo, hi = second_range or plan.second_range
+        if plan.second and second_range is None:
+            if minor_age_threshold is None:
+                raise ValueError("the second opinion needs minor_age_threshold or second_range")
+            second_range = second_opinion_range(minor_age_threshold)
+        lo, hi = second_range or (1.0, 0.0)
         again = [k for k, a in enumerate(first)
                  if lo <= a <= hi and _short_side(boxes[todo[k]]) >= SECOND_OPINION_MIN_PX] if plan.second else []
         if again:
@@ -119,6 +130,13 @@ class AgeEstimator:
         for i, a in zip(todo, expected):
             ages[i] = float(a)
         return ages
+
+
+def second_opinion_range(minor_age_threshold: float) -> tuple[float, float]:
+    """The first estimates (years, inclusive) that get a second opinion: from
+    :data:`SECOND_OPINION_BELOW` below the policy's threshold to :data:`SECOND_OPINION_ABOVE`
+    above it."""
+    return (minor_age_threshold - SECOND_OPINION_BELOW, minor_age_threshold + SECOND_OPINION_ABOVE)
 
 
 def _short_side(box: Box) -> float:

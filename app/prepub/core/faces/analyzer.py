@@ -13,7 +13,7 @@ import os
 import time
 from typing import MutableMapping, Protocol, runtime_checkable
 
-from prepub.core.faces.age import SECOND_OPINION, AgeEstimator
+from prepub.core.faces.age import AgeEstimator
 from prepub.core.faces.centerface import CenterFace, DetectorSettings
 from prepub.core.imageio import Decoded, load_upright
 from prepub.core.model import Face
@@ -69,10 +69,8 @@ class CenterFaceAnalyzer:
         detections.sort(key=lambda d: (d.box[0], d.box[1]))
         ages: list[float | None] = [None] * len(detections)
         if self.estimate_ages and detections:
-            band = second_opinion_range(minor_age_threshold)
-            boxes = [d.box for d in detections]
-            ages = (self.ages.estimate(rgb, boxes) if band == SECOND_OPINION
-                    else self.ages.estimate(rgb, boxes, second_range=band))
+            ages = self.ages.estimate(rgb, [d.box for d in detections],
+                                      minor_age_threshold=minor_age_threshold)
         t2 = time.perf_counter()
         if timings is not None:
             timings["detect"] = timings.get("detect", 0.0) + (t1 - t0)
@@ -90,13 +88,6 @@ class CenterFaceAnalyzer:
                 )
             )
         return tuple(faces)
-
-
-def second_opinion_range(minor_age_threshold: float) -> tuple[float, float]:
-    """The band of first age estimates that get a second opinion: the default band, widened so
-    that it always reaches well around the policy's threshold."""
-    lo, hi = SECOND_OPINION
-    return min(lo, minor_age_threshold - 17.0), max(hi, minor_age_threshold + 3.0)
 
 
 def analyze_file(
