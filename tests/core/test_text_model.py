@@ -20,8 +20,8 @@ from prepub.core.text import check_text, learned
 R5 = Path(__file__).resolve().parents[1] / "data" / "text" / "dev_round5.jsonl"
 MARGIN = 0.03
 # measured on dev_round5.jsonl with the shipped model (rules alone: precision 0.98, recall 0.57,
-# 0.00 alarms per clean post)
-R5_MEASURED = {"precision": 0.98, "recall": 0.68, "alarms": 0.00}
+# 0.00 alarms per clean post; the batch-6 model gave 0.98 / 0.68)
+R5_MEASURED = {"precision": 0.96, "recall": 0.70, "alarms": 0.00}
 R5_RULES_ALONE_RECALL = 0.57
 
 

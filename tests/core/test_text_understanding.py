@@ -537,3 +537,55 @@ def test_real_threats_still_block(policy, text: str, severity: str) -> None:
 def test_play_is_only_about_a_non_person() -> None:
     assert _rules("Rumour has it the mayor is quitting this summer. Share!")["text.rumour"] == "warn"
     assert _rules("Ryktet säger att rektorn slutar. Sprid!")["text.rumour"] == "warn"
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Rektorn ska få se vad som händer om skolan stänger."),
+    (SE, "Vi glömmer inga ansikten, kommunalrådet."),
+    (SE, "Du borde passa dig, @nämndordf."),
+    (SE, "Det är bara en tidsfråga innan någon tar hand om er på redaktionen."),
+    (SE, "Sätter ni upp skylten igen så brinner era bilar."),
+    (SE, "Ordföranden borde sova med ett öga öppet i vinter."),
+    (SE, "Alla här vet var du parkerar och när du slutar, Lena."),
+    (DK, "Så skal I nok få at se, hvad der sker, hvis klubben lukker."),
+    (DK, "Det ville være ærgerligt, hvis din bil fik ridser i nat."),
+    (DK, "Vi venter på dig udenfor efter mødet."),
+    (SE, "Nice shop you have there. Shame if something happened to it."),
+    (SE, "We don't forget faces, councillor."),
+    (SE, "Keep writing about us and see how long your windows stay whole."),
+    (SE, "People like you end up in the harbour."),
+])
+def test_veiled_threats_in_new_wordings(policy, text: str) -> None:
+    assert _rules(text, policy).get("text.threat") in ("warn", "block"), text
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Det vore synd om du missade konserten på lördag!"),
+    (SE, "Kom till invigningen, så ska ni få se hur parken blev."),
+    (SE, "Du bör passa dig för halkan i morgon bitti."),
+    (SE, "Vi glömmer aldrig ett ansikte i kassan – välkommen tillbaka! 😊"),
+    (DK, "Pas godt på dig selv i trafikken, når du cykler hjem i mørket."),
+    (SE, "See how long your battery lasts with the new app."),
+])
+def test_no_threat_in_the_same_words_said_kindly(policy, text: str) -> None:
+    assert "text.threat" not in _rules(text, policy), text
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Romerna på torget är som en smitta."),
+    (SE, "Samerna är en kvarleva som borde ha dött ut."),
+    (SE, "Homosexuella är sjuka och borde behandlas."),
+    (DK, "De nytilkomne ødelægger alt, de rører ved."),
+    (SE, "These migrants are a virus in our town."),
+])
+def test_hate_as_disease_decay_and_cure(policy, text: str) -> None:
+    assert "text.slur" in _rules(text, policy), text
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Samerna firar nationaldagen den 6 februari – välkomna till Folkets hus!"),
+    (SE, "Nyanlända elever får läxhjälp på biblioteket varje tisdag."),
+    (SE, "Influensan sprider sig som en smitta på förskolorna – tvätta händerna."),
+])
+def test_group_words_beside_illness_words_are_no_hate(policy, text: str) -> None:
+    assert "text.slur" not in _rules(text, policy), text

@@ -121,6 +121,8 @@ def check_tone_model(ctx: Context, rules: Sequence[str] | None = None) -> None:
             continue
         if rule in ABUSE and _rules_passed_on_abuse(ctx, found):
             continue
+        if rule == "text.rumour" and _rules_passed_on_rumour(ctx):
+            continue
         start, end = _best_sentence(ctx, m, k)
         phrase = ctx.text[start:end]
         before = len(ctx.findings)
@@ -148,6 +150,20 @@ def _rules_passed_on_abuse(ctx: Context, found: set[str]) -> bool:
             if part and ctx.lists.abuse.match(part, langs) is not None:
                 return True
     return False
+
+
+def _rules_passed_on_rumour(ctx: Context) -> bool:
+    """Whether the rules saw hearsay and chose not to report it because the post corrects a
+    rumour, passes on praise, speaks of ourselves or plays ("många säger att biblioteket är länets
+    finaste", "det sägs att ingen kan stå emot våra kanelbullar"): the model stays silent there."""
+    if ctx.discourse.cue_anywhere("rumour_debunk"):
+        return True
+    langs = ctx.phrase_languages
+    saw = any(rx is not None and rx.search(ctx.text) is not None
+              for rx in (ctx.lists.phrase_regex(s, langs) for s in ("rumour", "rumour_hearsay", "rumour_hint")))
+    return saw and any(rx is not None and rx.search(ctx.text) is not None
+                       for rx in (ctx.lists.phrase_regex(s, langs)
+                                  for s in ("rumour_praise", "rumour_ours", "playful")))
 
 
 def _best_sentence(ctx: Context, m: ToneModel, k: int) -> tuple[int, int]:
