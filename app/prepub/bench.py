@@ -141,7 +141,9 @@ def estimate_ages(
     ages: Any = None, timing: dict[str, float] | None = None,
 ) -> list[AgeEstimate]:
     """The production path on each crop: decode, detect, age; the crop's face is the central
-    one. ``box="crop"`` instead gives the age model the whole crop as the face box. ``ages``
+    one. The second opinion's band is the one of the policy's default threshold (24-35 years at
+    32), so the flag rates printed for thresholds far from it are what those estimates give, not
+    exactly what the analyser would do with that threshold in the policy. ``box="crop"`` instead gives the age model the whole crop as the face box. ``ages``
     swaps the age estimator (e.g. :class:`PackageAges`); ``timing`` receives the seconds spent
     estimating ages (``"age"``) and the number of faces (``"faces"``)."""
     from prepub.core.faces import CenterFaceAnalyzer

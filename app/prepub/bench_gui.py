@@ -15,8 +15,8 @@
    created (Alembic and its migrations) while the photos come in. From the moment the photos are added until they are all analysed, a 10 ms
    QTimer heartbeat records every gap; it prints the longest (the longest the GUI thread was
    blocked), the 99th percentile, and every gap over 50 ms with when it happened. The measure
-   ends when the last photo is analysed and the findings are current; quitting is not part of
-   it. ``--why`` also samples the window's thread during stalls and prints where it was, has
+   ends half a second after the last photo is analysed and the findings are current; quitting
+   is not part of it. ``--why`` also samples the window's thread during stalls and prints where it was, has
    faulthandler's own thread print every thread's stack whenever a beat is 100 ms late (it
    runs without the interpreter lock, so it sees who holds it), and lists the imports and
    compiles after the drop (with those that fell inside each stall).
@@ -42,6 +42,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 HEARTBEAT_MS = 10
 STALL_MS = 50  # issue 15: no stall of the window's thread over 50 ms
+AFTER_SETTLED_S = 0.5  # the measure goes on this long after the findings are current
 
 
 def _env(tmp: Path) -> dict[str, str]:
@@ -140,7 +141,7 @@ class StallSampler:
 
         names = {}
         while not self._stop.wait(self.interval):
-            if not self.state.get("started") or \
+            if not self.state.get("started") or self.state.get("stopped") or \
                     time.perf_counter() - self.state["last"] < self.threshold:
                 continue
             frames = sys._current_frames()
@@ -195,7 +196,10 @@ def bench_stalls(n: int, *, why: bool = False, settled_start: bool = False,
         folder.mkdir()
         paths, what = _images(folder, n)
         gaps: list[float] = []
-        state: dict[str, Any] = {"last": time.perf_counter(), "started": None, "done": None}
+        # started: the drop; done: the last photo analysed and the findings current; stopped:
+        # the measure ends (AFTER_SETTLED_S later, so that work queued by the last results counts)
+        state: dict[str, Any] = {"last": time.perf_counter(), "started": None, "done": None,
+                                 "stopped": False}
 
         when: list[float] = []  # seconds after the photos were added, per gap
 
@@ -203,8 +207,8 @@ def bench_stalls(n: int, *, why: bool = False, settled_start: bool = False,
 
         def beat() -> None:
             now = time.perf_counter()
-            if state["done"] is not None:
-                return  # the analysis is over: quitting (below) is not part of the measure
+            if state["stopped"]:
+                return  # the measure is over: quitting (below) is not part of it
             if dump is not None and state["started"] is not None:
                 # faulthandler's own C thread (no interpreter lock needed) prints every
                 # thread's stack if the next beat is 100 ms late: who holds the lock in a stall
@@ -225,19 +229,30 @@ def bench_stalls(n: int, *, why: bool = False, settled_start: bool = False,
             window.drops.add_images(paths)
 
         def check() -> None:
-            if state["started"] and len(s.reports) >= len(paths) and s.settled:
-                state["done"] = time.perf_counter()
-                if dump is not None:
-                    faulthandler.cancel_dump_traceback_later()
-                # exit() emits aboutToQuit at once, and the window's shut-down (the analysis
-                # process joined, 150-250 ms) runs here; earlier rounds counted it as a stall
-                app.exit(0)  # not quit(): that asks the window, which asks to save the post
+            now = time.perf_counter()
+            if not state["started"] or len(s.reports) < len(paths) or not s.settled:
+                state["done"] = None  # not yet, or new work came after all
+                return
+            if state["done"] is None:
+                state["done"] = now
+            if now - state["done"] < AFTER_SETTLED_S:
+                return
+            # the gap since the last beat is part of the measure (a stall may be running out)
+            gaps.append((now - state["last"]) * 1000.0)
+            when.append(now - state["started"])
+            state["stopped"] = True
+            if dump is not None:
+                faulthandler.cancel_dump_traceback_later()
+            # exit() emits aboutToQuit at once, and the window's shut-down (the analysis
+            # process joined, 150-250 ms) runs here; earlier rounds counted it as a stall
+            app.exit(0)  # not quit(): that asks the window, which asks to save the post
 
         sampler = StallSampler(state).start() if why else None
         imports: list[tuple[float, str, str]] = []  # --why: (seconds after the drop, event, what)
         if why:
             def audit(event: str, args: tuple[Any, ...]) -> None:
-                if state["started"] is not None and event in ("import", "compile"):
+                if state["started"] is not None and not state["stopped"] \
+                        and event in ("import", "compile"):
                     what = args[0] if event == "import" else str(args[1])
                     imports.append((time.perf_counter() - state["started"], event, str(what)))
 
@@ -258,7 +273,10 @@ def bench_stalls(n: int, *, why: bool = False, settled_start: bool = False,
         poll.start(100)
         QTimer.singleShot(30 * 60 * 1000, lambda: app.exit(0))  # a safety net, reported below
         app.exec()
+        state["stopped"] = True
         heart.stop()
+        if dump is not None:
+            faulthandler.cancel_dump_traceback_later()  # also after the safety net's exit
         if sampler is not None:
             sampler.stop()
         window.session._set_dirty(False)
@@ -289,9 +307,9 @@ def bench_stalls(n: int, *, why: bool = False, settled_start: bool = False,
                         if t - g / 1000.0 - 0.02 <= at <= t]
                 print(f"imports during the {g:.0f} ms gap ending at {t:.2f} s: "
                       + ("; ".join(near[:12]) if near else "none"))
-            faulthandler.cancel_dump_traceback_later()
             dump.seek(0)
             print("stacks of all threads during stalls over 100 ms:\n" + (dump.read() or "none"))
+            dump.close()
             late = sorted({w for _, e, w in imports if e == "import"})
             print(f"{len(late)} modules imported after the drop: {', '.join(late[:60])}")
 

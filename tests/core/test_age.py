@@ -123,4 +123,4 @@ def test_second_opinion_only_for_faces_in_the_band(testdata: Path) -> None:
 
 def test_tiny_boxes_get_no_age() -> None:
     rgb = np.full((100, 100, 3), 128, dtype=np.uint8)
-    assert AgeEstimator().estimate(rgb, [(10.0, 10.0, 15.0, 15.0)]) == [None]
+    assert AgeEstimator().estimate(rgb, [(10.0, 10.0, 15.0, 15.0)], minor_age_threshold=32.0) == [None]

@@ -92,6 +92,11 @@ class AgeEstimator:
         first estimated within ``second_range`` (default: :func:`second_opinion_range` of the
         policy's ``minor_age_threshold``) get the plan's second opinion; one of the two is
         needed when the plan has one."""
+        plan = self.plan
+        if plan.second and second_range is None:
+            if minor_age_threshold is None:
+                raise ValueError("the second opinion needs minor_age_threshold or second_range")
+            second_range = second_opinion_range(minor_age_threshold)
         ages: list[float | None] = [None] * len(boxes)
         todo = [i for i, box in enumerate(boxes) if _short_side(box) >= MIN_AGE_FACE_PX]
         if not todo:
@@ -100,14 +105,9 @@ class AgeEstimator:
         img = np.ascontiguousarray(rgb, dtype=np.uint8)
         h, w = img.shape[:2]
         shapes = [predictor(img, _rectangle(dlib, boxes[i], w, h)) for i in todo]
-        plan = self.plan
         probs = _probabilities(dlib, session, img, shapes, plan.first, plan.mirror)
         counts = np.full(len(shapes), len(plan.first) * (2 if plan.mirror else 1), dtype=np.float64)
         first = probs / counts[:, None] @ _WEIGHTS
-        if plan.second and second_range is None:
-            if minor_age_threshold is None:
-                raise ValueError("the second opinion needs minor_age_threshold or second_range")
-            second_range = second_opinion_range(minor_age_threshold)
         lo, hi = second_range or (1.0, 0.0)
         again = [k for k, a in enumerate(first)
                  if lo <= a <= hi and _short_side(boxes[todo[k]]) >= SECOND_OPINION_MIN_PX] if plan.second else []

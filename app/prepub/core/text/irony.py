@@ -59,9 +59,17 @@ def check_rumour(ctx: Context) -> None:
     whether it is true. Nothing when the post corrects the rumour or confirms its own
     news ("det stämmer inte", "här är fakta", "rygterne er sande"), nor for "har du hört att …?",
     nor for play about a non-person ("Ryktet säger att tomten kommer …")."""
+    for m in rumour_readings(ctx)[0]:
+        ctx.emit("text.rumour", (m.start(), m.end()), params={"phrase": m.group()})
+
+
+def rumour_readings(ctx: Context) -> tuple[list[re.Match[str]], list[str]]:
+    """The hearsay :func:`check_rumour` reports, and why it passed on the rest: "debunk" (the
+    post corrects a rumour), "question", "ours", "praise" or "play" per hearsay it left alone.
+    The learned model stays silent on a post the rules passed on (``learned``)."""
     d = ctx.discourse
     if d.cue_anywhere("rumour_debunk"):
-        return
+        return [], ["debunk"]
     langs = ctx.phrase_languages
     found = []
     rx = ctx.lists.phrase_regex("rumour", langs)
@@ -81,21 +89,28 @@ def check_rumour(ctx: Context) -> None:
     playful = ctx.lists.phrase_regex("playful", langs)
     asks = d.cue_anywhere("rumour_share") or d.cue_anywhere("rumour_confirm")
     done: list[tuple[int, int]] = []
+    reported: list[re.Match[str]] = []
+    passed: list[str] = []
     for m in sorted(found, key=lambda m: m.start()):
         if ctx.inside(m.start(), m.end()) or d.in_quote(m.start(), m.end()) \
                 or any(s < m.end() and m.start() < e for s, e in done):
             continue
         lead = ctx.text[max(d.clause_start(m.start()), m.start() - 12):m.start()]
         if you is not None and you.search(lead):
+            passed.append("question")
             continue  # "har du hört att …?", "did you hear that …": a question to the reader
         s0, s1 = d.sentence_text(m.start())
         if ours is not None and not asks and ours.search(ctx.text, m.end(), s1):
+            passed.append("ours")
             continue  # "det sägs att ingen kan stå emot våra kanelbullar": about ourselves, no hearsay
         if praise is not None and praise.search(ctx.text, s0, s1):
+            passed.append("praise")
             continue  # "många säger att biblioteket är länets finaste": praise passed on is promotion
         if playful is not None:
             words = list(re.finditer(r"\S+", ctx.text[m.end():s1]))[:3]
             if words and playful.search(ctx.text, m.end(), m.end() + words[-1].end()):
+                passed.append("play")
                 continue  # "Ryktet säger att tomten kommer till torget": play, not hearsay about anyone
         done.append((m.start(), m.end()))
-        ctx.emit("text.rumour", (m.start(), m.end()), params={"phrase": m.group()})
+        reported.append(m)
+    return reported, passed

@@ -154,16 +154,14 @@ def _rules_passed_on_abuse(ctx: Context, found: set[str]) -> bool:
 
 def _rules_passed_on_rumour(ctx: Context) -> bool:
     """Whether the rules saw hearsay and chose not to report it because the post corrects a
-    rumour, passes on praise, speaks of ourselves or plays ("många säger att biblioteket är länets
-    finaste", "det sägs att ingen kan stå emot våra kanelbullar"): the model stays silent there."""
-    if ctx.discourse.cue_anywhere("rumour_debunk"):
-        return True
-    langs = ctx.phrase_languages
-    saw = any(rx is not None and rx.search(ctx.text) is not None
-              for rx in (ctx.lists.phrase_regex(s, langs) for s in ("rumour", "rumour_hearsay", "rumour_hint")))
-    return saw and any(rx is not None and rx.search(ctx.text) is not None
-                       for rx in (ctx.lists.phrase_regex(s, langs)
-                                  for s in ("rumour_praise", "rumour_ours", "playful")))
+    rumour, passes on praise, speaks of ourselves, plays or asks the reader ("många säger att
+    biblioteket är länets finaste", "det sägs att ingen kan stå emot våra kanelbullar"): the same
+    per-match reading :func:`~prepub.core.text.irony.check_rumour` makes, so the model stays
+    silent exactly there."""
+    from prepub.core.text.irony import rumour_readings
+
+    reported, passed = rumour_readings(ctx)
+    return not reported and bool(passed)
 
 
 def _best_sentence(ctx: Context, m: ToneModel, k: int) -> tuple[int, int]:
