@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"saved {path} ({pix.width()}x{pix.height()})")
 
     args.out.mkdir(parents=True, exist_ok=True)
+    w.activateWindow()  # Xvfb has no window manager: focus (and leaving a field) needs this
+    wait(lambda: w.isActiveWindow(), 5)
     wait(lambda: s.core_ready, 60)
     w.drops.add_images([str(folder)])
     if not wait(lambda: len(s.reports) == args.photos and s.settled, 600):

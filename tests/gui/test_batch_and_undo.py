@@ -269,3 +269,10 @@ def test_a_long_value_shows_its_start_in_a_narrow_field(make_window: Any, qtbot:
     w.strip.select_path(paths[1])
     assert ins.where.text() == place and not ins.where.hasFocus()
     assert ins.where.cursorPosition() == 0
+    # typed, then left with Tab: the start again
+    ins.where.setFocus()
+    ins.where.end(False)
+    qtbot.keyClicks(ins.where, ", vid scenen")
+    assert ins.where.cursorPosition() == len(ins.where.text())
+    qtbot.keyClick(ins.where, Qt.Key.Key_Tab)
+    assert not ins.where.hasFocus() and ins.where.cursorPosition() == 0

@@ -70,6 +70,9 @@ class InspectorPanel(InspectorForm, QScrollArea):
         self.alt_text.textChanged.connect(self._alt_edited)
         self.alt_prefix.textChanged.connect(self._prefix_edited)
         self.alt_prefix.editingFinished.connect(session.close_edit_group)
+        for edit in (*self._edits.values(), self.alt_prefix):
+            # a narrow field that lost focus shows the start of its text ("Folkets park, Ma…")
+            edit.editingFinished.connect(lambda e=edit: e.hasFocus() or e.setCursorPosition(0))
         self.source.currentIndexChanged.connect(self._source_edited)
         route_history_keys(self, *self._edits.values(), self.alt_text, self.alt_prefix)
         self._highlight_timer = QTimer(self)
