@@ -552,6 +552,12 @@ def test_play_is_only_about_a_non_person() -> None:
     (SE, "Next time you speak at the council, maybe no one will be there to protect you."),
     (SE, "People like you end up in the harbour."),
     (SE, "Cancel the event, or we'll burn the community centre to the ground."),
+    # batch 8 (written by the developer, never in a labelled set)
+    (SE, "@pelle_r nästa gång vi ses blir det inte lika trevligt för dig."),
+    (DK, "Næste gang bliver det ikke så rart for dig, Henrik."),
+    (SE, "Next time it won't be so pleasant for you, councillor."),
+    (DK, "Du skal passe godt på dig selv fremover, @karinl. Man ved aldrig hvad der kan ske."),
+    (SE, "Keep talking @mark_d and see what happens to you."),
 ])
 def test_veiled_threats_in_new_wordings(policy, text: str) -> None:
     assert _rules(text, policy).get("text.threat") in ("warn", "block"), text
@@ -591,6 +597,14 @@ def test_veiled_threats_in_new_wordings(policy, text: str) -> None:
     (SE, "Vi hoppas att alla ska komma hem helskinnade från lägret."),
     (SE, "Det är bara en tidsfråga innan någon tar hand om er ansökan."),
     (SE, "Förövarna ska få sona för sina brott."),
+    (SE, "Nästa gång blir det inte lika lätt för er att vinna!"),
+    (SE, "Nästa gång blir det inte lika trevligt för er, då spelar vi på hemmaplan!"),
+    (SE, "Keep scrolling and see what happens next!"),
+    (SE, "Keep going @anna and you will reach the finish line!"),
+    (SE, "Ta hand om dig själv framöver, och hör av dig om du behöver något."),
+    (DK, "Pas godt på dig selv fremover – man ved aldrig, hvad der kan ske på de glatte veje."),
+    (DK, "Pas godt på din familie i trafikken – man ved aldrig, hvad der kan ske."),
+    (SE, "Take care of yourself from now on – you never know what might happen on icy roads."),
 ])
 def test_no_threat_in_the_same_words_said_kindly(policy, text: str) -> None:
     assert "text.threat" not in _rules(text, policy), text
@@ -602,9 +616,19 @@ def test_no_threat_in_the_same_words_said_kindly(policy, text: str) -> None:
     (SE, "Homosexuella är sjuka och borde behandlas."),
     (DK, "De nytilkomne ødelægger alt, de rører ved."),
     (SE, "These migrants are a virus in our town."),
+    (SE, "Alla dessa lycksökare från söder borde skickas tillbaka dit de kom ifrån."),
 ])
 def test_hate_as_disease_decay_and_cure(policy, text: str) -> None:
     assert "text.slur" in _rules(text, policy), text
+
+
+def test_an_animal_insult_said_to_someone_and_the_animal_itself() -> None:
+    attack = "Till dig @jonnyk: ingen tar dig på allvar längre, din lögnaktiga lilla råtta."
+    assert _rules(attack).get("text.personal_attack") == "block"
+    for text in ("Har din råtta fått vaccin? Veterinären har drop-in.", "Råttan i skolträdgården har fått ett namn: Stina!",
+                 "Paketen ska skickas tillbaka till avsändaren.",
+                 "Lycksökare i guldrushens Kalifornien – ny utställning på museet."):
+        assert not {"text.personal_attack", "text.insult", "text.slur"} & set(_rules(text)), text
 
 
 @pytest.mark.parametrize("policy,text", [

@@ -155,7 +155,8 @@ def _emit_threat(ctx: Context, start: int, end: int, severity: Severity | None) 
 
 def _veiled_pairs(ctx: Context) -> list[tuple[int, int]]:
     """"Pas godt på din familie … Man ved aldrig, hvad der kan ske": care for someone's family
-    beside "you never know what can happen" is a veiled threat; either alone is not."""
+    (or for themselves "fremover") beside "you never know what can happen" is a veiled threat;
+    either alone is not, nor the pair in a post about a hazard (traffic, ice, fire: advice)."""
     langs = ctx.phrase_languages
     watch, uncertain = ctx.lists.phrase_regex("threat_watch", langs), ctx.lists.phrase_regex("threat_uncertain", langs)
     if watch is None or uncertain is None:
@@ -163,6 +164,9 @@ def _veiled_pairs(ctx: Context) -> list[tuple[int, int]]:
     w, u = watch.search(ctx.text), uncertain.search(ctx.text)
     if w is None or u is None or ctx.inside(w.start(), w.end()) or ctx.discourse.negated(w.start()):
         return []
+    hazard = ctx.lists.phrase_regex("threat_hazard", langs)
+    if hazard is not None and hazard.search(ctx.text):
+        return []  # "pas godt på dig selv i trafikken – man ved aldrig …": safety advice
     return [(min(w.start(), u.start()), max(w.end(), u.end()))]
 
 
