@@ -648,3 +648,46 @@ def test_an_animal_insult_said_to_someone_and_the_animal_itself() -> None:
 ])
 def test_group_words_beside_illness_words_are_no_hate(policy, text: str) -> None:
     assert "text.slur" not in _rules(text, policy), text
+
+
+# --- competitors, internal labels, a return still to come (a probe in new wordings) ---------------
+
+SE_RIVAL = parse_policy('''
+[organisation]
+country = "SE"
+home_name = "Sundsvall"
+competitors = ["Nordbolaget AB"]
+''')
+DK_RIVAL = parse_policy('''
+[organisation]
+country = "DK"
+home_name = "Aarhus"
+competitors = ["Rival A/S"]
+''')
+
+
+@pytest.mark.parametrize("policy,text,rule", [
+    (SE_RIVAL, "Nordbolaget AB:s service är under all kritik – välj oss i stället.", "text.competitor_negative"),
+    (DK_RIVAL, "Rival A/S har igen svigtet deres kunder. Hos os får du ordentlig service.", "text.competitor_negative"),
+    (SE_RIVAL, "Unlike Nordbolaget AB, we actually answer the phone.", "text.competitor_negative"),
+    (DK, "Kun for medarbejdere: den nye organisationsplan præsenteres fredag.", "text.internal_marker"),
+    (SE, "Staff only – the reorganisation starts in March.", "text.internal_marker"),
+    (SE, "Greetings from Lisbon, where our delegation is meeting partners all week. Back home on Friday!", "text.trip_ongoing"),
+    (SE, "Hälsningar från Bryssel, där vi är hela veckan. Hemma igen på fredag!", "text.trip_ongoing"),
+    (DK, "Hilsner fra Nairobi! Vi er hjemme igen på søndag.", "text.trip_ongoing"),
+])
+def test_new_wordings_of_policy_rules(policy, text: str, rule: str) -> None:
+    assert rule in _rules(text, policy), text
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Nu är vi hemma igen efter en fin resa till Nairobi. Tack alla!"),
+    (SE, "Tillbaka hemma på kontoret efter veckan i Bryssel."),
+    (SE, "We're back home in Malmö after a week in Lisbon – thank you, partners!"),
+    (SE_RIVAL, "Till skillnad från i fjol har vi faktiskt öppet i jul."),
+    (DK_RIVAL, "Vi samarbejder med Rival A/S om vintervedligeholdelsen af vejene."),
+    (SE, "Parkeringen bakom skolan är endast för personal."),
+    (SE, "Our staff only work weekends when there is an event."),
+])
+def test_the_same_words_in_everyday_posts(policy, text: str) -> None:
+    assert not {"text.trip_ongoing", "text.competitor_negative", "text.internal_marker"} & set(_rules(text, policy)), text
