@@ -691,3 +691,51 @@ def test_new_wordings_of_policy_rules(policy, text: str, rule: str) -> None:
 ])
 def test_the_same_words_in_everyday_posts(policy, text: str) -> None:
     assert not {"text.trip_ongoing", "text.competitor_negative", "text.internal_marker"} & set(_rules(text, policy)), text
+
+
+# --- a third probe in new wordings: hate without slur words, menace, put-downs --------------------
+
+@pytest.mark.parametrize("policy,text,rule", [
+    (SE, "Det enda @jens är bra på är att ljuga.", "text.personal_attack"),
+    (SE, "Håll dig till att baka bullar, gumman.", "text.personal_attack"),
+    (SE, "How can someone this thick be on the board, @amy?", "text.personal_attack"),
+    (SE, "Go back to baking cupcakes, sweetheart.", "text.personal_attack"),
+    (SE, "Kvinnor ska inte bestämma över något viktigt.", "text.slur"),
+    (SE, "Invandrarna är roten till allt ont i det här landet.", "text.slur"),
+    (SE, "Muslimer kan aldrig bli riktiga svenskar.", "text.slur"),
+    (SE, "Bögar borde hålla sig i garderoben.", "text.slur"),
+    (SE, "Romerna borde förbjudas, de är ett plågoris för stan.", "text.slur"),
+    (DK, "Kvinder hører til i køkkenet.", "text.slur"),
+    (DK, "Muslimer kan aldrig blive rigtige danskere.", "text.slur"),
+    (SE, "Women are too emotional to lead anything.", "text.slur"),
+    (SE, "Muslims can never be real Swedes.", "text.slur"),
+    (SE, "Vänta bara tills vi får tag på dig.", "text.threat"),
+    (DK, "Vent bare til vi får fat i dig.", "text.threat"),
+    (SE, "Wait till we get our hands on you.", "text.threat"),
+    (SE, "Your card is marked, councillor.", "text.threat"),
+])
+def test_third_probe_hits(policy, text: str, rule: str) -> None:
+    assert rule in _rules(text, policy), text
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Fyrverkerier borde förbjudas i tätorten, tycker många."),
+    (SE, "Barn under 15 ska inte få rösta i kommunvalet."),
+    (SE, "Vänta bara tills ni ser det nya biblioteket!"),
+    (SE, "Vänta tills vi får tag på dig per telefon – vi ringer i dag."),
+    (SE, "Det enda Jens är bra på är att baka kanelbullar 😄"),
+    (SE, "Håll dig till gångvägen, det är halt vid bron."),
+    (SE, "Flyktingar kan aldrig bli riktigt trygga utan ett hem."),
+    (SE, "Kvinnor är roten till att föreningen finns – tack alla grundare!"),
+    (SE, "Stress är roten till allt ont, säger forskaren. Ta en paus!"),
+    (DK, "Vent bare til I ser den nye legeplads!"),
+    (SE, "Wait until we get the results – then we'll know more."),
+    (SE, "The only thing Tom is good at is making us laugh."),
+    (SE, "Stick to the marked trails, everyone – the ice is thin."),
+    (SE, "Anyone this clueless about recycling should read our guide! 😉"),
+    (SE, "Single-use plastics should be banned, and we agree."),
+    (SE, "Women are too often left out of leadership – let's change that."),
+    (SE, "Immigrants can become real assets to local business."),
+])
+def test_third_probe_look_alikes_stay_silent(policy, text: str) -> None:
+    assert not {"text.threat", "text.slur", "text.personal_attack", "text.insult"} & set(_rules(text, policy)), text
