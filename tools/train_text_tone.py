@@ -8,7 +8,7 @@
 How the weights are made (pure numpy, deterministic – the same data give the same file):
 
 * data: ``tests/data/text/corpus.jsonl``, ``dev_generalise.jsonl``, ``dev_round4.jsonl``,
-  ``train_r6a.jsonl``, ``train_r6b.jsonl``, ``train_r7a.jsonl`` and ``train_r7b.jsonl`` only (1,870 posts). ``dev_round5.jsonl`` is the blind validation set and ``fresh_heldout.jsonl`` the
+  ``train_r6a.jsonl``, ``train_r6b.jsonl``, ``train_r7a.jsonl``, ``train_r7b.jsonl``, ``train_r8a.jsonl`` and ``train_r8b.jsonl`` only (2,170 posts). ``dev_round5.jsonl`` is the blind validation set and ``fresh_heldout.jsonl`` the
   independent set: neither is read here, except ``--evaluate`` on a set named on the command line.
 * features: :func:`prepub.core.text.learned.features` – casefolded words (URLs, @handles and
   digits normalised), word unigrams and bigrams and character 3-5-grams of the padded words,
@@ -25,9 +25,9 @@ How the weights are made (pure numpy, deterministic – the same data give the s
 * the shipped model is then trained on all the files with the chosen values; only buckets with
   a non-zero weight are stored, as float16. Rules in ``OFF`` are stored with threshold 2.0.
 
-Shipped (see resources/models/text_tone.md and batches 5-7 in tests/data/text/README.md): trained
-on the seven files above (1,870 posts), lam 1e-5, pos_weight 10, PRECISION 0.95, CLEAN_ALARMS
-0.005, thresholds from 0.55 up, threat and slur off; out of fold 312 tp / 10 fp of 744 labels. At
+Shipped (see resources/models/text_tone.md and batches 5-8 in tests/data/text/README.md): trained
+on the nine files above (2,170 posts), lam 1e-5, pos_weight 10, PRECISION 0.95, CLEAN_ALARMS
+0.005, thresholds from 0.55 up, threat and slur off; out of fold 396 tp / 18 fp of 853 labels. At
 run time (``prepub.core.text.learned.check_tone_model``) a model hit only warns, only for a rule
 the rules did not report, and not for abuse where the rules saw an abuse word and chose not to
 report it, nor for hearsay the rules passed on (praise, our own news, a correction, play).
@@ -51,7 +51,7 @@ from prepub.core.text import learned  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "text"
 TRAIN_FILES = ("corpus.jsonl", "dev_generalise.jsonl", "dev_round4.jsonl", "train_r6a.jsonl", "train_r6b.jsonl",
-               "train_r7a.jsonl", "train_r7b.jsonl")
+               "train_r7a.jsonl", "train_r7b.jsonl", "train_r8a.jsonl", "train_r8b.jsonl")
 OUT = ROOT / "resources" / "models" / "text_tone.npz"
 RULES = ("text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour", "text.irony")
 GRID = [{"lam": lam, "pos_weight": pw} for lam in (1e-5, 1e-4) for pw in (4.0, 10.0)]
@@ -68,7 +68,8 @@ CLEAN_ALARMS = 0.005  # per rule, per clean post
 # get right by construction.
 # The threat model too: it finds few threats out of fold (recall 0.14-0.15 at 0.85-0.90) and with
 # the r6 sets it warned on a benign look-alike ("Vi vet vilken skola ditt barn går på, så du
-# behöver inte anmäla det igen").
+# behöver inte anmäla det igen"). With batch 8 both reach out-of-fold precision 0.95-0.96, but
+# switched on they warned on 14 hard negatives of tests/core/test_text_understanding.py.
 OFF = ("text.slur", "text.threat")
 STEPS = 400
 LR = 0.05
