@@ -79,7 +79,8 @@ def check_dehumanising(ctx: Context) -> None:
     block like a slur. Weaker readings warn: stereotypes ("romaerne stjæler alt"), a group told to
     keep away or be quiet ("bögarna ska hålla sig borta från våra skolor"), wished away ("better off
     without these migrants"), or named and then, as "de/they", denied its humanity ("… De er ikke
-    mennesker"). Denied ("invandrare är inte parasiter") it is no hate."""
+    mennesker"). Denied ("invandrare är inte parasiter") or rebutted in the same sentence ("the
+    myth that …", "sades det förr") it is no hate."""
     found: list[tuple[int, int, Severity | None]] = []
     rx = _hate_rx(ctx)
     if rx is not None:
@@ -100,9 +101,14 @@ def check_dehumanising(ctx: Context) -> None:
         if first is not None:
             found += [(m.start(), m.end(), Severity.WARN) for m in they.finditer(ctx.text, first.end())]
     done: list[tuple[int, int]] = []
+    rebuttal = ctx.lists.phrase_regex("hate_rebuttal", ctx.phrase_languages)
     for start, end, own_severity in sorted(found, key=lambda f: (f[0], f[2] is not None)):
         if ctx.inside(start, end) or any(s < end and start < e for s, e in done):
             continue
+        if rebuttal is not None:
+            s0, s1 = ctx.discourse.sentence_text(start)
+            if rebuttal.search(ctx.text, s0, s1) is not None:
+                continue  # "myten att kvinnor är för känslosamma för att leda", "sades det förr"
         done.append((start, end))
         params, sev = voice_params(ctx, start, end)
         params.update({"word": ctx.text[start:end], "category": "hate", "term": ctx.text[start:end]})

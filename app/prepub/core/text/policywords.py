@@ -102,7 +102,7 @@ def _is_label(text: str, start: int, end: int) -> bool:
         return True
     before = text[max(0, text.rfind("\n", 0, start) + 1):start].strip(" \t*_[(")
     after = text[end:end + 3]
-    bracketed = text[start - 1:start] in "[(" and text[end:end + 1] in "])"
+    bracketed = text[start - 1:start] in "[(" and text[end:end + 1] in "]):"  # "[Utkast]", "[internt: …]"
     at_line_start = before == "" and (after[:1] in (":", ",", ")", "]", "\n", "") or after.lstrip(" ")[:1] in "–—-:")
     return bracketed or at_line_start
 
@@ -317,7 +317,7 @@ def _with_time(ctx: Context, end: int) -> int:
     return m.end() if m is not None else end
 
 
-_PRESENCE = re.compile(r"^\S+(?:\s+(?:är|er|are|am)\b|['’](?:re|m)\b)", re.IGNORECASE)
+_PRESENCE = re.compile(r"^\S+(?:\s+(?:är|er|are|am|is|står)\b|['’](?:re|m)\b)", re.IGNORECASE)
 # capitalised words that name a building or a room in town, not a place one travels to
 _LOCAL = re.compile(r"(?:hus|huset|husets|hallen|hallens|parken|torget|kyrkan|skolan|biblioteket|museet|salen|"
                     r"gården|arenan|stadion|foajén|rådhuset|centret|centrum|stationen|torvet|kirken|skolen|"
