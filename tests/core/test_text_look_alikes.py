@@ -133,3 +133,21 @@ POSTS = [
 @pytest.mark.parametrize("policy,text", POSTS)
 def test_everyday_look_alikes_stay_silent(policy, text: str) -> None:
     assert not ALARMS & set(_rules(text, policy)), text
+
+
+# A decision reported as news, with its source in the sentence: no hate. Each pair's second post is
+# the same claim made by the writer, which must still be reported.
+DECISIONS = [
+    (SE, "Asylsökande som fått avslag ska skickas tillbaka, enligt det nya beslutet.",
+     "Asylsökande som fått avslag ska skickas tillbaka."),
+    (DK, "Afviste asylansøgere skal sendes tilbage, ifølge den nye afgørelse fra Udlændingestyrelsen.",
+     "Afviste asylansøgere skal sendes tilbage."),
+    (SE, "Rejected asylum seekers should be sent back within four weeks, according to the new ruling.",
+     "Rejected asylum seekers should be sent back within four weeks."),
+]
+
+
+@pytest.mark.parametrize("policy,reported,claimed", DECISIONS)
+def test_a_decision_reported_as_news_is_no_hate(policy, reported: str, claimed: str) -> None:
+    assert not ALARMS & set(_rules(reported, policy)), reported
+    assert "text.slur" in _rules(claimed, policy), claimed

@@ -80,7 +80,8 @@ def check_dehumanising(ctx: Context) -> None:
     keep away or be quiet ("bögarna ska hålla sig borta från våra skolor"), wished away ("better off
     without these migrants"), or named and then, as "de/they", denied its humanity ("… De er ikke
     mennesker"). Denied ("invandrare är inte parasiter") or rebutted in the same sentence ("the
-    myth that …", "sades det förr") it is no hate."""
+    myth that …", "sades det förr") it is no hate, nor is a decision reported as news in the same
+    sentence ("… ska skickas tillbaka, enligt det nya beslutet")."""
     found: list[tuple[int, int, Severity | None]] = []
     rx = _hate_rx(ctx)
     if rx is not None:
@@ -102,13 +103,15 @@ def check_dehumanising(ctx: Context) -> None:
             found += [(m.start(), m.end(), Severity.WARN) for m in they.finditer(ctx.text, first.end())]
     done: list[tuple[int, int]] = []
     rebuttal = ctx.lists.phrase_regex("hate_rebuttal", ctx.phrase_languages)
+    decision = ctx.lists.phrase_regex("hate_decision", ctx.phrase_languages)
     for start, end, own_severity in sorted(found, key=lambda f: (f[0], f[2] is not None)):
         if ctx.inside(start, end) or any(s < end and start < e for s, e in done):
             continue
-        if rebuttal is not None:
-            s0, s1 = ctx.discourse.sentence_text(start)
-            if rebuttal.search(ctx.text, s0, s1) is not None:
-                continue  # "myten att kvinnor är för känslosamma för att leda", "sades det förr"
+        s0, s1 = ctx.discourse.sentence_text(start)
+        if rebuttal is not None and rebuttal.search(ctx.text, s0, s1) is not None:
+            continue  # "myten att kvinnor är för känslosamma för att leda", "sades det förr"
+        if decision is not None and decision.search(ctx.text, s0, s1) is not None:
+            continue  # "Asylsökande som fått avslag ska skickas tillbaka, enligt det nya beslutet"
         done.append((start, end))
         params, sev = voice_params(ctx, start, end)
         params.update({"word": ctx.text[start:end], "category": "hate", "term": ctx.text[start:end]})
