@@ -151,3 +151,27 @@ DECISIONS = [
 def test_a_decision_reported_as_news_is_no_hate(policy, reported: str, claimed: str) -> None:
     assert not ALARMS & set(_rules(reported, policy)), reported
     assert "text.slur" in _rules(claimed, policy), claimed
+
+
+# Words read by what they are in the sentence: a shouted word is no acronym, a shop's letters need
+# no explaining, a short form of a swear word is no part of a sport, a slur is one after "no more",
+# and an insult said to several people ("ni", "I") is an insult, not an attack on one person.
+READINGS = [
+    (SE, "Rullstolsbasket för alla åldrar i Sporthallen på lördag – kom och prova!", set()),
+    (SE, "Det var skiten som hände i fjol.", {"text.profanity"}),
+    (SE, "ONLY TODAY: free coffee for first-time visitors. NOTE: the café opens at nine.", set()),
+    (SE, "Handla på ICA eller COOP, och fråga HR om friskvårdsbidraget. Kurs i HLR på torsdag.", set()),
+    (SE, "[INTERNT – SKICKA INTE VIDARE] Presskonferensen flyttas till fredag.", {"text.internal_marker"}),
+    (DK, "Vi gider ikke flere perkere i klubben.", {"text.slur"}),
+    (SE, "Till er som parkerar på cykelbanan: ni är precis så egoistiska och hjärndöda som ni verkar.",
+     {"text.insult"}),
+    (DK, "I er en flok nikkedukker.", {"text.insult"}),
+    (SE, "Du är en idiot.", {"text.personal_attack"}),
+]
+WARNINGS = {"text.profanity", "text.acronym_undefined", "text.slur", "text.insult", "text.personal_attack",
+            "text.internal_marker", "text.abbreviation"}
+
+
+@pytest.mark.parametrize("policy,text,expected", READINGS)
+def test_words_are_read_in_their_sentence(policy, text: str, expected: set[str]) -> None:
+    assert WARNINGS & set(_rules(text, policy)) == expected, text

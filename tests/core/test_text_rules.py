@@ -73,7 +73,7 @@ TRUE_ALARMS = [
     ("sv", "Det var idioterna på andra sidan som bestämde.", "text.insult", "idioterna", None),
     ("sv", "Den där kommunidioten har inte läst beslutet.", "text.insult", "kommunidioten", None),
     ("sv", "Du är en idiot.", "text.personal_attack", "idiot", None),
-    ("sv", "Ni är så korkade.", "text.personal_attack", "korkade", None),
+    ("sv", "Ni är så korkade.", "text.insult", "korkade", None),  # "ni" + a plural adjective: several people
     ("da", "Du er en klaphat, ved du det?", "text.personal_attack", "klaphat", None),
     ("en", "You are such a moron.", "text.personal_attack", "moron", None),
     ("sv", "Vi vet var du bor.", "text.threat", "Vi vet var du bor", None),

@@ -171,10 +171,12 @@ def _names(acronym: str, words: list[str]) -> bool:
 
 def _in_caps_run(text: str, start: int, end: int) -> bool:
     """Whether the word stands among other capitalised words (a shouted line, not an acronym)."""
-    before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])[-2:]
-    after = re.findall(r"[^\W\d_]+", text[end:end + 40])[:2]
-    near = [w for w in before + after if len(w) > 1]
-    return len(near) >= 2 and all(w.isupper() for w in near)
+    before = [w for w in re.findall(r"[^\W\d_]+", text[max(0, start - 40):start]) if len(w) > 1][-2:]
+    after = [w for w in re.findall(r"[^\W\d_]+", text[end:end + 40]) if len(w) > 1][:2]
+    # two capitalised words on one side ("[INTERNT – SKICKA INTE VIDARE] Presskonferensen"), or
+    # one on each side
+    return any(len(side) == 2 and all(w.isupper() for w in side) for side in (before, after)) or (
+        bool(before) and bool(after) and before[-1].isupper() and after[0].isupper())
 
 
 def check_shouting(ctx: Context) -> None:

@@ -57,8 +57,9 @@ def check_abuse(ctx: Context) -> None:
         if not hits:
             continue
         entry = max(hits, key=lambda e: (_RANK[e.severity], e.category == "slur"))
-        if entry.category in ("insult", "slur", "derogatory") and ctx.discourse.negated(t.start):
-            continue  # "ingen är en idiot", "never makes you an idiot"
+        if entry.category in ("insult", "derogatory") and ctx.discourse.negated(t.start):
+            continue  # "ingen är en idiot", "never makes you an idiot"; a slur word is one whatever
+            # stands before it ("vi gider ikke flere perkere i klubben")
         if ctx.discourse.in_title(t.start, t.end):
             continue  # "filmen ”Idioterna”": the title of a work
         category = entry.category
@@ -167,6 +168,8 @@ class _AttackReader:
         self.one = words("attack_they_one")
         self.self_ = words("attack_self")
         self.many = words("attack_they_many")
+        self.you_many = words("attack_you_many")  # "you" in English says neither
+        self.you_one = words("attack_you_one")
         self.copula = words("copula")
         self.skip = words("attack_skip")
         self.stop = words("attack_break")
@@ -240,6 +243,26 @@ class _AttackReader:
 
     # --- the reading ------------------------------------------------------------------------
     def aim(self, token: Token, entry: object) -> str | None:
+        found = self._aim(token, entry)
+        if found == "sure" and self._plural_address(token):
+            return "group"  # "ni är precis så egoistiska och hjärndöda", "I flok nikkedukker"
+        return found
+
+    def _plural_address(self, token: Token) -> bool:
+        """Whether the clause speaks to several people ("ni", "jer", Danish "I") and to no one
+        alone (no "du", "din", @handle) – "till er som parkerar på cykelbanan: ni är …"."""
+        lo, before = self._clause(token.start)
+        near = before + self._after(token, 2)
+        plural = singular = False
+        for t in near:
+            low = t.text.casefold()
+            if t.kind == "mention" or low in self.you_one:
+                singular = True
+            elif low in self.you_many or (t.text == "I" and "da" in self.langs):
+                plural = True
+        return plural and not singular
+
+    def _aim(self, token: Token, entry: object) -> str | None:
         lo, before = self._clause(token.start)
         sentence = self.ctx.sentence_at(token.start)
         s0 = sentence.start if sentence is not None else lo

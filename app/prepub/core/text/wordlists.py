@@ -30,6 +30,7 @@ SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
 MATCH_KINDS = ("word", "inflect", "start", "head", "both", "any")
 CATEGORIES = ("profanity", "slur", "insult", "derogatory")
 MIN_COMPOUND_PART = 3  # letters the other part of a compound must have
+MIN_COMPOUND_FORM = 5  # letters an inflected form needs to count inside a compound
 MAX_COMPOUND_WORD = 64  # longer "words" (a run of letters) are not split into compound parts
 # Inflectional endings of Swedish, Danish, Norwegian and English nouns and adjectives. An entry that
 # compounds (match start or both) also matches its stem plus one of these, so a list holds lemmas:
@@ -78,9 +79,11 @@ class AbuseMatcher:
         for e in self.entries:
             for form in e.forms | {e.term}:
                 self._exact.setdefault(form, []).append(e)
-                if e.match in ("start", "both"):
+                # a short irregular form is a whole word only ("sket", not in "rullstolsbasket")
+                part = form == e.term or len(form) >= MIN_COMPOUND_FORM
+                if e.match in ("start", "both") and part:
                     self._start.setdefault(form, []).append(e)
-                if e.match in ("head", "both"):
+                if e.match in ("head", "both") and part:
                     self._head.setdefault(form, []).append(e)
                 if e.match == "any":
                     self._any.append((form, e))
