@@ -167,9 +167,22 @@ READINGS = [
      {"text.insult"}),
     (DK, "I er en flok nikkedukker.", {"text.insult"}),
     (SE, "Du är en idiot.", {"text.personal_attack"}),
+    # cheering someone on is no condition put to them; the same menace aimed at someone still is one
+    (SE, "Nine weeks of training done, team. Keep going and see what happens!", set()),
+    (SE, "Fortsätt träna hela vintern och se vad som händer till våren!", set()),
+    (DK, "Bliv ved og se hvad der sker 💪", set()),
+    (SE, "Keep going and see what happens, @mayor.", {"text.threat"}),
+    (SE, "Fortsätt tjata om nedläggningen så får du se vad som händer.", {"text.threat"}),
+    (DK, "Bliv ved med at skrive om mig, og se hvad der sker med din bil.", {"text.threat"}),
+    (DK, "Bliver I ved med det her, så får I det at mærke.", {"text.threat"}),
+    # praise passed on as hearsay is promotion
+    (SE, "Word is the library's Saturday storytime is the most popular thing in town – come and see!", set()),
+    (DK, "Rygtet siger, at lørdagens højtlæsning er den mest populære i byen. Kom og hør selv!", set()),
+    (SE, "Word is the mayor is quietly selling the old library to a friend. Share before it's deleted!",
+     {"text.rumour"}),
 ]
 WARNINGS = {"text.profanity", "text.acronym_undefined", "text.slur", "text.insult", "text.personal_attack",
-            "text.internal_marker", "text.abbreviation"}
+            "text.internal_marker", "text.abbreviation", "text.threat", "text.rumour"}
 
 
 @pytest.mark.parametrize("policy,text,expected", READINGS)

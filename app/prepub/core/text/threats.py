@@ -186,6 +186,7 @@ def _conditional_threats(ctx: Context) -> list[tuple[int, int]]:
     maybe = frozenset(w.casefold() for w in ctx.lists.phrase_items("threat_maybe", langs))
     future = frozenset(w.casefold() for w in ctx.lists.phrase_items("threat_future", langs))
     accident = ctx.lists.phrase_regex("threat_accident", langs)
+    cheer = ctx.lists.phrase_regex("threat_encourage", langs)
     you = ctx.lists.phrase_regex("attack_target", langs)
     menace = re.compile(r"se\s+vad|see\s+what|se,?\s+hvad|overrask|förvån|surprised|ångra|fortryde|regret|angre|"
                         r"sorry|feel\s+it|mærke|känna\s+på|pay\s+for|betal|sota|bøde", re.IGNORECASE)
@@ -218,6 +219,9 @@ def _conditional_threats(ctx: Context) -> list[tuple[int, int]]:
         if accident is not None and accident.search(ctx.text, m.start(), h.start()):
             continue  # "if you fall on the ice you will end up in hospital": advice
         region = ctx.text[r0:stop]
+        if cheer is not None and cheer.search(ctx.text, m.start(), h.start()) is not None \
+                and menace.search(h.group()) is not None and not _falls_on_someone(ctx, h.end(), you):
+            continue  # "Keep going and see what happens!": a promise to someone cheered on
         words = {w.casefold() for w in re.findall(r"[^\W\d_]+", region)}
         if words & maybe:
             continue  # "kan en brand sprida sig snabbt"
@@ -235,6 +239,17 @@ def _conditional_threats(ctx: Context) -> list[tuple[int, int]]:
         out.append((m.start(), h.end()))
     return out
 
+
+
+def _falls_on_someone(ctx: Context, end: int, you: re.Pattern[str] | None) -> bool:
+    """Whether the rest of the menace's sentence names whom or what it falls on ("… and see what
+    happens to your windows", "… med din bil"), not a time or nothing ("… and see what happens!",
+    "… se vad som händer till våren")."""
+    s0, s1 = ctx.discourse.sentence_text(end)
+    rest = ctx.text[end:max(end, s1)]
+    if you is not None and you.search(rest):
+        return True
+    return any(t.kind == "mention" for t in ctx.tokens if end <= t.start < s1)
 
 
 def _warnings(ctx: Context) -> list[tuple[int, int]]:
