@@ -111,10 +111,13 @@ def check_stiff_words(ctx: Context) -> None:
 
 
 def _known_word(ctx: Context, word: str) -> bool:
-    """A common word or a listed abbreviation ("OBS!" is shouting, not an acronym to explain)."""
+    """A common word or a listed abbreviation ("OBS!" is shouting, not an acronym to explain); a
+    frequent word of four letters or more in the post's language (``common.toml``)."""
     w = word.lower()
     if w in (x.casefold() for x in ctx.lists.phrase_items("internal_label", ctx.phrase_languages)):
         return True  # "[INTERN]", "UTKAST": a label the internal-marker check reads
+    if len(w) >= 4 and any(w in ctx.lists.common_words.get(lang, frozenset()) for lang in ctx.list_languages):
+        return True  # "RUMOUR CHECK", "STILL": a frequent word of the post's language, shouted
     return any(w in lex for lex in ctx.lists.lexicon.values()) or any(
         w in fw for fw in ctx.lists.function_words.values()) or any(
         w in table or w + "." in table for table in ctx.lists.abbreviations.values())

@@ -151,6 +151,7 @@ class WordLists:
     group_nouns: dict[str, frozenset[str]]  # groups of people ("tjänstemännen", "politicians", "byrådet")
     places: dict[str, str]  # lower case -> as written
     home_places: dict[str, frozenset[str]]  # country code (SE, DK) -> its places, lower case
+    common_words: dict[str, frozenset[str]]  # language -> frequent words of 4-6 letters (common.toml)
     problems: tuple[tuple[str, str], ...] = ()
     _regex_cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -304,6 +305,7 @@ def _load(extra: tuple[tuple[str, str, float], ...]) -> WordLists:
                     target[k] = v
     phrases_doc = _read_toml(folder / "phrases.toml", problems)
     lex_doc = _read_toml(folder / "lexicon.toml", problems)
+    common_doc = _read_toml(folder / "common.toml", problems)
     meta = abbrev_doc.pop("meta", {}) if isinstance(abbrev_doc.get("meta"), dict) else {}
     return WordLists(
         abuse=AbuseMatcher(entries, allow_exact, allow_prefix),
@@ -330,6 +332,8 @@ def _load(extra: tuple[tuple[str, str, float], ...]) -> WordLists:
         places={w.lower(): w for w in str(dict(lex_doc.get("places", {})).get("names", "")).split()},
         home_places={k: frozenset(str(v).lower().split()) for k, v in dict(lex_doc.get("places", {})).items()
                      if k != "names"},
+        common_words={lang: frozenset(str(t.get("words", "")).split()) for lang, t in common_doc.items()
+                      if isinstance(t, dict)},
         problems=tuple(problems),
     )
 
