@@ -60,17 +60,19 @@ def check_abuse(ctx: Context) -> None:
         if entry.category in ("insult", "derogatory") and ctx.discourse.negated(t.start):
             continue  # "ingen är en idiot", "never makes you an idiot"; a slur word is one whatever
             # stands before it ("vi gider ikke flere perkere i klubben")
-        if ctx.discourse.in_title(t.start, t.end):
-            continue  # "filmen ”Idioterna”": the title of a work
+        if ctx.discourse.in_title(t.start, t.end) or _after_a_genitive_name(ctx, t):
+            continue  # "filmen ”Idioterna”", "Lars von Triers Idioterna": the title of a work
         category = entry.category
         if category in ("insult", "derogatory") and t.kind == "word":
             aim = reader.aim(t, entry)
-            if aim in ("sure", "likely"):
+            if aim == "hate":
+                category = "slur"
+            elif aim in ("sure", "likely"):
                 attacks.append((t.start, t.end, t.text, entry.term, aim == "sure"))
                 continue
-            if aim in ("self", "thing") or (aim == "org" and category == "derogatory"):
+            elif aim in ("self", "thing") or (aim == "org" and category == "derogatory"):
                 continue  # "vi var dumma som trodde …", "ett korkat beslut"; "Nordbolaget är ett gäng bedragare"
-            if category == "derogatory":
+            elif category == "derogatory":
                 if aim not in ("group", "unspecified") and not _exclaimed(ctx, t):
                     continue  # "patetisk", "clown" say nothing until aimed at someone
                 category = "insult"
@@ -84,6 +86,18 @@ def check_abuse(ctx: Context) -> None:
     attacks.sort()
     _emit_attacks(ctx, attacks)
     check_dehumanising(ctx)
+
+
+def _after_a_genitive_name(ctx: Context, t: Token) -> bool:
+    """A capitalised word inside a sentence right after a name in the genitive: a work's title
+    ("Lars von Triers Idioterna", "Astrid Lindgrens Bröderna Lejonhjärta")."""
+    if not t.text[:1].isupper() or t.text.isupper():
+        return False
+    s = ctx.sentence_at(t.start)
+    if s is None or not ctx.text[s.start:t.start].strip():
+        return False
+    m = re.search(r"(\w+)(?::s|['’]s|s)\s+$", ctx.text[max(0, t.start - 40):t.start])
+    return m is not None and m.group(1)[:1].isupper()
 
 
 def _attack_phrases(ctx: Context, reader: "_AttackReader",
@@ -104,6 +118,15 @@ def _attack_phrases(ctx: Context, reader: "_AttackReader",
                 s0, s1 = ctx.discourse.sentence_text(m.start())
                 if not any(t.kind == "mention" or reader._is_you(t) for t in reader.words if s0 <= t.start < s1):
                     continue
+            _lo, before = reader._clause(m.start())
+            while before and before[-1].text.casefold() in _MODALS:
+                before = before[:-1]
+            if before and (reader._subject(before) == "group" or _plural(before[0].text.casefold(), reader.langs)):
+                # "Gnällspikarna i kommentarsfältet kan dra åt helvete": said to several people
+                params, sev = voice_params(ctx, m.start(), m.end())
+                params.update({"word": m.group(), "category": "insult", "term": m.group()})
+                ctx.emit("text.insult", (m.start(), m.end()), params=params, severity=sev or Severity.WARN)
+                continue
             out.append((m.start(), m.end(), m.group(), m.group(), True))
     return out
 
@@ -131,6 +154,8 @@ def _close(text: str, end: int, start: int) -> bool:
     return len(gap.split()) <= 2 and not any(ch in gap for ch in ".!?\n")
 
 
+_MODALS = frozenset("kan ska skall får bör borde måste må skal burde can should may must could might".split())
+_ALL = frozenset("alla alle all samtliga varenda every".split())
 _QUANTIFIERS = frozenset("gäng gänget flok flokken flock bunch pack hop samling lot band".split())
 _WORDISH = ("word", "abbrev", "number", "mention")
 _ORG_WORDS = frozenset("""ab a/s as aps asa hb kb if ik bk fc fk sk kommun kommune kommunen council
@@ -179,6 +204,8 @@ class _AttackReader:
         self.call = ctx.lists.phrase_regex("attack_call", langs)
         self.at_group = ctx.lists.phrase_regex("attack_at_group", langs)
         self.literal = ctx.lists.phrase_regex("attack_literal", langs)
+        self.hate_group = ctx.lists.phrase_regex("hate_group", langs)
+        self.self_like = ctx.lists.phrase_regex("attack_self_like", langs)
         self.function = frozenset().union(*(ctx.lists.function_words.get(lang, frozenset()) for lang in langs)) \
             if langs else frozenset()
         self.words = [t for t in ctx.tokens if t.kind in _WORDISH]
@@ -264,6 +291,10 @@ class _AttackReader:
 
     def _aim(self, token: Token, entry: object) -> str | None:
         lo, before = self._clause(token.start)
+        if self.self_like is not None:
+            for m in self.self_like.finditer(self.ctx.text, lo, token.start):
+                if len(self.ctx.text[m.end():token.start].split()) <= 2:
+                    return "self"  # "vi kände oss som riktiga idioter", "I felt like a complete fool"
         sentence = self.ctx.sentence_at(token.start)
         s0 = sentence.start if sentence is not None else lo
         if getattr(entry, "pos", "n") == "lit" and self.literal is not None and self.literal.search(
@@ -316,19 +347,29 @@ class _AttackReader:
             return None
         i, j = bisect_left(self._starts, last.end()), bisect_left(self._starts, token.start)
         obj = self.words[i:j]
-        if len(obj) > 4 or any(ch in ".!?\n;" for ch in self.ctx.text[last.end():token.start]):
+        if self.hate_group is not None and self.hate_group.search(self.ctx.text, last.end(), token.start):
+            return "hate"  # "calling Roma families ’parasites’": abuse of a group hate speech targets
+        if obj and obj[0].text.casefold() in self.self_:
+            return None  # "skrev till oss att …": written to us; what follows says of whom
+        if any(ch in ".!?\n;" for ch in self.ctx.text[last.end():token.start]):
             return "sure"
-        for t in obj:
+        first = obj[:4]  # "kallar personalen på återvinningscentralen för …": the first words say whom
+        if any(t.kind == "word" and t.text[:1].isupper() and t.start > s0 for t in first) and not any(
+                t.text.casefold() in _ALL for t in first):
+            return "sure"  # a name: "skrev till vår lärare Maria Holm att …"
+        for t in first:
             low = t.text.casefold().replace("’", "'")
             if t.kind == "mention" or self._is_you(t) or low in self.one:
                 return "sure"
-            if low in self.many or low in ("them", "dem", "dom", "jer"):
-                return "group"
+            if low in self.many or low in ("them", "dem", "dom", "jer") or low in _ALL:
+                return "group"  # "kaldte alle vores frivillige for …"
             kind = self.ctx.lists.person_kind(low, self.langs)
             if kind is not None:
                 return "sure" if kind == "person" else "group"
             if low in _THING_SUBJECTS:
                 return "thing"
+            if t.kind == "word" and _plural(low, self.langs):
+                return "group"  # "kallar personalen på återvinningscentralen för", "calling our volunteers"
         return "sure"
 
     def _vocative(self, token: Token, before: list[Token]) -> str | None:
@@ -395,6 +436,8 @@ class _AttackReader:
             kind = self.ctx.lists.person_kind(t.text, self.langs)
             if kind is not None:
                 return "sure" if kind == "person" else "group"
+            if t.kind == "word" and _people(t.text.casefold()):
+                return "group"
         if self.unspecified is not None and self.unspecified.match(self.ctx.text, lo + _lead(self.ctx.text, lo)):
             return "unspecified"
         return self._subject(before[:k])
@@ -417,8 +460,8 @@ class _AttackReader:
         low = t.text.casefold().replace("’", "'")
         if t.kind == "mention" or self._is_you(t) or low in self.one:
             return "sure"
-        if low in self.many:
-            return "group"
+        if low in self.many or (j >= 1 and words[j - 1].text.casefold() in _ALL):
+            return "group"  # "de …", "alla fritidspedagoger är …"
         if low in self.self_:
             return "self"
         if low in self.org_words:
@@ -430,6 +473,8 @@ class _AttackReader:
         kind = self.ctx.lists.person_kind(low, self.langs)
         if kind is not None:
             return "sure" if kind == "person" else "group"
+        if t.kind == "word" and _people(low):
+            return "group"  # "Cyklisterne på Åboulevarden er en flok …"
         if t.text[:1].isupper() and t.kind == "word":
             if j >= 1 and words[j - 1].text.casefold() in self.preps:
                 return None  # "vid Storgatan"
@@ -470,6 +515,26 @@ class _AttackReader:
             if t.kind == "mention" or self.ctx.lists.person_kind(t.text, self.langs) == "person":
                 return "sure"
         return None
+
+
+_PLURAL_NOUN_END = ("arna", "erna", "orna", "rna", "erne", "ene", "rne")
+_PEOPLE_END = ("isterna", "isterne", "örerna", "ørerne", "arbetarna", "arbejderne", "ists", "ians", "ers", "ors")
+
+
+def _plural(low: str, langs: tuple[str, ...]) -> bool:
+    """A plural noun by its ending ("personalen" aside): "fritidspedagogerna", "frivillige",
+    "volunteers". Only where people are already implied (someone is called something)."""
+    if len(low) < 5:
+        return False
+    if low.endswith(_PLURAL_NOUN_END) or ("da" in langs and low.endswith("ige")):
+        return True
+    return "en" in langs and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))
+
+
+def _people(low: str) -> bool:
+    """A plural noun for people by its ending, wherever it stands: "cyklisterne", "montörerna",
+    "the cyclists", "councillors"."""
+    return len(low) >= 6 and low.endswith(_PEOPLE_END)
 
 
 def _lead(text: str, pos: int) -> int:
