@@ -7,7 +7,11 @@ constructions flagged 76 of them. Each post here is a hard negative the rules mu
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from prepub.core.policy import load_policy
 
 from test_text_understanding import DK, DK_RIVAL, SE, SE_RIVAL, _rules
 
@@ -197,6 +201,12 @@ READINGS = [
     (SE, "Vi kände oss som riktiga idioter när vi glömde låsa upp biblioteket i morse 🙈", set()),
     (SE, "Filmklubben visar Lars von Triers Idioterna på torsdag kl 19.", set()),
     (DK, "Dogme-aften i foreningen: vi viser 'Idioterne' og 'Festen' på fredag 🎬", set()),
+    # a rumour put right, a list that opens with a name-like word, a race
+    (SE, "Några har hört att kommunen ska sälja badhuset. Det finns inga sådana planer.", set()),
+    (DK, "Mark, skov og strand: vores naturvandring går langs kysten på søndag 🌿", set()),
+    (DK, "Mark, kan du tage kameraet med på søndag?", {"text.person_first_name"}),
+    (DK, "Vi kommer efter jer! 🏃 Stafetholdet fra sekretariatet er klar til løbet i Mindeparken.", set()),
+    (DK, "Vi kommer efter jer. I ved godt hvorfor.", {"text.threat"}),
     # praise passed on as hearsay is promotion
     (SE, "Word is the library's Saturday storytime is the most popular thing in town – come and see!", set()),
     (DK, "Rygtet siger, at lørdagens højtlæsning er den mest populære i byen. Kom og hør selv!", set()),
@@ -204,9 +214,19 @@ READINGS = [
      {"text.rumour"}),
 ]
 WARNINGS = {"text.profanity", "text.acronym_undefined", "text.slur", "text.insult", "text.personal_attack",
-            "text.internal_marker", "text.abbreviation", "text.threat", "text.rumour"}
+            "text.internal_marker", "text.abbreviation", "text.threat", "text.rumour", "text.person_first_name",
+            "text.trip_ongoing"}
 
 
 @pytest.mark.parametrize("policy,text,expected", READINGS)
 def test_words_are_read_in_their_sentence(policy, text: str, expected: set[str]) -> None:
     assert WARNINGS & set(_rules(text, policy)) == expected, text
+
+
+def test_a_town_within_the_home_radius_is_home() -> None:
+    """"på plats i Timrå" is no trip for an office in Sundsvall with a home radius of 60 km (the
+    offline city list's coordinates); Kiruna, 600 km away, is."""
+    policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / "policy_se.toml")
+    assert "text.trip_ongoing" not in _rules("På plats i Timrå för derbyt 🔥 kom och heja!", policy)
+    assert "text.trip_ongoing" not in _rules("Just nu i Härnösand med ungdomarna!", policy)
+    assert "text.trip_ongoing" in _rules("På plats i Kiruna för derbyt 🔥 kom och heja!", policy)

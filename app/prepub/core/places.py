@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import math
 import threading
 from pathlib import Path
 from typing import Any
@@ -56,3 +57,12 @@ def place_name(lat: float, lon: float) -> str | None:
         return None
     parts = [hit.get("name", ""), hit.get("admin1", ""), hit.get("cc", "")]
     return ", ".join(p for p in parts if p) or None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance in km between two points."""
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(min(1.0, a)))

@@ -9,7 +9,6 @@ cannot be switched off.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -21,6 +20,7 @@ from prepub.core.checks.image import (REF_APPROVAL, REF_CHILDREN, REF_IMAGES, RE
                                       REF_TRIP, identifiable, metadata_findings, unreadable_finding)
 from prepub.core.draft import Draft, DraftImage, FaceDecision
 from prepub.core.model import Face, Finding, Fix, ImageReport, Severity
+from prepub.core.places import haversine_km
 from prepub.core.policy import Policy
 from prepub.core.rules import RuleSpec, make_finding, register
 
@@ -427,14 +427,6 @@ def _trip(ev: Evaluation, draft: Draft, rep: ImageReport, *, policy: Policy, tod
         _add(ev, make_finding("location.trip", policy, subject=rep.path,
                               params={"km": round(km), "days": days, "home": org.home_name},
                               fix=Fix(action="confirm_trip_ended")))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _add(ev: Evaluation, f: Finding | None) -> None:

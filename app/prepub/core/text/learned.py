@@ -140,7 +140,7 @@ def _rules_passed_on_abuse(ctx: Context, found: set[str]) -> bool:
     words, not constructions, so it stays silent there: it only speaks where the rules' word list
     is silent."""
     if found & ABUSE:
-        return False
+        return True  # the rules reported the abuse; a second abuse id from the model is noise
     langs = ctx.abuse_languages
     for t in ctx.tokens:
         if t.kind not in ("word", "hashtag"):

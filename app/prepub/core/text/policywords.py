@@ -206,10 +206,15 @@ _PERSON_WORDS = frozenset("""hans hennes hens deras hon han hen de vi jag hela r
 hendes hun deres jeg vi his her their he she they we i the colleagues""".split())
 
 
+_LIST_OF_THINGS = re.compile(r",\s*[a-zåäöæø][\w-]*(?:,\s*[a-zåäöæø][\w-]*)*\s+(?:og|och|and|&|samt)\s+[a-zåäöæø]")
+
+
 def _person_follows(ctx: Context, after: str) -> bool:
     """Whether the words after a name read as what a person does: a verb, "och"/"and", a comma,
     or the end of the sentence."""
     stripped = after.lstrip(" \t")
+    if _LIST_OF_THINGS.match(stripped):
+        return False  # "Mark, skov og strand: …": the first of a list of ordinary words
     if not stripped or stripped[0] in ",.!?:;)–—\n&":
         return True
     conj = re.match(r"(?:och|og|and|eller|or|samt)\s+([^\W\d_]+)", stripped, re.IGNORECASE)
@@ -247,7 +252,7 @@ def check_trip(ctx: Context) -> None:
             phrases_pattern(items), re.IGNORECASE))
         for m in rx.finditer(ctx.text):
             place = _place_after(ctx, m.end())
-            if place is None or _is_home(place[1], home) or ctx.inside(m.start(), m.end()):
+            if place is None or _is_home(ctx, place[1], home) or ctx.inside(m.start(), m.end()):
                 continue
             s0, s1 = d.sentence_text(m.start())
             if d.cue_in("time_past", s0, s1) or d.negated(m.start(), window=2):
@@ -258,7 +263,7 @@ def check_trip(ctx: Context) -> None:
     for pattern in ctx.lists.phrase_items("trip", langs, regex=True):
         for m in re.finditer(pattern, ctx.text, re.IGNORECASE):
             place = re.findall(r"[^\W\d_][\w-]*", m.group())[-1]
-            if not _looks_like_place(ctx, place) or _is_home(place, home) or ctx.inside(m.start(), m.end()) \
+            if not _looks_like_place(ctx, place) or _is_home(ctx, place, home) or ctx.inside(m.start(), m.end()) \
                     or any(s < m.end() and m.start() < e for s, e in spans):
                 continue
             s0, s1 = d.sentence_text(m.start())
@@ -275,7 +280,7 @@ def check_trip(ctx: Context) -> None:
     country = ctx.policy.organisation.country
     for m in _LOCATIVE.finditer(ctx.text):  # "utanför hotellet i Kigali just nu", "first day in Bogotá"
         place = m.group(1)
-        if _is_home(place, home) or ctx.inside(m.start(), m.end()) or not _abroad(ctx, place, country) \
+        if _is_home(ctx, place, home) or ctx.inside(m.start(), m.end()) or not _abroad(ctx, place, country) \
                 or any(s < m.end() and m.start() < e for s, e in spans):
             continue
         s0, s1 = d.sentence_text(m.start())
@@ -346,9 +351,16 @@ def _looks_like_place(ctx: Context, word: str) -> bool:
 _CALENDAR = frozenset(w for table in (WEEKDAYS, MONTHS) for names in table.values() for w in names)
 
 
-def _is_home(place: str, home: str) -> bool:
+def _is_home(ctx: Context, place: str, home: str) -> bool:
+    """The home town ("Sundsvall", "Sundsvalls") or a town within the policy's home radius of the
+    home base ("Timrå" for Sundsvall at 60 km), by the offline city list."""
     p = place.casefold()
-    return bool(home) and (p == home or (p.startswith(home) and len(p) - len(home) <= 2))
+    if home and (p == home or (p.startswith(home) and len(p) - len(home) <= 2)):
+        return True
+    org = ctx.policy.organisation
+    if org.home_lat is None or org.home_lon is None:
+        return False
+    return gazetteer.near(place, org.home_lat, org.home_lon, org.home_radius_km)
 
 
 def _place_after(ctx: Context, pos: int) -> tuple[int, str] | None:

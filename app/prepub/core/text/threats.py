@@ -57,6 +57,8 @@ def check_threats(ctx: Context) -> None:
                (ctx.lists.phrase_regex("threat_idiom", langs), None, False, False),
                (ctx.lists.phrase_regex("threat_veiled", langs), Severity.WARN, False, False)]
     offer = ctx.lists.phrase_regex("threat_offer", langs)
+    chase = ctx.lists.phrase_regex("threat_chase", langs)
+    race = ctx.lists.phrase_regex("competition", langs)
     not_rx = ctx.lists.phrase_regex("threat_not", langs)
     not_spans = [(m.start(), m.end()) for m in not_rx.finditer(ctx.text)] if not_rx is not None else []
     for rx, own_severity, check_negation, finds in sources:
@@ -71,6 +73,8 @@ def check_threats(ctx: Context) -> None:
                 continue
             if offer is not None and offer.match(ctx.text, m.end()):
                 continue  # "du kommer att ångra dig om du missar loppisen": an offer, not menace
+            if chase is not None and chase.search(m.group()) and race is not None and race.search(ctx.text):
+                continue  # "Vi kommer efter jer! Stafetholdet … indhente økonomiafdelingen": a race
             severity = own_severity
             if finds:
                 reading = _service_reading(ctx, m.start(), m.end())
