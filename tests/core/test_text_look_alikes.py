@@ -230,3 +230,25 @@ def test_a_town_within_the_home_radius_is_home() -> None:
     assert "text.trip_ongoing" not in _rules("På plats i Timrå för derbyt 🔥 kom och heja!", policy)
     assert "text.trip_ongoing" not in _rules("Just nu i Härnösand med ungdomarna!", policy)
     assert "text.trip_ongoing" in _rules("På plats i Kiruna för derbyt 🔥 kom och heja!", policy)
+
+
+# A competitor named, and the next sentence: what runs it down there counts when the sentence goes
+# on about it; a neutral mention beside an unrelated sentence does not.
+COMPETITOR_READINGS = [
+    (SE_RIVAL, "Många frågar varför vi avslutade samarbetet med Nordbolaget AB. Kort svar: slarv, förseningar och "
+               "en företagskultur som inte håller måttet.", True),
+    (SE_RIVAL, "Vi har valt bort Nordbolaget som partner. Oseriösa hyresvillkor och en kundtjänst som aldrig svarar.", True),
+    (DK_RIVAL, "Skiftet fra Rival A/S? Klogt valg. Deres folk er dårligt uddannede.", True),
+    (SE_RIVAL, "Unlike Nordbolaget AB, we actually pay our subcontractors on time.", True),
+    (DK_RIVAL, "Vi er ikke som Rival, der tager pengene og løber 💸", True),
+    (SE_RIVAL, "Tack Nordbolaget AB för samarbetet! Typiskt svenskt väder på invigningen, men vi hade kul.", False),
+    (SE_RIVAL, "Nordbolaget AB sponsrar loppet. Tack och lov för alla sponsorer och funktionärer!", False),
+    (SE_RIVAL, "Med Nordbolaget AB:s nya app slipper du köa till badhuset.", False),
+    (DK_RIVAL, "Rival A/S holder åbent hus på lørdag. Vi glæder os til at se jer alle sammen der!", False),
+    (SE_RIVAL, "Till skillnad från Nordbolaget AB har vi inte öppet på söndagar – gå gärna dit!", False),
+]
+
+
+@pytest.mark.parametrize("policy,text,flagged", COMPETITOR_READINGS)
+def test_a_competitor_run_down_in_the_sentence_after(policy, text: str, flagged: bool) -> None:
+    assert ("text.competitor_negative" in _rules(text, policy)) is flagged, text

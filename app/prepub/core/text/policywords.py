@@ -116,6 +116,8 @@ def check_competitors(ctx: Context) -> None:
     comparison ("lägre avgifter än …") says nothing bad and passes."""
     competitors = [str(c) for c in ctx.policy.organisation.competitors or [] if str(c).strip()]
     negative = ctx.lists.phrase_regex("negative", ctx.phrase_languages)
+    contrast = ctx.lists.phrase_regex("competitor_contrast", ctx.phrase_languages)
+    back = frozenset(w.casefold() for w in ctx.lists.phrase_items("competitor_back", ctx.phrase_languages))
     generic = ctx.lists.phrase_regex("competitor_generic", ctx.phrase_languages)
     coarse = [(f.span[0], f.span[1]) for f in ctx.findings if f.span and f.rule in (
         "text.profanity", "text.insult", "text.slur", "text.personal_attack")]
@@ -140,10 +142,21 @@ def check_competitors(ctx: Context) -> None:
                 nxt = next((s for s in ctx.sentences if s.start >= s1), None)
             if nxt is not None:
                 s1 = nxt.end
+        nxt = next((s for s in ctx.sentences if s.start >= s1), None)
+        if nxt is not None and _refers_back(ctx, nxt.start, nxt.end, back, negative):
+            s1 = nxt.end  # "… Nordbolaget AB. Kort svar: slarv, förseningar …", "… Rival A/S? Klogt valg. Deres folk er …"
+            nxt = next((s for s in ctx.sentences if s.start >= s1), None)
+            if nxt is not None and _refers_back(ctx, nxt.start, nxt.end, back, negative):
+                s1 = nxt.end
         bad: list[tuple[int, int]] = [s for s in coarse if s0 <= s[0] < s1]
         if negative is not None:
             bad += [(n.start(), n.end()) for n in negative.finditer(ctx.text, s0, s1)
                     if not (n.start() < end and start < n.end())]
+        if contrast is not None:
+            c = contrast.search(ctx.text, max(s0, start - 30), start)
+            if c is not None and not ctx.text[c.end():start].strip(" ,") \
+                    and not ctx.discourse.negated(end, min(sentence.end, end + 60), window=12):
+                bad.append((c.start(), c.end()))  # "Unlike Nordbolaget AB, we actually pay on time"
         if not bad:
             continue
         done.add(sentence.start)
@@ -151,6 +164,19 @@ def check_competitors(ctx: Context) -> None:
         span = (min(start, first[0]), max(end, first[1]))
         ctx.emit("text.competitor_negative", span,
                  params={"competitor": name, "word": ctx.text[first[0]:first[1]]})
+
+
+def _refers_back(ctx: Context, s0: int, s1: int, back: frozenset[str],
+                 negative: re.Pattern[str] | None) -> bool:
+    """Whether a sentence goes on about what the one before named: a pronoun among its first
+    words ("Deras folk er …", "Their books …"), a short verdict ("Typiskt.", "Kort svar: …") or a
+    verdict in its first words ("Oseriösa hyresvillkor och …", "slarv, förseningar och …")."""
+    words = list(re.finditer(r"[^\W\d_]+", ctx.text[s0:s1]))
+    if not words:
+        return False
+    if len(words) <= 5 or any(w.group().casefold() in back for w in words[:4]):
+        return True
+    return negative is not None and negative.search(ctx.text, s0, s0 + words[min(3, len(words) - 1)].end()) is not None
 
 
 def check_people(ctx: Context) -> None:
