@@ -170,13 +170,14 @@ def _refers_back(ctx: Context, s0: int, s1: int, back: frozenset[str],
                  negative: re.Pattern[str] | None) -> bool:
     """Whether a sentence goes on about what the one before named: a pronoun among its first
     words ("Deras folk er …", "Their books …"), a short verdict ("Typiskt.", "Kort svar: …") or a
-    verdict in its first words ("Oseriösa hyresvillkor och …", "slarv, förseningar och …")."""
+    verdict as its first words ("Oseriösa hyresvillkor och …", "slarv, förseningar och …"), not a
+    sentence about something else ("Det var en dålig dag för fotboll")."""
     words = list(re.finditer(r"[^\W\d_]+", ctx.text[s0:s1]))
     if not words:
         return False
     if len(words) <= 5 or any(w.group().casefold() in back for w in words[:4]):
         return True
-    return negative is not None and negative.search(ctx.text, s0, s0 + words[min(3, len(words) - 1)].end()) is not None
+    return negative is not None and negative.search(ctx.text, s0, s0 + words[min(1, len(words) - 1)].end()) is not None
 
 
 def check_people(ctx: Context) -> None:
