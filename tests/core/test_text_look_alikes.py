@@ -252,3 +252,26 @@ COMPETITOR_READINGS = [
 @pytest.mark.parametrize("policy,text,flagged", COMPETITOR_READINGS)
 def test_a_competitor_run_down_in_the_sentence_after(policy, text: str, flagged: bool) -> None:
     assert ("text.competitor_negative" in _rules(text, policy)) is flagged, text
+
+
+# Where people are now, said in new ways (batch 9); things, titles, returns and future visits are not.
+TRIPS = [
+    ("se", "Lars Andersson och jag är i Erbil fram till fredag för uppföljning av kvinnoprojektet.", True),
+    ("dk", "Mark og Line er stadig i Accra og kommer først hjem på søndag.", True),
+    ("se", "Touched down in Beirut! Hans and Mette are heading straight to the clinic.", True),
+    ("dk", "Skriver dette fra vores hotel i Ramallah, hvor internettet endelig virker igen.", True),
+    ("se", "Sara is in Bogotá this week with the women's rights network.", True),
+    ("se", "bussen har precis rullat in i Malmö 🚌 nu vila, sen match ikväll!", True),
+    ("se", "Anna Svensson är i Stockholm på måndag för att ta emot priset.", False),
+    ("se", "Boktips: 'Dag 3 i Paris' finns nu på biblioteket.", False),
+    ("se", "Utställningen är fortfarande i Köpenhamn fram till fredag, sen kommer den hit.", False),
+    ("se", "Our grant application is still in Brussels awaiting a decision.", False),
+    ("dk", "Vi landede i Billund i går aftes, og alle er kommet godt hjem.", False),
+    ("se", "Laget har kommit hem från Malmö efter en fin helg. Tack för stödet!", False),
+]
+
+
+@pytest.mark.parametrize("org,text,flagged", TRIPS)
+def test_where_people_are_now(org: str, text: str, flagged: bool) -> None:
+    policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
+    assert ("text.trip_ongoing" in _rules(text, policy)) is flagged, text

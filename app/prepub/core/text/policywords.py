@@ -294,8 +294,10 @@ def check_trip(ctx: Context) -> None:
                     or any(s < m.end() and m.start() < e for s, e in spans):
                 continue
             s0, s1 = d.sentence_text(m.start())
-            if d.cue_in("time_past", s0, s1) or d.negated(m.start(), m.end()):
+            if d.cue_in("time_past", s0, s1) or d.negated(m.start(), m.end()) or d.in_title(m.start(), m.end()):
                 continue
+            if _BE.match(m.group()) and not _people_subject(ctx, m.start(), s0):
+                continue  # "Utställningen är fortfarande i Köpenhamn", "our application is still in Brussels"
             if _is_presence(m.group()) and not (d.cue_in("time_now", s0, s1) or now_in_post):
                 continue  # "vi är i Bryssel" could be any time; "vi är i Bryssel i dag" is now
             spans.append((m.start(), _with_time(ctx, m.end())))
@@ -354,6 +356,29 @@ _PRESENCE = re.compile(r"^\S+(?:\s+(?:är|er|are|am|is|står)\b|['’](?:re|m)\b
 _LOCAL = re.compile(r"(?:hus|huset|husets|hallen|hallens|parken|torget|kyrkan|skolan|biblioteket|museet|salen|"
                     r"gården|arenan|stadion|foajén|rådhuset|centret|centrum|stationen|torvet|kirken|skolen|"
                     r"pladsen|bygningen)$", re.IGNORECASE)
+
+
+_BE = re.compile(r"(?:är|er|is|are|befinner)\b", re.IGNORECASE)
+_DEFINITE = ("en", "et", "na", "ne", "erne", "arna", "erna")
+
+
+def _people_subject(ctx: Context, pos: int, s0: int) -> bool:
+    """Whether the word before "är/er/is" at ``pos`` names people: a pronoun, a role or group
+    ("delegationen", "the team"), a name inside the sentence or one that opens it ("Sara is in
+    Bogotá"), not a thing ("Utställningen är …", "our application is …")."""
+    words = list(re.finditer(r"[^\W\d_]+", ctx.text[s0:pos]))
+    if not words:
+        return False
+    w = words[-1].group()
+    low = w.casefold()
+    langs = ctx.phrase_languages
+    if low in _PERSON_WORDS or low in {"ni", "i", "du", "you", "jer", "dere"} \
+            or ctx.lists.person_kind(low, langs) is not None \
+            or low in (x.casefold() for x in ctx.lists.phrase_items("trip_we", langs)):
+        return True
+    if not w[:1].isupper():
+        return False
+    return len(words) > 1 or not low.endswith(_DEFINITE)
 
 
 def _is_presence(matched: str) -> bool:
