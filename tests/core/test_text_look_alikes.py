@@ -275,3 +275,26 @@ TRIPS = [
 def test_where_people_are_now(org: str, text: str, flagged: bool) -> None:
     policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
     assert ("text.trip_ongoing" in _rules(text, policy)) is flagged, text
+
+
+# Threats in batch 9's words, and the same words said harmlessly.
+THREATS = [
+    (SE, "De som snodde blomlådorna: ställ tillbaka dem innan fredag. Annars hittar vi er.", True),
+    (DK, "den næste der rører vores indsamlingsbøsse får knækket de fucking fingre. ingen joke.", True),
+    (DK, "Pæne ruder du har, @byraad_peter. Det ville da være en skam, hvis der skete noget med dem en nat 🪟", True),
+    (SE, 'We remove comments like "people like you deserve a bullet" and report every one of them.', True),
+    (SE, "if the council cuts our funding again don't be surprised when things start burning down at the town hall.", True),
+    (SE, "To whoever leaked the board minutes: I will find out who you are.", True),
+    (SE, "Till er som sprider hat: vi har era namn och vi har era adresser. Räkna med besök snart.", True),
+    (SE, "Räkna med besök av tomten på julmarknaden i Sundsvall på lördag! 🎅", False),
+    (SE, "Expect a visit from the fire brigade's cadets at the school fair on Saturday!", False),
+    (SE, "Annars hittar vi er i receptionen – välkomna in!", False),
+    (DK, "Vi fik knækket koden til den perfekte æbleskive. Kom og smag!", False),
+    (SE, "Every child deserves to be seen. Volunteer with us this autumn.", False),
+    (SE, "Don't be surprised when the fireworks start at midnight – it's New Year!", False),
+]
+
+
+@pytest.mark.parametrize("policy,text,flagged", THREATS)
+def test_threats_in_new_words_and_their_look_alikes(policy, text: str, flagged: bool) -> None:
+    assert ("text.threat" in _rules(text, policy)) is flagged, text

@@ -47,6 +47,8 @@ def check_threats(ctx: Context) -> None:
                (_threat_rx(ctx, "threat_harm_menace"), Severity.WARN, True, False),
                (ctx.lists.phrase_regex("threat_arson", langs), None, True, False),
                (ctx.lists.phrase_regex("threat_violence", langs), None, True, False),
+               (ctx.lists.phrase_regex("threat_blunt", langs), None, True, False),
+               (ctx.lists.phrase_regex("threat_hint", langs), Severity.WARN, False, False),
                (ctx.lists.phrase_regex("threat_whoever", langs), Severity.WARN, True, False),
                (ctx.lists.phrase_regex("threat_private", langs), Severity.WARN, True, True),
                (ctx.lists.phrase_regex("threat_private_have", langs) if _menacing(ctx) else None, Severity.WARN, True,
