@@ -298,3 +298,25 @@ THREATS = [
 @pytest.mark.parametrize("policy,text,flagged", THREATS)
 def test_threats_in_new_words_and_their_look_alikes(policy, text: str, flagged: bool) -> None:
     assert ("text.threat" in _rules(text, policy)) is flagged, text
+
+
+# Hate in batch 9's words, and the same words in everyday posts.
+HATE = [
+    (DK, "Ærligt talt, send dem alle sammen hjem hvor de kom fra, så får vi ro i Gellerup igen.", True),
+    (DK, "de vælter ind over grænsen som rotter, og så undrer folk sig over at byen forfalder.", True),
+    (SE, "Pengarna borde gå till pensionärer istället för till folk som förökar sig som kaniner.", True),
+    (DK, "Nogen har sprayet 'bøsser ud af byen' på vores facade. Det er fjernet og anmeldt.", True),
+    (SE, 'Vår fritidsledare fick "jävla bög" skrikt efter sig igår. Vi står bakom honom.', True),
+    (SE, "Every single Somali in Gellerup should be put on a plane back.", True),
+    (SE, "Kvinnor har helt enkelt inte huvudet för taktik, det är biologi.", True),
+    (SE, "Svalorna har flugit tillbaka dit de kom ifrån – våren är här!", False),
+    (DK, "Musikken ligger i blodet på familien Jensen, der spiller til sommerfesten.", False),
+    (SE, "Det är biologi: björnar sover hela vintern. Kom på naturskolan i Sidsjön!", False),
+    (SE, "Thousands of visitors poured into the square like a river of colour for the carnival.", False),
+    (DK, "Vi smider sommerhatten ud af vinduet – efteråret er her!", False),
+]
+
+
+@pytest.mark.parametrize("policy,text,flagged", HATE)
+def test_hate_in_new_words_and_their_look_alikes(policy, text: str, flagged: bool) -> None:
+    assert ("text.slur" in _rules(text, policy)) is flagged, text
