@@ -154,6 +154,7 @@ def _close(text: str, end: int, start: int) -> bool:
     return len(gap.split()) <= 2 and not any(ch in gap for ch in ".!?\n")
 
 
+_RELATIVE = frozenset("som der who that which".split())
 _MODALS = frozenset("kan ska skall får bör borde måste må skal burde can should may must could might".split())
 _ALL = frozenset("alla alle all samtliga varenda every".split())
 _QUANTIFIERS = frozenset("gäng gänget flok flokken flock bunch pack hop samling lot band".split())
@@ -291,6 +292,8 @@ class _AttackReader:
 
     def _aim(self, token: Token, entry: object) -> str | None:
         lo, before = self._clause(token.start)
+        if before and before[-1].text.casefold() in _ALL and getattr(entry, "pos", "n") == "adj":
+            return "group"  # "alla hjärndöda som grillar i skogen"
         if self.self_like is not None:
             for m in self.self_like.finditer(self.ctx.text, lo, token.start):
                 if len(self.ctx.text[m.end():token.start].split()) <= 2:
@@ -440,7 +443,23 @@ class _AttackReader:
                 return "group"
         if self.unspecified is not None and self.unspecified.match(self.ctx.text, lo + _lead(self.ctx.text, lo)):
             return "unspecified"
-        return self._subject(before[:k])
+        return self._subject(before[:k]) or self._relative_head(before[:k])
+
+    def _relative_head(self, words: list[Token]) -> str | None:
+        """A subject that a relative clause or a participle follows: "Hundägarna som inte plockar
+        upp …", "Forældrene der dobbeltparkerer …", "the dog owners leaving shit …" – several
+        people when the noun before "som/der/who/that/-ing" is a plural or names people."""
+        for r, t in enumerate(words[:6]):
+            low = t.text.casefold()
+            if r >= 1 and (low in _RELATIVE or ("en" in self.langs and low.endswith("ing") and len(low) > 4)):
+                head = words[r - 1].text.casefold()
+                kind = self.ctx.lists.person_kind(head, self.langs)
+                if kind is not None:
+                    return "sure" if kind == "person" else "group"
+                if _people(head) or _plural(head, self.langs):
+                    return "group"
+                return None
+        return None
 
     def _subject(self, words: list[Token]) -> str | None:
         j = len(words) - 1
