@@ -101,10 +101,19 @@ def _is_label(text: str, start: int, end: int) -> bool:
     if word.isupper() and len(word) > 2:
         return True
     before = text[max(0, text.rfind("\n", 0, start) + 1):start].strip(" \t*_[(")
+    if before.casefold().rstrip(":!. ") in _LABEL_LEAD:
+        before = ""  # "OBS internt!!", "NB: fortroligt –"
     after = text[end:end + 3]
-    bracketed = text[start - 1:start] in "[(" and text[end:end + 1] in "]):"  # "[Utkast]", "[internt: …]"
-    at_line_start = before == "" and (after[:1] in (":", ",", ")", "]", "\n", "") or after.lstrip(" ")[:1] in "–—-:")
+    # "[Utkast]", "[internt: …]", "(fortroligt, så hold det for jer selv)"
+    bracketed = text[start - 1:start] in "[(" and text[end:end + 1] in "]):,"
+    at_line_start = before == "" and (after[:1] in (":", ",", ")", "]", "\n", "", "!") or after.lstrip(" ")[:1] in "–—-:"
+                                      or _NOTE.match(text, end) is not None)  # "Internt notat fra LMU:"
     return bracketed or at_line_start
+
+
+_LABEL_LEAD = frozenset({"obs", "nb", "ps", "pss"})
+_NOTE = re.compile(r"\s+(?:notat|note|memo|pm|info|information|mejl|mail|e-mail|besked|meddelande|meddelelse)\b[,:]?",
+                   re.IGNORECASE)
 
 
 def check_competitors(ctx: Context) -> None:
