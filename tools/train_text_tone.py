@@ -7,9 +7,13 @@
 
 How the weights are made (pure numpy, deterministic – the same data give the same file):
 
-* data: ``tests/data/text/corpus.jsonl``, ``dev_generalise.jsonl``, ``dev_round4.jsonl``,
-  ``train_r6a.jsonl``, ``train_r6b.jsonl``, ``train_r7a.jsonl``, ``train_r7b.jsonl``, ``train_r8a.jsonl`` and ``train_r8b.jsonl`` only (2,170 posts). ``dev_round5.jsonl`` is the blind validation set and ``fresh_heldout.jsonl`` the
-  independent set: neither is read here, except ``--evaluate`` on a set named on the command line.
+* data: ``tests/data/text/corpus.jsonl``, ``dev_generalise.jsonl``, ``dev_round4.jsonl`` and the
+  ``train_r6a`` … ``train_r9d.jsonl`` batches (13 files, 2,770 posts), plus 151 hard negatives read
+  from the parameter lists of tests/core/test_text_understanding.py (``HARD_NEGATIVES``; each a
+  negative only for the rules its test holds silent, always in training, never a fold).
+  ``dev_round5.jsonl`` is the blind validation set and ``fresh_heldout.jsonl`` the independent set,
+  and the look-alikes of tests/core/test_text_look_alikes.py the check on everyday posts: none is
+  read here, except ``--evaluate`` on a set named on the command line.
 * features: :func:`prepub.core.text.learned.features` – casefolded words (URLs, @handles and
   digits normalised), word unigrams and bigrams and character 3-5-grams of the padded words,
   CRC-32 hashed into 2**20 buckets, each row of unit length.
@@ -23,14 +27,16 @@ How the weights are made (pure numpy, deterministic – the same data give the s
   out-of-fold predictions keep precision >= PRECISION and false alarms on clean posts <=
   CLEAN_ALARMS; a rule that reaches neither gets threshold 2.0 (off).
 * the shipped model is then trained on all the files with the chosen values; only buckets with
-  a non-zero weight are stored, as float16. Rules in ``OFF`` are stored with threshold 2.0.
+  a non-zero weight are stored, as float16. A rule's threshold is at least its ``FLOOR``.
 
-Shipped (see resources/models/text_tone.md and batches 5-8 in tests/data/text/README.md): trained
-on the nine files above (2,170 posts), lam 1e-5, pos_weight 10, PRECISION 0.95, CLEAN_ALARMS
-0.005, thresholds from 0.55 up, threat and slur off; out of fold 396 tp / 18 fp of 853 labels. At
-run time (``prepub.core.text.learned.check_tone_model``) a model hit only warns, only for a rule
-the rules did not report, and not for abuse where the rules saw an abuse word and chose not to
-report it, nor for hearsay the rules passed on (praise, our own news, a correction, play).
+Shipped (see resources/models/text_tone.md and batches 5-9 in tests/data/text/README.md): trained
+on the 13 files above and the hard negatives, lam 1e-5, pos_weight 10, PRECISION 0.95,
+CLEAN_ALARMS 0.005, thresholds from 0.55 up, threat and slur at their FLOOR of 0.90; out of fold 576
+tp / 26 fp of 1,059 labels (with batch 8 alone: 396 / 18 of 853). At run time
+(``prepub.core.text.learned.check_tone_model``) a model hit only warns, only for a rule the rules
+did not report, never a second abuse id where the rules reported one, not for abuse where the rules
+saw an abuse word and chose not to report it, nor for hearsay the rules passed on (praise, our own
+news, a correction, play).
 """
 
 from __future__ import annotations
@@ -51,7 +57,8 @@ from prepub.core.text import learned  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "text"
 TRAIN_FILES = ("corpus.jsonl", "dev_generalise.jsonl", "dev_round4.jsonl", "train_r6a.jsonl", "train_r6b.jsonl",
-               "train_r7a.jsonl", "train_r7b.jsonl", "train_r8a.jsonl", "train_r8b.jsonl")
+               "train_r7a.jsonl", "train_r7b.jsonl", "train_r8a.jsonl", "train_r8b.jsonl", "train_r9a.jsonl",
+               "train_r9b.jsonl", "train_r9c.jsonl", "train_r9d.jsonl")
 OUT = ROOT / "resources" / "models" / "text_tone.npz"
 RULES = ("text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour", "text.irony")
 GRID = [{"lam": lam, "pos_weight": pw} for lam in (1e-5, 1e-4) for pw in (4.0, 10.0)]
@@ -62,21 +69,58 @@ GRID = [{"lam": lam, "pos_weight": pw} for lam in (1e-5, 1e-4) for pw in (4.0, 1
 THRESHOLDS = np.round(np.arange(0.55, 0.96, 0.05), 2)
 PRECISION = 0.95
 CLEAN_ALARMS = 0.005  # per rule, per clean post
-# Rules trained and cross-validated but shipped switched off (threshold 2.0): the slur model reads
-# group words as hate ("Muslimer, judar och kristna firade tillsammans", "Migrants are a vital part
-# of our workforce" – hard negatives of tests/core/test_text_understanding.py), which the rules
-# get right by construction.
-# The threat model too: it finds few threats out of fold (recall 0.14-0.15 at 0.85-0.90) and with
-# the r6 sets it warned on a benign look-alike ("Vi vet vilken skola ditt barn går på, så du
-# behöver inte anmäla det igen"). With batch 8 both reach out-of-fold precision 0.95-0.96, but
-# switched on they warned on 14 hard negatives of tests/core/test_text_understanding.py.
-OFF = ("text.slur", "text.threat")
+# The lowest threshold a rule ships with, whatever cross-validation chose. Threat and slur were
+# shipped off until batch 9 (the slur model read group words as hate: "Muslimer, judar och kristna
+# firade tillsammans"; the threat model warned on "Vi vet vilken skola ditt barn går på, så du
+# behöver inte anmäla det igen"). With batch 9 and the tests' hard negatives in training, at
+# cross-validation's thresholds (0.65 and 0.60) they warned on 4 of the everyday look-alikes of
+# tests/core/test_text_look_alikes.py (never trained on) and 2 hard cases of
+# test_text_understanding.py; at 0.80 on 1; at 0.90 on none, with dev_round5 0.98/0.70 -> 0.97/0.77.
+FLOOR = {"text.threat": 0.90, "text.slur": 0.90}
 STEPS = 400
 LR = 0.05
 
 
 def load(files: tuple[str, ...] = TRAIN_FILES) -> list[tuple[str, bench_text.Post]]:
     return [(f, p) for f in files for p in bench_text.load_corpus(DATA / f)]
+
+
+# Hard negatives: the everyday look-alikes of tests/core/test_text_understanding.py, read from the
+# tests' own parameter lists (one truth), each a negative only for the rules its test holds silent
+# (a mask keeps it out of the other rules' loss). Always in training, never a fold. The look-alikes
+# of tests/core/test_text_look_alikes.py are NOT read: they stay the check that the model is quiet
+# on everyday posts it never saw.
+HARD_NEGATIVES = {
+    "test_no_threat": ("text.threat",),
+    "test_no_threat_in_advice_and_offers": ("text.threat",),
+    "test_no_threat_in_the_same_words_said_kindly": ("text.threat",),
+    "test_benign_posts_that_looked_like_threats_are_silent": RULES,
+    "test_group_words_alone_are_no_hate": ("text.slur",),
+    "test_group_words_without_hate": ("text.slur",),
+    "test_group_words_beside_illness_words_are_no_hate": ("text.slur",),
+    "test_no_attack": ("text.personal_attack", "text.insult"),
+    "test_evaluative_words_that_attack_no_one": ("text.personal_attack", "text.insult"),
+    "test_third_probe_look_alikes_stay_silent": ("text.threat", "text.slur", "text.personal_attack", "text.insult"),
+    "test_batch_8_look_alikes_stay_silent": ("text.threat", "text.slur", "text.personal_attack", "text.insult"),
+}
+
+
+def hard_negatives() -> list[tuple[str, tuple[str, ...]]]:
+    """(text, rules it is a negative for) from the tests named in HARD_NEGATIVES."""
+    sys.path.insert(0, str(ROOT / "tests" / "core"))
+    import test_text_understanding as tests  # noqa: PLC0415
+
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for name, rules in HARD_NEGATIVES.items():
+        for mark in getattr(tests, name).pytestmark:
+            if mark.name != "parametrize":
+                continue
+            names = [a.strip() for a in mark.args[0].split(",")]
+            for value in mark.args[1]:
+                value = getattr(value, "values", value)
+                row = dict(zip(names, value if isinstance(value, tuple) else (value,)))
+                out.append((row["text"], rules))
+    return out
 
 
 class Matrix:
@@ -105,10 +149,14 @@ class Matrix:
                          for k in range(g.shape[1])], axis=1)
 
 
-def fit(x: Matrix, y: np.ndarray, lam: float, pos_weight: float) -> tuple[np.ndarray, np.ndarray]:
+def fit(x: Matrix, y: np.ndarray, lam: float, pos_weight: float,
+        mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``mask`` (like ``y``): 0 where a row says nothing about a rule (a hard negative of another rule)."""
     k = y.shape[1]
     w, b = np.zeros((x.m, k)), np.zeros(k)
     sw = np.where(y > 0, pos_weight, 1.0)
+    if mask is not None:
+        sw = sw * mask
     sw = sw / sw.mean(axis=0)
     mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
     b1, b2, eps = 0.9, 0.999, 1e-8
@@ -160,21 +208,38 @@ def _rule_line(rule: str, p: np.ndarray, y: np.ndarray, t: float, clean: np.ndar
             f"  clean alarms {int((hit & clean).sum())}")
 
 
-def cross_validate() -> tuple[dict[str, float], np.ndarray]:
+def training_rows(use_hard: bool) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, int]:
+    """Texts, labels, masks and file names of the labelled files and then (``use_hard``) the hard
+    negatives; and how many rows are the labelled files'."""
     data = load()
     posts = [p for _f, p in data]
-    files = np.array([f for f, _p in data])
     texts = [p.text for p in posts]
-    y = labels(posts)
+    y, mask = labels(posts), np.ones((len(posts), len(RULES)))
+    files = [f for f, _p in data]
+    if use_hard:
+        hard = hard_negatives()
+        texts += [t for t, _r in hard]
+        y = np.vstack([y, np.zeros((len(hard), len(RULES)))])
+        mask = np.vstack([mask, np.array([[1.0 if r in rules else 0.0 for r in RULES] for _t, rules in hard])])
+        files += ["hard negatives"] * len(hard)
+    return texts, y, mask, np.array(files), len(posts)
+
+
+def cross_validate(use_hard: bool = True) -> tuple[dict[str, float], np.ndarray]:
+    texts_all, y_all, mask_all, files_all, n = training_rows(use_hard)
+    posts = [p for _f, p in load()]
+    files = files_all[:n]
+    texts = texts_all[:n]
+    y = y_all[:n]
     clean = np.array([p.clean for p in posts])
     best: tuple[int, dict[str, float], np.ndarray] | None = None
     for cfg in GRID:
         t0 = time.perf_counter()
         oof = np.zeros_like(y)
         for held in TRAIN_FILES:
-            tr, te = files != held, files == held
-            x = Matrix([t for t, m in zip(texts, tr) if m])
-            w, b = fit(x, y[tr], **cfg)
+            tr, te = files_all != held, files == held
+            x = Matrix([t for t, m in zip(texts_all, tr) if m])
+            w, b = fit(x, y_all[tr], mask=mask_all[tr], **cfg)
             oof[te] = predict(x.buckets, w, b, [t for t, m in zip(texts, te) if m])
         th, lines = choose_thresholds(oof, y, clean)
         hits = oof >= th
@@ -196,11 +261,11 @@ def cross_validate() -> tuple[dict[str, float], np.ndarray]:
     return best[1], best[2]
 
 
-def train(cfg: dict[str, float], thresholds: np.ndarray) -> None:
-    posts = [p for _f, p in load()]
-    x = Matrix([p.text for p in posts])
-    w, b = fit(x, labels(posts), **cfg)
-    thresholds = np.array([2.0 if r in OFF else t for r, t in zip(RULES, thresholds)])
+def train(cfg: dict[str, float], thresholds: np.ndarray, use_hard: bool = True) -> None:
+    texts, y, mask, _files, _n = training_rows(use_hard)
+    x = Matrix(texts)
+    w, b = fit(x, y, mask=mask, **cfg)
+    thresholds = np.array([max(t, FLOOR.get(r, 0.0)) for r, t in zip(RULES, thresholds)])
     w16 = w.astype(np.float16)
     keep = np.any(w16 != 0, axis=1)
     OUT.parent.mkdir(parents=True, exist_ok=True)
@@ -244,13 +309,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--evaluate", type=Path)
+    ap.add_argument("--no-hard-negatives", action="store_true", help="train without the tests' look-alikes")
     args = ap.parse_args(argv)
     if args.evaluate:
         evaluate(args.evaluate)
         return 0
-    cfg, th = cross_validate()
+    cfg, th = cross_validate(not args.no_hard_negatives)
     if not args.cv_only:
-        train(cfg, th)
+        train(cfg, th, not args.no_hard_negatives)
     return 0
 
 
