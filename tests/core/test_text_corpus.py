@@ -82,9 +82,11 @@ def test_warm_check_is_fast(outcomes) -> None:
 # lists or the tuning corpus, only the seed policies and the labelling rules. It is never tuned on:
 # its figures are the honest ones. Measured when it was added (precision 0.95, recall 0.71, 0.04
 # alarms and 0.05 notes per clean post) and once more after the tone rules were generalised on
-# dev_generalise.jsonl (precision 0.95, recall 0.74, 0.04 alarms, 0.05 notes): recall still misses
-# the 0.9, and this test only keeps it from getting worse.
-FRESH = {"precision": 0.95, "recall": 0.74, "alarms": 0.04, "infos": 0.05}
+# dev_generalise.jsonl (precision 0.95, recall 0.74, 0.04 alarms, 0.05 notes); its twelfth
+# measurement, with batch 9 in the rules and the model and the model's threat and slur switched on:
+# precision 0.94, recall 0.83, 0.04 alarms, 0.05 notes. Recall still misses the 0.9, and
+# this test only keeps it from getting worse.
+FRESH = {"precision": 0.94, "recall": 0.83, "alarms": 0.04, "infos": 0.05}
 
 
 def test_independent_held_out_set_does_not_regress() -> None:
@@ -137,6 +139,21 @@ def test_the_dev_set_figures_hold(dev_outcomes, split: str) -> None:
     assert s.recall >= m["recall"] - MARGIN, s.fn
     assert s.alarms_per_clean <= m["alarms"] + MARGIN
     assert s.infos_per_clean <= m["infos"] + 0.1, s.info_rules
+    assert s.wrong_blocks == 0  # quoted or reported abuse never blocks
+
+
+# --- batch 5: dev_round5.jsonl, the blind validation set of the learned model ---------------------
+# Never tuned on (the README beside it). Rules + model: precision 0.97, recall 0.77, one alarm on its
+# 76 clean posts (with the batch-8 model 0.98 / 0.70).
+R5_MEASURED = {"precision": 0.97, "recall": 0.77, "alarms": 0.01}
+
+
+def test_the_round5_figures_hold() -> None:
+    posts = load_corpus(CORPUS.parent / "dev_round5.jsonl")
+    s = score(run(posts, load_policies(CORPUS.parent, {p.org for p in posts})))
+    assert s.precision >= R5_MEASURED["precision"] - MARGIN, s.fp
+    assert s.recall >= R5_MEASURED["recall"] - MARGIN, s.fn
+    assert s.alarms_per_clean <= R5_MEASURED["alarms"] + MARGIN
     assert s.wrong_blocks == 0  # quoted or reported abuse never blocks
 
 
