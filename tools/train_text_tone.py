@@ -31,7 +31,7 @@ How the weights are made (pure numpy, deterministic – the same data give the s
 
 Shipped (see resources/models/text_tone.md and batches 5-9 in tests/data/text/README.md): trained
 on the 13 files above and the hard negatives, lam 1e-5, pos_weight 10, PRECISION 0.95,
-CLEAN_ALARMS 0.005, thresholds from 0.55 up, threat and slur at their FLOOR of 0.90; out of fold 576
+CLEAN_ALARMS 0.005, thresholds from 0.55 up, threat and slur at their FLOOR of 0.93 and 0.90; out of fold 576
 tp / 26 fp of 1,059 labels (with batch 8 alone: 396 / 18 of 853). At run time
 (``prepub.core.text.learned.check_tone_model``) a model hit only warns, only for a rule the rules
 did not report, never a second abuse id where the rules reported one, not for abuse where the rules
@@ -76,7 +76,10 @@ CLEAN_ALARMS = 0.005  # per rule, per clean post
 # cross-validation's thresholds (0.65 and 0.60) they warned on 4 of the everyday look-alikes of
 # tests/core/test_text_look_alikes.py (never trained on) and 2 hard cases of
 # test_text_understanding.py; at 0.80 on 1; at 0.90 on none, with dev_round5 0.98/0.70 -> 0.97/0.77.
-FLOOR = {"text.threat": 0.90, "text.slur": 0.90}
+# A second reviewer's 120 look-alikes (tests/data/text/lookalikes_r10.jsonl, never trained on) then
+# found one threat warning at 0.90 ("Fortsätt läsa med barnen varje kväll så får du se hur
+# ordförrådet växer", 0.925): threat's floor is 0.93, which leaves dev_round5 as it was.
+FLOOR = {"text.threat": 0.93, "text.slur": 0.90}
 STEPS = 400
 LR = 0.05
 

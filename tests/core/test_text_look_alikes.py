@@ -7,6 +7,7 @@ constructions flagged 76 of them. Each post here is a hard negative the rules mu
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -334,3 +335,23 @@ HATE = [
 @pytest.mark.parametrize("policy,text,flagged", HATE)
 def test_hate_in_new_words_and_their_look_alikes(policy, text: str, flagged: bool) -> None:
     assert ("text.slur" in _rules(text, policy)) is flagged, text
+
+
+# A second reviewer's 120 everyday posts (tests/data/text/lookalikes_r10.jsonl) written against this
+# stop's constructions: library books sent "back where they came from", "deserves a bullet point",
+# "vi kommer efter er" after a pub quiz, "får ej spridas" said of lupins. The first run flagged 13.
+# Never trained on (tools/train_text_tone.py reads only test_text_understanding.py's lists).
+LOOKALIKES_R10 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r10.jsonl"
+_R10_ALARMS = ALARMS | {"text.rumour", "text.irony", "text.profanity", "text.acronym_undefined", "text.confidential"}
+
+
+def _r10_posts() -> list[tuple[str, str, str]]:
+    rows = [json.loads(line) for line in LOOKALIKES_R10.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["id"], r["org"], r["text"]) for r in rows]
+
+
+@pytest.mark.parametrize("post_id,org,text", _r10_posts())
+def test_second_reviewers_look_alikes_stay_silent(post_id: str, org: str, text: str) -> None:
+    policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
+    hits = {r: s for r, s in _rules(text, policy).items() if r in _R10_ALARMS and s in ("warn", "block")}
+    assert not hits, (post_id, text, hits)

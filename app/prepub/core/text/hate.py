@@ -72,6 +72,9 @@ def _hate_they_rx(ctx: Context) -> re.Pattern[str] | None:
     return construction(ctx, "hate_they", build)
 
 
+_CAME_FROM = re.compile(r"kom\s+(?:fra|ifrån)|came\s+from", re.IGNORECASE)
+
+
 def check_dehumanising(ctx: Context) -> None:
     """Hate against a group without a slur word: "invandrarna är parasiter", "muslims are taking
     over … and should be thrown out", "breeding like rats", a group word joined to vermin
@@ -112,6 +115,8 @@ def check_dehumanising(ctx: Context) -> None:
             continue  # "myten att kvinnor är för känslosamma för att leda", "sades det förr"
         if decision is not None and decision.search(ctx.text, s0, s1) is not None:
             continue  # "Asylsökande som fått avslag ska skickas tillbaka, enligt det nya beslutet"
+        if _CAME_FROM.search(ctx.text, start, end) and ctx.discourse.cue_anywhere("hate_things_sent_back"):
+            continue  # "Har du lånt bøger? Send dem alle sammen hjem hvor de kom fra": things returned
         done.append((start, end))
         params, sev = voice_params(ctx, start, end)
         params.update({"word": ctx.text[start:end], "category": "hate", "term": ctx.text[start:end]})

@@ -81,7 +81,13 @@ def check_internal(ctx: Context) -> None:
     if phrases:
         rx = ctx.lists.cached(("internal_phrases", tuple(phrases)), lambda: re.compile(
             phrases_pattern(phrases), re.IGNORECASE))
-        found += [(m.start(), m.end()) for m in rx.finditer(ctx.text)]
+        spread_things = ctx.lists.phrase_regex("internal_spread_things", langs)
+        for m in rx.finditer(ctx.text):
+            if spread_things is not None and _SPREAD.search(m.group()):
+                s0, s1 = ctx.discourse.sentence_text(m.start())
+                if spread_things.search(ctx.text, s0, s1):
+                    continue  # "Invasiva växter som blomsterlupin får ej spridas": a rule for nature
+            found.append((m.start(), m.end()))
     if labels:
         rx = ctx.lists.cached(("internal_labels", tuple(labels)), lambda: re.compile(
             phrases_pattern(labels), re.IGNORECASE))
@@ -94,6 +100,9 @@ def check_internal(ctx: Context) -> None:
             kept.append(span)
     for start, end in kept:
         ctx.emit("text.internal_marker", (start, end), params={"marker": ctx.text[start:end]})
+
+
+_SPREAD = re.compile(r"sprid|spred|spread", re.IGNORECASE)
 
 
 def _is_label(text: str, start: int, end: int) -> bool:
@@ -211,6 +220,8 @@ def check_people(ctx: Context) -> None:
                 continue  # "Anna Svensson" (or another Anna with a surname)
             if m.group(1) is None and _PARTICLE.match(after):
                 continue  # "Lars von Trier", "Hans af Klercker": a surname with a particle
+            if _SAINT.search(ctx.text, max(0, m.start() - 8), m.start()):
+                continue  # "Sankt Hans", "St. Lars": a feast day, not a colleague
             if any(s <= m.start() for s in full_spans) or ctx.inside(m.start(), m.end()):
                 continue
             if m.group(1) is None and _opens_sentence(ctx, m.start()) and not _person_follows(ctx, after):
@@ -226,6 +237,7 @@ def check_people(ctx: Context) -> None:
                      params={"name": m.group(), "full": " / ".join(fulls)}, fix=fix)
 
 
+_SAINT = re.compile(r"(?:\bSankt|\bSankta|\bSanct|\bSt\.|\bSaint)\s+$")
 _PARTICLE = re.compile(r"\s+(?:von|van|de|af|av|der|den|da|di|du|la|le|el|bin|ibn)\s+[A-ZÅÄÖÆØ]")
 
 
@@ -390,6 +402,10 @@ def _people_subject(ctx: Context, pos: int, s0: int) -> bool:
     return len(words) > 1 or not low.endswith(_DEFINITE)
 
 
+_STREET = re.compile(r"\s+(?:allé|alle|gade|gaden|vej|vejen|plads|gatan|gata|vägen|väg|torg|torget|street|road|avenue|square)\b",
+                     re.IGNORECASE)
+
+
 def _is_presence(matched: str) -> bool:
     """"Vi är i …", "we're in …": being somewhere (as opposed to travelling on to somewhere)."""
     return _PRESENCE.match(matched) is not None
@@ -437,5 +453,7 @@ def _place_after(ctx: Context, pos: int) -> tuple[int, str] | None:
         if k >= TRIP_WINDOW_WORDS:
             break
         if w.group()[:1].isupper() and len(w.group()) > 1:
+            if _STREET.match(window, w.end()):
+                return None  # "Vi holder til på Frederiks Allé": an address in town
             return (pos + w.end(), w.group()) if _looks_like_place(ctx, w.group()) else None
     return None

@@ -96,7 +96,7 @@ def _after_a_genitive_name(ctx: Context, t: Token) -> bool:
     s = ctx.sentence_at(t.start)
     if s is None or not ctx.text[s.start:t.start].strip():
         return False
-    m = re.search(r"(\w+)(?::s|['’]s|s)\s+$", ctx.text[max(0, t.start - 40):t.start])
+    m = re.search(r"(\w+)(?::s|['’]s|s)\s+(?:(?:The|Den|Det|De)\s+)?$", ctx.text[max(0, t.start - 40):t.start])
     return m is not None and m.group(1)[:1].isupper()
 
 
