@@ -212,6 +212,7 @@ READINGS = [
     (DK, "Forældrene der dobbeltparkerer ved skolen hver morgen er simpelthen hjernedøde.", {"text.insult"}),
     (SE, "påminnelse till alla hjärndöda som grillar i skogen trots eldningsförbudet 🔥", {"text.insult"}),
     (SE, "Barnen som var med på lägret är helt slut men glada.", set()),
+    (SE, "Här får du svar på alla dumma frågor du inte vågat ställa om pensionen!", set()),
     (SE, "The farmers raising pigs here are proud of their work.", set()),
     (SE, "Vi kände oss som riktiga idioter när vi glömde låsa upp biblioteket i morse 🙈", set()),
     (SE, "Filmklubben visar Lars von Triers Idioterna på torsdag kl 19.", set()),

@@ -292,8 +292,9 @@ class _AttackReader:
 
     def _aim(self, token: Token, entry: object) -> str | None:
         lo, before = self._clause(token.start)
-        if before and before[-1].text.casefold() in _ALL and getattr(entry, "pos", "n") == "adj":
-            return "group"  # "alla hjärndöda som grillar i skogen"
+        if before and before[-1].text.casefold() in _ALL and getattr(entry, "pos", "n") == "adj" \
+                and not self._describes_thing(token, entry):
+            return "group"  # "alla hjärndöda som grillar i skogen", not "alla dumma frågor"
         if self.self_like is not None:
             for m in self.self_like.finditer(self.ctx.text, lo, token.start):
                 if len(self.ctx.text[m.end():token.start].split()) <= 2:
