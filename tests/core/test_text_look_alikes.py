@@ -259,6 +259,7 @@ COMPETITOR_READINGS = [
     (DK_RIVAL, "Vi er ikke som Rival, der tager pengene og løber 💸", True),
     (SE_RIVAL, "Tack Nordbolaget AB för samarbetet! Typiskt svenskt väder på invigningen, men vi hade kul.", False),
     (SE_RIVAL, "Nordbolaget AB sponsrar loppet. Tack och lov för alla sponsorer och funktionärer!", False),
+    (SE_RIVAL, "Nordbolaget AB sponsrar loppet. Tack alla! Dålig väderprognos dock.", False),
     (SE_RIVAL, "Med Nordbolaget AB:s nya app slipper du köa till badhuset.", False),
     (DK_RIVAL, "Rival A/S holder åbent hus på lørdag. Vi glæder os til at se jer alle sammen der!", False),
     (SE_RIVAL, "Till skillnad från Nordbolaget AB har vi inte öppet på söndagar – gå gärna dit!", False),

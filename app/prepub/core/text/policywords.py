@@ -163,9 +163,11 @@ def check_competitors(ctx: Context) -> None:
         nxt = next((s for s in ctx.sentences if s.start >= s1), None)
         if nxt is not None and _refers_back(ctx, nxt.start, nxt.end, back, negative):
             s1 = nxt.end  # "… Nordbolaget AB. Kort svar: slarv, förseningar …", "… Rival A/S? Klogt valg. Deres folk er …"
+            lead_in = ctx.text[nxt.start:nxt.end].rstrip().endswith(":")  # "Kort svar: slarv, …"
             nxt = next((s for s in ctx.sentences if s.start >= s1), None)
-            if nxt is not None and _refers_back(ctx, nxt.start, nxt.end, back, negative):
-                s1 = nxt.end
+            if nxt is not None and (lead_in and _refers_back(ctx, nxt.start, nxt.end, back, negative) or any(
+                    w.casefold() in back for w in re.findall(r"[^\W\d_]+", ctx.text[nxt.start:nxt.end])[:4])):
+                s1 = nxt.end  # "… Klogt valg. Deres folk er …"
         bad: list[tuple[int, int]] = [s for s in coarse if s0 <= s[0] < s1]
         if negative is not None:
             bad += [(n.start(), n.end()) for n in negative.finditer(ctx.text, s0, s1)
