@@ -223,6 +223,16 @@ READINGS = [
     (DK, "Mark, kan du tage kameraet med på søndag?", {"text.person_first_name"}),
     (DK, "Vi kommer efter jer! 🏃 Stafetholdet fra sekretariatet er klar til løbet i Mindeparken.", set()),
     (DK, "Vi kommer efter jer. I ved godt hvorfor.", {"text.threat"}),
+    # an adjective said of rules or a decision criticises a thing; of people it insults them;
+    # the fairy tale's Hans is no colleague
+    (SE, "Reglerna som gäller är idiotiska.", set()),
+    (SE, "Förslaget som lades fram i går är idiotiskt.", set()),
+    (DK, "Reglerne er idiotiske.", set()),
+    (SE, "Politikerna som skrev reglerna är idiotiska.", {"text.insult"}),
+    (SE, "Grannarna är idioter.", {"text.insult"}),
+    (SE, "Hans och Gretas pepparkakshus vann tävlingen på biblioteket!", set()),
+    (DK, "Vi læser Hans og Grete for de små i Mindeparken.", set()),
+    (SE, "Hans och Maria leder mötet.", {"text.person_first_name"}),
     # praise passed on as hearsay is promotion
     (SE, "Word is the library's Saturday storytime is the most popular thing in town – come and see!", set()),
     (DK, "Rygtet siger, at lørdagens højtlæsning er den mest populære i byen. Kom og hør selv!", set()),

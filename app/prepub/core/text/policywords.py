@@ -222,6 +222,8 @@ def check_people(ctx: Context) -> None:
                 continue  # "Anna Svensson" (or another Anna with a surname)
             if m.group(1) is None and _PARTICLE.match(after):
                 continue  # "Lars von Trier", "Hans af Klercker": a surname with a particle
+            if m.group(1) is None and _TALE.match(after):
+                continue  # "Hans och Gretas pepparkakshus": the fairy tale, not a colleague
             if _SAINT.search(ctx.text, max(0, m.start() - 8), m.start()):
                 continue  # "Sankt Hans", "St. Lars": a feast day, not a colleague
             if any(s <= m.start() for s in full_spans) or ctx.inside(m.start(), m.end()):
@@ -239,6 +241,8 @@ def check_people(ctx: Context) -> None:
                      params={"name": m.group(), "full": " / ".join(fulls)}, fix=fix)
 
 
+#: A first name that is half of a fairy tale's pair ("Hans och Greta", "Hans og Grete").
+_TALE = re.compile(r"\s+(?:och|og|&)\s+Gret(?:a|e|el)s?\b")
 _SAINT = re.compile(r"(?:\bSankt|\bSankta|\bSanct|\bSt\.|\bSaint)\s+$")
 _PARTICLE = re.compile(r"\s+(?:von|van|de|af|av|der|den|da|di|du|la|le|el|bin|ibn)\s+[A-ZÅÄÖÆØ]")
 

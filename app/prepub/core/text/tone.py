@@ -36,6 +36,12 @@ förslaget beslutet planen idén forslaget beslutningen planen idéen idea plan 
 förslag beslut budgeten budgettet regeln reglerna reglen reglerne lagen loven motionen uttalandet
 udtalelsen rapporten projektet ideas plans decisions proposals budget policy rule rules law bill
 motion statement report project scheme""".split())
+#: The nouns among them, and a few more things a post may call stupid: an adjective said of one
+#: of them ("Beslutet är idiotiskt", "Reglerna som gäller är idiotiska") criticises a thing.
+_THING_NOUNS = (_THING_SUBJECTS - frozenset("""det detta denna den dette denne this that it which vilket
+hvilket""".split())) | frozenset("""systemet systemerne schemat skemaet prioriteringen prioriteringerne
+reglementet tidtabellen køreplanen hemsidan hjemmesiden appen the system schedule timetable website app
+argumentet argumentet argument argumenten argumenterne arguments""".split())
 
 
 def _parts(token: Token) -> list[str]:
@@ -444,7 +450,20 @@ class _AttackReader:
                 return "group"
         if self.unspecified is not None and self.unspecified.match(self.ctx.text, lo + _lead(self.ctx.text, lo)):
             return "unspecified"
-        return self._subject(before[:k]) or self._relative_head(before[:k])
+        found = self._subject(before[:k]) or self._relative_head(before[:k])
+        if found is None and getattr(entry, "pos", "n") == "adj" and self._thing_subject(before[:k]):
+            return "thing"  # "Reglerna som gäller är idiotiska": said of rules, not of people
+        return found
+
+    def _thing_subject(self, words: list[Token]) -> bool:
+        """Whether the subject before a copula is a thing: its first noun (the head of a relative
+        clause, "Förslaget som lades fram i går …") is one of :data:`_THING_NOUNS`."""
+        for t in words[:4]:
+            low = t.text.casefold()
+            if low in self.skip or low in self.function:
+                continue
+            return low in _THING_NOUNS
+        return False
 
     def _relative_head(self, words: list[Token]) -> str | None:
         """A subject that a relative clause or a participle follows: "Hundägarna som inte plockar
@@ -454,6 +473,8 @@ class _AttackReader:
             low = t.text.casefold()
             if r >= 1 and (low in _RELATIVE or ("en" in self.langs and low.endswith("ing") and len(low) > 4)):
                 head = words[r - 1].text.casefold()
+                if head in _THING_SUBJECTS:
+                    return None  # "Reglerna som gäller är idiotiska": criticism of rules, not people
                 kind = self.ctx.lists.person_kind(head, self.langs)
                 if kind is not None:
                     return "sure" if kind == "person" else "group"
@@ -502,6 +523,8 @@ class _AttackReader:
                     and words[j - 1].text.casefold() not in self.org_words:
                 return "sure"  # a first name and a surname
             if j == 0:
+                if len(low) >= 7 and low.endswith(("arna", "erna", "orna", "erne")):
+                    return "group"  # "Grannarna är …", "Naboerne er …": a definite plural, not a name
                 return "likely"  # a capitalised word opening the sentence: maybe a person
             return "sure"  # mid-sentence capitals are a name
         return None
