@@ -58,7 +58,8 @@ from prepub.core.text import learned  # noqa: E402
 DATA = ROOT / "tests" / "data" / "text"
 TRAIN_FILES = ("corpus.jsonl", "dev_generalise.jsonl", "dev_round4.jsonl", "train_r6a.jsonl", "train_r6b.jsonl",
                "train_r7a.jsonl", "train_r7b.jsonl", "train_r8a.jsonl", "train_r8b.jsonl", "train_r9a.jsonl",
-               "train_r9b.jsonl", "train_r9c.jsonl", "train_r9d.jsonl")
+               "train_r9b.jsonl", "train_r9c.jsonl", "train_r9d.jsonl", "train_r10a.jsonl", "train_r10b.jsonl",
+               "train_r10c.jsonl", "train_r10d.jsonl")
 OUT = ROOT / "resources" / "models" / "text_tone.npz"
 RULES = ("text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour", "text.irony")
 GRID = [{"lam": lam, "pos_weight": pw} for lam in (1e-5, 1e-4) for pw in (4.0, 10.0)]
@@ -228,7 +229,7 @@ def training_rows(use_hard: bool) -> tuple[list[str], np.ndarray, np.ndarray, np
     return texts, y, mask, np.array(files), len(posts)
 
 
-def cross_validate(use_hard: bool = True) -> tuple[dict[str, float], np.ndarray]:
+def cross_validate(use_hard: bool = True, grid: list[dict[str, float]] = GRID) -> tuple[dict[str, float], np.ndarray]:
     texts_all, y_all, mask_all, files_all, n = training_rows(use_hard)
     posts = [p for _f, p in load()]
     files = files_all[:n]
@@ -236,7 +237,7 @@ def cross_validate(use_hard: bool = True) -> tuple[dict[str, float], np.ndarray]
     y = y_all[:n]
     clean = np.array([p.clean for p in posts])
     best: tuple[int, dict[str, float], np.ndarray] | None = None
-    for cfg in GRID:
+    for cfg in grid:
         t0 = time.perf_counter()
         oof = np.zeros_like(y)
         for held in TRAIN_FILES:
@@ -313,11 +314,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--evaluate", type=Path)
     ap.add_argument("--no-hard-negatives", action="store_true", help="train without the tests' look-alikes")
+    ap.add_argument("--lam", type=float, help="only the grid's configurations with this L2 weight (faster)")
     args = ap.parse_args(argv)
     if args.evaluate:
         evaluate(args.evaluate)
         return 0
-    cfg, th = cross_validate(not args.no_hard_negatives)
+    grid = [c for c in GRID if args.lam is None or c["lam"] == args.lam]
+    if not grid:
+        ap.error(f"no configuration with lam {args.lam}; the grid has {sorted({c['lam'] for c in GRID})}")
+    cfg, th = cross_validate(not args.no_hard_negatives, grid)
     if not args.cv_only:
         train(cfg, th, not args.no_hard_negatives)
     return 0

@@ -233,6 +233,27 @@ READINGS = [
     (SE, "Hans och Gretas pepparkakshus vann tävlingen på biblioteket!", set()),
     (DK, "Vi læser Hans og Grete for de små i Mindeparken.", set()),
     (SE, "Hans och Maria leder mötet.", {"text.person_first_name"}),
+    # batch 10: hearsay in new words, internal labels in new forms, acronyms spelled out before or
+    # glossed after, "kunne lide", quoted abuse is no irony, a passive call says whom
+    (SE, "Det har vi från en säker källa: vi vet inte mer än så, men simhallen ska visst stänga.", {"text.rumour"}),
+    (SE, "Lite skvaller från bygglovsdisken: det lär bli hotell på hamnplan 😉", {"text.rumour"}),
+    (SE, "En källa på Trafikverket har tipsat oss om att E4-bygget ska ritas om igen.", {"text.rumour"}),
+    (DK, "Og så det sjove: en lille fugl har sunget, at der kommer en gratis koncert i august.", {"text.rumour"}),
+    (SE, "Rumour has it the ice rink won't reopen after the summer 🤫", {"text.rumour"}),
+    (SE, "Rumour has it the snow will be gone by Friday! ☀️", set()),
+    (SE, "Välkomna på öppet hus! 🌲\n\n// internt: kolla fotosamtycken innan detta går ut", {"text.internal_marker"}),
+    (SE, "Ej för extern spridning.\nTalepunkter inför intervjun med lokalradion.", {"text.internal_marker"}),
+    (DK, "Til internt brug: talepunkter til mødet med rådmanden på torsdag.", {"text.internal_marker"}),
+    (SE, "Draft document review for the new plan is open to all residents.", set()),
+    (SE, "Intern utbildning i Excel för alla anställda på torsdag.", set()),
+    (SE, "Kårens fullmäktige, FUM, sammanträder 3 juni i aulan.", set()),
+    (SE, "Översiktsplanen, ÖP 2040, är nu ute på samråd!", set()),
+    (DK, "FGU, the Danish preparatory basic education, offers a second chance.", set()),
+    (SE, "Vi ses på mötet, KLF.", {"text.acronym_undefined"}),
+    (DK, "Du skal kunne lide mennesker, struktur og kaffe.", set()),
+    (SE, "Vår ordförande Sara Ek har fått mejl där hon kallas ”en hjärnlös pajas”. Vi har anmält dem.",
+     {"text.personal_attack"}),
+    (SE, "Vår personal kallas ibland ”lata idioter” i kommentarerna.", {"text.insult"}),
     # praise passed on as hearsay is promotion
     (SE, "Word is the library's Saturday storytime is the most popular thing in town – come and see!", set()),
     (DK, "Rygtet siger, at lørdagens højtlæsning er den mest populære i byen. Kom og hør selv!", set()),
@@ -295,6 +316,21 @@ TRIPS = [
     ("se", "Our grant application is still in Brussels awaiting a decision.", False),
     ("dk", "Vi landede i Billund i går aftes, og alle er kommet godt hjem.", False),
     ("se", "Laget har kommit hem från Malmö efter en fin helg. Tack för stödet!", False),
+    # batch 10: greetings in other languages, datelines, "still in", advisers as people, passing a
+    # town; a greeting from an event readers are asked to come to, and a stop still to come, are not
+    ("se", "Hej from Gdańsk 🇵🇱 Our exchange group is touring the shipyard museum.", True),
+    ("se", "BRUSSELS – Our delegation is at the conference right now. Stop by stand 14 if you're here too!", True),
+    ("dk", "Bruxelles, tirsdag morgen. Vores delegation sidder klar i Europa-Parlamentet.", True),
+    ("dk", "Still in Copenhagen for the climate summit, second day of sessions 🌍", True),
+    ("se", "Our housing advisers are in Kiruna this week, meeting employers.", True),
+    ("se", "Bussen rullar! 🚌 Vi har precis passerat Gävle och laddar för kvartsfinalen.", True),
+    ("se", "Våra två sjuksköterskor befinner sig nu i norra Gaza.", True),
+    ("se", "Greetings from Alnö! 🌊 Our summer team is at the beach all day today. Come say hej!", False),
+    ("dk", "Live from Dokk1! 📚 The fair is in full swing until 17:00. Drop by for coffee.", False),
+    ("se", "Vi är så stolta över 9B! 🏆 Nästa stopp: riksfinalen i Stockholm i höst.", False),
+    ("se", "SUNDSVALL – Kommunen bygger en ny simhall.", False),
+    ("se", "OBS – nya öppettider i simhallen från måndag.", False),
+    ("dk", "Aarhus, tirsdag morgen. Vi er klar til årsmødet.", False),
 ]
 
 

@@ -36,6 +36,8 @@ def check_irony(ctx: Context) -> None:
         if ctx.inside(m.start(), m.end()) or _is_apostrophe_pair(m.group()) \
                 or ctx.discourse.reported_before(m.start()):
             continue  # 'sprayade ”... ut”' reports words, it is not irony
+        if any(ctx.lists.abuse.match(w, ctx.abuse_languages) is not None for w in m.group(1).split()):
+            continue  # 'kommentarer som ”talanglös parasit”' quotes abuse (the tone rules' matter), not irony
         marks.append((m.start(), m.end(), "scare_quotes", 1))
     if not marks:
         return
@@ -63,6 +65,24 @@ def check_rumour(ctx: Context) -> None:
         ctx.emit("text.rumour", (m.start(), m.end()), params={"phrase": m.group()})
 
 
+def _english_compound(ctx: Context, end: int) -> bool:
+    """Whether an English word ending at ``end`` modifies the noun after it ("the ice rink", "the
+    snow plough"): the next word is lowercase, not a function word and no verb form in -s, -ed or
+    -ing. Swedish and Danish write such compounds as one word."""
+    if "en" not in ctx.phrase_languages:
+        return False
+    nxt = re.match(r" ([a-z]+)\b", ctx.text[end:end + 30])
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return word not in ctx.lists.function_words.get("en", frozenset()) and word not in _EN_AUXILIARIES \
+        and not word.endswith(("s", "ed", "ing"))
+
+
+_EN_AUXILIARIES = frozenset("will would won can could can't might may must shall should is was are were has had "
+                            "have did does do came come comes went goes".split())
+
+
 def rumour_readings(ctx: Context) -> tuple[list[re.Match[str]], list[str]]:
     """The hearsay :func:`check_rumour` reports, and why it passed on the rest: "debunk" (the
     post corrects a rumour), "question", "ours", "praise" or "play" per hearsay it left alone.
@@ -76,7 +96,7 @@ def rumour_readings(ctx: Context) -> tuple[list[re.Match[str]], list[str]]:
     if rx is not None:
         found += list(rx.finditer(ctx.text))
     weak = ctx.lists.phrase_regex("rumour_hearsay", langs)
-    if weak is not None and d.cue_anywhere("rumour_share"):
+    if weak is not None and (d.cue_anywhere("rumour_share") or d.cue_anywhere("rumour_confirm")):
         found += [m for m in weak.finditer(ctx.text)
                   if not any(f.start() < m.end() and m.start() < f.end() for f in found)]
     hint = ctx.lists.phrase_regex("rumour_hint", langs)  # "det lyder til, at …": only when asked whether true
@@ -108,7 +128,8 @@ def rumour_readings(ctx: Context) -> tuple[list[re.Match[str]], list[str]]:
             continue  # "många säger att biblioteket är länets finaste": praise passed on is promotion
         if playful is not None:
             words = list(re.finditer(r"\S+", ctx.text[m.end():s1]))[:3]
-            if words and playful.search(ctx.text, m.end(), m.end() + words[-1].end()):
+            hit = playful.search(ctx.text, m.end(), m.end() + words[-1].end()) if words else None
+            if hit is not None and not _english_compound(ctx, hit.end()):
                 passed.append("play")
                 continue  # "Ryktet säger att tomten kommer till torget": play, not hearsay about anyone
         done.append((m.start(), m.end()))

@@ -157,9 +157,31 @@ def _apposition(text: str, start: int, end: int) -> bool:
     m = re.search(r"([^.!?:;\n()]*?)\s*[,(–—-]\s*$", before)
     if m and _names(acronym, re.findall(r"[^\W\d_]+", m.group(1))[-8:]):
         return True
+    if m and _spelled_in(acronym, re.findall(r"[^\W\d_]+", m.group(1))[-3:]):
+        return True  # "Kårens fullmäktige, FUM, …", "Översiktsplanen, ÖP 2040, …"
     after = text[end:end + 120]
     m = re.match(r"\s*[,)–—-]?\s*[,(–—-]\s*([^.!?:;\n()]*)", after)
+    if m and _GLOSS.match(m.group(1)) and len(m.group(1).split()) >= 3:
+        return True  # "FGU, the Danish preparatory basic education, offers …": what it is, said after it
     return bool(m and _names(acronym, re.findall(r"[^\W\d_]+", m.group(1))[:8]))
+
+
+#: An apposition after an acronym that says what it is: an article and a noun phrase.
+_GLOSS = re.compile(r"(?:the|a|an|en|ett|et|den|det|de|som|der|which|who)\s", re.IGNORECASE)
+
+
+def _spelled_in(acronym: str, words: list[str]) -> bool:
+    """Whether the last words before the acronym spell it: its first letter opens one of them and
+    the rest follow in order within that word and the next ("fullmäktige" -> FUM, "Översikts-
+    planen" -> ÖP)."""
+    for i, w in enumerate(words):
+        if w[:1].upper() != acronym[:1]:
+            continue
+        letters = "".join(words[i:]).upper()
+        it = iter(letters[1:])
+        if all(ch in it for ch in acronym[1:]):
+            return True
+    return False
 
 
 def _names(acronym: str, words: list[str]) -> bool:

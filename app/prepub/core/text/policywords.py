@@ -11,6 +11,7 @@ from prepub.core.model import Fix, Severity
 from prepub.core.text import gazetteer
 from prepub.core.text.context import Context
 from prepub.core.text.dates import MONTHS, WEEKDAYS
+from prepub.core.text.tone import _people as _people_noun
 from prepub.core.text.wordlists import phrases_pattern
 
 _LEGAL_FORM = r"(?:ab|hb|kb|a/s|aps|as|asa|oy|ltd|inc|gmbh|i\.o\.|ek\.\s?för\.)"
@@ -109,7 +110,7 @@ def _is_label(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if word.isupper() and len(word) > 2:
         return True
-    before = text[max(0, text.rfind("\n", 0, start) + 1):start].strip(" \t*_[(")
+    before = text[max(0, text.rfind("\n", 0, start) + 1):start].strip(" \t*_[(/")  # "// internt:", "/intern info –"
     if before.casefold().rstrip(":!. ") in _LABEL_LEAD:
         before = ""  # "OBS internt!!", "NB: fortroligt –"
     after = text[end:end + 3]
@@ -121,7 +122,7 @@ def _is_label(text: str, start: int, end: int) -> bool:
 
 
 _LABEL_LEAD = frozenset({"obs", "nb", "ps", "pss"})
-_NOTE = re.compile(r"\s+(?:notat|note|memo|pm|info|information|mejl|mail|e-mail|besked|meddelande|meddelelse)\b[,:]?",
+_NOTE = re.compile(r"\s+(?:notat|note|memo|pm|info|information|mejl|mail|e-mail|besked|meddelande|meddelelse|utkast|udkast|draft)\b[,:]?",
                    re.IGNORECASE)
 
 
@@ -309,8 +310,11 @@ def check_trip(ctx: Context) -> None:
             if place is None or _is_home(ctx, place[1], home) or ctx.inside(m.start(), m.end()):
                 continue
             s0, s1 = d.sentence_text(m.start())
-            if d.cue_in("time_past", s0, s1) or d.negated(m.start(), window=2):
-                continue
+            if d.cue_in("time_past", s0, s1) or d.cue_in("time_future", s0, d.sentence_text(place[0] - 1)[1]) \
+                    or d.negated(m.start(), window=2):
+                continue  # "Nästa stopp: riksfinalen i Stockholm i höst" is still to come
+            if _GREETING.match(m.group()) and _come_by(ctx):
+                continue  # "Hälsningar från Alnö! … Kom förbi": an event readers can come to, not a trip
             spans.append((m.start(), place[0]))
             ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": m.group(), "place": place[1]})
     now_in_post = d.cue_anywhere("time_now") and not d.cue_anywhere("time_past")
@@ -327,8 +331,16 @@ def check_trip(ctx: Context) -> None:
                 continue  # "Utställningen är fortfarande i Köpenhamn", "our application is still in Brussels"
             if _is_presence(m.group()) and not (d.cue_in("time_now", s0, s1) or now_in_post):
                 continue  # "vi är i Bryssel" could be any time; "vi är i Bryssel i dag" is now
+            if _GREETING.match(m.group()) and _come_by(ctx):
+                continue  # "Greetings from Alnö! … Come say hej!": readers can come, so it is at home
             spans.append((m.start(), _with_time(ctx, m.end())))
             ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": m.group(), "place": place})
+    dateline = _dateline(ctx, home)
+    if dateline is not None and not any(s < dateline[1] and dateline[0] < e for s, e in spans) \
+            and not d.cue_anywhere("time_past"):
+        spans.append(dateline)
+        ctx.emit("text.trip_ongoing", dateline, params={"phrase": ctx.text[dateline[0]:dateline[1]],
+                                                         "place": ctx.text[dateline[0]:dateline[1]].strip(" ,–—-")})
     if not now_in_post and not d.cue_anywhere("time_now"):
         return
     if not d.cue_anywhere("trip_we"):
@@ -400,9 +412,9 @@ def _people_subject(ctx: Context, pos: int, s0: int) -> bool:
     low = w.casefold()
     langs = ctx.phrase_languages
     if low in _PERSON_WORDS or low in {"ni", "i", "du", "you", "jer", "dere"} \
-            or ctx.lists.person_kind(low, langs) is not None \
+            or ctx.lists.person_kind(low, langs) is not None or _people_noun(low) \
             or low in (x.casefold() for x in ctx.lists.phrase_items("trip_we", langs)):
-        return True
+        return True  # "vi", "delegationen", "our housing advisers are in Kiruna this week"
     if not w[:1].isupper():
         return False
     return len(words) > 1 or not low.endswith(_DEFINITE)
@@ -410,6 +422,47 @@ def _people_subject(ctx: Context, pos: int, s0: int) -> bool:
 
 _STREET = re.compile(r"\s+(?:allé|alle|gade|gaden|vej|vejen|plads|gatan|gata|vägen|väg|torg|torget|street|road|avenue|square)\b",
                      re.IGNORECASE)
+
+
+#: Greetings and live reports ("Hälsningar från", "Live from", "Jambo from"): a trip unless the
+#: post invites readers to come by (:func:`_come_by`).
+_GREETING = re.compile(r"(?:god\s?morgon|god\s?kväll|god\s?morgen|god\s?aften|hej|hallå|hälsningar|hilsner|hilsen|"
+                       r"vykort|postkort|live|hello|hi|hey|greetings|postcard|good\s+(?:morning|evening|night)|"
+                       r"jambo|hola|bonjour|ciao|salut|hallo|moin|ahoj|namaste|salaam|habari|merhaba|aloha|howdy)\b",
+                       re.IGNORECASE)
+
+
+def _come_by(ctx: Context) -> bool:
+    """Whether the post invites readers to come where it is ("kom förbi", "kig forbi", "come say
+    hi", "drop by", "join us"), not only if they happen to be there too ("if you're here too")."""
+    rx = ctx.lists.phrase_regex("trip_come_by", ctx.phrase_languages)
+    if rx is None or rx.search(ctx.text) is None:
+        return False
+    return _ALSO_THERE.search(ctx.text) is None
+
+
+_ALSO_THERE = re.compile(r"\b(?:if\s+you(?:'re|’re|\s+are)\s+(?:here|there|in\s+town)|om\s+(?:du|ni)\s+(?:är|också\s+är)\s+"
+                         r"(?:här|där|på\s+plats)|hvis\s+(?:du|I)\s+(?:er|også\s+er)\s+(?:her|der|på\s+stedet))", re.IGNORECASE)
+
+#: A dateline opening the post: "BRUSSELS – …", "Bruxelles, tirsdag morgen." (reporting from there).
+_DATELINE = re.compile(r"(?-i:([A-ZÅÄÖÆØ][A-ZÅÄÖÆØ-]{2,}))\s*[–—-]\s|([A-ZÅÄÖÆØ][\w-]+),\s+(?:(?:i\s+dag|idag|today)\b|"
+                       r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|monday|tuesday|"
+                       r"wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morgon|morgen|morning|eftermiddag|afternoon|kväll|"
+                       r"aften|evening))?[.,:])", re.IGNORECASE)
+
+
+def _dateline(ctx: Context, home: str) -> tuple[int, int] | None:
+    """The span of a dateline that opens the post with a known town other than home."""
+    lead = len(ctx.text) - len(ctx.text.lstrip())
+    m = _DATELINE.match(ctx.text, lead)
+    if m is None:
+        return None
+    place = m.group(1) or m.group(2)
+    name = place.title() if place.isupper() else place
+    known = place.casefold() in ctx.lists.places or gazetteer.countries(name)
+    if not known or _is_home(ctx, name, home):
+        return None
+    return (m.start(), m.end())
 
 
 def _is_presence(matched: str) -> bool:

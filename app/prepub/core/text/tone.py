@@ -44,6 +44,9 @@ reglementet tidtabellen køreplanen hemsidan hjemmesiden appen the system schedu
 argumentet argumentet argument argumenten argumenterne arguments""".split())
 
 
+_PASSIVE_CALLS = frozenset({"kallas", "kallades", "kallats", "kaldes"})
+
+
 def _parts(token: Token) -> list[str]:
     body = token.text.lstrip("#")
     parts = [body]
@@ -357,6 +360,11 @@ class _AttackReader:
             return None
         i, j = bisect_left(self._starts, last.end()), bisect_left(self._starts, token.start)
         obj = self.words[i:j]
+        if last.group().casefold() in _PASSIVE_CALLS:
+            # "där hon kallas ”…”", "vår personal kallas ”lata idioter”": the subject is whom
+            subject = self._subject([t for t in self.words[bisect_left(self._starts, s0):i] if t.start < last.start()])
+            if subject == "group":
+                return "group"
         if self.hate_group is not None and self.hate_group.search(self.ctx.text, last.end(), token.start):
             return "hate"  # "calling Roma families ’parasites’": abuse of a group hate speech targets
         if obj and obj[0].text.casefold() in self.self_:
