@@ -254,6 +254,14 @@ READINGS = [
     (SE, "Vår ordförande Sara Ek har fått mejl där hon kallas ”en hjärnlös pajas”. Vi har anmält dem.",
      {"text.personal_attack"}),
     (SE, "Vår personal kallas ibland ”lata idioter” i kommentarerna.", {"text.insult"}),
+    # batch 10's new names for people: said of people they insult; their everyday senses do not
+    (SE, "Till er som satt och scrollade under andra akten: ni är kulturbarbarer.", {"text.insult"}),
+    (SE, "Ni är bortskämda snorungar som aldrig behövt kämpa.", {"text.insult"}),
+    (SE, "Moderator Jens Brix was frankly a smug, clueless windbag.", {"text.personal_attack"}),
+    (SE, "Analfabeter får hjälp att läsa myndighetspost på biblioteket.", set()),
+    (SE, "Vi läser om barbarerna i historien på torsdagens föreläsning.", set()),
+    (SE, "The goblins in our board game night are cute this year.", set()),
+    (DK, "Vi har sølle 3 grader i dag, så tag varmt tøj på.", set()),
     # praise passed on as hearsay is promotion
     (SE, "Word is the library's Saturday storytime is the most popular thing in town – come and see!", set()),
     (DK, "Rygtet siger, at lørdagens højtlæsning er den mest populære i byen. Kom og hør selv!", set()),
@@ -282,6 +290,16 @@ def test_a_town_within_the_home_radius_is_home() -> None:
 # A competitor named, and the next sentence: what runs it down there counts when the sentence goes
 # on about it; a neutral mention beside an unrelated sentence does not.
 COMPETITOR_READINGS = [
+    # batch 10: run down in new words, a contrast that holds its own negation; a word taken back
+    # or about us both is not
+    (SE_RIVAL, "Nordbolaget tar dubbelt så mycket för slitna maskiner. Valet är ditt 😉", True),
+    (SE_RIVAL, "Vi är inte som Nordbolaget AB – vi svarar alltid inom en dag.", True),
+    (DK_RIVAL, "Det kan man ikke sige om Rival A/S, hvor telefonen bare ringer ud.", True),
+    (DK_RIVAL, "Vi har hørt, at Rival A/S mister kontrakten, fordi de har fusket med timeregistreringen.", True),
+    (SE_RIVAL, "Another week, another botched project from Nordbolaget AB 🤦", True),
+    (SE_RIVAL, "Nordbolaget AB bjöd på kaffe och det var inte ett skämt – toppen!", False),
+    (SE_RIVAL, "Nordbolaget AB är inte dåliga alls, vi samarbetar gärna.", False),
+    (SE_RIVAL, "Vi och Nordbolaget AB hade båda sura miner efter förlusten i firmafotbollen 😅", False),
     (SE_RIVAL, "Många frågar varför vi avslutade samarbetet med Nordbolaget AB. Kort svar: slarv, förseningar och "
                "en företagskultur som inte håller måttet.", True),
     (SE_RIVAL, "Vi har valt bort Nordbolaget som partner. Oseriösa hyresvillkor och en kundtjänst som aldrig svarar.", True),
@@ -342,6 +360,14 @@ def test_where_people_are_now(org: str, text: str, flagged: bool) -> None:
 
 # Threats in batch 9's words, and the same words said harmlessly.
 THREATS = [
+    # batch 10: a condition put by an inverted verb, harm in new words; questions and recipes are not
+    (SE, "Sista varningen till dig som snor mat: nästa gång står vi och väntar. Då går du hem med en blåtira 😤", True),
+    (DK, "Til jer: møder I op og laver ballade, bliver I båret ud, og det bliver ikke med silkehandsker.", True),
+    (SE, "To whoever keeps slashing the tyres: When we catch you, you'll be walking funny for a month.", True),
+    (SE, "Kommer du på festen? Då blir det brand i grillen!", False),
+    (SE, "Gör du en kaka till mötet så blir det fest.", False),
+    (DK, "Kommer du til grillfesten? Så tænder vi ild i grillen kl. 17.", False),
+    (DK, "Du skal kunne lide mennesker, struktur og kaffe.", False),
     (SE, "De som snodde blomlådorna: ställ tillbaka dem innan fredag. Annars hittar vi er.", True),
     (DK, "den næste der rører vores indsamlingsbøsse får knækket de fucking fingre. ingen joke.", True),
     (DK, "Pæne ruder du har, @byraad_peter. Det ville da være en skam, hvis der skete noget med dem en nat 🪟", True),
@@ -365,6 +391,16 @@ def test_threats_in_new_words_and_their_look_alikes(policy, text: str, flagged: 
 
 # Hate in batch 9's words, and the same words in everyday posts.
 HATE = [
+    # batch 10: "=" as "is", people spreading like mould, sent back "where they belong", "no business in"
+    (DK, "Nogen har sprayet ”Bøsser = sygdom” på muren ved ungdomshuset. Vi har anmeldt det.", True),
+    (SE, "Alla vet ju att det är ett visst folk som sprider sig i trapphusen som mögel.", True),
+    (DK, "De østeuropæiske flaskesamlere, der hænger ud foran, breder sig som lus i en skolegård.", True),
+    (SE, "Tiggarna utanför Ica är tillbaka. Dags att köra dem tillbaka över gränsen där de hör hemma.", True),
+    (SE, "Nothing against anyone, but gypsies and their lot have no business in Aarhus parks after dark.", True),
+    (SE, "Mögel sprider sig snabbt i fuktiga källare – vädra ordentligt!", False),
+    (SE, "Influensan sprider sig som en löpeld på förskolorna – tvätta händerna.", False),
+    (SE, "Lånade böcker ska tillbaka dit de hör hemma: i bokinkastet!", False),
+    (SE, "2 + 2 = 4, och matteklubben = årets roligaste! 🧮", False),
     (DK, "Ærligt talt, send dem alle sammen hjem hvor de kom fra, så får vi ro i Gellerup igen.", True),
     (DK, "de vælter ind over grænsen som rotter, og så undrer folk sig over at byen forfalder.", True),
     (SE, "Pengarna borde gå till pensionärer istället för till folk som förökar sig som kaniner.", True),

@@ -55,6 +55,7 @@ def _hate_weak_rx(ctx: Context) -> re.Pattern[str] | None:
         if group:
             alts += [p.replace("GROUP", f"(?:{group})")
                      for p in ctx.lists.phrase_items("hate_without", ctx.phrase_languages, regex=True)]
+        alts += ctx.lists.phrase_items("hate_simile", ctx.phrase_languages, regex=True)
         return "|".join(f"(?:{a})" for a in alts) or None
     return construction(ctx, "hate_weak", build)
 

@@ -170,13 +170,20 @@ def check_competitors(ctx: Context) -> None:
                     w.casefold() in back for w in re.findall(r"[^\W\d_]+", ctx.text[nxt.start:nxt.end])[:4])):
                 s1 = nxt.end  # "… Klogt valg. Deres folk er …"
         bad: list[tuple[int, int]] = [s for s in coarse if s0 <= s[0] < s1]
+        c = contrast.search(ctx.text, max(s0, start - 30), start) if contrast is not None else None
+        if c is not None and ctx.text[c.end():start].strip(" ,"):
+            c = None
         if negative is not None:
+            # "det var inte ett skämt" takes the word back; after a contrast a negation is the
+            # point ("Till skillnad från konkurrenterna tar vi inte ut ockerpriser")
             bad += [(n.start(), n.end()) for n in negative.finditer(ctx.text, s0, s1)
-                    if not (n.start() < end and start < n.end())]
+                    if not (n.start() < end and start < n.end())
+                    and (c is not None or not ctx.discourse.negated(n.start(), window=2))]
         if contrast is not None:
-            c = contrast.search(ctx.text, max(s0, start - 30), start)
-            if c is not None and not ctx.text[c.end():start].strip(" ,") \
-                    and not ctx.discourse.negated(end, min(sentence.end, end + 60), window=12):
+            if c is not None \
+                    and not ctx.discourse.negated(end, min(sentence.end, end + 60), window=1):
+                # only what follows the name is read for a negation: the contrast may hold its own
+                # ("Vi är inte som Nordbolaget AB", "Det kan man ikke sige om Rival A/S")
                 bad.append((c.start(), c.end()))  # "Unlike Nordbolaget AB, we actually pay on time"
         if not bad:
             continue
