@@ -292,7 +292,7 @@ def test_a_town_within_the_home_radius_is_home() -> None:
 COMPETITOR_READINGS = [
     # batch 10: run down in new words, a contrast that holds its own negation; a word taken back
     # or about us both is not
-    (SE_RIVAL, "Nordbolaget tar dubbelt så mycket för slitna maskiner. Valet är ditt 😉", True),
+    (SE_RIVAL, "Nordbolaget tar dubbelt så mycket, och deras kundtjänst svarar aldrig. Valet är ditt 😉", True),
     (SE_RIVAL, "Vi är inte som Nordbolaget AB – vi svarar alltid inom en dag.", True),
     (DK_RIVAL, "Det kan man ikke sige om Rival A/S, hvor telefonen bare ringer ud.", True),
     (DK_RIVAL, "Vi har hørt, at Rival A/S mister kontrakten, fordi de har fusket med timeregistreringen.", True),
@@ -436,6 +436,27 @@ def _r10_posts() -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("post_id,org,text", _r10_posts())
 def test_second_reviewers_look_alikes_stay_silent(post_id: str, org: str, text: str) -> None:
+    policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
+    hits = {r: s for r, s in _rules(text, policy).items() if r in _R10_ALARMS and s in ("warn", "block")}
+    assert not hits, (post_id, text, hits)
+
+
+# A third reviewer's 120 everyday posts (tests/data/text/lookalikes_r11.jsonl) written against batch
+# 10's constructions: "Skvaller från förr" as a lecture title, "Hello from Alnö!" at a local beach,
+# "Live fra Viby Torv", old maps stamped "Ej för extern spridning", benches that were "slitna". The
+# first run flagged 7; one stays flagged by design and is left out here: a sign-off "/Maria" names a
+# colleague by first name only, which the policy asks to write out. Never trained on.
+LOOKALIKES_R11 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r11.jsonl"
+_R11_FLAGGED_BY_DESIGN = {"la11-078"}
+
+
+def _r11_posts() -> list[tuple[str, str, str]]:
+    rows = [json.loads(line) for line in LOOKALIKES_R11.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["id"], r["org"], r["text"]) for r in rows if r["id"] not in _R11_FLAGGED_BY_DESIGN]
+
+
+@pytest.mark.parametrize("post_id,org,text", _r11_posts())
+def test_third_reviewers_look_alikes_stay_silent(post_id: str, org: str, text: str) -> None:
     policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
     hits = {r: s for r, s in _rules(text, policy).items() if r in _R10_ALARMS and s in ("warn", "block")}
     assert not hits, (post_id, text, hits)

@@ -97,13 +97,23 @@ def check_internal(ctx: Context) -> None:
     for span in sorted(found):
         if kept and span[0] < kept[-1][1]:
             continue
-        if not ctx.inside(*span) and not ctx.discourse.negated(span[0], window=1):
-            kept.append(span)
+        if ctx.inside(*span) or ctx.discourse.negated(span[0], window=1) or _quoted_alone(ctx, *span):
+            continue
+        kept.append(span)
     for start, end in kept:
         ctx.emit("text.internal_marker", (start, end), params={"marker": ctx.text[start:end]})
 
 
 _SPREAD = re.compile(r"sprid|spred|spread", re.IGNORECASE)
+
+
+def _quoted_alone(ctx: Context, start: int, end: int) -> bool:
+    """A marker that is all of a quotation ("”Ej för extern spridning” stod det på gamla kartor"):
+    the words are mentioned, not used as a label on this text."""
+    if not ctx.discourse.in_quote(start, end):
+        return False
+    before, after = ctx.text[max(0, start - 1):start], ctx.text[end:end + 1]
+    return before in "\"“”'‘’«»„" and before != "" and after in "\"“”'‘’«»" and after != ""
 
 
 def _is_label(text: str, start: int, end: int) -> bool:
@@ -320,7 +330,7 @@ def check_trip(ctx: Context) -> None:
             if d.cue_in("time_past", s0, s1) or d.cue_in("time_future", s0, d.sentence_text(place[0] - 1)[1]) \
                     or d.negated(m.start(), window=2):
                 continue  # "Nästa stopp: riksfinalen i Stockholm i höst" is still to come
-            if _GREETING.match(m.group()) and _come_by(ctx):
+            if _GREETING.match(m.group()) and (_come_by(ctx) or not _known_away(ctx, place[1])):
                 continue  # "Hälsningar från Alnö! … Kom förbi": an event readers can come to, not a trip
             spans.append((m.start(), place[0]))
             ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": m.group(), "place": place[1]})
@@ -338,7 +348,7 @@ def check_trip(ctx: Context) -> None:
                 continue  # "Utställningen är fortfarande i Köpenhamn", "our application is still in Brussels"
             if _is_presence(m.group()) and not (d.cue_in("time_now", s0, s1) or now_in_post):
                 continue  # "vi är i Bryssel" could be any time; "vi är i Bryssel i dag" is now
-            if _GREETING.match(m.group()) and _come_by(ctx):
+            if _GREETING.match(m.group()) and (_come_by(ctx) or not _known_away(ctx, place)):
                 continue  # "Greetings from Alnö! … Come say hej!": readers can come, so it is at home
             spans.append((m.start(), _with_time(ctx, m.end())))
             ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": m.group(), "place": place})
@@ -427,7 +437,8 @@ def _people_subject(ctx: Context, pos: int, s0: int) -> bool:
     return len(words) > 1 or not low.endswith(_DEFINITE)
 
 
-_STREET = re.compile(r"\s+(?:allé|alle|gade|gaden|vej|vejen|plads|gatan|gata|vägen|väg|torg|torget|street|road|avenue|square)\b",
+_STREET = re.compile(r"\s+(?:allé|alle|gade|gaden|vej|vejen|plads|pladsen|torv|torvet|gatan|gata|vägen|väg|torg|torget|street|road|"
+                     r"avenue|square)\b",
                      re.IGNORECASE)
 
 
@@ -437,6 +448,13 @@ _GREETING = re.compile(r"(?:god\s?morgon|god\s?kväll|god\s?morgen|god\s?aften|h
                        r"vykort|postkort|live|hello|hi|hey|greetings|postcard|good\s+(?:morning|evening|night)|"
                        r"jambo|hola|bonjour|ciao|salut|hallo|moin|ahoj|namaste|salaam|habari|merhaba|aloha|howdy)\b",
                        re.IGNORECASE)
+
+
+def _known_away(ctx: Context, place: str) -> bool:
+    """Whether a greeting's place is known to be a town or country away from home: a greeting
+    from a place the offline lists do not know ("Greetings from Risskov!", a district) is more
+    likely an outing in town than a trip."""
+    return place.casefold() in ctx.lists.places or bool(gazetteer.countries(place))
 
 
 def _come_by(ctx: Context) -> bool:
