@@ -357,11 +357,12 @@ def check_trip(ctx: Context) -> None:
             and not d.cue_anywhere("time_past"):
         spans.append(dateline)
         ctx.emit("text.trip_ongoing", dateline, params={"phrase": ctx.text[dateline[0]:dateline[1]],
-                                                         "place": ctx.text[dateline[0]:dateline[1]].strip(" ,–—-")})
+                                                         "place": ctx.text[dateline[0]:dateline[1]].strip(" ,–—-")},
+                 severity=Severity.WARN)  # a news-style dateline may report news from there, not a visit
     if not now_in_post and not d.cue_anywhere("time_now"):
         return
-    if not d.cue_anywhere("trip_we"):
-        return
+    if not d.cue_anywhere("trip_we") and not _colleague_named(ctx):
+        return  # "Lige nu står Hans Jensen og Mette Nielsen på perronen i Hamborg": colleagues are us
     country = ctx.policy.organisation.country
     for m in _LOCATIVE.finditer(ctx.text):  # "utanför hotellet i Kigali just nu", "first day in Bogotá"
         place = m.group(1)
@@ -378,7 +379,17 @@ def check_trip(ctx: Context) -> None:
 
 
 _TOPIC = re.compile(r"(?<![^\W\d_])(?:om|about|kring|omkring|on|från|fra|from)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
-_LOCATIVE = re.compile(r"(?<![^\W\d_])(?i:i|in|på|at)\s+([A-ZÅÄÖÆØ][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w-])")
+_LOCATIVE = re.compile(r"(?<![^\W\d_])(?i:i|in|på|at|mellan|mellem|between)\s+([A-ZÅÄÖÆØ][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w-])")
+
+
+def _colleague_named(ctx: Context) -> bool:
+    """Whether the post names one of the organisation's people (the policy's ``people``), by full
+    name or first name."""
+    for full in ctx.policy.organisation.people or []:
+        parts = str(full).split()
+        if parts and re.search(rf"(?<!\w){re.escape(parts[0])}(?!\w)", ctx.text):
+            return True
+    return False
 
 
 def _abroad(ctx: Context, place: str, country: str) -> bool:
