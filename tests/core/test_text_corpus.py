@@ -85,9 +85,10 @@ def test_warm_check_is_fast(outcomes) -> None:
 # dev_generalise.jsonl (precision 0.95, recall 0.74, 0.04 alarms, 0.05 notes); its twelfth
 # measurement, with batch 9 in the rules and the model and the model's threat and slur switched on:
 # precision 0.94, recall 0.83, 0.04 alarms, 0.05 notes (0.82 at the thirteenth, with the model's
-# threat floor raised to 0.93). Recall still misses the 0.9, and this test only keeps it
-# from getting worse.
-FRESH = {"precision": 0.94, "recall": 0.82, "alarms": 0.04, "infos": 0.05}
+# threat floor raised to 0.93); the fourteenth, with batch 10 in the rules and the model: precision
+# 0.96, recall 0.84, 0.03 alarms, 0.05 notes. Recall still misses the 0.9, and this test
+# only keeps it from getting worse.
+FRESH = {"precision": 0.96, "recall": 0.84, "alarms": 0.03, "infos": 0.05}
 
 
 def test_independent_held_out_set_does_not_regress() -> None:
@@ -144,9 +145,9 @@ def test_the_dev_set_figures_hold(dev_outcomes, split: str) -> None:
 
 
 # --- batch 5: dev_round5.jsonl, the blind validation set of the learned model ---------------------
-# Never tuned on (the README beside it). Rules + model: precision 0.97, recall 0.77, one alarm on its
-# 76 clean posts (with the batch-8 model 0.98 / 0.70).
-R5_MEASURED = {"precision": 0.97, "recall": 0.77, "alarms": 0.01}
+# Never tuned on (the README beside it). Rules + model: precision 0.97, recall 0.80, one alarm on its
+# 76 clean posts (with the batch-9 model 0.97 / 0.77, the batch-8 model 0.98 / 0.70).
+R5_MEASURED = {"precision": 0.97, "recall": 0.80, "alarms": 0.01}
 
 
 def test_the_round5_figures_hold() -> None:

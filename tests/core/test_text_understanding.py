@@ -767,3 +767,36 @@ def test_batch_8_look_alikes_stay_silent(policy, text: str) -> None:
     alarms = {"text.threat", "text.slur", "text.personal_attack", "text.insult", "text.competitor_negative",
               "text.internal_marker", "text.trip_ongoing"}
     assert not alarms & set(_rules(text, policy)), text
+
+
+# Sincere thanks and congratulations (found when the batch-9 model warned "irony" on "Fantastiskt
+# jobbat, stort tack till alla!"): praise with nothing gone wrong is no sarcasm. Also hard
+# negatives for the learned model's irony (tools/train_text_tone.py).
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Grattis till 10 år som förening! Fantastiskt jobbat, stort tack till alla!"),
+    (SE, "Stort tack till alla som kom på invigningen! Fantastiskt att se så många."),
+    (SE, "Fantastiskt jobbat, stort tack till alla!"),
+    (SE, "Tusen tack för en underbar kväll – ni är bäst! 💛"),
+    (SE, "Vilken kväll! Tack till alla artister, volontärer och besökare som gjorde festivalen till en succé."),
+    (SE, "Grattis Maria Holm till utmärkelsen Årets lärare – välförtjänt!"),
+    (SE, "Helt otroligt att så många ville vara med och plantera träd i helgen. Tack!"),
+    (SE, "Vi är så stolta över våra elever som tog hem guld i SM. Bra jobbat!"),
+    (SE, "Perfekt väder, glada barn och gott fika – tack för en härlig skolavslutning!"),
+    (DK, "Tillykke med de 40 år! Fantastisk indsats, tusind tak."),
+    (DK, "Tusind tak for en fantastisk aften!"),
+    (DK, "Sikke en dag! Tak til alle frivillige, der gjorde loppemarkedet til en succes."),
+    (DK, "Kæmpe tillykke til vores U17-hold med DM-guldet. I er fantastiske!"),
+    (DK, "Vi er så taknemmelige for jeres støtte gennem hele året. Tak!"),
+    (DK, "Strålende vejr og masser af glade børn – tak for en skøn sommerfest."),
+    (DK, "Hvor er det flot, at så mange har meldt sig som frivillige. Tak!"),
+    (SE, "Congratulations on 25 years! Fantastic work, well done."),
+    (SE, "Thank you all for a fantastic evening!"),
+    (SE, "What a day! Huge thanks to every volunteer who made the fair a success."),
+    (SE, "Congratulations to our youth choir on winning the national final. Brilliant job!"),
+    (SE, "We're so grateful for your support this year. Thank you!"),
+    (SE, "Perfect weather, happy kids and great coffee – thanks for a lovely open day."),
+    (SE, "Truly world-class service from our library team this week. Thank you!"),
+    (SE, "Amazing turnout at the beach clean-up today – well done, everyone!"),
+])
+def test_sincere_praise_is_no_irony(policy, text: str) -> None:
+    assert _rules(text, policy).get("text.irony") not in ("warn", "block"), text
