@@ -254,6 +254,17 @@ READINGS = [
     (SE, "Vår ordförande Sara Ek har fått mejl där hon kallas ”en hjärnlös pajas”. Vi har anmält dem.",
      {"text.personal_attack"}),
     (SE, "Vår personal kallas ibland ”lata idioter” i kommentarerna.", {"text.insult"}),
+    # batch 11's false alarms: an acronym named after it, currencies and time zones, "Santa Maria",
+    # an emoji ending a thought before "Hans", "For Søren da!", rats in a post about pest control,
+    # plural abuse said to "you" is an insult (several people), not an attack on one
+    (SE, "Under vecka 23 gör vi OVK, obligatorisk ventilationskontroll, i alla lägenheter.", set()),
+    (SE, "LBU, ledarutbildningen för nya scoutledare, hålls på Bosvedjan i september.", set()),
+    (DK, "Vi samlede DKK 18.000 ind til fødevarebanken. Webinaret er kl. 14:00 CET.", set()),
+    (SE, "Kören sjöng i kväll i kyrkan Santa Maria in Trastevere. 🎶", set()),
+    (DK, "Vores nye frivillige har sat sit præg på caféen ☕️ Hans kanelsnegle er et hit.", set()),
+    (SE, "Rats? 🐀\nWe've had calls about rats around the recycling bins. Pest control has placed bait boxes.", set()),
+    (SE, "To the people who sign up and never show: you absolute clowns 🍕", {"text.insult"}),
+    (SE, "You clown.", {"text.personal_attack"}),
     # batch 10's new names for people: said of people they insult; their everyday senses do not
     (SE, "Till er som satt och scrollade under andra akten: ni är kulturbarbarer.", {"text.insult"}),
     (SE, "Ni är bortskämda snorungar som aldrig behövt kämpa.", {"text.insult"}),
@@ -346,6 +357,9 @@ TRIPS = [
     ("dk", "Søren og Line sidder i skrivende stund i en minibus et sted mellem Lviv og Kyiv med medicin 💙💛", True),
     ("dk", "Lige nu står Hans Jensen og Mette Nielsen på perronen i Hamborg. Toget videre er forsinket.", True),
     ("dk", "Mette Nielsen fortæller i dag om sin tid i Berlin.", False),
+    ("se", "Our partners opened a new water point in Adjumani district today! 1,500 people now have clean water.", False),
+    ("se", "Our partners in Kharkiv received an anonymous threat this week. They continue their work.", False),
+    ("se", "Our team is in Kampala today, visiting partners.", True),
     ("se", "Maria Holm har i dag skrivit en krönika om livet i Kyiv.", False),
     ("se", "Greetings from Alnö! 🌊 Our summer team is at the beach all day today. Come say hej!", False),
     ("dk", "Live from Dokk1! 📚 The fair is in full swing until 17:00. Drop by for coffee.", False),
@@ -464,3 +478,12 @@ def test_third_reviewers_look_alikes_stay_silent(post_id: str, org: str, text: s
     policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
     hits = {r: s for r, s in _rules(text, policy).items() if r in _R10_ALARMS and s in ("warn", "block")}
     assert not hits, (post_id, text, hits)
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("For Søren da! 😲 Vi har rundet 5.000 følgere.", False),  # a Danish oath
+    ("Hej Søren, kan du tage kameraet med på søndag?", True),  # the colleague Søren Kragh
+])
+def test_for_soren_is_an_oath(text: str, flagged: bool) -> None:
+    policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / "policy_dk.toml")
+    assert ("text.person_first_name" in _rules(text, policy)) is flagged, text

@@ -161,6 +161,8 @@ def _apposition(text: str, start: int, end: int) -> bool:
         return True  # "Kårens fullmäktige, FUM, …", "Översiktsplanen, ÖP 2040, …"
     after = text[end:end + 120]
     m = re.match(r"\s*[,)–—-]?\s*[,(–—-]\s*([^.!?:;\n()]*)", after)
+    if m and _spelled_in(acronym, re.findall(r"[^\W\d_]+", m.group(1))[:4], first_only=True):
+        return True  # "OVK, obligatorisk ventilationskontroll, …": its name after it
     if m and _GLOSS.match(m.group(1)) and len(m.group(1).split()) >= 3:
         return True  # "FGU, the Danish preparatory basic education, offers …": what it is, said after it
     return bool(m and _names(acronym, re.findall(r"[^\W\d_]+", m.group(1))[:8]))
@@ -170,12 +172,14 @@ def _apposition(text: str, start: int, end: int) -> bool:
 _GLOSS = re.compile(r"(?:the|a|an|en|ett|et|den|det|de|som|der|which|who)\s", re.IGNORECASE)
 
 
-def _spelled_in(acronym: str, words: list[str]) -> bool:
+def _spelled_in(acronym: str, words: list[str], *, first_only: bool = False) -> bool:
     """Whether the last words before the acronym spell it: its first letter opens one of them and
     the rest follow in order within that word and the next ("fullmäktige" -> FUM, "Översikts-
     planen" -> ÖP)."""
     for i, w in enumerate(words):
         if w[:1].upper() != acronym[:1]:
+            if first_only:
+                return False  # after the acronym its name must come first ("LBU, ledarutbildningen …")
             continue
         letters = "".join(words[i:]).upper()
         it = iter(letters[1:])

@@ -240,6 +240,8 @@ def check_people(ctx: Context) -> None:
                 continue  # "Anna Svensson" (or another Anna with a surname)
             if m.group(1) is None and _PARTICLE.match(after):
                 continue  # "Lars von Trier", "Hans af Klercker": a surname with a particle
+            if first == "Søren" and re.search(r"(?i:\bfor)\s+$", ctx.text[max(0, m.start() - 5):m.start()]):
+                continue  # "For Søren da!": a Danish oath, not the colleague
             if m.group(1) is None and _TALE.match(after):
                 continue  # "Hans och Gretas pepparkakshus": the fairy tale, not a colleague
             if _SAINT.search(ctx.text, max(0, m.start() - 8), m.start()):
@@ -261,7 +263,7 @@ def check_people(ctx: Context) -> None:
 
 #: A first name that is half of a fairy tale's pair ("Hans och Greta", "Hans og Grete").
 _TALE = re.compile(r"\s+(?:och|og|&)\s+Gret(?:a|e|el)s?\b")
-_SAINT = re.compile(r"(?:\bSankt|\bSankta|\bSanct|\bSt\.|\bSaint)\s+$")
+_SAINT = re.compile(r"(?:\bSankt|\bSankta|\bSanct|\bSt\.|\bSaint|\bSainte|\bSanta|\bSanto|\bSan|\bSão)\s+$")
 _PARTICLE = re.compile(r"\s+(?:von|van|de|af|av|der|den|da|di|du|la|le|el|bin|ibn)\s+[A-ZÅÄÖÆØ]")
 
 
@@ -271,7 +273,11 @@ def _opens_sentence(ctx: Context, pos: int) -> bool:
     if s is not None and not any(t.wordish for t in ctx.tokens if s.start <= t.start < pos):
         return True
     line = ctx.text[ctx.text.rfind("\n", 0, pos) + 1:pos]
-    return not any(ch.isalnum() for ch in line)
+    if not any(ch.isalnum() for ch in line):
+        return True
+    # after an emoji that ends a thought ("… på caféen ☕️ Hans kanelsnegle er et hit")
+    before = line.rstrip()
+    return bool(before) and ord(before[-1]) >= 0x2190 and not before[-1].isalnum() and line.endswith(" ")
 
 
 _PERSON_WORDS = frozenset("""hans hennes hens deras hon han hen de vi jag hela resten kollegorna kollegerne
@@ -370,6 +376,8 @@ def check_trip(ctx: Context) -> None:
                 or any(s < m.end() and m.start() < e for s, e in spans):
             continue
         s0, s1 = d.sentence_text(m.start())
+        if d.cue_in("trip_others", s0, s1):
+            continue  # "Our partners in Kharkiv received …": people who live there, not our staff away
         if not d.cue_in("time_now", s0, s1) or d.cue_in("time_past", s0, s1) or d.negated(m.start()) \
                 or _TOPIC.search(ctx.text, max(s0, m.start() - 30), m.start()):
             continue  # "en utställning om livet i Kampala" is about a place, not from it

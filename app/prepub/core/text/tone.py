@@ -283,6 +283,10 @@ class _AttackReader:
         found = self._aim(token, entry)
         if found == "sure" and self._plural_address(token):
             return "group"  # "ni är precis så egoistiska och hjärndöda", "I flok nikkedukker"
+        if found == "sure" and _plural_form(token.text.casefold(), str(getattr(entry, "term", "")).casefold(),
+                                            getattr(entry, "pos", "n")) \
+                and not any(t.kind == "mention" for t in self._clause(token.start)[1]):
+            return "group"  # "You absolute clowns", "ni jävla idioter": said to several people
         return found
 
     def _plural_address(self, token: Token) -> bool:
@@ -310,8 +314,11 @@ class _AttackReader:
                     return "self"  # "vi kände oss som riktiga idioter", "I felt like a complete fool"
         sentence = self.ctx.sentence_at(token.start)
         s0 = sentence.start if sentence is not None else lo
+        s1 = sentence.end if sentence is not None else len(self.ctx.text)
+        if sentence is not None and len(sentence.words) <= 2:
+            s1 = len(self.ctx.text)  # a heading ("Rats? 🐀"): what it means is said after it
         if getattr(entry, "pos", "n") == "lit" and self.literal is not None and self.literal.search(
-                self.ctx.text, s0, sentence.end if sentence is not None else len(self.ctx.text)):
+                self.ctx.text, s0, s1):
             return None  # "han är en riktig clown på scen", "vår orm i terrariet"
         thing = self._describes_thing(token, entry)
         if not thing:
@@ -570,6 +577,14 @@ class _AttackReader:
 
 _PLURAL_NOUN_END = ("arna", "erna", "orna", "rna", "erne", "ene", "rne")
 _PEOPLE_END = ("isterna", "isterne", "örerna", "ørerne", "arbetarna", "arbejderne", "ists", "ians", "ers", "ors")
+
+
+def _plural_form(low: str, term: str, pos: str) -> bool:
+    """Whether an abuse noun stands in a plural form of its entry ("clowns" of "clown", "idioter" of
+    "idiot"), not the entry itself."""
+    if pos == "adj" or not term or low == term or not low.startswith(term[:max(3, len(term) - 2)]):
+        return False
+    return low.endswith(("s", "ar", "er", "or", "arna", "erna", "orna", "erne", "ere")) and not low.endswith("ss")
 
 
 def _plural(low: str, langs: tuple[str, ...]) -> bool:
