@@ -364,6 +364,7 @@ TRIPS = [
     ("se", "Our partners opened a new water point in Adjumani district today! 1,500 people now have clean water.", False),
     ("se", "Our partners in Kharkiv received an anonymous threat this week. They continue their work.", False),
     ("se", "Our team is in Kampala today, visiting partners.", True),
+    ("dk", "Lige nu er vi i Accra sammen med vores partnere, og i morgen tager vi ud til landsbyerne.", True),
     ("se", "Maria Holm har i dag skrivit en krönika om livet i Kyiv.", False),
     ("se", "Greetings from Alnö! 🌊 Our summer team is at the beach all day today. Come say hej!", False),
     ("dk", "Live from Dokk1! 📚 The fair is in full swing until 17:00. Drop by for coffee.", False),
@@ -382,6 +383,14 @@ def test_where_people_are_now(org: str, text: str, flagged: bool) -> None:
 
 # Threats in batch 9's words, and the same words said harmlessly.
 THREATS = [
+    # batch 11: "otherwise" is the condition and its consequence at once, when someone will do it
+    (SE, "Ställ tillbaka kanoterna före fredag. Annars letar vi upp dig, och då blir det inte trevligt.", True),
+    (SE, "Whoever nicked the generator: bring it back by Friday or we'll come round and take it out of your hide.", True),
+    (SE, "Anmäl dig före fredag, annars blir det inga platser kvar.", False),
+    (SE, "Ta med regnkläder, annars blir det inte trevligt på utflykten!", False),
+    (SE, "Sign up by Friday or we'll give your place away.", False),
+    (DK, "Tilmeld dig inden fredag, ellers er der ingen pladser.", False),
+    (SE, "Last week a youth worker found a note: »Stop helping them or your kids are next«. It is reported.", True),
     # batch 10: a condition put by an inverted verb, harm in new words; questions and recipes are not
     (SE, "Sista varningen till dig som snor mat: nästa gång står vi och väntar. Då går du hem med en blåtira 😤", True),
     (DK, "Til jer: møder I op og laver ballade, bliver I båret ud, og det bliver ikke med silkehandsker.", True),

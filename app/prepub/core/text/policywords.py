@@ -376,7 +376,7 @@ def check_trip(ctx: Context) -> None:
                 or any(s < m.end() and m.start() < e for s, e in spans):
             continue
         s0, s1 = d.sentence_text(m.start())
-        if d.cue_in("trip_others", s0, s1):
+        if _others_there(ctx, s0, s1):
             continue  # "Our partners in Kharkiv received …": people who live there, not our staff away
         if not d.cue_in("time_now", s0, s1) or d.cue_in("time_past", s0, s1) or d.negated(m.start()) \
                 or _TOPIC.search(ctx.text, max(s0, m.start() - 30), m.start()):
@@ -388,6 +388,22 @@ def check_trip(ctx: Context) -> None:
 
 _TOPIC = re.compile(r"(?<![^\W\d_])(?:om|about|kring|omkring|on|från|fra|from)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"(?<![^\W\d_])(?i:i|in|på|at|mellan|mellem|between)\s+([A-ZÅÄÖÆØ][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w-])")
+
+
+def _others_there(ctx: Context, s0: int, s1: int) -> bool:
+    """Whether the sentence is about people who live where it names ("Our partners in Kharkiv
+    received …"), not our staff visiting them ("… sammen med vores partnere", "visiting partners")."""
+    rx = ctx.lists.phrase_regex("trip_others", ctx.phrase_languages)
+    if rx is None:
+        return False
+    for m in rx.finditer(ctx.text, s0, s1):
+        if not _WITH_THEM.search(ctx.text, max(s0, m.start() - 25), m.start()):
+            return True
+    return False
+
+
+_WITH_THEM = re.compile(r"\b(?:med|with|hos|sammen\s+med|together\s+with|tillsammans\s+med|besöker|besøger|visiting|"
+                        r"visit|meet|meeting|träffar|møder|mødes\s+med)\s+$", re.IGNORECASE)
 
 
 def _colleague_named(ctx: Context) -> bool:

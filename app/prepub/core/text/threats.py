@@ -176,6 +176,8 @@ def _veiled_pairs(ctx: Context) -> list[tuple[int, int]]:
     return [(min(w.start(), u.start()), max(w.end(), u.end()))]
 
 
+_OTHERWISE = re.compile(r"annars|ellers|or(?:\s+else)?", re.IGNORECASE)
+_AGENT = re.compile(r"\b(?:vi|we|jag|jeg|i(?:'ll|’ll)|någon|nogen|someone|somebody|oss|os|us)\b", re.IGNORECASE)
 _CONSEQUENCE_BREAK = re.compile(r",|;|:|–|—|\s-\s|\b(?:och|så|og|and|then|or|eller)\b", re.IGNORECASE)
 
 
@@ -211,9 +213,16 @@ def _conditional_threats(ctx: Context) -> list[tuple[int, int]]:
         nxt = ctx.sentence_at(s1 + 1) if s1 < len(ctx.text) else None
         stop = nxt.end if nxt is not None and s1 - s0 < 60 else s1
         brk = _CONSEQUENCE_BREAK.search(ctx.text, m.end(), s1)
+        brk_end = brk.end() if brk is not None else None
+        if _OTHERWISE.fullmatch(m.group().strip()):
+            # "Annars letar vi upp dig", "or we'll come round": the consequence itself, when someone
+            # will do it ("Husk solcreme, ellers kommer du til at brænde dig" is advice)
+            if not _AGENT.search(ctx.text, m.end(), s1):
+                continue
+            brk_end = m.end()
         h = None
         for h in harm.finditer(ctx.text, m.end(), stop):
-            if brk is not None and brk.end() <= h.start():
+            if brk_end is not None and brk_end <= h.start():
                 break  # after the condition's clause
             if len(ctx.text[m.end():h.start()].split()) >= 4:
                 break  # "Röstar ni igenom nedläggningen av skolan kommer vi att se till att ni får det jobbigt"
@@ -221,7 +230,7 @@ def _conditional_threats(ctx: Context) -> list[tuple[int, int]]:
             h = None
         if h is None:
             continue  # harm only inside the condition ("if you see a fire, call 112") or none
-        r0 = brk.end() if brk is not None and brk.end() <= h.start() else m.end()
+        r0 = brk_end if brk_end is not None and brk_end <= h.start() else m.end()
         if accident is not None and accident.search(ctx.text, m.start(), h.start()):
             continue  # "if you fall on the ice you will end up in hospital": advice
         region = ctx.text[r0:stop]

@@ -538,6 +538,8 @@ class _AttackReader:
                     and words[j - 1].text.casefold() not in self.org_words:
                 return "sure"  # a first name and a surname
             if j == 0:
+                if self.hate_group is not None and self.hate_group.match(self.ctx.text, t.start):
+                    return "hate"  # "Sigøjnere er nogle snyltere": abuse of a group hate speech targets
                 if len(low) >= 7 and low.endswith(("arna", "erna", "orna", "erne")):
                     return "group"  # "Grannarna är …", "Naboerne er …": a definite plural, not a name
                 return "likely"  # a capitalised word opening the sentence: maybe a person
