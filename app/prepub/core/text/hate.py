@@ -11,6 +11,12 @@ from prepub.core.model import Severity
 from prepub.core.text.context import Context
 from prepub.core.text.tonebase import alternation, construction, voice_params
 
+#: A group word in the genitive names a thing of theirs ("the women's match"), not the group; and
+#: the group and what is said of it stand in one clause (no colon or semicolon between:
+#: "Till alla kvinnor med endometrios: det är en sjukdom").
+_NOT_POSSESSIVE = r"(?!['’]s\b)"
+
+
 def _hate_rx(ctx: Context) -> re.Pattern[str] | None:
     """A group of people and, later in the same sentence, what makes it hate: vermin, "should be
     thrown out" – or, for a group of origin or faith, "is taking over"."""
@@ -19,9 +25,9 @@ def _hate_rx(ctx: Context) -> re.Pattern[str] | None:
         origin, invasion = alternation(ctx, "hate_origin"), alternation(ctx, "hate_invasion")
         alts = []
         if group and pred:
-            alts.append(rf"(?:{group})[^.!?\n]{{0,60}}?(?:{pred})")
+            alts.append(rf"(?:{group}){_NOT_POSSESSIVE}[^.!?\n:;]{{0,60}}?(?:{pred})")
         if origin and invasion:
-            alts.append(rf"(?:{origin})[^.!?\n]{{0,40}}?(?:{invasion})")
+            alts.append(rf"(?:{origin}){_NOT_POSSESSIVE}[^.!?\n:;]{{0,40}}?(?:{invasion})")
         return "|".join(alts) or None
     return construction(ctx, "hate", build)
 
@@ -34,7 +40,7 @@ def _hate_own_rx(ctx: Context) -> re.Pattern[str] | None:
         compound = alternation(ctx, "hate_compound")
         alts = []
         if group and neg:
-            alts.append(rf"(?:{group})[^.!?\n]{{0,60}}?(?:{neg})")
+            alts.append(rf"(?:{group}){_NOT_POSSESSIVE}[^.!?\n:;]{{0,60}}?(?:{neg})")
         if compound:
             alts.append(compound)
         if group:
@@ -51,11 +57,15 @@ def _hate_weak_rx(ctx: Context) -> re.Pattern[str] | None:
         group, weak = alternation(ctx, "hate_group"), alternation(ctx, "hate_predicate_weak")
         alts = []
         if group and weak:
-            alts.append(rf"(?:{group})[^.!?\n]{{0,60}}?(?:{weak})")
+            alts.append(rf"(?:{group}){_NOT_POSSESSIVE}[^.!?\n:;]{{0,60}}?(?:{weak})")
         if group:
             alts += [p.replace("GROUP", f"(?:{group})")
                      for p in ctx.lists.phrase_items("hate_without", ctx.phrase_languages, regex=True)]
-        alts += ctx.lists.phrase_items("hate_simile", ctx.phrase_languages, regex=True)
+        simile = alternation(ctx, "hate_simile")
+        if simile:  # said of people: a group, or "folk", "de", "they" before it (not of slugs or knotweed)
+            people = rf"{group}|\b(?:folk|folket|människor|mennesker|people|de|dem|they|them)\b" if group else \
+                r"\b(?:folk|folket|människor|mennesker|people|de|dem|they|them)\b"
+            alts.append(rf"(?:{people})[^.!?\n]{{0,60}}?(?:{simile})")
         return "|".join(f"(?:{a})" for a in alts) or None
     return construction(ctx, "hate_weak", build)
 

@@ -173,9 +173,9 @@ _GLOSS = re.compile(r"(?:the|a|an|en|ett|et|den|det|de|som|der|which|who)\s", re
 
 
 def _spelled_in(acronym: str, words: list[str], *, first_only: bool = False) -> bool:
-    """Whether the last words before the acronym spell it: its first letter opens one of them and
-    the rest follow in order within that word and the next ("fullmäktige" -> FUM, "Översikts-
-    planen" -> ÖP)."""
+    """Whether the words beside the acronym spell it: its first letter opens one of them and the
+    rest follow in order in the letters from there on ("fullmäktige" -> FUM, "Översiktsplanen" ->
+    ÖP); with ``first_only`` the first word must open it (the name written after the acronym)."""
     for i, w in enumerate(words):
         if w[:1].upper() != acronym[:1]:
             if first_only:

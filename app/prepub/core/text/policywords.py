@@ -165,6 +165,10 @@ def check_competitors(ctx: Context) -> None:
         if sentence is None or sentence.start in done:
             continue
         s0, s1 = sentence.start, sentence.end
+        if name not in competitors and ctx.discourse.cue_in("competition", s0, s1):
+            continue  # "Over 300 competitors took part in the race": rivals in a sport, not a firm
+        if _THANKED.search(ctx.text, max(s0, start - 40), start):
+            continue  # "Stort tack till Nordbolaget AB som ställde upp när det blev kaos"
         if len(sentence.words) <= 3:  # "Rival A/S?" – what follows is about it
             nxt = ctx.sentence_at(s1 + 1) if s1 < len(ctx.text) else None
             if nxt is None:
@@ -202,6 +206,10 @@ def check_competitors(ctx: Context) -> None:
         span = (min(start, first[0]), max(end, first[1]))
         ctx.emit("text.competitor_negative", span,
                  params={"competitor": name, "word": ctx.text[first[0]:first[1]]})
+
+
+_THANKED = re.compile(r"\b(?:tack|tak|thanks?|thank\s+you|stort\s+tack|tusen\s+tack|tusind\s+tak)\s+(?:till|til|to)?\s*$",
+                      re.IGNORECASE)
 
 
 def _refers_back(ctx: Context, s0: int, s1: int, back: frozenset[str],
@@ -387,7 +395,7 @@ def check_trip(ctx: Context) -> None:
 
 
 _TOPIC = re.compile(r"(?<![^\W\d_])(?:om|about|kring|omkring|on|från|fra|from)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
-_LOCATIVE = re.compile(r"(?<![^\W\d_])(?i:i|in|på|at|mellan|mellem|between)\s+([A-ZÅÄÖÆØ][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w-])")
+_LOCATIVE = re.compile(r"(?<![^\W\d_])(?i:i|in|på|at)\s+([A-ZÅÄÖÆØ][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w-])")
 
 
 def _others_there(ctx: Context, s0: int, s1: int) -> bool:
@@ -519,9 +527,8 @@ def _dateline(ctx: Context, home: str) -> tuple[int, int] | None:
         return None
     place = m.group(1) or m.group(2)
     name = place.title() if place.isupper() else place
-    known = place.casefold() in ctx.lists.places or gazetteer.countries(name)
-    if not known or _is_home(ctx, name, home):
-        return None
+    if _is_home(ctx, name, home) or not _abroad(ctx, name, str(ctx.policy.organisation.country or "")):
+        return None  # "STOCKHOLM – Nu är det klart …": news from home, not a trip
     return (m.start(), m.end())
 
 

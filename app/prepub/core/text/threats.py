@@ -214,12 +214,9 @@ def _conditional_threats(ctx: Context) -> list[tuple[int, int]]:
         stop = nxt.end if nxt is not None and s1 - s0 < 60 else s1
         brk = _CONSEQUENCE_BREAK.search(ctx.text, m.end(), s1)
         brk_end = brk.end() if brk is not None else None
-        if _OTHERWISE.fullmatch(m.group().strip()):
-            # "Annars letar vi upp dig", "or we'll come round": the consequence itself, when someone
-            # will do it ("Husk solcreme, ellers kommer du til at brænde dig" is advice)
-            if not _AGENT.search(ctx.text, m.end(), s1):
-                continue
-            brk_end = m.end()
+        otherwise = _OTHERWISE.fullmatch(m.group().strip()) is not None
+        if otherwise:
+            brk_end = m.end()  # "Annars letar vi upp dig", "or we'll come round": the consequence itself
         h = None
         for h in harm.finditer(ctx.text, m.end(), stop):
             if brk_end is not None and brk_end <= h.start():
@@ -230,6 +227,10 @@ def _conditional_threats(ctx: Context) -> list[tuple[int, int]]:
             h = None
         if h is None:
             continue  # harm only inside the condition ("if you see a fire, call 112") or none
+        if otherwise and (len(re.findall(r"[^\W\d_][\w'’]*", ctx.text[m.end():h.start()])) > 6
+                          or not _AGENT.search(ctx.text, m.end(), h.end())):
+            continue  # someone must do it, right there: not "annars får du betala … hos oss", not
+            # "Husk solcreme, ellers kommer du til at brænde dig", not "… – and you'll be sorry"
         r0 = brk_end if brk_end is not None and brk_end <= h.start() else m.end()
         if accident is not None and accident.search(ctx.text, m.start(), h.start()):
             continue  # "if you fall on the ice you will end up in hospital": advice
