@@ -550,6 +550,7 @@ REVIEWED_HARMLESS = [
     (SE, "Apparently this is the biggest turnout we've ever had for the beach clean-up! Correct us if we're wrong 😄"),
     (SE, "Vår målvakt kallas ”Clownen” i laget för sina skämt i omklädningsrummet."),
     (SE, "STOCKHOLM – Nu är det klart: Norrå kommun får pris för årets bästa lekplats."),
+    (SE, "Just nu behöver barnen i Kyiv varma kläder – vi tar emot gåvor i dag."),
 ]
 
 
