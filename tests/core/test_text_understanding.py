@@ -800,3 +800,108 @@ def test_batch_8_look_alikes_stay_silent(policy, text: str) -> None:
 ])
 def test_sincere_praise_is_no_irony(policy, text: str) -> None:
     assert _rules(text, policy).get("text.irony") not in ("warn", "block"), text
+
+
+# --- batch 12 (tests/data/text/train_r12*.jsonl): kinds of wording the rules missed ---------------
+# A threat told as news: its harm quoted or reported ("skrev att han skulle …", "råbte, at han ville
+# skyde …") in a post that reports it, condemns it or calls it a threat; hate as a slogan, an
+# "X-free" zone, monkey noises, a coded group ("studenter från vissa länder") with a stereotype;
+# hearsay in new words and posts that say it is unconfirmed; sarcasm or bad-news hearsay about a
+# named competitor; colleagues staying in a town of the home country beyond the home radius.
+
+HOME = parse_policy('''
+[organisation]
+country = "SE"
+home_name = "Sundsvall"
+home_lat = 62.3908
+home_lon = 17.3069
+home_radius_km = 60
+people = ["Anna Svensson", "Hans Nilsson", "Maria Holm"]
+competitors = ["Nordbolaget AB"]
+''')
+DK_HOME = parse_policy('''
+[organisation]
+country = "DK"
+home_name = "Aarhus"
+home_lat = 56.1567
+home_lon = 10.2108
+home_radius_km = 40
+competitors = ["Rival A/S"]
+''')
+
+
+@pytest.mark.parametrize("policy,text,rule", [
+    (SE, "En chaufför blev hotad av en bilist som skrek ”nästa gång kör jag över dig”. Det är inte okej.", "text.threat"),
+    (SE, "Avsändaren skrev att han skulle ”komma dit med kniv och göra slut på hela stället”. Vi har polisanmält hotet.",
+     "text.threat"),
+    (DK, "Under koncerten råbte en mand, at han ville skyde forsangeren. Sagen er overgivet til politiet.", "text.threat"),
+    (SE, "Our reception received a letter saying our office will go up in flames. We have reported it to the police.",
+     "text.threat"),
+    (DK, "I nat har nogen sprayet »Muslimer ud« på gavlen. Vi har anmeldt hærværket.", "text.slur"),
+    (SE, "Fans in section C were making monkey noises at our striker. We condemn this completely.", "text.slur"),
+    (SE, "Finally a gypsy-free zone at the market, so you can shop in peace.", "text.slur"),
+    (DK, "Danmark for danskerne 🇩🇰 Resten kan finde et andet land.", "text.slur"),
+    (SE, "Erfarenheten säger att studenter från vissa länder fuskar mer, det sitter i kulturen helt enkelt.", "text.slur"),
+    (SE, "Problemet är vissa grupper. De passar inte in här och kommer aldrig att göra det.", "text.slur"),
+    (SE, "Enligt det som går runt i Norrå-grupperna blir det gratis parkering i sommar.", "text.rumour"),
+    (SE, "Vi har fått höra att stationshuset ska rivas. Inget är officiellt än.", "text.rumour"),
+    (DK, "Der går historier om, at lederen af klubben har fået en advarsel.", "text.rumour"),
+    (SE, "We can't confirm it yet, but we keep hearing from several people that the ice hall might close.", "text.rumour"),
+    (SE, "We've been told – not officially – that the referee had money on the game.", "text.rumour"),
+])
+def test_batch_12_wordings(policy, text: str, rule: str) -> None:
+    assert rule in _rules(text, policy), text
+
+
+@pytest.mark.parametrize("policy,text,flagged", [
+    (HOME, "Det sägs att Nordbolaget AB är på väg mot konkurs. Bra att vi inte valde dem!", True),
+    (DK_HOME, "Nå, så har Rival A/S endnu en gang »revolutioneret« området med en app, som ingen kan logge ind på. "
+              "Sikke en innovation 🙄", True),
+    (HOME, "Rumour has it Nordbolaget AB is on the edge of bankruptcy. Can't say we're surprised.", True),
+    (HOME, "Obekräftade uppgifter gör gällande att skolmaten ska upphandlas från Nordbolaget AB nästa år.", False),
+    (HOME, "Det sägs att Nordbolaget AB inte ens behövde förlänga tidplanen – imponerande!", False),
+])
+def test_hearsay_or_sarcasm_about_a_competitor(policy, text: str, flagged: bool) -> None:
+    assert ("text.competitor_negative" in _rules(text, policy)) is flagged, text
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Maria och Lars från styrelsen är på kongressen i Stockholm hela veckan och bor på hotellet vid Centralen.", True),
+    ("Vår kulturskolechef står i detta nu på scenen i Malmö och berättar om våra elever.", True),
+    ("Vi har just nu lediga tjänster i Stockholm och Umeå – sök senast 1 juni!", False),
+    ("Just nu kan du se vår vandringsutställning i Göteborg. Missa inte!", False),
+    ("Hela veckan pågår vår kampanj i Stockholm och Malmö – leta efter våra affischer!", False),
+    ("Vi är på plats i Timrå hela veckan med vår mobila bibliotek.", False),  # within the home radius
+])
+def test_a_stay_in_a_distant_town_at_home_is_a_trip(text: str, flagged: bool) -> None:
+    assert ("text.trip_ongoing" in _rules(text, HOME)) is flagged, text
+
+
+# Harmless posts with the same words (probes written with the rules above): silent.
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Vi har polisanmält inbrottet. Polisen skriver att de kommer att skjuta upp förhöret."),
+    (SE, "Kommunen tar hotet om översvämning på allvar. Vi har sagt att vi ska köra över till Alnö med sandsäckar."),
+    (SE, "Vi har anmält felet. Teknikern sa att han ska spränga berget i morgon kl. 10 – varning för buller."),
+    (SE, "Vi har anmält vattenläckan. Rörmokaren sa att han skulle ta med en kniv och tejp."),
+    (SE, "Glassbaren sa att de ska sälja en kula glass för 10 kr. Vi står bakom initiativet!"),
+    (DK, "Vi har anmeldt tyveriet til politiet. Betjenten sagde, at de vil skyde efterforskningen i gang."),
+    (DK, "Truslen om regn fik os til at flytte koncerten. Arrangøren sagde, at de ville køre scenen ned til havnen."),
+    (SE, "We condemn the vandalism. The coach said he would kill time at the café until the bus came."),
+    (SE, "Threats of rain moved the gig. The band said they would blow up the balloons themselves."),
+    (SE, "We stand with our staff. The chef said she will shoot a video of the new menu."),
+    (SE, "We helped the refugees out. Thanks to all volunteers!"),
+    (SE, "Kvinnor ut på isen! Nu startar damhockeyn."),
+    (SE, "Tiderna för vissa grupper passar inte in i schemat, så vi flyttar dem till tisdag."),
+    (SE, "Invandrare berikar staden, och musiken ligger i deras kultur."),
+    (SE, "Immigrants bring richness; music is deep in their culture."),
+    (SE, "Studenter från vissa länder behöver visum – det ligger i reglerna."),
+    (SE, "Refugees who arrive in winter don't fit in our small shelter, so we opened a second one."),
+    (SE, "We hear the birds singing again – spring is here! Nothing is official yet, but the ice rink closes Sunday."),
+    (SE, "Several visitors have told us the new café is lovely. We can't confirm the opening hours yet."),
+    (SE, "Inget är officiellt än, men vi har fått höra att ni gillar de nya öppettiderna. Tack!"),
+    (SE, "Enligt en elev vi har pratat med var lägerskolan årets höjdpunkt 😊"),
+])
+def test_batch_12_look_alikes_stay_silent(policy, text: str) -> None:
+    alarms = {"text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour",
+              "text.competitor_negative", "text.trip_ongoing"}
+    assert not alarms & set(_rules(text, policy)), text

@@ -98,9 +98,17 @@ class Discourse:
         """Whether a reporting verb or phrase stands earlier in the sentence of ``pos``."""
         if self._report_rx is None:
             return False
-        return self._report_rx.search(self.ctx.text, self._reporting_start(pos), pos) is not None
+        return self._report_rx.search(self.ctx.text, self.reporting_start(pos), pos) is not None
 
-    def _reporting_start(self, pos: int) -> int:
+    def report_end(self, pos: int) -> int | None:
+        """Where the first reporting verb or phrase before ``pos`` in its sentence ends (None
+        when there is none): what the report says lies between it and ``pos``."""
+        if self._report_rx is None:
+            return None
+        m = self._report_rx.search(self.ctx.text, self.reporting_start(pos), pos)
+        return None if m is None else m.end()
+
+    def reporting_start(self, pos: int) -> int:
         """Where to look for a reporting verb: the sentence of ``pos``, or the one before when
         that one ends with a colon ("Vi fick ett sms: …")."""
         sents = self.ctx.sentences

@@ -141,7 +141,8 @@ def check_competitors(ctx: Context) -> None:
     "Nordbolagets", "Rival") or competitors named as such ("konkurrenterna", "our competitors") –
     and, in the same sentence, words that run it down ("usel", "halvdana", "ocker­priser", "leverer
     aldrig til tiden", "rip off") or abuse. A name standing alone as a question or a heading
-    ("Rival A/S? Dyrt, langsomt og uprofessionelt.") takes the next sentence too. A neutral
+    ("Rival A/S? Dyrt, langsomt og uprofessionelt.") takes the next sentence too. Hearsay or
+    sarcasm that the rumour and irony checks found in that span runs it down as well. A neutral
     comparison ("lägre avgifter än …") says nothing bad and passes."""
     competitors = [str(c) for c in ctx.policy.organisation.competitors or [] if str(c).strip()]
     negative = ctx.lists.phrase_regex("negative", ctx.phrase_languages)
@@ -150,6 +151,11 @@ def check_competitors(ctx: Context) -> None:
     generic = ctx.lists.phrase_regex("competitor_generic", ctx.phrase_languages)
     coarse = [(f.span[0], f.span[1]) for f in ctx.findings if f.span and f.rule in (
         "text.profanity", "text.insult", "text.slur", "text.personal_attack")]
+    # hearsay or sarcasm about a competitor runs it down too ("Det sägs att Nordbolaget AB är på
+    # väg mot konkurs", "Rival A/S har »revolutioneret« … 🙄"), a hint (info) included
+    # (a rumour only when it is bad news: "Vi har hört att Nordbolaget AB ska köpa upp hamnen" is not)
+    told = [(f.span[0], f.span[1], f.rule == "text.rumour") for f in ctx.findings
+            if f.span and f.rule in ("text.irony", "text.rumour")]
     mentions: list[tuple[int, int, str]] = []
     for name in competitors:
         rx = name_regex(name, compounds=False)
@@ -184,6 +190,9 @@ def check_competitors(ctx: Context) -> None:
                     w.casefold() in back for w in re.findall(r"[^\W\d_]+", ctx.text[nxt.start:nxt.end])[:4])):
                 s1 = nxt.end  # "… Klogt valg. Deres folk er …"
         bad: list[tuple[int, int]] = [s for s in coarse if s0 <= s[0] < s1]
+        bad += [(a, b) for a, b, hearsay in told if s0 <= a < s1
+                and (not hearsay or _BAD_NEWS.search(ctx.text, s0, s1)
+                     or (negative is not None and negative.search(ctx.text, s0, s1)))]
         c = contrast.search(ctx.text, max(s0, start - 30), start) if contrast is not None else None
         if c is not None and ctx.text[c.end():start].strip(" ,"):
             c = None
@@ -208,6 +217,8 @@ def check_competitors(ctx: Context) -> None:
                  params={"competitor": name, "word": ctx.text[first[0]:first[1]]})
 
 
+#: What makes hearsay about a competitor bad news (besides the negative words): ruin.
+_BAD_NEWS = re.compile(r"\b(?:konkurs\w*|bankrupt\w*|insolven\w*|obestånd)\b", re.IGNORECASE)
 _THANKED = re.compile(r"\b(?:tack|tak|thanks?|thank\s+you|stort\s+tack|tusen\s+tack|tusind\s+tak)\s+(?:till|til|to)?\s*$",
                       re.IGNORECASE)
 
@@ -380,7 +391,7 @@ def check_trip(ctx: Context) -> None:
     country = ctx.policy.organisation.country
     for m in _LOCATIVE.finditer(ctx.text):  # "utanför hotellet i Kigali just nu", "first day in Bogotá"
         place = m.group(1)
-        if _is_home(ctx, place, home) or ctx.inside(m.start(), m.end()) or not _abroad(ctx, place, country) \
+        if _is_home(ctx, place, home) or ctx.inside(m.start(), m.end()) or not _away(ctx, place, country) \
                 or any(s < m.end() and m.start() < e for s, e in spans):
             continue
         s0, s1 = d.sentence_text(m.start())
@@ -391,6 +402,10 @@ def check_trip(ctx: Context) -> None:
         if not d.cue_in("time_now", s0, s1) or d.cue_in("time_past", s0, s1) or d.negated(m.start()) \
                 or _TOPIC.search(ctx.text, max(s0, m.start() - 30), m.start()):
             continue  # "en utställning om livet i Kampala" is about a place, not from it
+        if not _abroad(ctx, place, country) and not (_stay_now(ctx, s0, s1) and _people_there(ctx, s0, m.start())):
+            continue  # in the home country only people staying there now ("Maria och Lars från styrelsen är på
+            # kongressen i Stockholm hela veckan"), not a bare "nu" ("… der nu er skiftet til en klub i
+            # Silkeborg"), a job or an exhibition ("Vores vandreudstilling står hele ugen i Odense")
         spans.append((m.start(), _with_time(ctx, m.end())))
         ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": m.group(), "place": place},
                  severity=Severity.WARN)  # no trip phrase, only place + now + us: less sure
@@ -443,6 +458,48 @@ def _abroad(ctx: Context, place: str, country: str) -> bool:
     if known is not None:
         return known
     return low in ctx.lists.places
+
+
+def _away(ctx: Context, place: str, country: str) -> bool:
+    """A place away from home: abroad (:func:`_abroad`), or a town of the home country that the
+    offline city list puts beyond the policy's home radius ("Umeå" or "Malmö" for an office in
+    Sundsvall; not "Timrå", nor a district the list does not know)."""
+    if _abroad(ctx, place, country):
+        return True
+    org = ctx.policy.organisation
+    if org.home_lat is None or org.home_lon is None or not _looks_like_place(ctx, place):
+        return False
+    return country in gazetteer.countries(place) \
+        and not gazetteer.near(place, org.home_lat, org.home_lon, org.home_radius_km)
+
+
+_STAY_VERB = re.compile(r"\b(?:är|er|is|are|står|sitter|bor|befinner|taler|talar|speaks?|stays?|stannar|bliver|blir)\b",
+                       re.IGNORECASE)
+
+
+def _people_there(ctx: Context, s0: int, pos: int) -> bool:
+    """Whether people ("vi", a role, a name) are the subject of a verb of being somewhere
+    ("är", "står", "bor", "taler") between the sentence start and ``pos``."""
+    for v in _STAY_VERB.finditer(ctx.text, s0, pos):
+        if _people_subject(ctx, v.start(), s0):
+            return True
+        before = re.findall(r"[^\W\d_]+", ctx.text[s0:v.start()])
+        if before and _ROLE_END.search(before[-1].casefold()):
+            return True  # "Vår kulturskolechef står …", "Maria och Lars från styrelsen är …"
+    return False
+
+
+#: Words for a role or a body of people by their ending: "-chef", "ordföranden", "styrelsen", "holdet".
+_ROLE_END = re.compile(r"(?:chef|chefen|ordförande|ordföranden|formand|formanden|styrelse|styrelsen|bestyrelsen|rektor|"
+                       r"rektorn|koordinator|koordinatorn|delegation|delegationen|teamet|team|holdet|laget|gruppen|"
+                       r"director|chair|manager|board|staff|personalen|medarbetarna|medarbejderne)$")
+
+
+def _stay_now(ctx: Context, s0: int, s1: int) -> bool:
+    """Whether the sentence says a stay is on now in more than a bare "nu"/"now": "just nu", "i
+    detta nu", "hela veckan", "i eftermiddag", "until Friday"."""
+    rx = ctx.lists.phrase_regex("time_now", ctx.phrase_languages)
+    return rx is not None and any(m.group().casefold() not in ("nu", "now") for m in rx.finditer(ctx.text, s0, s1))
 
 
 def _with_time(ctx: Context, end: int) -> int:

@@ -305,19 +305,38 @@ _COMING = re.compile(r"(?<!\w)(?:kommer|ska|skall|skal|vil|will|'ll|’ll|going\
                      r"väntar|venter|waiting|hittar|finder|find|vet|ved|know)(?!\w)", re.IGNORECASE)
 
 
+_INTENT = re.compile(r"(?<!\w)(?:skulle|ville|ska|skall|tänker|tänkte|kommer\s+att|skal|vil|would|will|was\s+going\s+to|"
+                     r"were\s+going\s+to|'d|’d|'ll|’ll)(?!\w)", re.IGNORECASE)
+
+
 def _quoted_threats(ctx: Context) -> list[tuple[int, int]]:
-    """A threat someone else made, quoted in a post that reports or condemns it ("Vi har
-    polisanmält hotet", "reported to the police"): the quotation speaks to someone ("du", "you")
-    about what will come ("Vi kommer hem till dig", "we'll be waiting for you after your shift").
-    It warns and never blocks (the voice is quoted)."""
+    """A threat someone else made, told in a post that reports it. Quoted: the quotation speaks
+    to someone ("du", "you") about what will come ("Vi kommer hem till dig", "we'll be waiting
+    for you after your shift") in a post that reports or condemns it ("Vi har polisanmält
+    hotet"); or it names harm (``threat_reported_harm``: "tända på hela stationen", "komma dit
+    med kniv") in a post that reports, condemns or calls it a threat (``threat_reported_cue``:
+    "hotet", "trusler", "threatened"). Reported: a reporting verb, then what someone would or
+    will do, then the harm ("råbte, at han ville skyde forsangeren", "a letter saying our office
+    will go up in flames"). It warns and never blocks (the voice is quoted or reported)."""
     d = ctx.discourse
-    if not d.quotes or not d.condemns:
+    told = d.condemns or d.cue_anywhere("threat_reported_cue")
+    if not told:
         return []
+    harm = ctx.lists.phrase_regex("threat_reported_harm", ctx.phrase_languages)
     out: list[tuple[int, int]] = []
     for q0, q1 in d.quotes:
         inner = ctx.text[q0 + 1:q1 - 1]
-        if len(inner.split()) < 3 or d.in_title(q0 + 1, q1 - 1):
+        if len(inner.split()) < 3 or d.in_title(q0 + 1, q1 - 1) or d.negated(q0 + 1, q1 - 1, window=0):
             continue
-        if _ADDRESSED.search(inner) and _COMING.search(inner) and not d.negated(q0 + 1, q1 - 1, window=0):
+        if (d.condemns and _ADDRESSED.search(inner) and _COMING.search(inner)) \
+                or (harm is not None and harm.search(inner)):
             out.append((q0, q1))
+    if harm is None:
+        return out
+    for m in harm.finditer(ctx.text):
+        said = d.report_end(m.start())
+        if said is None or d.in_quote(m.start(), m.end()) or d.negated(m.start(), m.end()):
+            continue
+        if _INTENT.search(ctx.text, said, m.start()):
+            out.append((m.start(), m.end()))
     return out
