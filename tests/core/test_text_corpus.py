@@ -86,9 +86,10 @@ def test_warm_check_is_fast(outcomes) -> None:
 # measurement, with batch 9 in the rules and the model and the model's threat and slur switched on:
 # precision 0.94, recall 0.83, 0.04 alarms, 0.05 notes (0.82 at the thirteenth, with the model's
 # threat floor raised to 0.93); the fourteenth, with batch 10 in the rules and the model: precision
-# 0.96, recall 0.84, 0.03 alarms, 0.05 notes. Recall still misses the 0.9, and this test
-# only keeps it from getting worse.
-FRESH = {"precision": 0.96, "recall": 0.84, "alarms": 0.03, "infos": 0.05}
+# 0.96, recall 0.84, 0.03 alarms, 0.05 notes; the seventeenth, with batches 11 and 12 in the rules
+# and the model (stop 26): precision 0.94, recall 0.88, 0.05 alarms, 0.05 notes. Recall still misses
+# the 0.9, and this test only keeps it from getting worse.
+FRESH = {"precision": 0.94, "recall": 0.88, "alarms": 0.05, "infos": 0.05}
 
 
 def test_independent_held_out_set_does_not_regress() -> None:

@@ -491,6 +491,26 @@ def test_third_reviewers_look_alikes_stay_silent(post_id: str, org: str, text: s
     assert not hits, (post_id, text, hits)
 
 
+# A fourth reviewer's harmless probes of stop 26's new patterns (tests/data/text/lookalikes_r12.jsonl):
+# 68 everyday posts the first version flagged – "Hot dogs, läsk och glass – ”två kulor i strut”", a
+# knife-sharpening course, "hotade arter", "Kvinnor ut!" as an outdoor campaign, "romfria romkulor",
+# "Refugees often feel they don't fit in", sincere congratulations to a competitor, a new chief who
+# lives in Göteborg, "Tomorrow our chair is in Stockholm". All fixed in general terms; never trained on.
+LOOKALIKES_R12 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r12.jsonl"
+
+
+def _r12_posts() -> list[tuple[str, str, str]]:
+    rows = [json.loads(line) for line in LOOKALIKES_R12.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["id"], r["org"], r["text"]) for r in rows]
+
+
+@pytest.mark.parametrize("post_id,org,text", _r12_posts())
+def test_fourth_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -> None:
+    policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
+    hits = {r: s for r, s in _rules(text, policy).items() if r in _R10_ALARMS and s in ("warn", "block")}
+    assert not hits, (post_id, text, hits)
+
+
 @pytest.mark.parametrize("text,flagged", [
     ("For Søren da! 😲 Vi har rundet 5.000 følgere.", False),  # a Danish oath
     ("Hej Søren, kan du tage kameraet med på søndag?", True),  # the colleague Søren Kragh

@@ -848,6 +848,17 @@ competitors = ["Rival A/S"]
     (DK, "Der går historier om, at lederen af klubben har fået en advarsel.", "text.rumour"),
     (SE, "We can't confirm it yet, but we keep hearing from several people that the ice hall might close.", "text.rumour"),
     (SE, "We've been told – not officially – that the referee had money on the game.", "text.rumour"),
+    (SE, "Vägarbetet blir försenat igen. Vem kunde ana? Det har ju bara hänt fyra gånger sedan i höstas. 🚧", "text.irony"),
+    (DK, "Under koncerten fik vi en sms: ”Jeg kommer forbi med en kniv, hvis I ikke fjerner jeres stand.” "
+         "Sagen er anmeldt til politiet.", "text.threat"),
+    (DK, "Ja, det er selvfølgelig os, der har bestilt regnen. Godt opklaret, Sherlock 🕵️", "text.irony"),
+    (SE, "Domaren som blåste bort oss gör klokt i att inte visa sig på stan på ett tag. Bara ett vänligt tips. 🙂",
+     "text.threat"),
+    (SE, "@snoKungen85 Fortsätt du, så ser vi till att du får ett litet hembesök.", "text.threat"),
+    (DK, "@retfærdig_dansker Folk som dig plejer at få besøg en sen aften.", "text.threat"),
+    (DK, "Vi har din nummerplade. Du hører fra os, og det bliver ikke med en blomst.", "text.threat"),
+    (SE, "To that landlord: you'll be hearing from us, and it won't be through a lawyer.", "text.threat"),
+    (SE, "Tell the journalist who wrote it to stay out of Sundsvall for a while – for his own sake.", "text.threat"),
 ])
 def test_batch_12_wordings(policy, text: str, rule: str) -> None:
     assert rule in _rules(text, policy), text
@@ -900,8 +911,35 @@ def test_a_stay_in_a_distant_town_at_home_is_a_trip(text: str, flagged: bool) ->
     (SE, "Several visitors have told us the new café is lovely. We can't confirm the opening hours yet."),
     (SE, "Inget är officiellt än, men vi har fått höra att ni gillar de nya öppettiderna. Tack!"),
     (SE, "Enligt en elev vi har pratat med var lägerskolan årets höjdpunkt 😊"),
+    (SE, "Vem kunde ana att solen skulle skina hela helgen? Välkommen till stranden!"),
+    (SE, "Nothing says summer like strawberries and cream at the library garden party!"),
+    (SE, "Inget säger sommar som att äta glass på torget ☀️"),
+    (SE, "Tack, Einstein-gymnasiet, för samarbetet!"),
+    (SE, "Sherlock Holmes-kvällen på biblioteket: kom förklädd!"),
+    (SE, "Du gör klokt i att inte gå ensam hem efter festen – ta sällskap!"),
+    (SE, "Du gör klokt i att inte visa dig på gymmet om du är förkyld."),
+    (SE, "Nästa gång är det du som vinner! Lycka till i lotteriet."),
+    (SE, "Ring oss så ser vi till att du får ett hembesök av fixartjänsten."),
+    (SE, "Visitors would do well not to park on the grass."),
+    (SE, "Next time it won't be the same without you!"),
+    (DK, "Næste gang er det jer, der vinder pokalen!"),
+    (DK, "Næste gang er det ikke kun bådene, der får ny maling – også klubhuset!"),
 ])
 def test_batch_12_look_alikes_stay_silent(policy, text: str) -> None:
-    alarms = {"text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour",
+    alarms = {"text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour", "text.irony",
               "text.competitor_negative", "text.trip_ongoing"}
-    assert not alarms & set(_rules(text, policy)), text
+    assert not alarms & {r for r, s in _rules(text, policy).items() if s in ("warn", "block")}, text
+
+
+# Everyday posts the learned model warned on (found by hand and by a reviewer's probes, stops 25-26):
+# sincere praise of a competitor, a plain question invited, a thankless job, a complaint about rooms.
+# Also hard negatives for the model (tools/train_text_tone.py).
+@pytest.mark.parametrize("policy,text", [
+    (COMPETING, "Grattis Nordbolaget AB till miljöpriset! Helt fantastiskt, verkligen välförtjänt 👏👏"),
+    (SE, "Självklart är det inget fel att fråga – hör av dig till kundtjänst så hjälper vi dig."),
+    (SE, "Snöröjning är ett otacksamt jobb. Tack till alla som plogar i natt!"),
+    (SE, "Many women told us the old changing rooms aren't built for them, so we are rebuilding them this summer."),
+])
+def test_model_false_alarms_found_by_hand_stay_silent(policy, text: str) -> None:
+    alarms = {"text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour", "text.irony"}
+    assert not alarms & {r for r, s in _rules(text, policy).items() if s in ("warn", "block")}, text

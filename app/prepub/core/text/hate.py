@@ -86,6 +86,13 @@ def _hate_they_rx(ctx: Context) -> re.Pattern[str] | None:
 _CAME_FROM = re.compile(r"kom\s+(?:fra|ifrån)|came\s+from", re.IGNORECASE)
 
 
+def things_sent_back(ctx: Context) -> bool:
+    """Whether "send them back where they came from" in the post is said of things (books,
+    bottles, borrowed gear: ``hate_things_sent_back``), which the hate check passes on and the
+    learned model must not read as hate either."""
+    return _CAME_FROM.search(ctx.text) is not None and ctx.discourse.cue_anywhere("hate_things_sent_back")
+
+
 def check_dehumanising(ctx: Context) -> None:
     """Hate against a group without a slur word: "invandrarna är parasiter", "muslims are taking
     over … and should be thrown out", "breeding like rats", a group word joined to vermin

@@ -123,6 +123,8 @@ def check_tone_model(ctx: Context, rules: Sequence[str] | None = None) -> None:
             continue
         if rule == "text.rumour" and _rules_passed_on_rumour(ctx):
             continue
+        if rule == "text.slur" and _things_sent_back(ctx):
+            continue  # "Library reminder: time to send them back where they came from 📚"
         start, end = _best_sentence(ctx, m, k)
         phrase = ctx.text[start:end]
         before = len(ctx.findings)
@@ -150,6 +152,12 @@ def _rules_passed_on_abuse(ctx: Context, found: set[str]) -> bool:
             if part and ctx.lists.abuse.match(part, langs) is not None:
                 return True
     return False
+
+
+def _things_sent_back(ctx: Context) -> bool:
+    from prepub.core.text.hate import things_sent_back
+
+    return things_sent_back(ctx)
 
 
 def _rules_passed_on_rumour(ctx: Context) -> bool:

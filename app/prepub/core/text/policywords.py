@@ -155,7 +155,7 @@ def check_competitors(ctx: Context) -> None:
     # väg mot konkurs", "Rival A/S har »revolutioneret« … 🙄"), a hint (info) included
     # (a rumour only when it is bad news: "Vi har hört att Nordbolaget AB ska köpa upp hamnen" is not)
     told = [(f.span[0], f.span[1], f.rule == "text.rumour") for f in ctx.findings
-            if f.span and f.rule in ("text.irony", "text.rumour")]
+            if f.span and f.rule in ("text.irony", "text.rumour") and f.severity is not Severity.INFO]
     mentions: list[tuple[int, int, str]] = []
     for name in competitors:
         rx = name_regex(name, compounds=False)
@@ -191,7 +191,7 @@ def check_competitors(ctx: Context) -> None:
                 s1 = nxt.end  # "… Klogt valg. Deres folk er …"
         bad: list[tuple[int, int]] = [s for s in coarse if s0 <= s[0] < s1]
         bad += [(a, b) for a, b, hearsay in told if s0 <= a < s1
-                and (not hearsay or _BAD_NEWS.search(ctx.text, s0, s1)
+                and (not hearsay or _bad_news_of(ctx, end, s1)
                      or (negative is not None and negative.search(ctx.text, s0, s1)))]
         c = contrast.search(ctx.text, max(s0, start - 30), start) if contrast is not None else None
         if c is not None and ctx.text[c.end():start].strip(" ,"):
@@ -217,8 +217,15 @@ def check_competitors(ctx: Context) -> None:
                  params={"competitor": name, "word": ctx.text[first[0]:first[1]]})
 
 
-#: What makes hearsay about a competitor bad news (besides the negative words): ruin.
+#: What makes hearsay about a competitor bad news (besides the negative words): its ruin, said
+#: after its name and not of someone else's ("… köpt lokalerna efter bageriets konkurs").
 _BAD_NEWS = re.compile(r"\b(?:konkurs\w*|bankrupt\w*|insolven\w*|obestånd)\b", re.IGNORECASE)
+_GENITIVE_BEFORE = re.compile(r"[^\W\d_]{2,}(?:s|'s|’s)\s+$")
+
+
+def _bad_news_of(ctx: Context, end: int, s1: int) -> bool:
+    m = _BAD_NEWS.search(ctx.text, end, s1)
+    return m is not None and not _GENITIVE_BEFORE.search(ctx.text, max(end, m.start() - 30), m.start())
 _THANKED = re.compile(r"\b(?:tack|tak|thanks?|thank\s+you|stort\s+tack|tusen\s+tack|tusind\s+tak)\s+(?:till|til|to)?\s*$",
                       re.IGNORECASE)
 
@@ -473,7 +480,7 @@ def _away(ctx: Context, place: str, country: str) -> bool:
         and not gazetteer.near(place, org.home_lat, org.home_lon, org.home_radius_km)
 
 
-_STAY_VERB = re.compile(r"\b(?:är|er|is|are|står|sitter|bor|befinner|taler|talar|speaks?|stays?|stannar|bliver|blir)\b",
+_STAY_VERB = re.compile(r"\b(?:är|er|is|are|står|sitter|befinner|taler|talar|speaks?|stays?|stannar|bliver|blir)\b",
                        re.IGNORECASE)
 
 
@@ -499,7 +506,12 @@ def _stay_now(ctx: Context, s0: int, s1: int) -> bool:
     """Whether the sentence says a stay is on now in more than a bare "nu"/"now": "just nu", "i
     detta nu", "hela veckan", "i eftermiddag", "until Friday"."""
     rx = ctx.lists.phrase_regex("time_now", ctx.phrase_languages)
-    return rx is not None and any(m.group().casefold() not in ("nu", "now") for m in rx.finditer(ctx.text, s0, s1))
+    return rx is not None and any(" ".join(m.group().casefold().split()) not in _NOT_A_STAY
+                                  for m in rx.finditer(ctx.text, s0, s1))
+
+
+#: Time words that do not say a stay is on now: a bare "nu"/"now", and tomorrow (still to come).
+_NOT_A_STAY = frozenset({"nu", "now", "i morgon", "imorgon", "i morgen", "tomorrow"})
 
 
 def _with_time(ctx: Context, end: int) -> int:

@@ -305,6 +305,7 @@ _COMING = re.compile(r"(?<!\w)(?:kommer|ska|skall|skal|vil|will|'ll|’ll|going\
                      r"väntar|venter|waiting|hittar|finder|find|vet|ved|know)(?!\w)", re.IGNORECASE)
 
 
+_CONDITION = re.compile(r"(?<!\w)(?:hvis|om|ifall|såvida|medmindre|if|unless)(?!\w)", re.IGNORECASE)
 _INTENT = re.compile(r"(?<!\w)(?:skulle|ville|ska|skall|tänker|tänkte|kommer\s+att|skal|vil|would|will|was\s+going\s+to|"
                      r"were\s+going\s+to|'d|’d|'ll|’ll)(?!\w)", re.IGNORECASE)
 
@@ -314,29 +315,46 @@ def _quoted_threats(ctx: Context) -> list[tuple[int, int]]:
     to someone ("du", "you") about what will come ("Vi kommer hem till dig", "we'll be waiting
     for you after your shift") in a post that reports or condemns it ("Vi har polisanmält
     hotet"); or it names harm (``threat_reported_harm``: "tända på hela stationen", "komma dit
-    med kniv") in a post that reports, condemns or calls it a threat (``threat_reported_cue``:
-    "hotet", "trusler", "threatened"). Reported: a reporting verb, then what someone would or
-    will do, then the harm ("råbte, at han ville skyde forsangeren", "a letter saying our office
+    med kniv") as what someone will do (a modal in it or before it, or "du"/"you") in a post that
+    reports it to the police or condemns it (``threat_reported_frame``) or says someone threatened
+    us (``threat_reported_cue``: "blev hotad av", "truede med", "threatened to"). Reported: a
+    reporting verb, then what someone would or will do, then the harm ("råbte, at han ville skyde forsangeren", "a letter saying our office
     will go up in flames"). It warns and never blocks (the voice is quoted or reported)."""
     d = ctx.discourse
-    told = d.condemns or d.cue_anywhere("threat_reported_cue")
-    if not told:
+    told = d.cue_anywhere("threat_reported_frame") or d.cue_anywhere("threat_reported_cue")
+    if not (told or d.condemns):
         return []
-    harm = ctx.lists.phrase_regex("threat_reported_harm", ctx.phrase_languages)
+    harm = ctx.lists.phrase_regex("threat_reported_harm", ctx.phrase_languages) if told else None
     out: list[tuple[int, int]] = []
     for q0, q1 in d.quotes:
         inner = ctx.text[q0 + 1:q1 - 1]
-        if len(inner.split()) < 3 or d.in_title(q0 + 1, q1 - 1) or d.negated(q0 + 1, q1 - 1, window=0):
+        cond = _CONDITION.search(inner)  # "… hvis I ikke fjerner jeres stand": the condition's "ikke" denies nothing
+        if len(inner.split()) < 3 or d.in_title(q0 + 1, q1 - 1) \
+                or d.negated(q0 + 1, q0 + 1 + (cond.start() if cond else len(inner)), window=0):
             continue
-        if (d.condemns and _ADDRESSED.search(inner) and _COMING.search(inner)) \
-                or (harm is not None and harm.search(inner)):
+        if d.condemns and _ADDRESSED.search(inner) and _COMING.search(inner):
+            out.append((q0, q1))
+            continue
+        if harm is None or not harm.search(inner) or _service_sentence(ctx, q0):
+            continue
+        said = d.report_end(q0)  # what someone will do, said in the quote or before it ("skrev att han skulle ”…”")
+        if _INTENT.search(inner) or _ADDRESSED.search(inner) \
+                or (said is not None and _INTENT.search(ctx.text, said, q0)):
             out.append((q0, q1))
     if harm is None:
         return out
     for m in harm.finditer(ctx.text):
         said = d.report_end(m.start())
-        if said is None or d.in_quote(m.start(), m.end()) or d.negated(m.start(), m.end()):
+        if said is None or d.in_quote(m.start(), m.end()) or d.negated(m.start(), m.end()) \
+                or _service_sentence(ctx, m.start()):
             continue
         if _INTENT.search(ctx.text, said, m.start()):
             out.append((m.start(), m.end()))
     return out
+
+
+def _service_sentence(ctx: Context, pos: int) -> bool:
+    """Whether the sentence of ``pos`` is about a course, a kitchen or a recipe
+    (``threat_reported_service``): "Kokken siger, at I skal komme med en kniv hjemmefra"."""
+    s0, s1 = ctx.discourse.sentence_text(pos)
+    return ctx.discourse.cue_in("threat_reported_service", s0, s1)
