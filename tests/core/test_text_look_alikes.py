@@ -491,11 +491,13 @@ def test_third_reviewers_look_alikes_stay_silent(post_id: str, org: str, text: s
     assert not hits, (post_id, text, hits)
 
 
-# A fourth reviewer's harmless probes of stop 26's new patterns (tests/data/text/lookalikes_r12.jsonl):
-# 68 everyday posts the first version flagged – "Hot dogs, läsk och glass – ”två kulor i strut”", a
+# A fourth and a fifth reviewer's harmless probes of stop 26's new patterns
+# (tests/data/text/lookalikes_r12.jsonl): 95 everyday posts the first or the second version flagged – "Hot dogs, läsk och glass – ”två kulor i strut”", a
 # knife-sharpening course, "hotade arter", "Kvinnor ut!" as an outdoor campaign, "romfria romkulor",
 # "Refugees often feel they don't fit in", sincere congratulations to a competitor, a new chief who
-# lives in Göteborg, "Tomorrow our chair is in Stockholm". All fixed in general terms; never trained on.
+# lives in Göteborg, "Tomorrow our chair is in Stockholm"; then "Sending (((hugs)))", "Film night!
+# Sherlock, season 1", monkey noises at the zoo, a hunt for invasive species "said" by rangers, a
+# guest lecture in Stockholm by video link. All fixed in general terms; never trained on.
 LOOKALIKES_R12 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r12.jsonl"
 
 

@@ -503,15 +503,20 @@ _ROLE_END = re.compile(r"(?:chef|chefen|ordförande|ordföranden|formand|formand
 
 
 def _stay_now(ctx: Context, s0: int, s1: int) -> bool:
-    """Whether the sentence says a stay is on now in more than a bare "nu"/"now": "just nu", "i
-    detta nu", "hela veckan", "i eftermiddag", "until Friday"."""
+    """Whether the sentence says a stay is on now and lasts: "just nu", "i detta nu", "hela
+    veckan", "resten af ugen" (``_A_STAY``)."""
     rx = ctx.lists.phrase_regex("time_now", ctx.phrase_languages)
-    return rx is not None and any(" ".join(m.group().casefold().split()) not in _NOT_A_STAY
+    return rx is not None and any(" ".join(m.group().casefold().split()) in _A_STAY
                                   for m in rx.finditer(ctx.text, s0, s1))
 
 
-#: Time words that do not say a stay is on now: a bare "nu"/"now", and tomorrow (still to come).
-_NOT_A_STAY = frozenset({"nu", "now", "i morgon", "imorgon", "i morgen", "tomorrow"})
+#: Time words that say a stay is on now and lasts: not a bare "nu"/"now", nor "i dag"/"today" (a
+#: day's lecture by video link, a former colleague who is "i dag rektor i Umeå"), nor tomorrow.
+_A_STAY = frozenset({"just nu", "lige nu", "right now", "i detta nu", "i dette nu", "i denna stund", "hela veckan",
+                     "hele ugen", "all week", "this week", "den här veckan", "denna vecka", "i veckan", "i denne uge",
+                     "denne uge", "resten av veckan", "resten af ugen", "the rest of the week", "i skrivande stund",
+                     "i skrivende stund", "as we speak", "as i write", "at the time of writing", "medan vi skriver",
+                     "mens vi skriver"})
 
 
 def _with_time(ctx: Context, end: int) -> int:

@@ -305,6 +305,12 @@ _COMING = re.compile(r"(?<!\w)(?:kommer|ska|skall|skal|vil|will|'ll|’ll|going\
                      r"väntar|venter|waiting|hittar|finder|find|vet|ved|know)(?!\w)", re.IGNORECASE)
 
 
+#: How a threat reaches us: shouted, written, sent ("skrek", "råbte", "a letter saying", "ett sms"),
+#: not a plain "säger"/"said" ("Jägarna säger att de ska skjuta rödräv", "the band said they would shoot").
+_HOSTILE = re.compile(r"(?<!\w)(?:skrek|skriker|ropade|ropar|vrålade|skrev|skrivit|hotade|hotat|mejl\w*|mail\w*|sms\w*|brev\w*|"
+                      r"meddelande\w*|lapp\w*|kommentar\w*|råbte|råber|skreg|truede|truet|besked\w*|seddel|sedlen|"
+                      r"shouted|yelled|screamed|wrote|written|threatened|letter|message|note|e-?mail|voicemail|comment|text)(?!\w)",
+                      re.IGNORECASE)
 _CONDITION = re.compile(r"(?<!\w)(?:hvis|om|ifall|såvida|medmindre|if|unless)(?!\w)", re.IGNORECASE)
 _INTENT = re.compile(r"(?<!\w)(?:skulle|ville|ska|skall|tänker|tänkte|kommer\s+att|skal|vil|would|will|was\s+going\s+to|"
                      r"were\s+going\s+to|'d|’d|'ll|’ll)(?!\w)", re.IGNORECASE)
@@ -328,9 +334,7 @@ def _quoted_threats(ctx: Context) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for q0, q1 in d.quotes:
         inner = ctx.text[q0 + 1:q1 - 1]
-        cond = _CONDITION.search(inner)  # "… hvis I ikke fjerner jeres stand": the condition's "ikke" denies nothing
-        if len(inner.split()) < 3 or d.in_title(q0 + 1, q1 - 1) \
-                or d.negated(q0 + 1, q0 + 1 + (cond.start() if cond else len(inner)), window=0):
+        if len(inner.split()) < 3 or d.in_title(q0 + 1, q1 - 1) or _negated_outside_condition(ctx, q0 + 1, q1 - 1):
             continue
         if d.condemns and _ADDRESSED.search(inner) and _COMING.search(inner):
             out.append((q0, q1))
@@ -338,6 +342,8 @@ def _quoted_threats(ctx: Context) -> list[tuple[int, int]]:
         if harm is None or not harm.search(inner) or _service_sentence(ctx, q0):
             continue
         said = d.report_end(q0)  # what someone will do, said in the quote or before it ("skrev att han skulle ”…”")
+        if not _HOSTILE.search(ctx.text, d.reporting_start(q0), q0):
+            continue  # "Scoutledaren säger: ”vi ska tända på brasan”": said, not shouted, written or sent
         if _INTENT.search(inner) or _ADDRESSED.search(inner) \
                 or (said is not None and _INTENT.search(ctx.text, said, q0)):
             out.append((q0, q1))
@@ -346,7 +352,7 @@ def _quoted_threats(ctx: Context) -> list[tuple[int, int]]:
     for m in harm.finditer(ctx.text):
         said = d.report_end(m.start())
         if said is None or d.in_quote(m.start(), m.end()) or d.negated(m.start(), m.end()) \
-                or _service_sentence(ctx, m.start()):
+                or _service_sentence(ctx, m.start()) or not _HOSTILE.search(ctx.text, d.reporting_start(m.start()), m.start()):
             continue
         if _INTENT.search(ctx.text, said, m.start()):
             out.append((m.start(), m.end()))
@@ -358,3 +364,20 @@ def _service_sentence(ctx: Context, pos: int) -> bool:
     (``threat_reported_service``): "Kokken siger, at I skal komme med en kniv hjemmefra"."""
     s0, s1 = ctx.discourse.sentence_text(pos)
     return ctx.discourse.cue_in("threat_reported_service", s0, s1)
+
+
+_CLAUSE_END = re.compile(r"[,;:–—]|\s-\s")
+
+
+def _negated_outside_condition(ctx: Context, start: int, end: int) -> bool:
+    """Whether [start, end) holds a negation outside a condition's own clause: in "Jeg kommer
+    forbi med en kniv, hvis I ikke fjerner jeres stand" the "ikke" belongs to the condition and
+    denies nothing; in "… hvis du vil slå tiden ihjel – en krimi, man ikke kan lægge fra sig" it
+    stands after the condition and still counts."""
+    d = ctx.discourse
+    cond = _CONDITION.search(ctx.text, start, end)
+    if cond is None:
+        return d.negated(start, end, window=0)
+    stop = _CLAUSE_END.search(ctx.text, cond.end(), end)
+    after = stop.start() if stop else end
+    return d.negated(start, cond.start(), window=0) or (after < end and d.negated(after, end, window=0))
