@@ -939,6 +939,18 @@ def test_batch_12_look_alikes_stay_silent(policy, text: str) -> None:
     (SE, "Självklart är det inget fel att fråga – hör av dig till kundtjänst så hjälper vi dig."),
     (SE, "Snöröjning är ett otacksamt jobb. Tack till alla som plogar i natt!"),
     (SE, "Many women told us the old changing rooms aren't built for them, so we are rebuilding them this summer."),
+    # a second reviewer's probes (stop 26) that the batch-12 model warned on: plain "Wow!" praise, our own news
+    (SE, "Wow! Ännu ett publikrekord på Kulturmagasinet – bravo till alla som gjorde lovdagarna möjliga!"),
+    # still warned (irony 0.68 at 0.65): the model has learnt "Verkligen imponerande" from sarcastic
+    # posts, and "grattis" to a competitor does not outweigh it; kept as training data, known miss
+    pytest.param(COMPETING, "Wow! Verkligen imponerande – grattis Nordbolaget AB till 50 år i branschen!",
+                 marks=pytest.mark.xfail(strict=True, reason="model irony 0.68 on sincere praise of a competitor")),
+    (SE, "Verkligen en dag att minnas: 1 200 besökare på Naturum i helgen. Stort tack!"),
+    (SE, "Wow, truly a record day – 1,200 visitors at the science centre. Bravo, team!"),
+    (COMPETING, "Wow, truly impressive – congratulations to Nordbolaget AB on 50 years in business!"),
+    (DK, "Wow! Virkelig imponerende – tillykke til alle med de 50 år!"),
+    (SE, "We've been told by the contractor that the road will reopen on Friday. Please share this with your neighbours."),
+    (SE, "We hear you! We hear you might want longer opening hours at the pool – tell us in the survey and share it."),
 ])
 def test_model_false_alarms_found_by_hand_stay_silent(policy, text: str) -> None:
     alarms = {"text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour", "text.irony"}
