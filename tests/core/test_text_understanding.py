@@ -486,6 +486,25 @@ def test_a_stock_opener_followed_by_a_service_is_at_most_a_note(policy, text: st
     assert not r.blocked and all(f.severity.value == "info" for f in tone)
 
 
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Vår katt Måns har varit borta sedan i tisdags. Vi ska hitta dig, Måns!"),
+    (SE, "Hunden Rex saknas sedan i går kväll vid Bergsåker. Vi ska hitta dig, Rex – ring 070-123 45 67."),
+    (DK, "Vores kat Mis har været væk siden fredag. Vi finder dig, Mis!"),
+    (SE, "Our dog Bella went missing on Sunday near the harbour. We will find you, Bella!"),
+])
+def test_finding_someone_who_is_missing_is_a_search_not_a_threat(policy, text: str) -> None:
+    assert "text.threat" not in _rules(text, policy)
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Ni som klottrade på skolan: vi ska hitta er."),
+    (SE, "Skylten försvann i natt. @vandal99, vi ska hitta dig."),  # an @mention: menace, not a search
+    (SE, "Vår flagga är borta sedan i går. Vi ska hitta dig, och då ska du ångra dig. Sluta nu."),
+])
+def test_finding_threats_beside_a_missing_thing_still_warn(policy, text: str) -> None:
+    assert "text.threat" in _rules(text, policy)
+
+
 def test_reported_abuse_of_a_group_is_the_quoted_warning_not_a_personal_attack() -> None:
     text = "Staff have received emails calling our staff 'idiots'. We will not accept abuse of our colleagues."
     r = check_text(text, policy=SE, channels=[], today=TODAY)

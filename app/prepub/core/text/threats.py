@@ -78,6 +78,9 @@ def check_threats(ctx: Context) -> None:
             if chase is not None and chase.search(m.group()) and race is not None and race.search(ctx.text):
                 continue  # "Vi kommer efter jer! Stafetholdet … indhente økonomiafdelingen": a race
             severity = own_severity
+            if finds and _search(ctx):
+                done.append((m.start(), m.end()))
+                continue  # "Vår katt Måns har varit borta sedan i tisdags … Vi ska hitta dig, Måns!"
             if finds:
                 reading = _service_reading(ctx, m.start(), m.end())
                 if reading == "service":
@@ -120,6 +123,16 @@ def _service_reading(ctx: Context, start: int, end: int) -> str | None:
             if any(p.end() <= h.start() and h.end() <= s1 for h in hits):
                 return "service"
     return "note"
+
+
+def _search(ctx: Context) -> bool:
+    """Whether the post searches for someone or something missing (``threat_search``: "borta sedan
+    i tisdags", "savnet", "went missing") with no demand or menace and no
+    @mention: then finding "you" is the search ("Vi ska hitta dig, Måns!"), not a threat."""
+    rx = ctx.lists.phrase_regex("threat_search", ctx.phrase_languages)
+    if rx is None or _menacing(ctx) or ctx.discourse.cue_anywhere("threat_demand"):
+        return False
+    return any(not ctx.inside(m.start(), m.end()) for m in rx.finditer(ctx.text))
 
 
 def _playful(ctx: Context, start: int, end: int) -> bool:
