@@ -199,9 +199,22 @@ def test_ongoing_trips_in_the_present_tense(policy, text: str, severity: str) ->
     "Vi är i Stadshusets foajé hela dagen i dag.",
     "Välkommen till vår utställning om livet i Kampala, som öppnar i dag.",
     "I dag öppnar Pride i Göteborg, och vi hejar på alla som går.",
+    # another body's people ("deras", "their"), not ours
+    "Vänorten Tartu hälsar: deras borgmästare är i Bryssel i dag och talar om sjöfart.",
+    "Our sister city says their mayor is in Brussels today.",
 ])
 def test_no_trip(text: str) -> None:
     assert "text.trip_ongoing" not in _rules(text)
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Vi och deras borgmästare är i Bryssel i dag."),
+    (SE, "Tillsammans med deras borgmästare är vi i Bryssel i dag."),
+    (SE, "Their mayor met us, and our team is in Brussels today."),
+    (DK, "Vores borgmester er i Bruxelles i dag."),
+])
+def test_our_people_beside_theirs_are_still_on_a_trip(policy, text: str) -> None:
+    assert "text.trip_ongoing" in _rules(text, policy)
 
 
 @pytest.mark.parametrize("policy,text,flagged", [

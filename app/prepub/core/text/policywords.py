@@ -406,6 +406,8 @@ def check_trip(ctx: Context) -> None:
             continue  # "Just nu behöver barnen i Kyiv varma kläder": people who live there
         if _others_there(ctx, s0, s1):
             continue  # "Our partners in Kharkiv received …": people who live there, not our staff away
+        if _theirs_before(ctx.text[s0:m.start()]):
+            continue  # "Our sister city says their mayor is in Brussels today"
         if not d.cue_in("time_now", s0, s1) or d.cue_in("time_past", s0, s1) or d.negated(m.start()) \
                 or _TOPIC.search(ctx.text, max(s0, m.start() - 30), m.start()):
             continue  # "en utställning om livet i Kampala" is about a place, not from it
@@ -552,6 +554,8 @@ def _people_subject(ctx: Context, pos: int, s0: int) -> bool:
     w = words[-1].group()
     low = w.casefold()
     langs = ctx.phrase_languages
+    if len(words) > 1 and words[-2].group().casefold() in _THEIR and _theirs_before(ctx.text[s0:pos]):
+        return False  # "Vänorten Tartu hälsar: deras borgmästare är i Bryssel i dag": another body's people
     if low in _PERSON_WORDS or low in {"ni", "i", "du", "you", "jer", "dere"} \
             or ctx.lists.person_kind(low, langs) is not None or _people_noun(low) \
             or low in (x.casefold() for x in ctx.lists.phrase_items("trip_we", langs)):
@@ -559,6 +563,21 @@ def _people_subject(ctx: Context, pos: int, s0: int) -> bool:
     if not w[:1].isupper():
         return False
     return len(words) > 1 or not low.endswith(_DEFINITE)
+
+
+#: A third party's possessive before the people who are somewhere: theirs, not ours.
+_THEIR = frozenset({"deras", "deres", "their"})
+_OURS_OR_THEIRS = re.compile(r"(?<![^\W\d_])(?:vi|vår|vårt|våra|we|our|vores|deras|deres|their)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _theirs_before(before: str) -> bool:
+    """Whether the last "we/our" or "their" before a place in its sentence is "their", with no "we"
+    before it: "Our sister city says their mayor is in Brussels today" speaks of another body's
+    people; "Vi och deras borgmästare är i Bryssel" of us too."""
+    found = [m.group().casefold() for m in _OURS_OR_THEIRS.finditer(before)]
+    if not found or found[-1] not in _THEIR:
+        return False
+    return not any(w in ("vi", "we") for w in found)  # "Vi och deras borgmästare är i Bryssel": us too
 
 
 _STREET = re.compile(r"\s+(?:allé|alle|gade|gaden|vej|vejen|plads|pladsen|torv|torvet|gatan|gata|vägen|väg|torg|torget|street|road|"
