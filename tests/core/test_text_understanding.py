@@ -987,3 +987,37 @@ def test_batch_12_look_alikes_stay_silent(policy, text: str) -> None:
 def test_model_false_alarms_found_by_hand_stay_silent(policy, text: str) -> None:
     alarms = {"text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour", "text.irony"}
     assert not alarms & {r for r, s in _rules(text, policy).items() if s in ("warn", "block")}, text
+
+
+# --- batch 13's misses, in general terms (stop 27) -------------------------------------------------
+
+@pytest.mark.parametrize("policy,text,rule", [
+    # one person named by a role compound, after the organisation's genitive
+    (DK, "Kommunens beredskabschef er en inkompetent klovn, der sov i timen, mens vandet steg.", "text.personal_attack"),
+    (SE, "Kommunens miljöchef är en inkompetent clown.", "text.personal_attack"),
+    # those addressed, before a relative clause or a comma
+    (SE, "Ni som gör så är hjärndöda, helt enkelt.", "text.insult"),
+    (DK, "I er en flok forkælede, selvoptagede kværulanter.", "text.insult"),
+    (DK, "Alle jer, der sidder bag skærmen og kritiserer de frivillige, er nogle ynkelige kujoner.", "text.insult"),
+    (SE, "Expats who moan about Danish weather all year are just spoiled whiners.", "text.insult"),
+    # a group hate speech targets likened to vermin
+    (SE, "Shame about the gang of Somalis hanging around the entrance again – like rats, the lot of them.", "text.slur"),
+    (SE, "Det dök upp ett gäng romer som drog runt som gräshoppor och tog allt.", "text.slur"),
+    (SE, "To be honest, some of these newcomer families breed like rats.", "text.slur"),
+])
+def test_batch_13_misses_are_read(policy, text: str, rule: str) -> None:
+    assert rule in _rules(text, policy), text
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Nordbolaget AB:s personal är ett gäng amatörer. Vi är proffs."),  # the organisation, not people
+    (SE, "People left the sinking project like rats."),  # not a group hate speech targets
+    (SE, "Ungarna sprang runt som råttor i labyrinten på Kulturmagasinet – vilken dag!"),
+    (DK, "Børnene myldrede rundt som græshopper på legepladsen i dag!"),
+    (SE, "Our Somali volunteers worked like ants all weekend."),
+    (SE, "Ni som kom i går är fantastiska."),
+    (DK, "I der kom i går, er simpelthen de bedste."),
+])
+def test_batch_13_look_alikes_stay_silent(policy, text: str) -> None:
+    tone = {"text.slur", "text.insult", "text.personal_attack", "text.threat"}
+    assert not tone & set(_rules(text, policy)), text

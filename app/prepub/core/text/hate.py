@@ -66,6 +66,9 @@ def _hate_weak_rx(ctx: Context) -> re.Pattern[str] | None:
             people = rf"{group}|\b(?:folk|folket|människor|mennesker|people|de|dem|they|them)\b" if group else \
                 r"\b(?:folk|folket|människor|mennesker|people|de|dem|they|them)\b"
             alts.append(rf"(?:{people})[^.!?\n]{{0,60}}?(?:{simile})")
+        likened = alternation(ctx, "hate_simile_group")
+        if group and likened:  # "Somalis hanging around the entrance – like rats"; not "people … like rats"
+            alts.append(rf"(?:{group}){_NOT_POSSESSIVE}[^.!?\n]{{0,60}}?(?:{likened})")
         return "|".join(f"(?:{a})" for a in alts) or None
     return construction(ctx, "hate_weak", build)
 

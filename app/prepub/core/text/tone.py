@@ -164,6 +164,7 @@ def _close(text: str, end: int, start: int) -> bool:
 
 
 _RELATIVE = frozenset("som der who that which".split())
+_PLURAL_YOU = frozenset("ni i jer er dere dykk".split())
 _MODALS = frozenset("kan ska skall får bör borde måste må skal burde can should may must could might".split())
 _ALL = frozenset("alla alle all samtliga varenda every".split())
 _QUANTIFIERS = frozenset("gäng gänget flok flokken flock bunch pack hop samling lot band".split())
@@ -329,6 +330,11 @@ class _AttackReader:
         if called is not None:
             return called  # "kallade vår ordförande för ”värdelös pajas”", "called our referee a …"
         cop = self._copula(token, entry, lo, before)
+        if cop is None and lo > s0:
+            # the subject or a list of adjectives stands before a comma: "I er en flok forkælede,
+            # selvoptagede kværulanter", "Alle jer, der sidder bag skærmen, er nogle kujoner"
+            i, j = bisect_left(self._starts, s0), bisect_left(self._starts, token.start)
+            cop = self._copula(token, entry, s0, self.words[i:j])
         if cop is not None:
             return cop  # what a subject is called is said of the subject, whatever the noun
         if thing:
@@ -488,6 +494,9 @@ class _AttackReader:
             low = t.text.casefold()
             if r >= 1 and (low in _RELATIVE or ("en" in self.langs and low.endswith("ing") and len(low) > 4)):
                 head = words[r - 1].text.casefold()
+                if low in _RELATIVE and self._is_you(words[r - 1]):
+                    # "Ni som gör så är hjärndöda", "Alle jer, der kritiserer …, er …": those addressed
+                    return "group" if head in _PLURAL_YOU else "sure"
                 if head in _THING_SUBJECTS:
                     return None  # "Reglerna som gäller är idiotiska": criticism of rules, not people
                 kind = self.ctx.lists.person_kind(head, self.langs)
@@ -524,11 +533,13 @@ class _AttackReader:
             return "org"
         if low in _THING_SUBJECTS:
             return None
+        kind = self.ctx.lists.person_kind(low, self.langs)
+        if kind == "person":
+            return "sure"  # "Kommunens beredskabschef er …": one person, named by role
         if j >= 1 and re.sub(r"(?::s|['’]s|s)$", "", words[j - 1].text.casefold()) in self.org_words:
             return "org"  # "Nordbolaget AB:s personal är …": about the organisation
-        kind = self.ctx.lists.person_kind(low, self.langs)
         if kind is not None:
-            return "sure" if kind == "person" else "group"
+            return "group"
         if t.kind == "word" and _people(low):
             return "group"  # "Cyklisterne på Åboulevarden er en flok …"
         if t.text[:1].isupper() and t.kind == "word":

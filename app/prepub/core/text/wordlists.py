@@ -174,7 +174,7 @@ class WordLists:
         if key not in self._regex_cache:
             kind = self._person_kind(w, langs)
             if kind is None and len(w) >= 2 * MIN_STEM + 3 and "en" not in langs[:1]:
-                for i in range(MIN_STEM, len(w) - MIN_STEM - 1):
+                for i in range(MIN_STEM, len(w) - MIN_STEM):  # "beredskabs|chef": a last part of four letters or more
                     kind = self._person_kind(w[i:], langs)
                     if kind is not None:
                         break
