@@ -1021,3 +1021,33 @@ def test_batch_13_misses_are_read(policy, text: str, rule: str) -> None:
 def test_batch_13_look_alikes_stay_silent(policy, text: str) -> None:
     tone = {"text.slur", "text.insult", "text.personal_attack", "text.threat"}
     assert not tone & set(_rules(text, policy)), text
+
+
+@pytest.mark.parametrize("policy,text,severity", [
+    (SE, "Till er som klättrar på kranarna: nästa gång vi ser er där uppe släpper vi hundarna på er.", "block"),
+    (SE, "To the person behind it: come anywhere near our office and you'll leave on a stretcher.", "block"),
+    (DK, "Kom bare igen, så skal vi nok sørge for, at I går derfra på krykker.", "block"),
+    (SE, "Den som slog ner tjejen vid busstationen borde få känna på samma sak själv.", "warn"),
+    # reported: the harm in the quotation, the post reports it
+    (SE, "I förra veckan skrev en patient i vår chatt att han skulle ”komma tillbaka med något vasst”. "
+         "Det har polisanmälts.", "warn"),
+    (SE, "A volunteer was told yesterday that he would 'get a knife in the ribs' if he kept helping refugees. "
+         "We have reported it to the police.", "warn"),
+    (SE, "Our partner office received a letter warning that 'foreign organisations will be burned out of the city'. "
+         "We have reported it to the police.", "warn"),
+])
+def test_batch_13_threats(policy, text: str, severity: str) -> None:
+    assert _rules(text, policy).get("text.threat") == severity, text
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Efter operationen kommer du att gå hem på kryckor i några veckor."),
+    (SE, "Staff burned out? No – we are just burned out of coffee! ☕"),
+    (SE, "Be careful on the roads in the dark – wear a reflector!"),
+    (SE, "Passa dig i mörkret – använd reflex!"),
+    (DK, "Husk at passe på i mørket – brug refleks!"),
+    (SE, "We were told by the contractor that the road reopens on Friday."),
+    (SE, "Hundarna på kenneln släpps ut på förmiddagen – kom och titta!"),
+])
+def test_batch_13_threat_look_alikes_stay_silent(policy, text: str) -> None:
+    assert "text.threat" not in _rules(text, policy), text

@@ -57,7 +57,7 @@ def check_threats(ctx: Context) -> None:
                (ctx.lists.phrase_regex("threat_incite", langs), Severity.WARN, True, False),
                # these carry their own negation: "du går inte därifrån på egna ben", "you won't be smiling"
                (ctx.lists.phrase_regex("threat_idiom", langs), None, False, False),
-               (ctx.lists.phrase_regex("threat_veiled", langs), Severity.WARN, False, False)]
+               (None if _hazard(ctx) else ctx.lists.phrase_regex("threat_veiled", langs), Severity.WARN, False, False)]
     offer = ctx.lists.phrase_regex("threat_offer", langs)
     chase = ctx.lists.phrase_regex("threat_chase", langs)
     race = ctx.lists.phrase_regex("competition", langs)
@@ -125,6 +125,14 @@ def _service_reading(ctx: Context, start: int, end: int) -> str | None:
     return "note"
 
 
+def _hazard(ctx: Context) -> bool:
+    """Whether the post names a hazard (``threat_hazard``: traffic, ice, reflectors): then veiled
+    menace ("Be careful on the roads in the dark – wear a reflector!", "det vore synd om något
+    hände i trafiken") is safety advice."""
+    rx = ctx.lists.phrase_regex("threat_hazard", ctx.phrase_languages)
+    return rx is not None and rx.search(ctx.text) is not None
+
+
 def _search(ctx: Context) -> bool:
     """Whether the post searches for someone or something missing (``threat_search``: "borta sedan
     i tisdags", "savnet", "went missing") with no demand or menace and no
@@ -183,8 +191,7 @@ def _veiled_pairs(ctx: Context) -> list[tuple[int, int]]:
     w, u = watch.search(ctx.text), uncertain.search(ctx.text)
     if w is None or u is None or ctx.inside(w.start(), w.end()) or ctx.discourse.negated(w.start()):
         return []
-    hazard = ctx.lists.phrase_regex("threat_hazard", langs)
-    if hazard is not None and hazard.search(ctx.text):
+    if _hazard(ctx):
         return []  # "pas godt på dig selv i trafikken – man ved aldrig …": safety advice
     return [(min(w.start(), u.start()), max(w.end(), u.end()))]
 
@@ -322,7 +329,8 @@ _COMING = re.compile(r"(?<!\w)(?:kommer|ska|skall|skal|vil|will|'ll|’ll|going\
 #: not a plain "säger"/"said" ("Jägarna säger att de ska skjuta rödräv", "the band said they would shoot").
 _HOSTILE = re.compile(r"(?<!\w)(?:skrek|skriker|ropade|ropar|vrålade|skrev|skrivit|hotade|hotat|mejl\w*|mail\w*|sms\w*|brev\w*|"
                       r"meddelande\w*|lapp\w*|kommentar\w*|råbte|råber|skreg|truede|truet|besked\w*|seddel|sedlen|"
-                      r"shouted|yelled|screamed|wrote|written|threatened|letter|message|note|e-?mail|voicemail|comment|text)(?!\w)",
+                      r"shouted|yelled|screamed|wrote|written|threatened|letter|message|note|e-?mail|voicemail|comment|text|told|warned|"
+                      r"warning|fick\s+höra|fik\s+at\s+vide)(?!\w)",
                       re.IGNORECASE)
 _CONDITION = re.compile(r"(?<!\w)(?:hvis|om|ifall|såvida|medmindre|if|unless)(?!\w)", re.IGNORECASE)
 _INTENT = re.compile(r"(?<!\w)(?:skulle|ville|ska|skall|tänker|tänkte|kommer\s+att|skal|vil|would|will|was\s+going\s+to|"
