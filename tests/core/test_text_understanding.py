@@ -1051,3 +1051,15 @@ def test_batch_13_threats(policy, text: str, severity: str) -> None:
 ])
 def test_batch_13_threat_look_alikes_stay_silent(policy, text: str) -> None:
     assert "text.threat" not in _rules(text, policy), text
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Thinking of renting office space from Nordbolaget AB? Read the small print first – their contracts are a total rip-off.", True),
+    ("If Nordbolaget AB let you down again this winter, you are not alone. They have never kept a single promise.", True),
+    ("I motsats till Nordbolaget AB, som tar bra betalt och inget levererar, gör våra volontärer jobbet gratis.", True),
+    ("Tack Nordbolaget AB för sponsringen! Tyvärr föll tältet isär i stormen – vi köper ett nytt.", False),
+    ("We met Nordbolaget AB today. Good talks – their team never lets you down.", False),
+    ("We visited Nordbolaget AB today. Great tour – their new warehouse is impressive.", False),
+])
+def test_batch_13_competitors(text: str, flagged: bool) -> None:
+    assert ("text.competitor_negative" in _rules(text, COMPETING)) is flagged, text

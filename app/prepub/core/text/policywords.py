@@ -230,10 +230,14 @@ _THANKED = re.compile(r"\b(?:tack|tak|thanks?|thank\s+you|stort\s+tack|tusen\s+t
                       re.IGNORECASE)
 
 
+_AFTER_BREAK = re.compile(r"[–—:;]\s*([^–—:;]*)")
+
+
 def _refers_back(ctx: Context, s0: int, s1: int, back: frozenset[str],
                  negative: re.Pattern[str] | None) -> bool:
     """Whether a sentence goes on about what the one before named: a pronoun among its first
-    words ("Deras folk er …", "Their books …"), a short verdict ("Typiskt.", "Kort svar: …") or a
+    words ("Deras folk er …", "Their books …") or the first words after a dash or colon ("Read
+    the small print first – their contracts …"), a short verdict ("Typiskt.", "Kort svar: …") or a
     verdict as its first words ("Oseriösa hyresvillkor och …", "slarv, förseningar och …"), not a
     sentence about something else ("Det var en dålig dag för fotboll")."""
     words = list(re.finditer(r"[^\W\d_]+", ctx.text[s0:s1]))
@@ -241,6 +245,9 @@ def _refers_back(ctx: Context, s0: int, s1: int, back: frozenset[str],
         return False
     if len(words) <= 5 or any(w.group().casefold() in back for w in words[:4]):
         return True
+    for part in _AFTER_BREAK.finditer(ctx.text, s0, s1):  # "Read the small print first – their contracts are …"
+        if any(w.casefold() in back for w in re.findall(r"[^\W\d_]+", part.group(1))[:3]):
+            return True
     return negative is not None and negative.search(ctx.text, s0, s0 + words[min(1, len(words) - 1)].end()) is not None
 
 
