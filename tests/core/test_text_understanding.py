@@ -1063,3 +1063,22 @@ def test_batch_13_threat_look_alikes_stay_silent(policy, text: str) -> None:
 ])
 def test_batch_13_competitors(text: str, flagged: bool) -> None:
     assert ("text.competitor_negative" in _rules(text, COMPETING)) is flagged, text
+
+
+@pytest.mark.parametrize("policy,text,rule", [
+    (SE, "Fika i skogen? Hyr en väska med termos, kuksa och karta. Kuksan är en träkopp av björkvril.", "text.profanity"),
+    (SE, "Warning: fake text messages claim to be from the tax authority. Do not share your bank or login codes.",
+     "text.internal_marker"),
+    (SE, "Dela inte din kod med någon – banken frågar aldrig efter den.", "text.internal_marker"),
+    (SE, "Vi sköt fyra mål och slog publikrekordet. Tack till alla 1 200 som kom till Norrå IP!", "text.acronym_undefined"),
+    (DK, "Der går et rygte rundt om, at biblioteket lukker hen over sommeren. Det passer heldigvis ikke!", "text.rumour"),
+    (SE, "Det sägs att simhallen ska stänga i sommar. Det stämmer tyvärr inte – vi har öppet som vanligt!", "text.rumour"),
+    (DK, "Husk at Line Poulsen står for pigeaften i morgen! Der er neglelak og film.", "text.trip_ongoing"),
+])
+def test_batch_13_false_alarms_stay_silent(policy, text: str, rule: str) -> None:
+    assert rule not in _rules(text, policy), text
+
+
+def test_internal_markers_still_read_beside_the_advice_exception() -> None:
+    assert _rules("Internal only – do not share: draft budget.")["text.internal_marker"] == "block"
+    assert "text.internal_marker" in _rules("Budget 2026 – får ej spridas. Kommentera senast fredag.")

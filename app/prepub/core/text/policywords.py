@@ -88,6 +88,8 @@ def check_internal(ctx: Context) -> None:
                 s0, s1 = ctx.discourse.sentence_text(m.start())
                 if spread_things.search(ctx.text, s0, s1):
                     continue  # "Invasiva växter som blomsterlupin får ej spridas": a rule for nature
+            if _ADVICE_OBJECT.match(ctx.text, m.end()):
+                continue  # "Do not share your bank or login codes": advice to the reader, not a label
             found.append((m.start(), m.end()))
     if labels:
         rx = ctx.lists.cached(("internal_labels", tuple(labels)), lambda: re.compile(
@@ -105,6 +107,10 @@ def check_internal(ctx: Context) -> None:
 
 
 _SPREAD = re.compile(r"sprid|spred|spread", re.IGNORECASE)
+#: What the reader is told not to share, right after the phrase: their own details.
+_ADVICE_OBJECT = re.compile(r"\s+(?:your|yours|din|ditt|dina|dit|dine|jeres|ert|era|personal|personlig\w*|private|"
+                            r"passwords?|lösenord\w*|adgangskode\w*|kod(?:er|en|erna)?|koder(?:ne)?|codes?|pin)\b",
+                            re.IGNORECASE)
 
 
 def _quoted_alone(ctx: Context, start: int, end: int) -> bool:
@@ -405,6 +411,8 @@ def check_trip(ctx: Context) -> None:
     country = ctx.policy.organisation.country
     for m in _LOCATIVE.finditer(ctx.text):  # "utanför hotellet i Kigali just nu", "first day in Bogotá"
         place = m.group(1)
+        if m.group().split()[0].casefold() == "at" and ctx.language in ("da", "nb"):
+            continue  # Danish "at" is "that" ("Husk at Line står for pigeaften i morgen")
         if _is_home(ctx, place, home) or ctx.inside(m.start(), m.end()) or not _away(ctx, place, country) \
                 or any(s < m.end() and m.start() < e for s, e in spans):
             continue
