@@ -580,3 +580,26 @@ REVIEWED_HARMLESS = [
 def test_a_reviewers_harmless_probes_stay_silent(policy, text: str) -> None:
     hits = {r: s for r, s in _rules(text, policy).items() if r in _R10_ALARMS and s in ("warn", "block")}
     assert not hits, (text, hits)
+
+
+# A sixth reviewer's harmless probes of stop 27's new patterns (tests/data/text/lookalikes_r13.jsonl):
+# 114 everyday posts the first version flagged or that stand next to its new constructions – a lost cat
+# called by name, a sister city's mayor "in Brussels today", knitting-club women clearing the cake
+# table "like locusts", a history exhibition on how propaganda depicted Jews "as rats", "Ni som tycker
+# att reglerna är löjliga: …", "I er en flok skøre, seje, latterligt dygtige frivillige!", "Kommunens
+# kundservice", a head of parks who is a clown at the children's festival. Fixed in general terms;
+# never trained on. Ten of the reviewer's 124 still warn or block and are not in the file (see the
+# README of tests/data/text).
+LOOKALIKES_R13 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r13.jsonl"
+
+
+def _r13_posts() -> list[tuple[str, str, str]]:
+    rows = [json.loads(line) for line in LOOKALIKES_R13.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["id"], r["org"], r["text"]) for r in rows]
+
+
+@pytest.mark.parametrize("post_id,org,text", _r13_posts())
+def test_sixth_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -> None:
+    policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
+    hits = {r: s for r, s in _rules(text, policy).items() if r in _R10_ALARMS and s in ("warn", "block")}
+    assert not hits, (post_id, text, hits)

@@ -1082,3 +1082,25 @@ def test_batch_13_false_alarms_stay_silent(policy, text: str, rule: str) -> None
 def test_internal_markers_still_read_beside_the_advice_exception() -> None:
     assert _rules("Internal only – do not share: draft budget.")["text.internal_marker"] == "block"
     assert "text.internal_marker" in _rules("Budget 2026 – får ej spridas. Kommentera senast fredag.")
+
+
+@pytest.mark.parametrize("policy,text,rule", [
+    # the search reading stops at "we will find you, <name>": knowing where someone lives stays a threat
+    (SE, "Cykeln saknas sedan i går. Vi hittar dig, och då får du ångra dig.", "text.threat"),
+    (SE, "Vår skylt försvann i natt. Vi vet var du bor.", "text.threat"),
+    (DK, "Pengene savnes stadig. Vi ved, hvilken skole dine børn går på.", "text.threat"),
+    (SE, "You keep missing the payments. We know where you live and when you get home.", "text.threat"),
+    # ours beside theirs is still our trip
+    (SE, "Vårt kommunalråd träffar deras borgmästare i Bryssel i dag.", "text.trip_ongoing"),
+    (SE, "Vår ordförande och deras vd är i Berlin just nu.", "text.trip_ongoing"),
+    (SE, "Our mayor is meeting their mayor in Brussels today.", "text.trip_ongoing"),
+    (DK, "Vores direktør og deres formand er i Berlin lige nu.", "text.trip_ongoing"),
+    # those addressed, whatever the relative clause ends on
+    (DK, "Alle jer, der sidder bag skærmen og kritiserer os, er nogle ynkelige kujoner.", "text.insult"),
+    (DK, "Alle jer, der stemte for, er latterlige, fej, ynkelige tabere.", "text.insult"),
+    (SE, "Du är löjligt korkad.", "text.personal_attack"),
+    (SE, "Romerna vid ICA är likt parasiter på vår välfärd.", "text.slur"),
+    (SE, "Immigrants swarm our streets like locusts.", "text.slur"),
+])
+def test_the_reviewers_should_flag_probes_still_flag(policy, text: str, rule: str) -> None:
+    assert rule in _rules(text, policy), text

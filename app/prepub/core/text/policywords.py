@@ -391,6 +391,8 @@ def check_trip(ctx: Context) -> None:
                 continue
             if _BE.match(m.group()) and not _people_subject(ctx, m.start(), s0):
                 continue  # "Utställningen är fortfarande i Köpenhamn", "our application is still in Brussels"
+            if _theirs_before(ctx.text[s0:m.start() + m.group().rfind(place)]):
+                continue  # "Their team is in Copenhagen right now": another body's people
             if _is_presence(m.group()) and not (d.cue_in("time_now", s0, s1) or now_in_post):
                 continue  # "vi är i Bryssel" could be any time; "vi är i Bryssel i dag" is now
             if _GREETING.match(m.group()) and (_come_by(ctx) or not _known_away(ctx, place)):
@@ -569,7 +571,7 @@ def _people_subject(ctx: Context, pos: int, s0: int) -> bool:
     w = words[-1].group()
     low = w.casefold()
     langs = ctx.phrase_languages
-    if len(words) > 1 and words[-2].group().casefold() in _THEIR and _theirs_before(ctx.text[s0:pos]):
+    if _theirs_before(ctx.text[s0:pos] + " är "):
         return False  # "Vänorten Tartu hälsar: deras borgmästare är i Bryssel i dag": another body's people
     if low in _PERSON_WORDS or low in {"ni", "i", "du", "you", "jer", "dere"} \
             or ctx.lists.person_kind(low, langs) is not None or _people_noun(low) \
@@ -580,19 +582,21 @@ def _people_subject(ctx: Context, pos: int, s0: int) -> bool:
     return len(words) > 1 or not low.endswith(_DEFINITE)
 
 
-#: A third party's possessive before the people who are somewhere: theirs, not ours.
-_THEIR = frozenset({"deras", "deres", "their"})
-_OURS_OR_THEIRS = re.compile(r"(?<![^\W\d_])(?:vi|vår|vårt|våra|we|our|vores|deras|deres|their)(?![^\W\d_])", re.IGNORECASE)
+#: Another body's people as the subject of being somewhere ("deras borgmästare är i Bryssel", "their
+#: staff are in Kampala"), not joined to ours ("Vår ordförande och deras vd är …", "Vi och deras …").
+_THEIRS_ARE = re.compile(r"(?<![^\W\d_])(?:deras|deres|their)\s+(?:[^\W\d_]+\s+){0,2}?"
+                         r"(?:är|er|is|are|var|was|were|sitter|sidder|står|befinner|befinder)\s+(?!vi\b|we\b)"
+                         r"(?:[^\W\d_]+\s+){0,3}$", re.IGNORECASE)
+_OURS_AND = re.compile(r"(?<![^\W\d_])(?:vi|vår|vårt|våra|we|our|vores|os|oss|us)\s+(?:[^\W\d_]+\s+){0,2}?"
+                       r"(?:och|og|and|&|samt|med|with)\s+$", re.IGNORECASE)
 
 
 def _theirs_before(before: str) -> bool:
-    """Whether the last "we/our" or "their" before a place in its sentence is "their", with no "we"
-    before it: "Our sister city says their mayor is in Brussels today" speaks of another body's
-    people; "Vi och deras borgmästare är i Bryssel" of us too."""
-    found = [m.group().casefold() for m in _OURS_OR_THEIRS.finditer(before)]
-    if not found or found[-1] not in _THEIR:
-        return False
-    return not any(w in ("vi", "we") for w in found)  # "Vi och deras borgmästare är i Bryssel": us too
+    """Whether the text before a place ends in another body's people being there ("Our sister
+    city says their mayor is in Brussels today"), not ours beside theirs ("Vår ordförande och
+    deras vd är i Berlin", "Our mayor is meeting their mayor in Brussels")."""
+    m = _THEIRS_ARE.search(before)
+    return m is not None and not _OURS_AND.search(before, 0, m.start())
 
 
 _STREET = re.compile(r"\s+(?:allé|alle|gade|gaden|vej|vejen|plads|pladsen|torv|torvet|gatan|gata|vägen|väg|torg|torget|street|road|"

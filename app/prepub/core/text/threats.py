@@ -39,8 +39,9 @@ def check_threats(ctx: Context) -> None:
     done: list[tuple[int, int]] = []
     langs = ctx.phrase_languages
     # (pattern, severity, check negation, knowing or finding the reader)
+    find = ctx.lists.phrase_regex("threat_find", langs)
     sources = [(ctx.lists.phrase_regex("threat", langs), None, True, False),
-               (ctx.lists.phrase_regex("threat_find", langs), None, True, True),
+               (find, None, True, True),
                (ctx.lists.phrase_regex("threat_private_where", langs), None, True, True),
                (_threat_rx(ctx, "threat_harm"), None, True, False),
                (ctx.lists.phrase_regex("threat_menace", langs), Severity.WARN, True, False),
@@ -78,7 +79,7 @@ def check_threats(ctx: Context) -> None:
             if chase is not None and chase.search(m.group()) and race is not None and race.search(ctx.text):
                 continue  # "Vi kommer efter jer! Stafetholdet … indhente økonomiafdelingen": a race
             severity = own_severity
-            if finds and _search(ctx):
+            if rx is find and _search(ctx, m.end()):
                 done.append((m.start(), m.end()))
                 continue  # "Vår katt Måns har varit borta sedan i tisdags … Vi ska hitta dig, Måns!"
             if finds:
@@ -133,14 +134,22 @@ def _hazard(ctx: Context) -> bool:
     return rx is not None and rx.search(ctx.text) is not None
 
 
-def _search(ctx: Context) -> bool:
-    """Whether the post searches for someone or something missing (``threat_search``: "borta sedan
-    i tisdags", "savnet", "went missing") with no demand or menace and no
-    @mention: then finding "you" is the search ("Vi ska hitta dig, Måns!"), not a threat."""
+def _search(ctx: Context, end: int) -> bool:
+    """Whether "we will find you" (``threat_find``, ending at ``end``) calls out to someone
+    missing: the one found is named right after it ("Vi ska hitta dig, Måns!", "We will find you,
+    Bella!"), the post searches (``threat_search``: "borta sedan i tisdags", "savnet", "went
+    missing"), and it makes no demand, no menace and no @mention. Then it is the search, not a
+    threat; knowing where someone lives stays a threat whatever else the post says."""
+    if not _CALLED_BY_NAME.match(ctx.text, end):
+        return False
     rx = ctx.lists.phrase_regex("threat_search", ctx.phrase_languages)
     if rx is None or _menacing(ctx) or ctx.discourse.cue_anywhere("threat_demand"):
         return False
     return any(not ctx.inside(m.start(), m.end()) for m in rx.finditer(ctx.text))
+
+
+#: A name called out right after "we will find you": ", Måns!", ", Rex – ring …" (the sentence ends or a dash).
+_CALLED_BY_NAME = re.compile(r"\s*,\s*[A-ZÅÄÖÆØ][^\W\d_]+\s*(?:[!.–—]|\s-\s|$)")
 
 
 def _playful(ctx: Context, start: int, end: int) -> bool:

@@ -164,7 +164,16 @@ def _close(text: str, end: int, start: int) -> bool:
 
 
 _RELATIVE = frozenset("som der who that which".split())
-_PLURAL_YOU = frozenset("ni i jer er dere dykk".split())
+_PLURAL_YOU = frozenset("ni jer dere dykk".split())
+#: A trait said of someone on one topic ("en riktig kverulant när det gäller skräp", "en sand
+#: kværulant, når det gælder sikkerhed", "a real stickler when it comes to …").
+_WHEN_IT_COMES_TO = re.compile(r",?\s+(?:när\s+det\s+gäller|når\s+det\s+gælder|when\s+it\s+comes\s+to)\b",
+                               re.IGNORECASE)
+#: Adverbs of abusive adjectives that, right before another word, only say how much ("löjligt
+#: duktiga", "pinligt gode til at synge", "ridiculously fast").
+_INTENSIFIERS = frozenset("löjligt latterligt latterlig pinligt fånigt tokigt sjukt ridiculously embarrassingly absurdly "
+                          "insanely stupidly".split())
+_THAT = frozenset("att at that om if whether".split())
 _MODALS = frozenset("kan ska skall får bör borde måste må skal burde can should may must could might".split())
 _ALL = frozenset("alla alle all samtliga varenda every".split())
 _QUANTIFIERS = frozenset("gäng gänget flok flokken flock bunch pack hop samling lot band".split())
@@ -281,6 +290,10 @@ class _AttackReader:
 
     # --- the reading ------------------------------------------------------------------------
     def aim(self, token: Token, entry: object) -> str | None:
+        if token.text.casefold() in _INTENSIFIERS:
+            after = self._after(token, 1)
+            if after and after[0].start == token.end + 1 and not self._abusive(after[0]):
+                return None  # "löjligt duktiga", "latterligt dygtige", "ridiculously good": how much, not abuse
         found = self._aim(token, entry)
         if found == "sure" and self._plural_address(token):
             return "group"  # "ni är precis så egoistiska och hjärndöda", "I flok nikkedukker"
@@ -321,6 +334,8 @@ class _AttackReader:
         if getattr(entry, "pos", "n") == "lit" and self.literal is not None and self.literal.search(
                 self.ctx.text, s0, s1):
             return None  # "han är en riktig clown på scen", "vår orm i terrariet"
+        if _WHEN_IT_COMES_TO.match(self.ctx.text, token.end):
+            return None  # "en riktig kverulant när det gäller skräp i naturen": a trait on a topic, said fondly
         thing = self._describes_thing(token, entry)
         if not thing:
             voc = self._vocative(token, before)
@@ -471,7 +486,10 @@ class _AttackReader:
                 return "group"
         if self.unspecified is not None and self.unspecified.match(self.ctx.text, lo + _lead(self.ctx.text, lo)):
             return "unspecified"
-        found = self._subject(before[:k]) or self._relative_head(before[:k])
+        found = self._addressed(before[:k])
+        if found == "thought":
+            return None  # "Ni som tycker att reglerna är löjliga: här förklarar vi …"
+        found = found or self._subject(before[:k]) or self._relative_head(before[:k])
         if found is None and getattr(entry, "pos", "n") == "adj" and self._thing_subject(before[:k]):
             return "thing"  # "Reglerna som gäller är idiotiska": said of rules, not of people
         return found
@@ -494,9 +512,8 @@ class _AttackReader:
             low = t.text.casefold()
             if r >= 1 and (low in _RELATIVE or ("en" in self.langs and low.endswith("ing") and len(low) > 4)):
                 head = words[r - 1].text.casefold()
-                if low in _RELATIVE and self._is_you(words[r - 1]):
-                    # "Ni som gör så är hjärndöda", "Alle jer, der kritiserer …, er …": those addressed
-                    return "group" if head in _PLURAL_YOU else "sure"
+                if low in _RELATIVE and (self._is_you(words[r - 1]) or head in _PLURAL_YOU):
+                    return self._addressed(words)
                 if head in _THING_SUBJECTS:
                     return None  # "Reglerna som gäller är idiotiska": criticism of rules, not people
                 kind = self.ctx.lists.person_kind(head, self.langs)
@@ -505,6 +522,21 @@ class _AttackReader:
                 if _people(head) or _plural(head, self.langs):
                     return "group"
                 return None
+        return None
+
+    def _addressed(self, words: list[Token]) -> str | None:
+        """A subject that is those addressed, then a relative clause: "Ni som gör så är …", "Alle
+        jer, der sidder bag skærmen og kritiserer os, er …" – they, whatever the clause ends on;
+        not what they think ("Ni som tycker att reglerna är löjliga: …"). None when the subject
+        is not of that form."""
+        for r, t in enumerate(words[:3]):
+            if r >= 1 and t.text.casefold() in _RELATIVE:
+                head = words[r - 1]
+                if not (self._is_you(head) or head.text.casefold() in _PLURAL_YOU):
+                    return None
+                if any(w.text.casefold() in _THAT for w in words[r + 1:]):
+                    return "thought"
+                return "group" if head.text.casefold() in _PLURAL_YOU or head.text == "I" else "sure"
         return None
 
     def _subject(self, words: list[Token]) -> str | None:

@@ -44,6 +44,8 @@ INFLECTION_ENDINGS = ("arnas", "ernas", "arna", "erna", "orna", "ornas", "erne",
 INFLECT_ENDINGS = INFLECTION_ENDINGS + ("a", "at", "ade", "ast", "aste", "este", "ere", "est", "ly", "ies",
                                         "eren", "erens", "erne", "ernes", "ene", "ane")
 MIN_STEM = 3
+#: Person nouns that never end a compound naming a person ("kundservice", "självservice").
+_NOT_HEADS = frozenset({"vice"})
 _SINGULAR_ENDINGS = frozenset({"en", "et", "n", "t", "ens", "ets"})  # definite singular: "kommunalrådet"
 ORG_LISTS = ("abuse", "allow", "abbreviations", "stiff", "acronyms")
 
@@ -175,6 +177,8 @@ class WordLists:
             kind = self._person_kind(w, langs)
             if kind is None and len(w) >= 2 * MIN_STEM + 3 and "en" not in langs[:1]:
                 for i in range(MIN_STEM, len(w) - MIN_STEM):  # "beredskabs|chef": a last part of four letters or more
+                    if w[i:] in _NOT_HEADS:
+                        continue  # "kundser|vice" is a service, not a deputy
                     kind = self._person_kind(w[i:], langs)
                     if kind is not None:
                         break
