@@ -1104,3 +1104,13 @@ def test_internal_markers_still_read_beside_the_advice_exception() -> None:
 ])
 def test_the_reviewers_should_flag_probes_still_flag(policy, text: str, rule: str) -> None:
     assert rule in _rules(text, policy), text
+
+
+@pytest.mark.parametrize("policy,text,flagged", [
+    (SE, "Vi sitter fortfarande kvar på flygplatsen i Amsterdam, planet till Nairobi är försenat.", True),
+    (DK, "Vi sidder stadig i lufthavnen i Amsterdam.", True),
+    (SE, "Utställningen är fortfarande kvar i Köpenhamn.", False),
+    (DK, "Vores udstilling er stadig i Odense.", False),
+])
+def test_still_there_is_now(policy, text: str, flagged: bool) -> None:
+    assert ("text.trip_ongoing" in _rules(text, policy)) is flagged, text
