@@ -1114,3 +1114,15 @@ def test_the_reviewers_should_flag_probes_still_flag(policy, text: str, rule: st
 ])
 def test_still_there_is_now(policy, text: str, flagged: bool) -> None:
     assert ("text.trip_ongoing" in _rules(text, policy)) is flagged, text
+
+
+@pytest.mark.parametrize("policy,text,flagged", [
+    (SE, "@lonewolf88 Thanks for your helpful advice to 'just stop the flood'. Why didn't we think of that?", True),
+    (DK, "@lone_h Mange tak for dit bidrag. Vi ses ved sandsækkene i morgen. Åh nej vent, det gør du nok ikke.", True),
+    (SE, "Thanks for the tips! Oh wait, you didn't actually read the post, did you?", True),
+    (SE, "Great idea from @anna: free coffee at the library. Why didn't we think of that before? Starting Monday!", False),
+    (SE, "Oh wait, I forgot: it's not on Friday but Saturday!", False),
+    (DK, "Åh nej vent, vi har ikke fortalt om præmierne endnu!", False),
+])
+def test_batch_13_sarcasm(policy, text: str, flagged: bool) -> None:
+    assert (_rules(text, policy).get("text.irony") == "warn") is flagged, text
