@@ -1126,3 +1126,15 @@ def test_still_there_is_now(policy, text: str, flagged: bool) -> None:
 ])
 def test_batch_13_sarcasm(policy, text: str, flagged: bool) -> None:
     assert (_rules(text, policy).get("text.irony") == "warn") is flagged, text
+
+
+@pytest.mark.parametrize("policy,text,flagged", [
+    (SE, "These newcomers are nothing but thieves.", True),
+    (SE, "Invandrarna är inget annat än tjuvar.", True),
+    (DK, "Fin kamp i går, selvom gæsterne havde en hel flok sigøjnere med, der stjal alt, hvad der ikke var boltet fast.", True),
+    (SE, "Somali kids at the camp stole everyone's hearts!", False),
+    (DK, "De ukrainske børn stjal alles hjerter ved juleafslutningen.", False),
+    (SE, "Our volunteers stole the show at the festival.", False),
+])
+def test_batch_13_stereotypes(policy, text: str, flagged: bool) -> None:
+    assert ("text.slur" in _rules(text, policy)) is flagged, text
