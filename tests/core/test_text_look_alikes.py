@@ -583,12 +583,12 @@ def test_a_reviewers_harmless_probes_stay_silent(policy, text: str) -> None:
 
 
 # A sixth reviewer's harmless probes of stop 27's new patterns (tests/data/text/lookalikes_r13.jsonl):
-# 114 everyday posts the first version flagged or that stand next to its new constructions – a lost cat
+# 217 everyday posts the first versions flagged or that stand next to their new constructions – a lost cat
 # called by name, a sister city's mayor "in Brussels today", knitting-club women clearing the cake
 # table "like locusts", a history exhibition on how propaganda depicted Jews "as rats", "Ni som tycker
 # att reglerna är löjliga: …", "I er en flok skøre, seje, latterligt dygtige frivillige!", "Kommunens
 # kundservice", a head of parks who is a clown at the children's festival. Fixed in general terms;
-# never trained on. Ten of the reviewer's 124 still warn or block and are not in the file (see the
+# never trained on. Twelve of the two reviewers' 229 still warn or block and are not in the file (see the
 # README of tests/data/text).
 LOOKALIKES_R13 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r13.jsonl"
 
@@ -603,3 +603,24 @@ def test_sixth_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -
     policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
     hits = {r: s for r, s in _rules(text, policy).items() if r in _R10_ALARMS and s in ("warn", "block")}
     assert not hits, (post_id, text, hits)
+
+
+# The same two reviewers' probes that must still warn or block (tests/data/text/probes_r13_flag.jsonl):
+# 119 threats, hate, attacks, trips, markers, rumours and run-downs written to slip through this stop's
+# exceptions – a lost bike and "we know where you live", "Our mayor is meeting their mayor in Brussels
+# today", "Somalier är parasiter och ska behandlas som parasiter", "Your days are numbered. Enjoy the icy
+# roads", "Do not share your copy of the draft budget …", "Det sägs att … Han är faktiskt inte omtyckt, så
+# dela gärna". Each post must draw at least one block or warning (which one is in the post's wording).
+PROBES_R13 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r13_flag.jsonl"
+
+
+def _r13_flag_posts() -> list[tuple[str, str, str]]:
+    rows = [json.loads(line) for line in PROBES_R13.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["id"], r["org"], r["text"]) for r in rows]
+
+
+@pytest.mark.parametrize("post_id,org,text", _r13_flag_posts())
+def test_sixth_reviewers_should_flag_probes_flag(post_id: str, org: str, text: str) -> None:
+    policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
+    hits = {r: s for r, s in _rules(text, policy).items() if s in ("warn", "block") and r != "text.person_first_name"}
+    assert hits, (post_id, text)

@@ -89,6 +89,22 @@ def _hate_they_rx(ctx: Context) -> re.Pattern[str] | None:
 _CAME_FROM = re.compile(r"kom\s+(?:fra|ifrån)|came\s+from", re.IGNORECASE)
 
 
+_MODAL_BEFORE = re.compile(r"(?:ska|skall|borde|bör|måste|skal|burde|må|should|must|ought\s+to|need\s+to|deserve\s+to)"
+                           r"\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _depicted(ctx: Context, s0: int, s1: int) -> bool:
+    """Whether the sentence tells how a group was depicted or is treated (``hate_depicted``:
+    "framställde judar som råttor", "are being treated like vermin, says our report") and does not
+    stand behind it (``hate_endorse``: "precis som de beskrivs", "not propaganda") nor call for
+    it ("ska behandlas som parasiter")."""
+    langs = ctx.phrase_languages
+    depicted, endorse = ctx.lists.phrase_regex("hate_depicted", langs), ctx.lists.phrase_regex("hate_endorse", langs)
+    if depicted is None or (endorse is not None and endorse.search(ctx.text, s0, s1)):
+        return False
+    return any(not _MODAL_BEFORE.search(ctx.text, s0, m.start()) for m in depicted.finditer(ctx.text, s0, s1))
+
+
 def things_sent_back(ctx: Context) -> bool:
     """Whether "send them back where they came from" in the post is said of things (books,
     bottles, borrowed gear: ``hate_things_sent_back``), which the hate check passes on and the
@@ -134,6 +150,8 @@ def check_dehumanising(ctx: Context) -> None:
         s0, s1 = ctx.discourse.sentence_text(start)
         if rebuttal is not None and rebuttal.search(ctx.text, s0, s1) is not None:
             continue  # "myten att kvinnor är för känslosamma för att leda", "sades det förr"
+        if _depicted(ctx, s0, s1):
+            continue  # "Nazisterna framställde judar som råttor", "Flyktingar behandlas som skadedjur vid gränsen"
         if decision is not None and decision.search(ctx.text, s0, s1) is not None:
             continue  # "Asylsökande som fått avslag ska skickas tillbaka, enligt det nya beslutet"
         if _CAME_FROM.search(ctx.text, start, end) and ctx.discourse.cue_anywhere("hate_things_sent_back"):

@@ -107,9 +107,9 @@ def check_internal(ctx: Context) -> None:
 
 
 _SPREAD = re.compile(r"sprid|spred|spread", re.IGNORECASE)
-#: What the reader is told not to share, right after the phrase: their own details.
-_ADVICE_OBJECT = re.compile(r"\s+(?:your|yours|din|ditt|dina|dit|dine|jeres|ert|era|personal|personlig\w*|private|"
-                            r"passwords?|lösenord\w*|adgangskode\w*|kod(?:er|en|erna)?|koder(?:ne)?|codes?|pin)\b",
+#: What the reader is told not to share, right after the phrase: their own codes and passwords.
+_ADVICE_OBJECT = re.compile(r"\s+(?:(?:your|din|ditt|dina|dit|dine|jeres|ert|era)\s+)?(?:[^\W\d_]+\s+){0,3}?"
+                            r"(?:passwords?|lösenord\w*|adgangskode\w*|kod(?:er|en|erna)?|koder(?:ne)?|codes?|pin(?:-?kod\w*)?)\b",
                             re.IGNORECASE)
 
 

@@ -40,6 +40,7 @@ def check_threats(ctx: Context) -> None:
     langs = ctx.phrase_languages
     # (pattern, severity, check negation, knowing or finding the reader)
     find = ctx.lists.phrase_regex("threat_find", langs)
+    veiled = ctx.lists.phrase_regex("threat_veiled", langs)
     sources = [(ctx.lists.phrase_regex("threat", langs), None, True, False),
                (find, None, True, True),
                (ctx.lists.phrase_regex("threat_private_where", langs), None, True, True),
@@ -58,7 +59,9 @@ def check_threats(ctx: Context) -> None:
                (ctx.lists.phrase_regex("threat_incite", langs), Severity.WARN, True, False),
                # these carry their own negation: "du går inte därifrån på egna ben", "you won't be smiling"
                (ctx.lists.phrase_regex("threat_idiom", langs), None, False, False),
-               (None if _hazard(ctx) else ctx.lists.phrase_regex("threat_veiled", langs), Severity.WARN, False, False)]
+               (veiled, Severity.WARN, False, False),
+               (None if _hazard(ctx) and not _mentions(ctx) else ctx.lists.phrase_regex("threat_veiled_advice", langs),
+                Severity.WARN, False, False)]
     offer = ctx.lists.phrase_regex("threat_offer", langs)
     chase = ctx.lists.phrase_regex("threat_chase", langs)
     race = ctx.lists.phrase_regex("competition", langs)
@@ -89,6 +92,9 @@ def check_threats(ctx: Context) -> None:
                     continue  # "vi vet vilken skola ditt barn går på, så du behöver inte anmäla det igen"
                 if reading == "note":
                     severity = Severity.INFO  # "We know where you live! Bin calendars are on their way …"
+            if rx is veiled and _safety_advice(ctx, m.start(), m.end()):
+                done.append((m.start(), m.end()))
+                continue  # "Sätt på dig reflexen! Det vore tråkigt om något hände i trafiken"
             if severity == Severity.WARN and _playful(ctx, m.start(), m.end()):
                 done.append((m.start(), m.end()))
                 continue  # "Winter, your days are numbered!"
@@ -126,10 +132,36 @@ def _service_reading(ctx: Context, start: int, end: int) -> str | None:
     return "note"
 
 
+def _safety_advice(ctx: Context, start: int, end: int) -> bool:
+    """Whether a veiled-threat phrase is safety advice: it is of the caring kind ("det vore tråkigt
+    om något hände", "passa dig när du går hem", "would be a shame if something happened"), the
+    post names a hazard (traffic, ice, reflectors), and nothing else in it menaces – no cue
+    outside the phrase ("Tänk på det"), no @mention, no one called by name (", Anna Svensson."),
+    nothing of theirs named ("dina barn", "dit hus")."""
+    if not _CARING.search(ctx.text, start, end) or not _hazard(ctx) or _mentions(ctx):
+        return False
+    cue = ctx.lists.phrase_regex("threat_cue", ctx.phrase_languages)
+    if cue is not None and any(c.end() <= start or c.start() >= end for c in cue.finditer(ctx.text)):
+        return False
+    return not _CALLED_OUT.search(ctx.text) and not _THEIR_THINGS.search(ctx.text)
+
+
+_CARING = re.compile(r"synd|tråkigt|trist|ærgerligt|skam|shame|pity|passa|akta|pas|careful|take\s+care", re.IGNORECASE)
+_CALLED_OUT = re.compile(r",\s*[A-ZÅÄÖÆØ][^\W\d_]+(?:\s+[A-ZÅÄÖÆØ][^\W\d_]+)?\s*[.!]")
+_THEIR_THINGS = re.compile(r"\b(?:din|ditt|dina|dit|dine|er|ert|era|jeres|your)\s+(?:\w+\s+)?(?:barn|børn|kids|children|"
+                           r"familj|familie|family|hus|house|bil|car|hem|hjem|home|fru|kone|wife|man|mand|husband)\b",
+                           re.IGNORECASE)
+
+
+def _mentions(ctx: Context) -> bool:
+    """An @mention in the post: advice is not given to one handle like that."""
+    return any(t.kind == "mention" for t in ctx.tokens)
+
+
 def _hazard(ctx: Context) -> bool:
-    """Whether the post names a hazard (``threat_hazard``: traffic, ice, reflectors): then veiled
-    menace ("Be careful on the roads in the dark – wear a reflector!", "det vore synd om något
-    hände i trafiken") is safety advice."""
+    """Whether the post names a hazard (``threat_hazard``: traffic, ice, reflectors): then "look
+    out in the dark" (``threat_veiled_advice``: "Be careful on the roads in the dark – wear a
+    reflector!") and "look after your family … you never know" are safety advice."""
     rx = ctx.lists.phrase_regex("threat_hazard", ctx.phrase_languages)
     return rx is not None and rx.search(ctx.text) is not None
 

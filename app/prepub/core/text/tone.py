@@ -173,6 +173,8 @@ _WHEN_IT_COMES_TO = re.compile(r",?\s+(?:när\s+det\s+gäller|når\s+det\s+gæld
 #: duktiga", "pinligt gode til at synge", "ridiculously fast").
 _INTENSIFIERS = frozenset("löjligt latterligt latterlig pinligt fånigt tokigt sjukt ridiculously embarrassingly absurdly "
                           "insanely stupidly".split())
+#: Words after such an adverb that show it is the adjective after all ("löjligt och pinsamt").
+_NOT_DEGREE = frozenset("och og and eller or men but i in på som as att at to for för til".split())
 _THAT = frozenset("att at that om if whether".split())
 _MODALS = frozenset("kan ska skall får bör borde måste må skal burde can should may must could might".split())
 _ALL = frozenset("alla alle all samtliga varenda every".split())
@@ -292,7 +294,8 @@ class _AttackReader:
     def aim(self, token: Token, entry: object) -> str | None:
         if token.text.casefold() in _INTENSIFIERS:
             after = self._after(token, 1)
-            if after and after[0].start == token.end + 1 and not self._abusive(after[0]):
+            if after and after[0].start == token.end + 1 and not self._abusive(after[0]) \
+                    and after[0].text.casefold() not in _NOT_DEGREE:
                 return None  # "löjligt duktiga", "latterligt dygtige", "ridiculously good": how much, not abuse
         found = self._aim(token, entry)
         if found == "sure" and self._plural_address(token):
@@ -334,7 +337,8 @@ class _AttackReader:
         if getattr(entry, "pos", "n") == "lit" and self.literal is not None and self.literal.search(
                 self.ctx.text, s0, s1):
             return None  # "han är en riktig clown på scen", "vår orm i terrariet"
-        if _WHEN_IT_COMES_TO.match(self.ctx.text, token.end):
+        if _WHEN_IT_COMES_TO.match(self.ctx.text, token.end) and (
+                getattr(entry, "category", "") == "derogatory" or getattr(entry, "pos", "n") == "lit"):
             return None  # "en riktig kverulant när det gäller skräp i naturen": a trait on a topic, said fondly
         thing = self._describes_thing(token, entry)
         if not thing:
