@@ -1145,3 +1145,14 @@ def test_batch_13_sarcasm(policy, text: str, flagged: bool) -> None:
 ])
 def test_batch_13_stereotypes(policy, text: str, flagged: bool) -> None:
     assert ("text.slur" in _rules(text, policy)) is flagged, text
+
+
+@pytest.mark.parametrize("policy,text,rules", [
+    (SE, "Vi är glada för stödet, men förslaget är idiotiskt.", set()),
+    (DK, "Vi er glade, men planen er idiotisk.", set()),
+    (SE, "We are happy, but the plan is idiotic.", set()),
+    (SE, "Vi är glada, men du är idiotisk.", {"text.personal_attack"}),
+])
+def test_a_thing_after_a_conjunction_is_still_a_thing(policy, text: str, rules: set[str]) -> None:
+    tone = {"text.insult", "text.personal_attack"}
+    assert tone & set(_rules(text, policy)) == rules, text

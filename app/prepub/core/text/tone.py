@@ -165,6 +165,7 @@ def _close(text: str, end: int, start: int) -> bool:
 
 _RELATIVE = frozenset("som der who that which".split())
 _PLURAL_YOU = frozenset("ni jer dere dykk".split())
+_CLAUSE_OPENERS = frozenset("men och eller så för fast utan og eller men for but and or so yet".split())
 #: A trait said of someone on one topic ("en riktig kverulant när det gäller skräp", "en sand
 #: kværulant, når det gælder sikkerhed", "a real stickler when it comes to …").
 _WHEN_IT_COMES_TO = re.compile(r",?\s+(?:när\s+det\s+gäller|når\s+det\s+gælder|when\s+it\s+comes\s+to)\b",
@@ -503,8 +504,8 @@ class _AttackReader:
         clause, "Förslaget som lades fram i går …") is one of :data:`_THING_NOUNS`."""
         for t in words[:4]:
             low = t.text.casefold()
-            if low in self.skip or low in self.function:
-                continue
+            if low in self.skip or low in self.function or low in _CLAUSE_OPENERS:
+                continue  # "…, men förslaget är idiotiskt": the conjunction opens the clause
             return low in _THING_NOUNS
         return False
 
