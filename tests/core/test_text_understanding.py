@@ -1156,3 +1156,22 @@ def test_batch_13_stereotypes(policy, text: str, flagged: bool) -> None:
 def test_a_thing_after_a_conjunction_is_still_a_thing(policy, text: str, rules: set[str]) -> None:
     tone = {"text.insult", "text.personal_attack"}
     assert tone & set(_rules(text, policy)) == rules, text
+
+
+@pytest.mark.parametrize("policy,text,rule,flagged", [
+    (DK, "Hundeejerne i afdeling 3, der ikke gider samle op efter deres kræ, er simpelthen hjernedøde.", "text.insult", True),
+    (DK, "Har I også hørt, at kommunen i al stilhed vil fælde hele skoven? Sig det videre!", "text.rumour", True),
+    (DK, "Har I hørt, at vi åbner en ny svømmehal i august? Kom til indvielsen!", "text.rumour", False),
+    (SE, "Is it true the housing company is raising rents by 20 % in August? Several tenants say the caretaker mentioned it.",
+     "text.rumour", True),
+    (SE, "Have you heard that we're opening a new pool in August? Come to the opening!", "text.rumour", False),
+    (SE, "Bokbussen rullar igen! Den stannar i Kovland, Liden och Indal varannan tisdag hela sommaren.", "text.trip_ongoing",
+     False),
+    (SE, "Vi stannar i Bryssel hela veckan för toppmötet.", "text.trip_ongoing", True),
+    (DK, "Kun til intern brug: the startups shortlisted for the spring accelerator are listed below.",
+     "text.internal_marker", True),
+    (DK, "Vores nye idiotsikre guide til affaldssortering hænger nu i alle opgange.", "text.insult", False),
+    (SE, "Vår nya idiotsäkra guide till sopsortering finns nu i alla trapphus.", "text.insult", False),
+])
+def test_batch_14_misses_and_false_alarms(policy, text: str, rule: str, flagged: bool) -> None:
+    assert (rule in _rules(text, policy)) is flagged, text

@@ -74,7 +74,9 @@ def check_internal(ctx: Context) -> None:
     "[Utkast]", "FORTROLIGT"), not in running text ("uppgifterna hanteras konfidentiellt"). The
     policy's ``[text] internal_markers`` add to the built-in lists: its one-word markers are
     labels, longer ones count anywhere."""
-    langs = ctx.phrase_languages
+    # the account's languages too: a marker left in from a Danish e-mail stays one in an English post
+    # ("Kun til intern brug: the startups shortlisted …")
+    langs = tuple(dict.fromkeys(ctx.phrase_languages + tuple(ctx.org_languages)))
     own = [str(m).strip() for m in ctx.policy.text.internal_markers or [] if str(m).strip()]
     phrases = ctx.lists.phrase_items("internal", langs) + [m for m in own if " " in m]
     labels = ctx.lists.phrase_items("internal_label", langs) + [m for m in own if " " not in m]
@@ -375,6 +377,8 @@ def check_trip(ctx: Context) -> None:
             if d.cue_in("time_past", s0, s1) or d.cue_in("time_future", s0, d.sentence_text(place[0] - 1)[1]) \
                     or d.negated(m.start(), window=2):
                 continue  # "Nästa stopp: riksfinalen i Stockholm i höst" is still to come
+            if _RECURRING.search(ctx.text, s0, s1):
+                continue  # "Bokbussen stannar i Kovland varannan tisdag": a timetable, not a trip
             if _GREETING.match(m.group()) and (_come_by(ctx) or not _known_away(ctx, place[1])):
                 continue  # "Hälsningar från Alnö! … Kom förbi": an event readers can come to, not a trip
             spans.append((m.start(), place[0]))
@@ -435,6 +439,13 @@ def check_trip(ctx: Context) -> None:
         spans.append((m.start(), _with_time(ctx, m.end())))
         ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": m.group(), "place": place},
                  severity=Severity.WARN)  # no trip phrase, only place + now + us: less sure
+
+
+#: A timetable, not a trip: "varannan tisdag", "varje fredag", "hver mandag", "every Tuesday".
+_RECURRING = re.compile(r"\b(?:varannan|varje|var\s+tredje|hver(?:\s+anden)?|every(?:\s+other)?)\s+"
+                        r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|"
+                        r"søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|vecka|uge|week|dag|day)\w*",
+                        re.IGNORECASE)
 
 
 _TOPIC = re.compile(r"(?<![^\W\d_])(?:om|about|kring|omkring|on|från|fra|from)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)

@@ -522,6 +522,9 @@ class _AttackReader:
                 if head in _THING_SUBJECTS:
                     return None  # "Reglerna som gäller är idiotiska": criticism of rules, not people
                 kind = self.ctx.lists.person_kind(head, self.langs)
+                if kind is None and r >= 3 and words[r - 3].text.casefold() in self.preps:
+                    head = words[r - 4].text.casefold() if r >= 4 else head  # "Hundeejerne i afdeling 3, der …"
+                    kind = self.ctx.lists.person_kind(head, self.langs)
                 if kind is not None:
                     return "sure" if kind == "person" else "group"
                 if _people(head) or _plural(head, self.langs):
