@@ -583,12 +583,12 @@ def test_a_reviewers_harmless_probes_stay_silent(policy, text: str) -> None:
 
 
 # A sixth reviewer's harmless probes of stop 27's new patterns (tests/data/text/lookalikes_r13.jsonl):
-# 217 everyday posts the first versions flagged or that stand next to their new constructions – a lost cat
+# 290 everyday posts the first versions flagged or that stand next to their new constructions – a lost cat
 # called by name, a sister city's mayor "in Brussels today", knitting-club women clearing the cake
 # table "like locusts", a history exhibition on how propaganda depicted Jews "as rats", "Ni som tycker
 # att reglerna är löjliga: …", "I er en flok skøre, seje, latterligt dygtige frivillige!", "Kommunens
 # kundservice", a head of parks who is a clown at the children's festival. Fixed in general terms;
-# never trained on. Twelve of the two reviewers' 229 still warn or block and are not in the file (see the
+# never trained on. Nineteen of three reviewers' 309 still warn or block and are not in the file (see the
 # README of tests/data/text).
 LOOKALIKES_R13 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r13.jsonl"
 
@@ -605,8 +605,8 @@ def test_sixth_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -
     assert not hits, (post_id, text, hits)
 
 
-# The same two reviewers' probes that must still warn or block (tests/data/text/probes_r13_flag.jsonl):
-# 119 threats, hate, attacks, trips, markers, rumours and run-downs written to slip through this stop's
+# The same reviewers' probes that must still warn or block (tests/data/text/probes_r13_flag.jsonl):
+# 185 threats, hate, attacks, trips, markers, rumours and run-downs written to slip through this stop's
 # exceptions – a lost bike and "we know where you live", "Our mayor is meeting their mayor in Brussels
 # today", "Somalier är parasiter och ska behandlas som parasiter", "Your days are numbered. Enjoy the icy
 # roads", "Do not share your copy of the draft budget …", "Det sägs att … Han är faktiskt inte omtyckt, så

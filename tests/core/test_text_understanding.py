@@ -1175,3 +1175,25 @@ def test_a_thing_after_a_conjunction_is_still_a_thing(policy, text: str, rules: 
 ])
 def test_batch_14_misses_and_false_alarms(policy, text: str, rule: str, flagged: bool) -> None:
     assert (rule in _rules(text, policy)) is flagged, text
+
+
+@pytest.mark.parametrize("policy,text,rule,flagged", [
+    # a third reviewer's probes of the batch-14 rules
+    (SE, "Men beslutet och de ansvariga är idiotiska.", "text.insult", True),
+    (DK, "Tak for svaret, men beslutningen og de ansvarlige er idiotiske.", "text.insult", True),
+    (SE, "Men reglerna och rutinerna är idiotiska.", "text.insult", False),
+    (DK, "Cyklisterne på Åboulevarden, der kører over for rødt, er hjernedøde.", "text.insult", True),
+    (SE, "Meet Sofie, our new summer INTERN at the planning office!", "text.internal_marker", False),
+    (DK, "Vores nye kampagne Don't share, care! handler om at passe på hinanden.", "text.internal_marker", False),
+    (SE, "Stämmer det att sophämtningen blir varannan vecka? Nej, sa nämndens ordförande – den blir som vanligt.",
+     "text.rumour", False),
+    (SE, "FAQ: Is it true that I need a permit for a garden shed? Our building inspector says: not under 15 m².",
+     "text.rumour", False),
+    (SE, "Colleagues in Kyiv say the shelters are full right now.", "text.trip_ongoing", False),
+    (SE, "På plats i Bryssel och rapporterar varje dag från toppmötet i dag!", "text.trip_ongoing", True),
+    (SE, "Have you heard that the shelter is closing? Share before they hide it!", "text.rumour", True),
+    (SE, "Har du hört att vi öppnar en ny simhall i augusti? Dela gärna!", "text.rumour", False),
+    (SE, "Is it true they're closing the hospital in Härnösand? My aunt heard it from a nurse.", "text.rumour", True),
+])
+def test_third_reviewers_probes_of_batch_14_rules(policy, text: str, rule: str, flagged: bool) -> None:
+    assert (rule in _rules(text, policy)) is flagged, text

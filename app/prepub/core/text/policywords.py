@@ -74,11 +74,13 @@ def check_internal(ctx: Context) -> None:
     "[Utkast]", "FORTROLIGT"), not in running text ("uppgifterna hanteras konfidentiellt"). The
     policy's ``[text] internal_markers`` add to the built-in lists: its one-word markers are
     labels, longer ones count anywhere."""
-    # the account's languages too: a marker left in from a Danish e-mail stays one in an English post
-    # ("Kun til intern brug: the startups shortlisted …")
-    langs = tuple(dict.fromkeys(ctx.phrase_languages + tuple(ctx.org_languages)))
+    langs = ctx.phrase_languages
+    # the account's other languages' phrases too (not their one-word labels, not English ones in a
+    # Nordic post): a marker left in from a Danish e-mail stays one in an English post ("Kun til
+    # intern brug: the startups shortlisted …"), while "INTERN", "Utkast" or "Don't share, care!" are words
+    other = tuple(lang for lang in ctx.org_languages if lang not in langs and lang != "en")
     own = [str(m).strip() for m in ctx.policy.text.internal_markers or [] if str(m).strip()]
-    phrases = ctx.lists.phrase_items("internal", langs) + [m for m in own if " " in m]
+    phrases = ctx.lists.phrase_items("internal", langs + other) + [m for m in own if " " in m]
     labels = ctx.lists.phrase_items("internal_label", langs) + [m for m in own if " " not in m]
     found: list[tuple[int, int]] = []
     if phrases:
@@ -377,7 +379,7 @@ def check_trip(ctx: Context) -> None:
             if d.cue_in("time_past", s0, s1) or d.cue_in("time_future", s0, d.sentence_text(place[0] - 1)[1]) \
                     or d.negated(m.start(), window=2):
                 continue  # "Nästa stopp: riksfinalen i Stockholm i höst" is still to come
-            if _RECURRING.search(ctx.text, s0, s1):
+            if _RECURRING.search(ctx.text, s0, s1) and not d.cue_in("time_now", s0, s1):
                 continue  # "Bokbussen stannar i Kovland varannan tisdag": a timetable, not a trip
             if _GREETING.match(m.group()) and (_come_by(ctx) or not _known_away(ctx, place[1])):
                 continue  # "Hälsningar från Alnö! … Kom förbi": an event readers can come to, not a trip
@@ -441,10 +443,11 @@ def check_trip(ctx: Context) -> None:
                  severity=Severity.WARN)  # no trip phrase, only place + now + us: less sure
 
 
-#: A timetable, not a trip: "varannan tisdag", "varje fredag", "hver mandag", "every Tuesday".
+#: A timetable, not a trip: "varannan tisdag", "varje fredag", "hver mandag", "every Tuesday" (in a
+#: sentence with no "now": "just nu", "i dag", "den här veckan").
 _RECURRING = re.compile(r"\b(?:varannan|varje|var\s+tredje|hver(?:\s+anden)?|every(?:\s+other)?)\s+"
                         r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|"
-                        r"søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|vecka|uge|week|dag|day)\w*",
+                        r"søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\w*",
                         re.IGNORECASE)
 
 

@@ -165,6 +165,9 @@ def _close(text: str, end: int, start: int) -> bool:
 
 _RELATIVE = frozenset("som der who that which".split())
 _PLURAL_YOU = frozenset("ni jer dere dykk".split())
+_AND = frozenset("och og and samt".split())
+_AGENT_NOUN = re.compile(r"(?:are|arna|arne|ere|erne|ers|ors|ister|isterna|isterne|ansvariga|ansvarlige)$")
+_AUTHOR = frozenset("upphovsman upphovsmän upphovsmannen ophavsmand ophavsmænd author authors whoever".split())
 _CLAUSE_OPENERS = frozenset("men och eller så för fast utan og eller men for but and or so yet".split())
 #: A trait said of someone on one topic ("en riktig kverulant när det gäller skräp", "en sand
 #: kværulant, når det gælder sikkerhed", "a real stickler when it comes to …").
@@ -502,12 +505,24 @@ class _AttackReader:
     def _thing_subject(self, words: list[Token]) -> bool:
         """Whether the subject before a copula is a thing: its first noun (the head of a relative
         clause, "Förslaget som lades fram i går …") is one of :data:`_THING_NOUNS`."""
-        for t in words[:4]:
+        for i, t in enumerate(words[:4]):
             low = t.text.casefold()
             if low in self.skip or low in self.function or low in _CLAUSE_OPENERS:
                 continue  # "…, men förslaget är idiotiskt": the conjunction opens the clause
-            return low in _THING_NOUNS
+            if low not in _THING_NOUNS:
+                return False
+            # "Men beslutet och de ansvariga är idiotiska": people joined to the thing
+            rest = words[i + 1:]
+            return not any(w.text.casefold() in _AND and any(self._people_word(x) for x in rest[j + 1:j + 4])
+                           for j, w in enumerate(rest))
         return False
+
+    def _people_word(self, t: Token) -> bool:
+        """Whether a word names people: a role or group ("de ansvariga", "beslutsfattarna"), "de",
+        "they", an agent noun ("utvecklarna", "the authors") or "whoever"."""
+        low = t.text.casefold()
+        return (self.ctx.lists.person_kind(low, self.langs) is not None or _people(low) or low in self.many
+                or low in _AUTHOR or _AGENT_NOUN.search(low) is not None)
 
     def _relative_head(self, words: list[Token]) -> str | None:
         """A subject that a relative clause or a participle follows: "Hundägarna som inte plockar
@@ -522,9 +537,13 @@ class _AttackReader:
                 if head in _THING_SUBJECTS:
                     return None  # "Reglerna som gäller är idiotiska": criticism of rules, not people
                 kind = self.ctx.lists.person_kind(head, self.langs)
-                if kind is None and r >= 3 and words[r - 3].text.casefold() in self.preps:
-                    head = words[r - 4].text.casefold() if r >= 4 else head  # "Hundeejerne i afdeling 3, der …"
-                    kind = self.ctx.lists.person_kind(head, self.langs)
+                if kind is None and not (_people(head) or _plural(head, self.langs)):
+                    # past a place: "Hundeejerne i afdeling 3, der …", "Cyklisterne på Åboulevarden, der …"
+                    for k in range(r - 2, max(0, r - 4), -1):
+                        if words[k].text.casefold() in self.preps:
+                            head = words[k - 1].text.casefold()
+                            kind = self.ctx.lists.person_kind(head, self.langs)
+                            break
                 if kind is not None:
                     return "sure" if kind == "person" else "group"
                 if _people(head) or _plural(head, self.langs):
