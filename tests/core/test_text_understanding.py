@@ -1197,3 +1197,10 @@ def test_batch_14_misses_and_false_alarms(policy, text: str, rule: str, flagged:
 ])
 def test_third_reviewers_probes_of_batch_14_rules(policy, text: str, rule: str, flagged: bool) -> None:
     assert (rule in _rules(text, policy)) is flagged, text
+
+
+def test_hate_told_in_a_post_that_condemns_it_warns() -> None:
+    text = ("During Saturday's game a group in the away stand made monkey noises at our goalkeeper. "
+            "We condemn this completely and have reported it to the federation.")
+    assert _rules(text)["text.slur"] == "warn"
+    assert _rules("Somalier är parasiter och ska behandlas som parasiter.")["text.slur"] == "block"

@@ -159,5 +159,7 @@ def check_dehumanising(ctx: Context) -> None:
         done.append((start, end))
         params, sev = voice_params(ctx, start, end)
         params.update({"word": ctx.text[start:end], "category": "hate", "term": ctx.text[start:end]})
+        if sev is None and ctx.discourse.condemns:
+            sev = Severity.WARN  # "… made monkey noises at our goalkeeper. We condemn this": told, not said
         ctx.emit("text.slur", (start, end), params=params, severity=sev or own_severity)
 
