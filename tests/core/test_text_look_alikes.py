@@ -458,15 +458,21 @@ LOOKALIKES_R10 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookal
 _R10_ALARMS = ALARMS | {"text.rumour", "text.irony", "text.profanity", "text.acronym_undefined", "text.confidential"}
 
 
-def _r10_posts() -> list[tuple[str, str, str]]:
-    rows = [json.loads(line) for line in LOOKALIKES_R10.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [(r["id"], r["org"], r["text"]) for r in rows]
+def _probe_posts(path: Path, leave_out: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
+    """(id, org, text) of a reviewers' probe file, one JSON post per line."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["id"], r["org"], r["text"]) for r in rows if r["id"] not in leave_out]
 
 
-@pytest.mark.parametrize("post_id,org,text", _r10_posts())
-def test_second_reviewers_look_alikes_stay_silent(post_id: str, org: str, text: str) -> None:
+def _probe_hits(org: str, text: str) -> dict[str, str]:
+    """Block and warn findings on a probe, under the corpus policy of its organisation."""
     policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
-    hits = {r: s for r, s in _rules(text, policy).items() if r in _R10_ALARMS and s in ("warn", "block")}
+    return {r: s for r, s in _rules(text, policy).items() if s in ("warn", "block")}
+
+
+@pytest.mark.parametrize("post_id,org,text", _probe_posts(LOOKALIKES_R10))
+def test_second_reviewers_look_alikes_stay_silent(post_id: str, org: str, text: str) -> None:
+    hits = {r: s for r, s in _probe_hits(org, text).items() if r in _R10_ALARMS}
     assert not hits, (post_id, text, hits)
 
 
@@ -476,18 +482,12 @@ def test_second_reviewers_look_alikes_stay_silent(post_id: str, org: str, text: 
 # first run flagged 7; one stays flagged by design and is left out here: a sign-off "/Maria" names a
 # colleague by first name only, which the policy asks to write out. Never trained on.
 LOOKALIKES_R11 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r11.jsonl"
-_R11_FLAGGED_BY_DESIGN = {"la11-078"}
+_R11_FLAGGED_BY_DESIGN = frozenset({"la11-078"})
 
 
-def _r11_posts() -> list[tuple[str, str, str]]:
-    rows = [json.loads(line) for line in LOOKALIKES_R11.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [(r["id"], r["org"], r["text"]) for r in rows if r["id"] not in _R11_FLAGGED_BY_DESIGN]
-
-
-@pytest.mark.parametrize("post_id,org,text", _r11_posts())
+@pytest.mark.parametrize("post_id,org,text", _probe_posts(LOOKALIKES_R11, _R11_FLAGGED_BY_DESIGN))
 def test_third_reviewers_look_alikes_stay_silent(post_id: str, org: str, text: str) -> None:
-    policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
-    hits = {r: s for r, s in _rules(text, policy).items() if r in _R10_ALARMS and s in ("warn", "block")}
+    hits = {r: s for r, s in _probe_hits(org, text).items() if r in _R10_ALARMS}
     assert not hits, (post_id, text, hits)
 
 
@@ -501,15 +501,9 @@ def test_third_reviewers_look_alikes_stay_silent(post_id: str, org: str, text: s
 LOOKALIKES_R12 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r12.jsonl"
 
 
-def _r12_posts() -> list[tuple[str, str, str]]:
-    rows = [json.loads(line) for line in LOOKALIKES_R12.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [(r["id"], r["org"], r["text"]) for r in rows]
-
-
-@pytest.mark.parametrize("post_id,org,text", _r12_posts())
+@pytest.mark.parametrize("post_id,org,text", _probe_posts(LOOKALIKES_R12))
 def test_fourth_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -> None:
-    policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
-    hits = {r: s for r, s in _rules(text, policy).items() if r in _R10_ALARMS and s in ("warn", "block")}
+    hits = {r: s for r, s in _probe_hits(org, text).items() if r in _R10_ALARMS}
     assert not hits, (post_id, text, hits)
 
 
@@ -593,15 +587,9 @@ def test_a_reviewers_harmless_probes_stay_silent(policy, text: str) -> None:
 LOOKALIKES_R13 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r13.jsonl"
 
 
-def _r13_posts() -> list[tuple[str, str, str]]:
-    rows = [json.loads(line) for line in LOOKALIKES_R13.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [(r["id"], r["org"], r["text"]) for r in rows]
-
-
-@pytest.mark.parametrize("post_id,org,text", _r13_posts())
+@pytest.mark.parametrize("post_id,org,text", _probe_posts(LOOKALIKES_R13))
 def test_sixth_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -> None:
-    policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
-    hits = {r: s for r, s in _rules(text, policy).items() if r in _R10_ALARMS and s in ("warn", "block")}
+    hits = {r: s for r, s in _probe_hits(org, text).items() if r in _R10_ALARMS}
     assert not hits, (post_id, text, hits)
 
 
@@ -614,13 +602,7 @@ def test_sixth_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -
 PROBES_R13 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r13_flag.jsonl"
 
 
-def _r13_flag_posts() -> list[tuple[str, str, str]]:
-    rows = [json.loads(line) for line in PROBES_R13.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [(r["id"], r["org"], r["text"]) for r in rows]
-
-
-@pytest.mark.parametrize("post_id,org,text", _r13_flag_posts())
+@pytest.mark.parametrize("post_id,org,text", _probe_posts(PROBES_R13))
 def test_sixth_reviewers_should_flag_probes_flag(post_id: str, org: str, text: str) -> None:
-    policy = load_policy(Path(__file__).resolve().parents[1] / "data" / "text" / f"policy_{org}.toml")
-    hits = {r: s for r, s in _rules(text, policy).items() if s in ("warn", "block") and r != "text.person_first_name"}
+    hits = {r: s for r, s in _probe_hits(org, text).items() if r != "text.person_first_name"}
     assert hits, (post_id, text)
