@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import os
 import platform
+import shutil
 import sys
 import tempfile
 import time
@@ -119,9 +120,26 @@ def run_self_test(*, out: TextIO | None = None, only: Collection[str] | None = N
     if unknown:
         raise ValueError(f"unknown self-test step(s): {', '.join(sorted(unknown))}")
     work = Path(tempfile.mkdtemp(prefix="prepub-selftest-"))
-    # Never touch the user's own registry or settings.
+    # Never touch the user's own registry or settings; put them back and remove the scratch
+    # folder (a registry, a photo, an export) afterwards, unless PREPUB_DEBUG asks to keep it.
+    saved = {k: os.environ.get(k) for k in ("PREPUB_DATA_DIR", "PREPUB_REGISTRY_URL")}
     os.environ["PREPUB_DATA_DIR"] = str(work / "data")
     os.environ.pop("PREPUB_REGISTRY_URL", None)
+    try:
+        return _run_steps(work, out, only)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        if os.environ.get("PREPUB_DEBUG"):
+            print(f"  (kept {work})", file=out)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _run_steps(work: Path, out: TextIO, only: Collection[str] | None) -> int:
     print(f"Prepub self-test ({work})", file=out)
     for name, ver in _versions():
         print(f"  {name:12} {ver}", file=out)

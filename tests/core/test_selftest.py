@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -79,6 +80,26 @@ def test_another_persons_encoding_fails_the_encoder_step(monkeypatch: pytest.Mon
     assert rc == 1
     enc = line(out, "face encoder on that face")
     assert enc.startswith("FAIL") and "from the recorded one" in enc
+
+
+def test_the_scratch_folder_goes_and_the_settings_come_back(monkeypatch: pytest.MonkeyPatch,
+                                                            tmp_path: Path) -> None:
+    monkeypatch.setenv("PREPUB_DATA_DIR", str(tmp_path / "mine"))
+    monkeypatch.setenv("PREPUB_REGISTRY_URL", "postgresql://office/registry")
+    monkeypatch.delenv("PREPUB_DEBUG", raising=False)
+    rc, out = run(only=["language"])
+    assert rc == 0, out
+    work = Path(out.splitlines()[0].split("(", 1)[1].rstrip(")"))
+    assert work.name.startswith("prepub-selftest-") and not work.exists()
+    assert os.environ["PREPUB_DATA_DIR"] == str(tmp_path / "mine")
+    assert os.environ["PREPUB_REGISTRY_URL"] == "postgresql://office/registry"
+    # a failing step cleans up too; PREPUB_DEBUG keeps the folder to look at
+    monkeypatch.setenv("PREPUB_DEBUG", "1")
+    monkeypatch.setattr(CenterFace, "detect", lambda self, rgb, **kw: [])
+    rc, out = run(only=["faces"])
+    kept = Path(out.splitlines()[0].split("(", 1)[1].rstrip(")"))
+    assert rc == 1 and kept.is_dir() and f"(kept {kept})" in out
+    shutil.rmtree(kept)
 
 
 def test_unknown_step_keys_are_refused() -> None:
