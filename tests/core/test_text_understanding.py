@@ -1002,6 +1002,9 @@ def test_model_false_alarms_found_by_hand_stay_silent(policy, text: str) -> None
     # one person named by a role compound, after the organisation's genitive
     (DK, "Kommunens beredskabschef er en inkompetent klovn, der sov i timen, mens vandet steg.", "text.personal_attack"),
     (SE, "Kommunens miljöchef är en inkompetent clown.", "text.personal_attack"),
+    # English roles by their last word (stop 28: "but the project lead is clueless" was silent)
+    (SE, "The new app is late again, but the project lead is clueless.", "text.personal_attack"),
+    (DK, "Honestly, our caseworker is a rude idiot.", "text.personal_attack"),
     # those addressed, before a relative clause or a comma
     (SE, "Ni som gör så är hjärndöda, helt enkelt.", "text.insult"),
     (DK, "I er en flok forkælede, selvoptagede kværulanter.", "text.insult"),
@@ -1023,6 +1026,8 @@ def test_batch_13_misses_are_read(policy, text: str, rule: str) -> None:
     (DK, "Børnene myldrede rundt som græshopper på legepladsen i dag!"),
     (SE, "Our Somali volunteers worked like ants all weekend."),
     (SE, "Ni som kom i går är fantastiska."),
+    (SE, "Our team lead is brilliant, and our bus driver is crazy good at parking."),
+    (DK, "Our nurses are heroes. The lead in tonight's play is ridiculously funny."),
     (DK, "I der kom i går, er simpelthen de bedste."),
 ])
 def test_batch_13_look_alikes_stay_silent(policy, text: str) -> None:
