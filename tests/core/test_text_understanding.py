@@ -1005,6 +1005,12 @@ def test_model_false_alarms_found_by_hand_stay_silent(policy, text: str) -> None
     # English roles by their last word (stop 28: "but the project lead is clueless" was silent)
     (SE, "The new app is late again, but the project lead is clueless.", "text.personal_attack"),
     (DK, "Honestly, our caseworker is a rude idiot.", "text.personal_attack"),
+    # several addressed by a derogatory noun: an object "jer/er", or "I/ni" before a relative
+    # clause or a modal (stop 28: "Træt af jer kværulanter, der klager over alt" was silent)
+    (DK, "Træt af jer kværulanter, der klager over alt.", "text.insult"),
+    (DK, "I kværulanter kan godt tie stille.", "text.insult"),
+    (SE, "Trött på er gnällspikar som klagar på allt.", "text.insult"),
+    (SE, "Ni gnällspikar kan vara tysta.", "text.insult"),
     # those addressed, before a relative clause or a comma
     (SE, "Ni som gör så är hjärndöda, helt enkelt.", "text.insult"),
     (DK, "I er en flok forkælede, selvoptagede kværulanter.", "text.insult"),
@@ -1028,6 +1034,9 @@ def test_batch_13_misses_are_read(policy, text: str, rule: str) -> None:
     (SE, "Ni som kom i går är fantastiska."),
     (SE, "Our team lead is brilliant, and our bus driver is crazy good at parking."),
     (DK, "Our nurses are heroes. The lead in tonight's play is ridiculously funny."),
+    (DK, "I klovner rundt hele dagen på festivalen – skønt! Vi bor jo i klovnernes by."),
+    (DK, "Tak til jer helte, der kom med kage!"),
+    (SE, "Tack för er idiotsäkra guide! Vi ser er clowner på cirkusen i kväll."),
     (DK, "I der kom i går, er simpelthen de bedste."),
 ])
 def test_batch_13_look_alikes_stay_silent(policy, text: str) -> None:

@@ -433,12 +433,17 @@ class _AttackReader:
         while k >= 0 and steps < 3:
             t = before[k]
             low = t.text.casefold()
-            if low in self.vocative:
-                if low in self.you and "en" not in self.langs:
+            plural_i = t.text == "I" and "da" in self.langs  # Danish "I" (you, plural), never "i" (in)
+            if low in self.vocative or plural_i:
+                if (low in self.you or plural_i) and "en" not in self.langs:
                     # "du taber", "ni kommer": a Swedish or Danish "du" is a vocative only right
-                    # before the insult and the end of the phrase ("du idiot!")
+                    # before the insult and the end of the phrase ("du idiot!"), or before a
+                    # relative clause or a modal that the insult is the subject of ("I kværulanter
+                    # kan godt tie stille", "ni gnällspikar som klagar"; not "I klovner rundt")
                     nxt = self.ctx.text[token.end:token.end + 2].lstrip(" ")
-                    if steps or not (nxt[:1] in ",.!?" or nxt == ""):
+                    after = self._after(token, 1)
+                    verb_next = bool(after) and after[0].text.casefold() in (_RELATIVE | _MODALS | self.copula)
+                    if steps or not (nxt[:1] in ",.!?" or nxt == "" or verb_next):
                         return None
                 return "sure"
             if low in self.modifiers or self._abusive(t):
