@@ -432,6 +432,18 @@ competitors = ["Nordbolaget AB"]
     ("Jämfört med Nordbolaget AB har vi lägre avgifter, men de har fler laddplatser.", False),
     ("Jämfört med konkurrenterna har vi längre öppettider men färre filialer.", False),
     ("Vi samarbetar med Nordbolaget AB om fiberutbyggnaden.", False),
+    # what falls apart is theirs after "deras/their", ours after "våra/our" (stop 28)
+    ("Nordbolaget AB won the tender again. Sadly – their solutions fall apart after a year.", True),
+    ("Nordbolaget AB vann upphandlingen igen. Tyvärr – deras lösningar faller isär efter ett år.", True),
+    ("Vi har tröttnat på Nordbolaget AB:s priser.", True),
+    ("Nordbolaget AB:s tält är skräp, våra håller.", True),
+    ("Tack till Nordbolaget AB som lånade ut tält när våra föll isär i stormen!", False),
+    ("Thanks to Nordbolaget AB for lending us chairs after ours fell apart.", False),
+    ("Vores gamle telte faldt fra hinanden, så Nordbolaget AB lånte os nye.", False),
+    ("Nordbolaget AB delivered broken chairs again.", True),
+    ("Nordbolaget AB:s bussar går sönder hela tiden.", True),
+    ("Nordbolaget AB fixed our broken heater in an hour – thank you!", False),
+    ("Nordbolaget AB lagade vår trasiga hiss på en timme.", False),
 ])
 def test_competitors_run_down(text: str, flagged: bool) -> None:
     assert ("text.competitor_negative" in _rules(text, COMPETING)) is flagged

@@ -156,6 +156,7 @@ def check_competitors(ctx: Context) -> None:
     comparison ("lägre avgifter än …") says nothing bad and passes."""
     competitors = [str(c) for c in ctx.policy.organisation.competitors or [] if str(c).strip()]
     negative = ctx.lists.phrase_regex("negative", ctx.phrase_languages)
+    broken = ctx.lists.phrase_regex("competitor_broken", ctx.phrase_languages)
     contrast = ctx.lists.phrase_regex("competitor_contrast", ctx.phrase_languages)
     back = frozenset(w.casefold() for w in ctx.lists.phrase_items("competitor_back", ctx.phrase_languages))
     generic = ctx.lists.phrase_regex("competitor_generic", ctx.phrase_languages)
@@ -211,7 +212,12 @@ def check_competitors(ctx: Context) -> None:
             # point ("Till skillnad från konkurrenterna tar vi inte ut ockerpriser")
             bad += [(n.start(), n.end()) for n in negative.finditer(ctx.text, s0, s1)
                     if not (n.start() < end and start < n.end())
-                    and (c is not None or not ctx.discourse.negated(n.start(), window=2))]
+                    and (c is not None or not ctx.discourse.negated(n.start(), window=2))
+                    and _owner(ctx, n.start(), mentions, back) != "ours"]
+        if broken is not None:
+            bad += [(n.start(), n.end()) for n in broken.finditer(ctx.text, s0, s1)
+                    if not ctx.discourse.negated(n.start(), window=2)
+                    and _owner(ctx, n.start(), mentions, back) == "theirs"]
         if contrast is not None:
             if c is not None \
                     and not ctx.discourse.negated(end, min(sentence.end, end + 60), window=1):
@@ -231,6 +237,29 @@ def check_competitors(ctx: Context) -> None:
 #: after its name and not of someone else's ("… köpt lokalerna efter bageriets konkurs").
 _BAD_NEWS = re.compile(r"\b(?:konkurs\w*|bankrupt\w*|insolven\w*|obestånd)\b", re.IGNORECASE)
 _GENITIVE_BEFORE = re.compile(r"[^\W\d_]{2,}(?:s|'s|’s)\s+$")
+
+
+#: First-person possessives: what follows them is ours ("när våra tält föll isär", "our own
+#: chairs fell apart"), not the competitor's.
+_OURS = frozenset("vår vårt våra min mitt mina vores vor vort mine mit our ours my".split())
+
+
+def _owner(ctx: Context, pos: int, mentions: list[tuple[int, int, str]], back: frozenset[str]) -> str | None:
+    """Whose thing the word at ``pos`` is said of, by the nearest owner before it in its clause:
+    ``"ours"`` after "vår/vores/our" ("när våra tält föll isär"), ``"theirs"`` after the
+    competitor's name or "deras/deres/their" ("… – deras lösningar faller isär"), else None."""
+    lo = max(ctx.discourse.clause_start(pos), pos - 80)
+    owner, at = None, -1
+    for w in re.finditer(r"[^\W\d_]+", ctx.text[lo:pos]):
+        low = w.group().casefold()
+        if low in _OURS:
+            owner, at = "ours", w.start()
+        elif low in back:
+            owner, at = "theirs", w.start()
+    named = [m0 for m0, _, _ in mentions if lo <= m0 < pos]
+    if named and max(named) - lo > at:
+        owner = "theirs"  # the name stands nearer than any possessive
+    return owner
 
 
 def _bad_news_of(ctx: Context, end: int, s1: int) -> bool:
