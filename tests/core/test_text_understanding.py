@@ -1196,6 +1196,13 @@ def test_a_thing_after_a_conjunction_is_still_a_thing(policy, text: str, rules: 
     (SE, "Vi stannar i Bryssel hela veckan för toppmötet.", "text.trip_ongoing", True),
     (DK, "Kun til intern brug: the startups shortlisted for the spring accelerator are listed below.",
      "text.internal_marker", True),
+    # the account's own label words, as labels, in a post in another language (stop 28)
+    (SE, "Endast internt – the list of new board members is attached, please check it before Friday.",
+     "text.internal_marker", True),
+    (DK, "FORTROLIGT: the shortlist for the spring accelerator is below.", "text.internal_marker", True),
+    (SE, "Utkast – the Swedish word for draft – is the name of our new writing workshop.", "text.internal_marker", False),
+    (SE, "Intern: Sofie Ek joins the communications team for the summer.", "text.internal_marker", False),
+    (SE, "Rapporten publiceras inte, vi använder den endast internt.", "text.internal_marker", False),
     (DK, "Vores nye idiotsikre guide til affaldssortering hænger nu i alle opgange.", "text.insult", False),
     (SE, "Vår nya idiotsäkra guide till sopsortering finns nu i alla trapphus.", "text.insult", False),
 ])

@@ -75,13 +75,15 @@ def check_internal(ctx: Context) -> None:
     policy's ``[text] internal_markers`` add to the built-in lists: its one-word markers are
     labels, longer ones count anywhere."""
     langs = ctx.phrase_languages
-    # the account's other languages' phrases too (not their one-word labels, not English ones in a
-    # Nordic post): a marker left in from a Danish e-mail stays one in an English post ("Kun til
-    # intern brug: the startups shortlisted …"), while "INTERN", "Utkast" or "Don't share, care!" are words
+    # the account's other languages' phrases too (not English ones in a Nordic post), and of their
+    # labels those no English word looks like: a marker left in from a Danish e-mail stays one in
+    # an English post ("Kun til intern brug: the startups …", "Endast internt – the list …"), while
+    # "INTERN", "Utkast" or "Don't share, care!" are words
     other = tuple(lang for lang in ctx.org_languages if lang not in langs and lang != "en")
     own = [str(m).strip() for m in ctx.policy.text.internal_markers or [] if str(m).strip()]
     phrases = ctx.lists.phrase_items("internal", langs + other) + [m for m in own if " " in m]
-    labels = ctx.lists.phrase_items("internal_label", langs) + [m for m in own if " " not in m]
+    labels = ctx.lists.phrase_items("internal_label", langs) + ctx.lists.phrase_items("internal_label_abroad", other) \
+        + [m for m in own if " " not in m]
     found: list[tuple[int, int]] = []
     if phrases:
         rx = ctx.lists.cached(("internal_phrases", tuple(phrases)), lambda: re.compile(
