@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from prepub.core.messages import message
 from prepub.core.policy import default_policy_path, load_policy, parse_policy
 from prepub.core.text import ImageCredit, apply_fix, check_text
 
@@ -138,6 +139,23 @@ def test_credit_line_present_missing_name_or_not_required(policy) -> None:
     no_credit = parse_policy("[images]\nrequire_credit = false\n")
     assert not _rule(check_text("Nytt bibliotek!", policy=no_credit, channels=[], images=images),
                      "text.credit_missing")
+
+
+@pytest.mark.parametrize("who,text", [
+    ("Jonas", "Dans och kaffe på äldreboendet i går! 💃 Foto: Jonas"),
+    ("Signe V.", "Vores nye robåd blev døbt i søndags. Foto: Signe V."),
+    ("Ingrid", "Sunset over the Alnö bridge last night 🌅 Photo: Ingrid"),
+])
+def test_a_photographer_known_by_a_first_name_only_is_not_named_in_full(policy, who: str, text: str) -> None:
+    """VIF 2 and 4 ask for the photographer's name: "Foto: Jonas" names no one in full, and no fix
+    can know the surname (batch 16 of stop 28: 11 such posts, all silent)."""
+    r = check_text(text, policy=policy, channels=[], images=[ImageCredit(who)])
+    [f] = _rule(r, "text.credit_missing")
+    assert f.params["names"] == who and f.params["partial"] is True and f.fix is None
+    assert f.span[0] == f.span[1] == len(text)  # at the end of the credit line
+    assert "för- och efternamn" in message(f, "sv") and "full name" in message(f, "en")
+    full = check_text(text.replace(who, "Jonas Berg"), policy=policy, channels=[], images=[ImageCredit("Jonas Berg")])
+    assert not _rule(full, "text.credit_missing")
 
 
 def test_figures_and_quotes_without_a_source(policy) -> None:

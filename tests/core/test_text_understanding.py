@@ -1237,3 +1237,39 @@ def test_hate_told_in_a_post_that_condemns_it_warns() -> None:
             "We condemn this completely and have reported it to the federation.")
     assert _rules(text)["text.slur"] == "warn"
     assert _rules("Somalier är parasiter och ska behandlas som parasiter.")["text.slur"] == "block"
+
+
+# --- batch 16's false alarms and the leftovers of stop 27, in general terms (stop 28) ---------------
+
+@pytest.mark.parametrize("policy,text,rule,flagged", [
+    # an emoji ends the thought: no place after it ("… ankommet til højskolen ☀️ Foto: …")
+    (DK, "Sommerens første hold er ankommet til højskolen ☀️ Foto: Freja Mogensen #højskole", "text.trip_ongoing", False),
+    (DK, "Vi er ankommet til ☀️ Nairobi.", "text.trip_ongoing", True),
+    (DK, "Vi er ankommet til Nairobi ☀️", "text.trip_ongoing", True),
+    # a quotation after "called/heter/hedder" is a title, not a colleague's first name
+    (SE, "The library's summer exhibition is called “Hans resa” – Swedish for “His journey”.", "text.person_first_name",
+     False),
+    (SE, "Utställningen heter ”Hans resa” och handlar om en ung flykting.", "text.person_first_name", False),
+    (SE, "Hans will show you round the exhibition today.", "text.person_first_name", True),
+    # "idiot-proof" as a whole is allowed, so are its parts
+    (SE, "Good news: the sign-up form for the basic course is now idiot-proof.", "text.insult", False),
+    (SE, "You idiot-brained fool.", "text.personal_attack", True),
+    # living like animals, told as a wrong done to people, with a call to give
+    (SE, "Refugees in the camp are living like rats. Please donate to our winter appeal.", "text.slur", False),
+    (SE, "Kvinnor och barn på flykt lever som djur i lägren. Skänk en gåva i dag.", "text.slur", False),
+    (DK, "Flygtninge i lejren lever som dyr. Giv en gave i dag.", "text.slur", False),
+    (SE, "Somalierna lever som djur i Nacksta.", "text.slur", True),
+    (SE, "Romerna bor som djur – stöd vårt parti i valet.", "text.slur", True),
+])
+def test_batch_16_false_alarms_and_leftovers(policy, text: str, rule: str, flagged: bool) -> None:
+    assert (rule in _rules(text, policy)) is flagged, text
+
+
+def test_the_model_needs_the_words_in_a_post_that_condemns_hate() -> None:
+    """A condemning post that names no words ("racist graffiti") draws no hate warning from the
+    model; one that quotes them still warns (never blocks)."""
+    named = ("Last night someone sprayed racist graffiti on the wall of the mosque on Storgatan. "
+             "We condemn it without reservation. Hate has no place in Sundsvall.")
+    assert "text.slur" not in _rules(named)
+    quoted = "Someone sprayed 'Go home, apes' on our door. We condemn it and have reported it to the police."
+    assert _rules(quoted).get("text.slur") == "warn"

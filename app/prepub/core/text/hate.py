@@ -150,6 +150,8 @@ def check_dehumanising(ctx: Context) -> None:
         s0, s1 = ctx.discourse.sentence_text(start)
         if rebuttal is not None and rebuttal.search(ctx.text, s0, s1) is not None:
             continue  # "myten att kvinnor är för känslosamma för att leda", "sades det förr"
+        if ctx.discourse.cue_in("hate_plight", s0, s1) and ctx.discourse.cue_anywhere("hate_plight_help"):
+            continue  # "Refugees in the camp are living like rats. Please donate": a wrong done to them
         if _depicted(ctx, s0, s1):
             continue  # "Nazisterna framställde judar som råttor", "Flyktingar behandlas som skadedjur vid gränsen"
         if decision is not None and decision.search(ctx.text, s0, s1) is not None:

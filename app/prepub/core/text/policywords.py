@@ -318,6 +318,8 @@ def check_people(ctx: Context) -> None:
                 continue  # "For Søren da!": a Danish oath, not the colleague
             if m.group(1) is None and _TALE.match(after):
                 continue  # "Hans och Gretas pepparkakshus": the fairy tale, not a colleague
+            if ctx.discourse.in_title(m.start(), m.end()):
+                continue  # "the exhibition is called “Hans resa”": a title
             if _SAINT.search(ctx.text, max(0, m.start() - 8), m.start()):
                 continue  # "Sankt Hans", "St. Lars": a feast day, not a colleague
             if any(s <= m.start() for s in full_spans) or ctx.inside(m.start(), m.end()):
@@ -730,13 +732,18 @@ def _is_home(ctx: Context, place: str, home: str) -> bool:
     return gazetteer.near(place, org.home_lat, org.home_lon, org.home_radius_km)
 
 
+_EMOJI = "\u2190-\u2bff\ufe0f\U0001f000-\U0001faff"
+_LEAD = re.compile(rf"[ :–—\-{_EMOJI}]*")
+_PLACE_STOP = re.compile(rf"[.!?\n:;{_EMOJI}]")  # an emoji after the place's sentence ends the thought too
+
+
 def _place_after(ctx: Context, pos: int) -> tuple[int, str] | None:
     """The end and text of the first word that looks like a place within a few words after
     ``pos``, in the same sentence ("nästa stopp: Gulu" allowed)."""
     text = ctx.text
     window = text[pos:pos + 120]
-    lead = len(window) - len(window.lstrip(" :–—-"))
-    stop = re.search(r"[.!?\n:;]", window[lead:])
+    lead = _LEAD.match(window).end()  # type: ignore[union-attr]
+    stop = _PLACE_STOP.search(window[lead:])
     if stop:
         window = window[:lead + stop.start()]
     for k, w in enumerate(re.finditer(r"[^\W\d_][\w-]*", window)):

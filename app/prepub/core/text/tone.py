@@ -47,9 +47,12 @@ argumentet argumentet argument argumenten argumenterne arguments""".split())
 _PASSIVE_CALLS = frozenset({"kallas", "kallades", "kallats", "kaldes"})
 
 
-def _parts(token: Token) -> list[str]:
+def _parts(token: Token, lists: object = None) -> list[str]:
     body = token.text.lstrip("#")
     parts = [body]
+    abuse = getattr(lists, "abuse", None)
+    if abuse is not None and abuse.allowed(body.casefold()):
+        return parts  # "idiot-proof": the whole word is allowed, so are its parts
     if "-" in body:
         parts += [p for p in body.split("-") if p]
     return parts
@@ -62,7 +65,7 @@ def check_abuse(ctx: Context) -> None:
     for t in ctx.tokens:
         if t.kind not in ("word", "hashtag"):
             continue
-        hits = [e for e in (ctx.lists.abuse.match(p, langs) for p in _parts(t)) if e is not None]
+        hits = [e for e in (ctx.lists.abuse.match(p, langs) for p in _parts(t, ctx.lists)) if e is not None]
         if not hits:
             continue
         entry = max(hits, key=lambda e: (_RANK[e.severity], e.category == "slur"))
