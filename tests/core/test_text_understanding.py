@@ -1273,3 +1273,39 @@ def test_the_model_needs_the_words_in_a_post_that_condemns_hate() -> None:
     assert "text.slur" not in _rules(named)
     quoted = "Someone sprayed 'Go home, apes' on our door. We condemn it and have reported it to the police."
     assert _rules(quoted).get("text.slur") == "warn"
+
+
+RIVAL = parse_policy('''
+[organisation]
+country = "DK"
+home_name = "Aarhus"
+competitors = ["Rival A/S"]
+''')
+
+
+@pytest.mark.parametrize("policy,text,rule,flagged", [
+    # batch 16's competitor misses: a negative comparison, waiting for weeks, "ask their members how"
+    (RIVAL, "Hos Rival A/S venter man i ugevis på et svar. Hos os får du svar inden for to hverdage.",
+     "text.competitor_negative", True),
+    (RIVAL, "Hos os får du rigtig hjælp – ikke som hos Rival A/S, hvor man bare bliver stillet om.",
+     "text.competitor_negative", True),
+    (RIVAL, "Rival A/S har ventet i ugevis på tilladelsen – nu bygger de endelig.", "text.competitor_negative", False),
+    (COMPETING, "Thinking about joining Nordbolaget AB's business club? Ask their members how many of the promised "
+                "contacts ever turned into anything.", "text.competitor_negative", True),
+    (COMPETING, "Många frågar vad skillnaden är mellan oss och Nordbolaget AB. Kort svar: vi tömmer när vi har lovat. "
+                "Fråga gärna deras kunder i Timrå hur många veckor de väntat.", "text.competitor_negative", True),
+    (COMPETING, "Många frågar vad skillnaden är mellan oss och Nordbolaget AB. Kort svar: vi tömmer när vi har lovat. "
+                "Och vi är stolta över det.", "text.competitor_negative", False),
+    (COMPETING, "Nordbolaget AB har fina tält – fråga deras kunder om tips!", "text.competitor_negative", False),
+    # hearsay owned up to in the next sentence, asked of others, or with others asked to know more
+    (RIVAL, "Er det rigtigt, at Rival A/S er ved at gå konkurs? Vi har hørt det fra flere sider.",
+     "text.competitor_negative", True),
+    (DK, "Er der andre, der har hørt, at et internat på Djursland får dyrene aflivet efter en måned?", "text.rumour", True),
+    (SE, "Är det fler som har hört att simhallen ska stänga i höst?", "text.rumour", True),
+    (SE, "Has anyone else heard that the hospital is closing?", "text.rumour", True),
+    (DK, "Mette har hørt fra en bekendt i kommunen, at vores tilskud bliver halveret. Er der andre, der ved noget?",
+     "text.rumour", True),
+    (DK, "Er der andre, der har hørt, at vi åbner en ny hal? Kom til indvielsen!", "text.rumour", False),
+])
+def test_batch_16_competitor_and_rumour_misses(policy, text: str, rule: str, flagged: bool) -> None:
+    assert (rule in _rules(text, policy)) is flagged, text

@@ -199,11 +199,19 @@ def check_competitors(ctx: Context) -> None:
             s1 = nxt.end  # "… Nordbolaget AB. Kort svar: slarv, förseningar …", "… Rival A/S? Klogt valg. Deres folk er …"
             lead_in = ctx.text[nxt.start:nxt.end].rstrip().endswith(":")  # "Kort svar: slarv, …"
             nxt = next((s for s in ctx.sentences if s.start >= s1), None)
+            if nxt is not None and lead_in and not _refers_back(ctx, nxt.start, nxt.end, back, negative):
+                s1 = nxt.end  # the answer to "Kort svar:" is about us ("vi tömmer när vi har lovat."); what
+                nxt = next((s for s in ctx.sentences if s.start >= s1), None)  # follows may be about them
+                lead_in = False
             if nxt is not None and (lead_in and _refers_back(ctx, nxt.start, nxt.end, back, negative) or any(
                     w.casefold() in back for w in re.findall(r"[^\W\d_]+", ctx.text[nxt.start:nxt.end])[:4])):
-                s1 = nxt.end  # "… Klogt valg. Deres folk er …"
+                s1 = nxt.end  # "… Klogt valg. Deres folk er …", "… Kort svar: vi … Fråga gärna deras kunder hur …"
         bad: list[tuple[int, int]] = [s for s in coarse if s0 <= s[0] < s1]
-        bad += [(a, b) for a, b, hearsay in told if s0 <= a < s1
+        # hearsay may be owned up to in the next sentence ("Er det rigtigt, at Rival A/S er ved at
+        # gå konkurs? Vi har hørt det fra flere sider.")
+        after = next((s for s in ctx.sentences if s.start >= s1), None)
+        s2 = after.end if after is not None else s1
+        bad += [(a, b) for a, b, hearsay in told if s0 <= a < (s2 if hearsay else s1)
                 and (not hearsay or _bad_news_of(ctx, end, s1)
                      or (negative is not None and negative.search(ctx.text, s0, s1)))]
         c = contrast.search(ctx.text, max(s0, start - 30), start) if contrast is not None else None
