@@ -1309,3 +1309,39 @@ competitors = ["Rival A/S"]
 ])
 def test_batch_16_competitor_and_rumour_misses(policy, text: str, rule: str, flagged: bool) -> None:
     assert (rule in _rules(text, policy)) is flagged, text
+
+
+@pytest.mark.parametrize("policy,text,rule,flagged", [
+    # veiled threats: finding someone, a small town, a wish, "så skal du nok få at mærke"
+    (DK, "Til sagsbehandleren, der gav familien afslag: så skal du nok få at mærke, hvad du har gjort.", "text.threat", True),
+    (SE, "To the man who threw bottles at our stand: we have your picture, and when we find you, you'll wish we hadn't.",
+     "text.threat", True),
+    (SE, "@anon_77 Keep spreading lies about our volunteers and you'll find out how small Aarhus really is.",
+     "text.threat", True),
+    (SE, "Climb the tower and you'll find out how small Sundsvall really is from above!", "text.threat", False),
+    (SE, "When we find you a host family, we'll call.", "text.threat", False),
+    (DK, "Når vi finder dig en ny bolig, ringer vi.", "text.threat", False),
+    (SE, "Entries are anonymous until Friday, when we'll find out who you are, photographers!", "text.threat", False),
+    # a threat reported with the police contacted
+    (DK, "En mand skrev til os i nat, at han vil sætte ild til internatet. Vi har kontaktet politiet.", "text.threat", True),
+    # hate: a group coming like vermin, called vermin, multiplying like rats, "with the other animals", crime follows
+    (DK, "Romaerne kommer som græshopper hver sommer og efterlader kun affald.", "text.slur", True),
+    (SE, "Women in the camp told us the mosquitoes came like locusts every evening.", "text.slur", False),
+    (DK, "Børnene kom som græshopper til kagebordet!", "text.slur", False),
+    (DK, "En kommentar kaldte flygtninge for »utøj, der har ødelagt landet«. Vi har slettet den.", "text.slur", True),
+    (SE, "Let's be honest, these people multiply like rats.", "text.slur", True),
+    (SE, "Someone wrote that 'these people should stay in their mud huts with the other animals'. We condemn it.",
+     "text.slur", True),
+    (SE, "Our goats share the barn with the other animals.", "text.slur", False),
+    (SE, "The figures don't lie: wherever Somalis move in, crime follows.", "text.slur", True),
+    (SE, "Invandrarna där har helt enkelt en våldsam kultur.", "text.slur", True),
+    (SE, "Invandrare drabbas oftare av brott, visar statistiken.", "text.slur", False),
+    # a place of two words; a return still to come does not end the trip
+    (SE, "Greetings from Cape Town! Hans Nilsson and Sara Ek are visiting our partner schools here all week.",
+     "text.trip_ongoing", True),
+    (DK, "Her i Nuuk ligger der stadig sne, når vi i aften bærer kasser ind. Vi er hjemme i Aarhus igen på fredag.",
+     "text.trip_ongoing", True),
+    (DK, "Tak for en fantastisk uge i Nuuk! Vi er hjemme i Aarhus igen.", "text.trip_ongoing", False),
+])
+def test_batch_16_threat_hate_and_trip_misses(policy, text: str, rule: str, flagged: bool) -> None:
+    assert (rule in _rules(text, policy)) is flagged, text

@@ -59,8 +59,8 @@ def _hate_weak_rx(ctx: Context) -> re.Pattern[str] | None:
         if group and weak:
             alts.append(rf"(?:{group}){_NOT_POSSESSIVE}[^.!?\n:;]{{0,60}}?(?:{weak})")
         if group:
-            alts += [p.replace("GROUP", f"(?:{group})")
-                     for p in ctx.lists.phrase_items("hate_without", ctx.phrase_languages, regex=True)]
+            alts += [p.replace("GROUP", f"(?:{group})") for section in ("hate_without", "hate_group_comes_like")
+                     for p in ctx.lists.phrase_items(section, ctx.phrase_languages, regex=True)]
         simile = alternation(ctx, "hate_simile")
         if simile:  # said of people: a group, or "folk", "de", "they" before it (not of slugs or knotweed)
             people = rf"{group}|\b(?:folk|folket|människor|mennesker|people|de|dem|they|them)\b" if group else \

@@ -760,5 +760,9 @@ def _place_after(ctx: Context, pos: int) -> tuple[int, str] | None:
         if w.group()[:1].isupper() and len(w.group()) > 1:
             if _STREET.match(window, w.end()):
                 return None  # "Vi holder til på Frederiks Allé": an address in town
+            two = re.match(r"\s+([A-ZÅÄÖÆØ][\w-]+)", window[w.end():])
+            if two is not None and (f"{w.group()} {two.group(1)}".casefold() in ctx.lists.places
+                                    or gazetteer.countries(f"{w.group()} {two.group(1)}")):
+                return pos + w.end() + two.end(), f"{w.group()} {two.group(1)}"  # "Cape Town", "New York"
             return (pos + w.end(), w.group()) if _looks_like_place(ctx, w.group()) else None
     return None
