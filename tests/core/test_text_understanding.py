@@ -1345,3 +1345,14 @@ def test_batch_16_competitor_and_rumour_misses(policy, text: str, rule: str, fla
 ])
 def test_batch_16_threat_hate_and_trip_misses(policy, text: str, rule: str, flagged: bool) -> None:
     assert (rule in _rules(text, policy)) is flagged, text
+
+
+def test_hate_quoted_in_a_post_that_removed_it_warns_and_never_blocks() -> None:
+    """Moderation ("We removed it and banned the account", "Vi har slettet kommentaren") distances the
+    post from a comment it quotes, as condemning does (batch 16: the one reported post that blocked)."""
+    for policy, text in [
+        (SE, "Someone commented that refugees are “vermin who should be shipped back”. We removed it and banned the account."),
+        (DK, "En bruger kommenterede, at flygtninge er »utøj«. Vi har slettet kommentaren og blokeret brugeren."),
+    ]:
+        assert _rules(text, policy).get("text.slur") == "warn", text
+    assert not _rules("We removed the old benches from the park and banned the account of a spam bot.")
