@@ -1002,6 +1002,14 @@ def test_batch_12_look_alikes_stay_silent(policy, text: str) -> None:
     (SE, "Många av er har berättat att ni saknar julmarknaden. Inget datum är bestämt ännu, men vi jobbar på det!"),
     (DK, "Mange af jer har fortalt os, at I savner sommerfesten. Datoen er ikke fastlagt endnu, men vi arbejder på det!"),
     (SE, "Several of you have told us you miss the Friday market. No date is set yet, but we're working on it!"),
+    # written after the model retrained with batches 14 and 16 read a kind "take you" after "if you" as a threat
+    # (stop 28): coaches, guides and hosts taking newcomers along
+    (DK, "Er du ny i klubben? Så tager vores trænere dig i hånden den første måned."),
+    (DK, "Hvis du aldrig har roet før, tager instruktørerne dig med ud i den rolige bugt."),
+    (SE, "Om du är nybörjare tar våra tränare hand om dig från första passet."),
+    (SE, "Har du aldrig paddlat förut? Då tar guiderna med dig på den lugna rundan."),
+    (SE, "If you're new to running, our coaches will take you under their wing from day one."),
+    (DK, "If you have never volunteered before, our team leaders will take you along on your first shift."),
 ])
 def test_model_false_alarms_found_by_hand_stay_silent(policy, text: str) -> None:
     alarms = {"text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour", "text.irony"}
@@ -1287,8 +1295,20 @@ competitors = ["Rival A/S"]
     # batch 16's competitor misses: a negative comparison, waiting for weeks, "ask their members how"
     (RIVAL, "Hos Rival A/S venter man i ugevis på et svar. Hos os får du svar inden for to hverdage.",
      "text.competitor_negative", True),
-    (RIVAL, "Hos os får du rigtig hjælp – ikke som hos Rival A/S, hvor man bare bliver stillet om.",
+    (RIVAL, "Hos os får du rigtig hjælp – ikke som hos Rival A/S, hvor man bare bliver stillet om og glemt i "
+            "telefonkøen.", "text.competitor_negative", True),
+    # a second reviewer's probes: a neutral difference, waiting no longer, praise after "how" (stop 28)
+    (RIVAL, "Tilmeldingen foregår ikke som hos Rival A/S via en app, men på papir i foyeren.", "text.competitor_negative",
+     False),
+    (RIVAL, "Rival A/S har åbnet en ny afdeling i Aarhus, så nu venter du ikke længere i ugevis på service.",
+     "text.competitor_negative", False),
+    (COMPETING, "Nordbolaget AB now calls you back, so nobody is left forgotten in the queue.", "text.competitor_negative",
+     False),
+    (COMPETING, "Nordbolaget AB runs a great youth programme – ask their members how much fun they have!",
+     "text.competitor_negative", False),
+    (RIVAL, "Hos Rival A/S går der uger, før man overhovedet får svar. Hos os går der to dage.",
      "text.competitor_negative", True),
+    (COMPETING, "At Nordbolaget AB you'll be waiting for weeks before anyone picks up.", "text.competitor_negative", True),
     (RIVAL, "Rival A/S har ventet i ugevis på tilladelsen – nu bygger de endelig.", "text.competitor_negative", False),
     (COMPETING, "Thinking about joining Nordbolaget AB's business club? Ask their members how many of the promised "
                 "contacts ever turned into anything.", "text.competitor_negative", True),
@@ -1316,8 +1336,13 @@ def test_batch_16_competitor_and_rumour_misses(policy, text: str, rule: str, fla
     (DK, "Til sagsbehandleren, der gav familien afslag: så skal du nok få at mærke, hvad du har gjort.", "text.threat", True),
     (SE, "To the man who threw bottles at our stand: we have your picture, and when we find you, you'll wish we hadn't.",
      "text.threat", True),
-    (SE, "@anon_77 Keep spreading lies about our volunteers and you'll find out how small Aarhus really is.",
-     "text.threat", True),
+    (SE, "Take our bike tour and you'll find out how small Sundsvall really is – the whole centre in 20 minutes!",
+     "text.threat", False),
+    (SE, "Can't see your name on the list? Don't worry – when we find you in the system, we'll send a text.",
+     "text.threat", False),
+    (SE, "Try the new cycle path along the river – you'll wish you had never taken the car!", "text.threat", False),
+    (DK, "Prøv vores nye spinninghold – så skal du nok få det at mærke i benene dagen efter!", "text.threat", False),
+    (SE, "Once we track you down, you'll regret every word.", "text.threat", True),
     (SE, "Climb the tower and you'll find out how small Sundsvall really is from above!", "text.threat", False),
     (SE, "When we find you a host family, we'll call.", "text.threat", False),
     (DK, "Når vi finder dig en ny bolig, ringer vi.", "text.threat", False),
@@ -1330,6 +1355,13 @@ def test_batch_16_competitor_and_rumour_misses(policy, text: str, rule: str, fla
     (DK, "Børnene kom som græshopper til kagebordet!", "text.slur", False),
     (DK, "En kommentar kaldte flygtninge for »utøj, der har ødelagt landet«. Vi har slettet den.", "text.slur", True),
     (SE, "Let's be honest, these people multiply like rats.", "text.slur", True),
+    (SE, "Mördarsnigeln är tillbaka! De förökar sig som löss i fuktigt väder, så plocka dem tidigt.", "text.slur", False),
+    (SE, "De nya kaninerna på Barnens bondgård trivs redan i hagen med de andra djuren.", "text.slur", False),
+    (SE, "Immigrants who are victims of crime follow the same reporting route as everyone else.", "text.slur", False),
+    (SE, "Our shelter supports women who want to break free from a violent culture of control at home.", "text.slur",
+     False),
+    (SE, "Romerna lever som djur och förökar sig som råttor – stöd vårt arbete med en gåva.", "text.slur", True),
+    (DK, "Vi kalder de flygtninge for utøj, for det er, hvad de er.", "text.slur", True),
     (SE, "Someone wrote that 'these people should stay in their mud huts with the other animals'. We condemn it.",
      "text.slur", True),
     (SE, "Our goats share the barn with the other animals.", "text.slur", False),
@@ -1342,6 +1374,13 @@ def test_batch_16_competitor_and_rumour_misses(policy, text: str, rule: str, fla
     (DK, "Her i Nuuk ligger der stadig sne, når vi i aften bærer kasser ind. Vi er hjemme i Aarhus igen på fredag.",
      "text.trip_ongoing", True),
     (DK, "Tak for en fantastisk uge i Nuuk! Vi er hjemme i Aarhus igen.", "text.trip_ongoing", False),
+    (SE, "Sista dagen i Tallinn blev en höjdpunkt. Nu är delegationen hemma igen och berättar mer på fredag.",
+     "text.trip_ongoing", False),
+    (DK, "Vi er landet i Buenos Aires! Vi er hjemme igen til weekenden.", "text.trip_ongoing", True),
+    (SE, "Vi har landat i Buenos Aires! Vi är hemma igen om en vecka.", "text.trip_ongoing", True),
+    (SE, "Greetings from Cape Town! The whole team is back home next Friday.", "text.trip_ongoing", True),
+    (SE, "Hälsningar från Cape Town! Vår vänort skickar en videohälsning till alla i Sundsvall – se den i dag.",
+     "text.trip_ongoing", False),
 ])
 def test_batch_16_threat_hate_and_trip_misses(policy, text: str, rule: str, flagged: bool) -> None:
     assert (rule in _rules(text, policy)) is flagged, text

@@ -66,6 +66,11 @@ def _hate_weak_rx(ctx: Context) -> re.Pattern[str] | None:
             people = rf"{group}|\b(?:folk|folket|människor|mennesker|people|de|dem|they|them)\b" if group else \
                 r"\b(?:folk|folket|människor|mennesker|people|de|dem|they|them)\b"
             alts.append(rf"(?:{people})[^.!?\n]{{0,60}}?(?:{simile})")
+        these = alternation(ctx, "hate_simile_these")
+        who = [re.escape(w).replace(r"\ ", r"\s+") for w in ctx.lists.phrase_items("hate_simile_these", ctx.phrase_languages)]
+        if these and (who or group):  # "these people multiply like rats"; not "de förökar sig som löss" (slugs)
+            subject = "|".join(([rf"\b(?:{'|'.join(who)})\b"] if who else []) + ([group] if group else []))
+            alts.append(rf"(?:{subject})[^.!?\n]{{0,60}}?(?:{these})")
         likened = alternation(ctx, "hate_simile_group")
         if group and likened:  # "Somalis hanging around the entrance – like rats"; not "people … like rats"
             alts.append(rf"(?:{group}){_NOT_POSSESSIVE}[^.!?\n]{{0,60}}?(?:{likened})")
@@ -103,6 +108,13 @@ def _depicted(ctx: Context, s0: int, s1: int) -> bool:
     if depicted is None or (endorse is not None and endorse.search(ctx.text, s0, s1)):
         return False
     return any(not _MODAL_BEFORE.search(ctx.text, s0, m.start()) for m in depicted.finditer(ctx.text, s0, s1))
+
+
+def _more_hate_after(ctx: Context, pos: int, s1: int) -> bool:
+    """Whether the sentence goes on, after a plight ("lever som djur"), with a hate predicate of
+    its own ("… och förökar sig som råttor")."""
+    pred = alternation(ctx, "hate_predicate")
+    return pred is not None and re.search(pred, ctx.text[pos:s1], re.IGNORECASE) is not None
 
 
 def things_sent_back(ctx: Context) -> bool:
@@ -150,8 +162,10 @@ def check_dehumanising(ctx: Context) -> None:
         s0, s1 = ctx.discourse.sentence_text(start)
         if rebuttal is not None and rebuttal.search(ctx.text, s0, s1) is not None:
             continue  # "myten att kvinnor är för känslosamma för att leda", "sades det förr"
-        if ctx.discourse.cue_in("hate_plight", s0, s1) and ctx.discourse.cue_anywhere("hate_plight_help"):
+        if ctx.discourse.cue_in("hate_plight", start, end) and ctx.discourse.cue_anywhere("hate_plight_help") \
+                and not _more_hate_after(ctx, end, s1):
             continue  # "Refugees in the camp are living like rats. Please donate": a wrong done to them
+            # (only the words of the plight: "… och förökar sig som råttor – stöd oss" is still hate)
         if _depicted(ctx, s0, s1):
             continue  # "Nazisterna framställde judar som råttor", "Flyktingar behandlas som skadedjur vid gränsen"
         if decision is not None and decision.search(ctx.text, s0, s1) is not None:

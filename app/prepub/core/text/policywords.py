@@ -159,6 +159,7 @@ def check_competitors(ctx: Context) -> None:
     competitors = [str(c) for c in ctx.policy.organisation.competitors or [] if str(c).strip()]
     negative = ctx.lists.phrase_regex("negative", ctx.phrase_languages)
     broken = ctx.lists.phrase_regex("competitor_broken", ctx.phrase_languages)
+    waiting = ctx.lists.phrase_regex("competitor_waiting", ctx.phrase_languages)
     contrast = ctx.lists.phrase_regex("competitor_contrast", ctx.phrase_languages)
     back = frozenset(w.casefold() for w in ctx.lists.phrase_items("competitor_back", ctx.phrase_languages))
     generic = ctx.lists.phrase_regex("competitor_generic", ctx.phrase_languages)
@@ -223,6 +224,10 @@ def check_competitors(ctx: Context) -> None:
             bad += [(n.start(), n.end()) for n in negative.finditer(ctx.text, s0, s1)
                     if not (n.start() < end and start < n.end())
                     and (c is not None or not ctx.discourse.negated(n.start(), window=2))
+                    and _owner(ctx, n.start(), mentions, back) != "ours"]
+        if waiting is not None:
+            bad += [(n.start(), n.end()) for n in waiting.finditer(ctx.text, s0, s1)
+                    if not ctx.discourse.negated(n.start(), n.end(), window=6)
                     and _owner(ctx, n.start(), mentions, back) != "ours"]
         if broken is not None:
             bad += [(n.start(), n.end()) for n in broken.finditer(ctx.text, s0, s1)
@@ -422,7 +427,7 @@ def check_trip(ctx: Context) -> None:
                 continue  # "Nästa stopp: riksfinalen i Stockholm i höst" is still to come
             if _RECURRING.search(ctx.text, s0, s1) and not d.cue_in("time_now", s0, s1):
                 continue  # "Bokbussen stannar i Kovland varannan tisdag": a timetable, not a trip
-            if _GREETING.match(m.group()) and (_come_by(ctx) or not _known_away(ctx, place[1])):
+            if _GREETING.match(m.group()) and (_come_by(ctx) or not _known_away(ctx, place[1]) or _SISTER.search(ctx.text)):
                 continue  # "Hälsningar från Alnö! … Kom förbi": an event readers can come to, not a trip
             spans.append((m.start(), place[0]))
             ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": m.group(), "place": place[1]})
@@ -442,7 +447,7 @@ def check_trip(ctx: Context) -> None:
                 continue  # "Their team is in Copenhagen right now": another body's people
             if _is_presence(m.group()) and not (d.cue_in("time_now", s0, s1) or now_in_post):
                 continue  # "vi är i Bryssel" could be any time; "vi är i Bryssel i dag" is now
-            if _GREETING.match(m.group()) and (_come_by(ctx) or not _known_away(ctx, place)):
+            if _GREETING.match(m.group()) and (_come_by(ctx) or not _known_away(ctx, place) or _SISTER.search(ctx.text)):
                 continue  # "Greetings from Alnö! … Come say hej!": readers can come, so it is at home
             spans.append((m.start(), _with_time(ctx, m.end())))
             ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": m.group(), "place": place})
@@ -665,6 +670,12 @@ _GREETING = re.compile(r"(?:god\s?morgon|god\s?kväll|god\s?morgen|god\s?aften|h
                        r"vykort|postkort|live|hello|hi|hey|greetings|postcard|good\s+(?:morning|evening|night)|"
                        r"jambo|hola|bonjour|ciao|salut|hallo|moin|ahoj|namaste|salaam|habari|merhaba|aloha|howdy)\b",
                        re.IGNORECASE)
+
+
+#: A sister or twin town: a greeting "from" it is its own people's ("Hälsningar från Cape Town! Vår
+#: vänort skickar en videohälsning …"), not our staff away.
+_SISTER = re.compile(r"\b(?:vänort\w*|vänstad\w*|venskabsby\w*|sister\s+cit(?:y|ies)(?:'s|’s)?|twin\s+towns?)\b",
+                     re.IGNORECASE)
 
 
 def _known_away(ctx: Context, place: str) -> bool:
