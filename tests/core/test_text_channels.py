@@ -158,6 +158,20 @@ def test_a_photographer_known_by_a_first_name_only_is_not_named_in_full(policy, 
     assert not _rule(full, "text.credit_missing")
 
 
+@pytest.mark.parametrize("who,text", [
+    ("Jonas", "Dans i går! Foto: Jonas Berg"),  # the text names in full what the metadata shortens
+    ("Signe V.", "Vores nye robåd. Foto: Signe Vestergaard"),
+    ("Jonas", "Dans i går! Foto: Jonas Berg/Norrå kommun"),
+    ("TT", "Nyheter från fullmäktige. Foto: TT"),  # an agency, a source or a stock library, no surname missing
+    ("Privat", "Vår nya kollega. Foto: Privat"),
+    ("Unsplash", "Autumn in the park. Photo: Unsplash"),
+])
+def test_a_credit_in_full_or_from_a_source_is_enough(policy, who: str, text: str) -> None:
+    """A reviewer's probes of the first-name rule (stop 28)."""
+    r = check_text(text, policy=policy, channels=[], images=[ImageCredit(who)])
+    assert not _rule(r, "text.credit_missing"), text
+
+
 def test_figures_and_quotes_without_a_source(policy) -> None:
     text = "Hela 45 procent av eleverna cyklar till skolan. Det kostar 3 miljoner kronor."
     r = check_text(text, policy=policy, channels=[], language="sv")

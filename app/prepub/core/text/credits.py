@@ -67,10 +67,13 @@ def check_credits(ctx: Context) -> None:
     lines = credit_lines(ctx)
     post = _norm(ctx.text)
     missing = [n for n in names if not any(_norm(n) in _norm(body) for _end, body in lines)
-               and not (len(n.split()) > 1 and _norm(n) in post)]
+               and not (len(n.split()) > 1 and _norm(n) in post)
+               and not (not _full_name(n) and _named_in_full(n, lines))]
     # a photographer known only by a first name or with an initial ("Foto: Jonas", "Foto: Signe
     # V.") is not named in full (VIF 2 and 4: fotografens namn): said, with no fix to offer
-    partial = [n for n in names if n not in missing and not _full_name(n)]
+    sources = frozenset(w.casefold() for w in ctx.lists.phrase_items("credit_source", ()))
+    partial = [n for n in names if n not in missing and not _full_name(n) and not _named_in_full(n, lines)
+               and not (n.isupper() or n.casefold().rstrip(".") in sources)]
     if not missing and not partial:
         return
     if not missing:
@@ -94,6 +97,14 @@ def check_credits(ctx: Context) -> None:
         replacement = ("\n\n" if pos else "") + line
     ctx.emit("text.credit_missing", (pos, pos), fix=Fix(replacement=replacement),
              params={"names": joined, "count": len(missing), "has_credit_line": bool(lines)})
+
+
+def _named_in_full(name: str, lines: list[tuple[int, str]]) -> bool:
+    """Whether a credit line names the photographer in full after all ("Foto: Jonas Berg" for an
+    image whose metadata says "Jonas", "Foto: Signe Vestergaard" for "Signe V.")."""
+    first = name.split()[0].rstrip(".")
+    rx = re.compile(rf"\b{re.escape(first)}\w*\s+[A-ZÅÄÖÆØÜ][\w'’-]{{1,}}")
+    return any(rx.search(body) for _end, body in lines)
 
 
 def _full_name(name: str) -> bool:

@@ -91,6 +91,12 @@ def _hate_they_rx(ctx: Context) -> re.Pattern[str] | None:
     return construction(ctx, "hate_they", build)
 
 
+_OTHER_ANIMALS = re.compile(r"andra\s+djur|andre\s+dyr|other\s+animals|rest\s+of\s+the\s+animals|resten\s+af\s+dyrene",
+                            re.IGNORECASE)
+_ANIMALS = re.compile(r"\b(?:lamm\w*|lam(?:mene|mene)?|får(?:en)?|getter(?:na)?|geder(?:ne)?|goats?|lambs?|sheep|kor(?:na)?|køer(?:ne)?|"
+                      r"cows?|höns(?:en)?|høns(?:ene)?|hens|chickens?|kaniner(?:na)?|kaninerne|rabbits?|hästar(?:na)?|heste(?:ne)?|"
+                      r"horses?|ponn\w*|pon(?:y|ies)|alpacka\w*|alpaca\w*|grisar(?:na)?|grise(?:ne)?|pigs?|bondgård\w*|bondegård\w*|"
+                      r"farm|4h\S*|djurpark\w*|dyrepark\w*|zoo)\b", re.IGNORECASE)
 _CAME_FROM = re.compile(r"kom\s+(?:fra|ifrån)|came\s+from", re.IGNORECASE)
 
 
@@ -108,6 +114,22 @@ def _depicted(ctx: Context, s0: int, s1: int) -> bool:
     if depicted is None or (endorse is not None and endorse.search(ctx.text, s0, s1)):
         return False
     return any(not _MODAL_BEFORE.search(ctx.text, s0, m.start()) for m in depicted.finditer(ctx.text, s0, s1))
+
+
+_INSTEAD = re.compile(r"\b(?:i\s+stället|istället|i\s+stedet|instead|hellre|hellere|rather)\b", re.IGNORECASE)
+
+
+def _asks_to_help(ctx: Context) -> bool:
+    """Whether the post asks readers to give to the people it tells of: a call to give that is not
+    negated ("Skänk inte en krona") nor sent elsewhere ("Ge ett bidrag till hemvärnet i stället")."""
+    rx = ctx.lists.phrase_regex("hate_plight_help", ctx.phrase_languages)
+    if rx is None:
+        return False
+    for m in rx.finditer(ctx.text):
+        s0, s1 = ctx.discourse.sentence_text(m.start())
+        if not ctx.discourse.negated(m.start(), m.end(), window=3) and not _INSTEAD.search(ctx.text, s0, s1):
+            return True
+    return False
 
 
 def _more_hate_after(ctx: Context, pos: int, s1: int) -> bool:
@@ -162,10 +184,12 @@ def check_dehumanising(ctx: Context) -> None:
         s0, s1 = ctx.discourse.sentence_text(start)
         if rebuttal is not None and rebuttal.search(ctx.text, s0, s1) is not None:
             continue  # "myten att kvinnor är för känslosamma för att leda", "sades det förr"
-        if ctx.discourse.cue_in("hate_plight", start, end) and ctx.discourse.cue_anywhere("hate_plight_help") \
+        if ctx.discourse.cue_in("hate_plight", start, end) and _asks_to_help(ctx) \
                 and not _more_hate_after(ctx, end, s1):
             continue  # "Refugees in the camp are living like rats. Please donate": a wrong done to them
             # (only the words of the plight: "… och förökar sig som råttor – stöd oss" is still hate)
+        if _ANIMALS.search(ctx.text, s0, s1) and _OTHER_ANIMALS.search(ctx.text, start, end):
+            continue  # "Flyktingbarnen fick mata lammen och leka med de andra djuren": real animals
         if _depicted(ctx, s0, s1):
             continue  # "Nazisterna framställde judar som råttor", "Flyktingar behandlas som skadedjur vid gränsen"
         if decision is not None and decision.search(ctx.text, s0, s1) is not None:

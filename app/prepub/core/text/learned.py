@@ -121,7 +121,8 @@ def check_tone_model(ctx: Context, rules: Sequence[str] | None = None) -> None:
             continue
         if rule in ABUSE and _rules_passed_on_abuse(ctx, found):
             continue
-        if rule in ABUSE and ctx.discourse.condemns and not ctx.discourse.quotes:
+        if rule in ABUSE and ctx.discourse.condemns and not ctx.discourse.quotes \
+                and not _said_beside_condemnation(ctx, m, k):
             continue  # "Someone sprayed racist graffiti on the mosque. We condemn it": names no words
         if rule == "text.rumour" and _rules_passed_on_rumour(ctx):
             continue
@@ -136,6 +137,20 @@ def check_tone_model(ctx: Context, rules: Sequence[str] | None = None) -> None:
         # never a block, whatever the policy sets for the rule: the model is a second opinion
         ctx.findings[before:] = [replace(f, severity=Severity.WARN) if f.severity is Severity.BLOCK else f
                                  for f in ctx.findings[before:]]
+
+
+def _said_beside_condemnation(ctx: Context, m: ToneModel, k: int) -> bool:
+    """Whether a sentence of a condemning post that condemns nothing itself reaches the model's
+    threshold on its own ("Vi fordømmer hærværket. Men lad os være ærlige: de folk hører ikke
+    hjemme i Danmark")."""
+    rx = ctx.lists.phrase_regex("condemn", ctx.phrase_languages)
+    for sent in ctx.sentences:
+        seg = ctx.text[sent.start:sent.end]
+        if not seg.strip() or (rx is not None and rx.search(seg)):
+            continue
+        if len(ctx.sentences) > 1 and m.probabilities(seg)[k] >= m.thresholds[k]:
+            return True
+    return False
 
 
 def _rules_passed_on_abuse(ctx: Context, found: set[str]) -> bool:

@@ -223,11 +223,10 @@ def check_competitors(ctx: Context) -> None:
             # point ("Till skillnad från konkurrenterna tar vi inte ut ockerpriser")
             bad += [(n.start(), n.end()) for n in negative.finditer(ctx.text, s0, s1)
                     if not (n.start() < end and start < n.end())
-                    and (c is not None or not ctx.discourse.negated(n.start(), window=2))
-                    and _owner(ctx, n.start(), mentions, back) != "ours"]
+                    and (c is not None or not ctx.discourse.negated(n.start(), window=2))]
         if waiting is not None:
             bad += [(n.start(), n.end()) for n in waiting.finditer(ctx.text, s0, s1)
-                    if not ctx.discourse.negated(n.start(), n.end(), window=6)
+                    if not ctx.discourse.negated(n.start(), n.end(), window=6) and not _BOTH_OF_US.search(ctx.text, s0, s1)
                     and _owner(ctx, n.start(), mentions, back) != "ours"]
         if broken is not None:
             bad += [(n.start(), n.end()) for n in broken.finditer(ctx.text, s0, s1)
@@ -274,7 +273,20 @@ def _owner(ctx: Context, pos: int, mentions: list[tuple[int, int, str]], back: f
     named = [m0 for m0, _, _ in mentions if lo <= m0 < pos]
     if named and max(named) - lo > at:
         owner = "theirs"  # the name stands nearer than any possessive
+        if _HELPS.search(ctx.text, max(named), pos):
+            return None  # "Rival A/S reparerer ødelagte cykler", "… helped us when the lift broke down"
     return owner
+
+
+#: Ourselves and the competitor alike ("både hos oss och hos Nordbolaget AB", "both with us and at …"): no run-down.
+_BOTH_OF_US = re.compile(r"\b(?:både\s+hos\s+(?:oss|os)|both\s+(?:with|at)\s+us|like\s+us)\b", re.IGNORECASE)
+
+
+#: The competitor as the one who mends, collects, lends or helps: what is broken is not its own.
+_HELPS = re.compile(r"\b(?:lagar|lagade|reparerar|reparerade|reparerer|reparerede|repairs?|repaired|fix(?:es|ed)?|"
+                    r"samlar\s+in|samlade\s+in|samler|samlede|samlet|collects?|collected|hjälp\w*|hjalp|hjælp\w*|"
+                    r"help(?:s|ed)?|lån\w*|lent|lends?|byter\s+ut|bytte\s+ud|replac\w*|tar\s+emot|tager\s+imod|"
+                    r"tillsammans|sammen|together)\b", re.IGNORECASE)
 
 
 def _bad_news_of(ctx: Context, end: int, s1: int) -> bool:
@@ -331,8 +343,8 @@ def check_people(ctx: Context) -> None:
                 continue  # "For Søren da!": a Danish oath, not the colleague
             if m.group(1) is None and _TALE.match(after):
                 continue  # "Hans och Gretas pepparkakshus": the fairy tale, not a colleague
-            if ctx.discourse.in_title(m.start(), m.end()):
-                continue  # "the exhibition is called “Hans resa”": a title
+            if ctx.discourse.in_title(m.start(), m.end()) and _quoted_words(ctx, m.start()) > 1:
+                continue  # "the exhibition is called “Hans resa”": a title; not "hedder ”Line”", a name
             if _SAINT.search(ctx.text, max(0, m.start() - 8), m.start()):
                 continue  # "Sankt Hans", "St. Lars": a feast day, not a colleague
             if any(s <= m.start() for s in full_spans) or ctx.inside(m.start(), m.end()):
@@ -348,6 +360,14 @@ def check_people(ctx: Context) -> None:
                 fix = Fix(replacement=full + ending)
             ctx.emit("text.person_first_name", (m.start(), m.end()),
                      params={"name": m.group(), "full": " / ".join(fulls)}, fix=fix)
+
+
+def _quoted_words(ctx: Context, pos: int) -> int:
+    """How many words the quotation around ``pos`` holds (0 outside one)."""
+    for q0, q1 in ctx.discourse.quotes:
+        if q0 <= pos < q1:
+            return len(ctx.text[q0 + 1:q1 - 1].split())
+    return 0
 
 
 #: A first name that is half of a fairy tale's pair ("Hans och Greta", "Hans og Grete").

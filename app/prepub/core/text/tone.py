@@ -167,6 +167,12 @@ def _close(text: str, end: int, start: int) -> bool:
 
 
 _RELATIVE = frozenset("som der who that which".split())
+_PLURAL_OBJECT = frozenset("jer er".split())
+#: Thanks, praise or a stage in the sentence: several addressed by a word like "klovner", "galningar" or
+#: "skurkar" fondly or as performers, not abused.
+_FOND = re.compile(r"\b(?:tack|tak|thanks?|fantastisk\w*|välkomn\w*|velkomne?|bäst[ae]?|bedste|seje|spelar|spiller|"
+                   r"optræde\w*|optræder|uppträd\w*|perform\w*|julspel\w*|teater\w*|cirkus\w*|sjukhus\w*|hospital\w*|"
+                   r"børneafdeling\w*)\b", re.IGNORECASE)
 _PLURAL_YOU = frozenset("ni jer dere dykk".split())
 _AND = frozenset("och og and samt".split())
 _AGENT_NOUN = re.compile(r"(?:are|arna|arne|ere|erne|ers|ors|ister|isterna|isterne|ansvariga|ansvarlige)$")
@@ -183,7 +189,8 @@ _INTENSIFIERS = frozenset("löjligt latterligt latterlig pinligt fånigt tokigt 
 #: Words after such an adverb that show it is the adjective after all ("löjligt och pinsamt").
 _NOT_DEGREE = frozenset("och og and eller or men but i in på som as att at to for för til".split())
 _THAT = frozenset("att at that om if whether".split())
-_MODALS = frozenset("kan ska skall får bör borde måste må skal burde can should may must could might".split())
+_MODALS = frozenset("kan ska skall får bör borde måste må skal burde skulle kunne kunde ville måtte can should may must "
+                     "could might".split())
 _ALL = frozenset("alla alle all samtliga varenda every".split())
 _QUANTIFIERS = frozenset("gäng gänget flok flokken flock bunch pack hop samling lot band".split())
 _WORDISH = ("word", "abbrev", "number", "mention")
@@ -438,6 +445,11 @@ class _AttackReader:
             low = t.text.casefold()
             plural_i = t.text == "I" and "da" in self.langs  # Danish "I" (you, plural), never "i" (in)
             if low in self.vocative or plural_i:
+                if (low in _PLURAL_OBJECT or plural_i or low in _PLURAL_YOU) and _FOND.search(
+                        self.ctx.text, self.ctx.discourse.sentence_text(token.start)[0],
+                        self.ctx.discourse.sentence_text(min(len(self.ctx.text) - 1,
+                                                             self.ctx.discourse.sentence_text(token.start)[1] + 1))[1]):
+                    return None  # "Tak til jer klovner, der besøgte børneafdelingen", "Ni skurkar som spelar i julspelet"
                 if (low in self.you or plural_i) and "en" not in self.langs:
                     # "du taber", "ni kommer": a Swedish or Danish "du" is a vocative only right
                     # before the insult and the end of the phrase ("du idiot!"), or before a
