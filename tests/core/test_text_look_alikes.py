@@ -606,3 +606,34 @@ PROBES_R13 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r13
 def test_sixth_reviewers_should_flag_probes_flag(post_id: str, org: str, text: str) -> None:
     hits = {r: s for r, s in _probe_hits(org, text).items() if r != "text.person_first_name"}
     assert hits, (post_id, text)
+
+
+# Two reviewers' harmless probes of stop 28's rules (tests/data/text/lookalikes_r16.jsonl): 208 everyday
+# posts beside the new constructions – hospital clowns thanked ("Tak til jer klovner, der besøgte
+# børneafdelingen"), a competitor that repairs broken bikes, "when we find you in the system, we'll send a
+# text", goats "with the other animals", women breaking free from "a violent culture of control", "you'll
+# find out how small Sundsvall really is" on a bike tour, a sister city's greeting from Cape Town. Fixed in
+# general terms; never trained on. Twelve of the 220 still warn or block and are not in the file (see the
+# README of tests/data/text).
+LOOKALIKES_R16 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r16.jsonl"
+
+
+@pytest.mark.parametrize("post_id,org,text", _probe_posts(LOOKALIKES_R16))
+def test_seventh_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -> None:
+    hits = {r: s for r, s in _probe_hits(org, text).items() if r in _R10_ALARMS}
+    assert not hits, (post_id, text, hits)
+
+
+# The same reviewers' probes that must still warn or block (tests/data/text/probes_r16_flag.jsonl): 65
+# threats, hate, attacks, trips, markers, rumours and run-downs written to slip past stop 28's exceptions
+# – "Romerna lever som djur och förökar sig som råttor – stöd vårt arbete med en gåva", "When I find you one
+# dark evening …", "Rival A/S er vores største konkurrent – og vores dårligste erfaring", "Vi har landat i
+# Buenos Aires! Vi är hemma igen om en vecka". 35 of the 100 drew nothing when the file was made and are not
+# in it (one of them, "… og vores dårligste erfaring nogensinde", warns since).
+PROBES_R16 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r16_flag.jsonl"
+
+
+@pytest.mark.parametrize("post_id,org,text", _probe_posts(PROBES_R16))
+def test_seventh_reviewers_should_flag_probes_flag(post_id: str, org: str, text: str) -> None:
+    hits = {r: s for r, s in _probe_hits(org, text).items() if r != "text.person_first_name"}
+    assert hits, (post_id, text)

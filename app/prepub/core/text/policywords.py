@@ -223,7 +223,10 @@ def check_competitors(ctx: Context) -> None:
             # point ("Till skillnad från konkurrenterna tar vi inte ut ockerpriser")
             bad += [(n.start(), n.end()) for n in negative.finditer(ctx.text, s0, s1)
                     if not (n.start() < end and start < n.end())
-                    and (c is not None or not ctx.discourse.negated(n.start(), window=2))]
+                    and (c is not None or not ctx.discourse.negated(n.start(), window=2))
+                    and not (_owner(ctx, n.start(), mentions, back) == "ours"
+                             and not any(s0 <= m0 < n.start() for m0, _e, _n in mentions))]
+            # "Vores dårligste kamp i år – men Rival A/S spillede godt": ours, before the name is said
         if waiting is not None:
             bad += [(n.start(), n.end()) for n in waiting.finditer(ctx.text, s0, s1)
                     if not ctx.discourse.negated(n.start(), n.end(), window=6) and not _BOTH_OF_US.search(ctx.text, s0, s1)
