@@ -586,9 +586,18 @@ def test_a_reviewers_harmless_probes_stay_silent(policy, text: str) -> None:
 # README of tests/data/text).
 LOOKALIKES_R13 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r13.jsonl"
 
+# Two more reviewers' harmless probes of stop 28's rules, held silent by the same test (tests/data/text/lookalikes_r16.jsonl): 208 everyday
+# posts beside the new constructions – hospital clowns thanked ("Tak til jer klovner, der besøgte
+# børneafdelingen"), a competitor that repairs broken bikes, "when we find you in the system, we'll send a
+# text", goats "with the other animals", women breaking free from "a violent culture of control", "you'll
+# find out how small Sundsvall really is" on a bike tour, a sister city's greeting from Cape Town. Fixed in
+# general terms; never trained on. Twelve of the 220 still warn or block and are not in the file (see the
+# README of tests/data/text).
+LOOKALIKES_R16 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r16.jsonl"
 
-@pytest.mark.parametrize("post_id,org,text", _probe_posts(LOOKALIKES_R13))
-def test_sixth_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -> None:
+
+@pytest.mark.parametrize("post_id,org,text", _probe_posts(LOOKALIKES_R13) + _probe_posts(LOOKALIKES_R16))
+def test_sixth_and_seventh_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -> None:
     hits = {r: s for r, s in _probe_hits(org, text).items() if r in _R10_ALARMS}
     assert not hits, (post_id, text, hits)
 
@@ -601,30 +610,7 @@ def test_sixth_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -
 # dela gärna". Each post must draw at least one block or warning (which one is in the post's wording).
 PROBES_R13 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r13_flag.jsonl"
 
-
-@pytest.mark.parametrize("post_id,org,text", _probe_posts(PROBES_R13))
-def test_sixth_reviewers_should_flag_probes_flag(post_id: str, org: str, text: str) -> None:
-    hits = {r: s for r, s in _probe_hits(org, text).items() if r != "text.person_first_name"}
-    assert hits, (post_id, text)
-
-
-# Two reviewers' harmless probes of stop 28's rules (tests/data/text/lookalikes_r16.jsonl): 208 everyday
-# posts beside the new constructions – hospital clowns thanked ("Tak til jer klovner, der besøgte
-# børneafdelingen"), a competitor that repairs broken bikes, "when we find you in the system, we'll send a
-# text", goats "with the other animals", women breaking free from "a violent culture of control", "you'll
-# find out how small Sundsvall really is" on a bike tour, a sister city's greeting from Cape Town. Fixed in
-# general terms; never trained on. Twelve of the 220 still warn or block and are not in the file (see the
-# README of tests/data/text).
-LOOKALIKES_R16 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r16.jsonl"
-
-
-@pytest.mark.parametrize("post_id,org,text", _probe_posts(LOOKALIKES_R16))
-def test_seventh_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -> None:
-    hits = {r: s for r, s in _probe_hits(org, text).items() if r in _R10_ALARMS}
-    assert not hits, (post_id, text, hits)
-
-
-# The same reviewers' probes that must still warn or block (tests/data/text/probes_r16_flag.jsonl): 65
+# Stop 28's reviewers' probes that must still warn or block (tests/data/text/probes_r16_flag.jsonl): 65
 # threats, hate, attacks, trips, markers, rumours and run-downs written to slip past stop 28's exceptions
 # – "Romerna lever som djur och förökar sig som råttor – stöd vårt arbete med en gåva", "When I find you one
 # dark evening …", "Rival A/S er vores største konkurrent – og vores dårligste erfaring", "Vi har landat i
@@ -633,7 +619,7 @@ def test_seventh_reviewers_probes_stay_silent(post_id: str, org: str, text: str)
 PROBES_R16 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r16_flag.jsonl"
 
 
-@pytest.mark.parametrize("post_id,org,text", _probe_posts(PROBES_R16))
-def test_seventh_reviewers_should_flag_probes_flag(post_id: str, org: str, text: str) -> None:
+@pytest.mark.parametrize("post_id,org,text", _probe_posts(PROBES_R13) + _probe_posts(PROBES_R16))
+def test_sixth_and_seventh_reviewers_should_flag_probes_flag(post_id: str, org: str, text: str) -> None:
     hits = {r: s for r, s in _probe_hits(org, text).items() if r != "text.person_first_name"}
     assert hits, (post_id, text)

@@ -1249,7 +1249,7 @@ def test_hate_told_in_a_post_that_condemns_it_warns() -> None:
 
 # --- batch 16's false alarms and the leftovers of stop 27, in general terms (stop 28) ---------------
 
-@pytest.mark.parametrize("policy,text,rule,flagged", [
+_B16_FALSE_ALARMS_AND_LEFTOVERS = [
     # an emoji ends the thought: no place after it ("… ankommet til højskolen ☀️ Foto: …")
     (DK, "Sommerens første hold er ankommet til højskolen ☀️ Foto: Freja Mogensen #højskole", "text.trip_ongoing", False),
     (DK, "Vi er ankommet til ☀️ Nairobi.", "text.trip_ongoing", True),
@@ -1268,9 +1268,7 @@ def test_hate_told_in_a_post_that_condemns_it_warns() -> None:
     (DK, "Flygtninge i lejren lever som dyr. Giv en gave i dag.", "text.slur", False),
     (SE, "Somalierna lever som djur i Nacksta.", "text.slur", True),
     (SE, "Romerna bor som djur – stöd vårt parti i valet.", "text.slur", True),
-])
-def test_batch_16_false_alarms_and_leftovers(policy, text: str, rule: str, flagged: bool) -> None:
-    assert (rule in _rules(text, policy)) is flagged, text
+]
 
 
 def test_the_model_needs_the_words_in_a_post_that_condemns_hate() -> None:
@@ -1291,7 +1289,7 @@ competitors = ["Rival A/S"]
 ''')
 
 
-@pytest.mark.parametrize("policy,text,rule,flagged", [
+_B16_COMPETITOR_AND_RUMOUR = [
     # batch 16's competitor misses: a negative comparison, waiting for weeks, "ask their members how"
     (RIVAL, "Hos Rival A/S venter man i ugevis på et svar. Hos os får du svar inden for to hverdage.",
      "text.competitor_negative", True),
@@ -1326,12 +1324,10 @@ competitors = ["Rival A/S"]
     (DK, "Mette har hørt fra en bekendt i kommunen, at vores tilskud bliver halveret. Er der andre, der ved noget?",
      "text.rumour", True),
     (DK, "Er der andre, der har hørt, at vi åbner en ny hal? Kom til indvielsen!", "text.rumour", False),
-])
-def test_batch_16_competitor_and_rumour_misses(policy, text: str, rule: str, flagged: bool) -> None:
-    assert (rule in _rules(text, policy)) is flagged, text
+]
 
 
-@pytest.mark.parametrize("policy,text,rule,flagged", [
+_B16_THREAT_HATE_AND_TRIP = [
     # veiled threats: finding someone, a small town, a wish, "så skal du nok få at mærke"
     (DK, "Til sagsbehandleren, der gav familien afslag: så skal du nok få at mærke, hvad du har gjort.", "text.threat", True),
     (SE, "To the man who threw bottles at our stand: we have your picture, and when we find you, you'll wish we hadn't.",
@@ -1381,9 +1377,7 @@ def test_batch_16_competitor_and_rumour_misses(policy, text: str, rule: str, fla
     (SE, "Greetings from Cape Town! The whole team is back home next Friday.", "text.trip_ongoing", True),
     (SE, "Hälsningar från Cape Town! Vår vänort skickar en videohälsning till alla i Sundsvall – se den i dag.",
      "text.trip_ongoing", False),
-])
-def test_batch_16_threat_hate_and_trip_misses(policy, text: str, rule: str, flagged: bool) -> None:
-    assert (rule in _rules(text, policy)) is flagged, text
+]
 
 
 def test_hate_quoted_in_a_post_that_removed_it_warns_and_never_blocks() -> None:
@@ -1395,3 +1389,11 @@ def test_hate_quoted_in_a_post_that_removed_it_warns_and_never_blocks() -> None:
     ]:
         assert _rules(text, policy).get("text.slur") == "warn", text
     assert not _rules("We removed the old benches from the park and banned the account of a spam bot.")
+
+
+@pytest.mark.parametrize("policy,text,rule,flagged",
+                         _B16_FALSE_ALARMS_AND_LEFTOVERS + _B16_COMPETITOR_AND_RUMOUR + _B16_THREAT_HATE_AND_TRIP)
+def test_batch_16_misses_false_alarms_and_leftovers(policy, text: str, rule: str, flagged: bool) -> None:
+    """Batch 16's misses and false alarms, stop 27's leftovers and two reviewers' probes of the
+    rules drawn from them (stop 28), each read in general terms."""
+    assert (rule in _rules(text, policy)) is flagged, text

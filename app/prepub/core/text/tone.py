@@ -445,10 +445,7 @@ class _AttackReader:
             low = t.text.casefold()
             plural_i = t.text == "I" and "da" in self.langs  # Danish "I" (you, plural), never "i" (in)
             if low in self.vocative or plural_i:
-                if (low in _PLURAL_OBJECT or plural_i or low in _PLURAL_YOU) and _FOND.search(
-                        self.ctx.text, self.ctx.discourse.sentence_text(token.start)[0],
-                        self.ctx.discourse.sentence_text(min(len(self.ctx.text) - 1,
-                                                             self.ctx.discourse.sentence_text(token.start)[1] + 1))[1]):
+                if (low in _PLURAL_OBJECT or plural_i or low in _PLURAL_YOU) and self._fondly(token):
                     return None  # "Tak til jer klovner, der besøgte børneafdelingen", "Ni skurkar som spelar i julspelet"
                 if (low in self.you or plural_i) and "en" not in self.langs:
                     # "du taber", "ni kommer": a Swedish or Danish "du" is a vocative only right
@@ -467,6 +464,13 @@ class _AttackReader:
                 continue
             return None
         return None
+
+    def _fondly(self, token: Token) -> bool:
+        """Thanks, praise or a stage in the sentence of ``token`` or the one after it (``_FOND``)."""
+        d = self.ctx.discourse
+        s0, s1 = d.sentence_text(token.start)
+        _n0, n1 = d.sentence_text(min(len(self.ctx.text) - 1, s1 + 1))
+        return _FOND.search(self.ctx.text, s0, max(s1, n1)) is not None
 
     def _copula(self, token: Token, entry: object, lo: int, before: list[Token]) -> str | None:
         """Subject + copula + (at most five words) + the word: who the subject is."""
