@@ -96,6 +96,8 @@ TRUE_ALARMS = [
     ("sv", "Välkommen på fredag 14 juni!", "text.date_weekday", "fredag", "lördag"),
     ("da", "Vi ses mandag den 14. juni.", "text.date_weekday", "mandag", "lørdag"),
     ("en", "See you on Friday, June 14.", "text.date_weekday", "Friday", "Saturday"),
+    ("da", "Generalforsamling torsdag d. 23. maj kl. 17.", "text.date_weekday", "torsdag", "fredag"),
+    ("en", "See you on Monday the 14th of June.", "text.date_weekday", "Monday", "Saturday"),
     # long words and sentences
     ("sv", "Läs om vår nya arbetsmiljöutvecklingsstrategiprocess.", "text.word_long",
      "arbetsmiljöutvecklingsstrategiprocess", None),

@@ -133,6 +133,9 @@ def test_no_attack(text: str) -> None:
     (DK, "Hans billeder af bugten kan ses hele maj.", False),
     (SE, "Hans Christian Andersens sagor på teatern.", False),
     (SE, "Tack Maria för en fin föreläsning!", True),
+    (SE, "Mark from our parks team will be at the market on Saturday.", True),  # stop 29
+    (DK, "Line fra vores borgerservice svarer på spørgsmål i dag.", True),
+    (SE, "Mark from the start of the trail is easy to follow.", False),
 ])
 def test_a_first_name_only_where_it_names_a_person(policy, text: str, flagged: bool) -> None:
     assert ("text.person_first_name" in _rules(text, policy)) is flagged
@@ -205,6 +208,37 @@ def test_ongoing_trips_in_the_present_tense(policy, text: str, severity: str) ->
 ])
 def test_no_trip(text: str) -> None:
     assert "text.trip_ongoing" not in _rules(text)
+
+
+@pytest.mark.parametrize("policy,text,flagged", [
+    # towns known by another name than the city list's ("Kharkiv", "Lviv", "Warsaw")
+    (SE, "Just nu sitter vårt team på ett kafé i Charkiv och väntar på lastbilen.", "i Charkiv"),
+    (DK, "Lige nu sover vores to sygeplejersker på et hotel i Kyiv.", "i Kyiv"),
+    # a place of two words in a sentence about now
+    (DK, "Lige nu holder vores sygeplejersker pause bag klinikken i Port Sudan.", "i Port Sudan"),
+    # a live report's header and our people there
+    (DK, "Quick update from Lviv: our team is staying near the station tonight.", "Quick update from Lviv"),
+    (DK, "Evening in Przemyśl: the team from our refugee unit is still at the reception centre.",
+     "Evening in Przemyśl"),
+    (SE, "Rapport från Warszawa: delegationen sitter i möte på ministeriet hela dagen.", "Rapport från Warszawa"),
+    (DK, "Her fra Kraków: drengene har lige spist morgenmad på hotellet, og om to timer starter kvartfinalen.",
+     "Her fra Kraków"),
+])
+def test_trips_to_towns_by_other_names_and_live_headers(policy, text: str, flagged: str) -> None:
+    assert ("text.trip_ongoing", "warn", flagged) in _hits(text, policy)
+
+
+@pytest.mark.parametrize("policy,text", [
+    (DK, "News from Brussels: our application is approved today."),  # news about a place
+    (DK, "Update from Oslo: we are proud to announce our new partnership."),
+    (DK, "News from Lviv: our partners are in the shelters tonight, and we are raising money."),  # people who live there
+    (SE, "Vi är på New York Deli på Storgatan i dag och bjuder på kaffe!"),  # a name of something in town
+    (SE, "Next stop: New York! Our library's summer reading challenge continues today with American novels."),
+    (SE, "Förra veckan var vi i Charkiv. Rapport från Charkiv: teamet sitter i möte med skolorna."),  # looks back
+    (DK, "Her fra Aarhus: vi ønsker alle en god weekend."),  # home
+])
+def test_other_town_names_and_headers_need_our_people_there_now(policy, text: str) -> None:
+    assert "text.trip_ongoing" not in _rules(text, policy)
 
 
 @pytest.mark.parametrize("policy,text", [
@@ -444,6 +478,9 @@ competitors = ["Nordbolaget AB"]
     ("Nordbolaget AB:s bussar går sönder hela tiden.", True),
     ("Nordbolaget AB fixed our broken heater in an hour – thank you!", False),
     ("Nordbolaget AB lagade vår trasiga hiss på en timme.", False),
+    # "one cannot say that of X", with a word between (stop 29)
+    ("Vi tar aldrig chanser med säkerheten. Det kan man tyvärr inte säga om Nordbolaget AB.", True),
+    ("Det samme kan man sige om Nordbolaget AB: de holder også åbent hele sommeren.", False),
 ])
 def test_competitors_run_down(text: str, flagged: bool) -> None:
     assert ("text.competitor_negative" in _rules(text, COMPETING)) is flagged

@@ -1,4 +1,5 @@
-"""Dates written with a weekday ("lördag 14 juni", "lørdag den 14. juni", "Saturday 14 June") whose
+"""Dates written with a weekday ("lördag 14 juni", "lørdag den 14. juni", "torsdag d. 23. maj",
+"Saturday 14 June", "Friday the 23rd of May") whose
 weekday is wrong for that date – a common slip when a post is reused from last year. Without a
 year the date is taken as the next one on or after ``today`` minus two months (Myndigheternas
 skrivregler 2.3: korrekta fakta)."""
@@ -34,7 +35,7 @@ def _patterns(lang: str) -> list[re.Pattern[str]]:
     wd = "|".join(WEEKDAYS[lang])
     mo = "|".join(MONTHS[lang])
     day_first = re.compile(
-        rf"(?<!\w)(?P<wd>{wd})(?:en|e)?,?\s+(?:den\s+)?(?P<day>\d{{1,2}})(?:\.|:e|:a|st|nd|rd|th)?\s+"
+        rf"(?<!\w)(?P<wd>{wd})(?:en|e)?,?\s+(?:den\s+|d\.\s*|the\s+)?(?P<day>\d{{1,2}})(?:\.|:e|:a|st|nd|rd|th)?\s+"
         rf"(?:of\s+)?(?P<month>{mo})(?:\s+(?P<year>\d{{4}}))?(?!\w)", re.IGNORECASE)
     out = [day_first]
     if lang == "en":

