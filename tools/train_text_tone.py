@@ -8,8 +8,9 @@
 How the weights are made (pure numpy, deterministic – the same data give the same file):
 
 * data: ``tests/data/text/corpus.jsonl``, ``dev_generalise.jsonl``, ``dev_round4.jsonl`` and the
-  ``train_r6a`` … ``train_r14d.jsonl`` and ``train_r16a`` … ``train_r16d.jsonl`` batches (37 files,
-  6,010 posts; batch 15 is ``blind_r15.jsonl``, never trained on), plus the hard negatives read
+  ``train_r6a`` … ``train_r14d.jsonl``, ``train_r16a`` … ``train_r16d.jsonl``, ``blind_r17a/b.jsonl``
+  and ``train_r18a`` … ``train_r18d.jsonl`` batches (43 files, 6,730 posts; batch 15 is
+  ``blind_r15.jsonl``, never trained on), plus the hard negatives read
   from the parameter lists of tests/core/test_text_understanding.py (``HARD_NEGATIVES``; each a
   negative only for the rules its test holds silent, always in training, never a fold).
   ``dev_round5.jsonl`` is the blind validation set and ``fresh_heldout.jsonl`` the independent set,
@@ -17,7 +18,10 @@ How the weights are made (pure numpy, deterministic – the same data give the s
   read here, except ``--evaluate`` on a set named on the command line.
 * features: :func:`prepub.core.text.learned.features` – casefolded words (URLs, @handles and
   digits normalised), word unigrams and bigrams and character 3-5-grams of the padded words,
-  CRC-32 hashed into 2**20 buckets, each row of unit length.
+  CRC-32 hashed into 2**20 buckets, each row of unit length; and (from stop 29; ``--no-cues``
+  leaves them out) the cue classes of ``resources/models/text_tone_cues.toml`` and their pairs per
+  sentence, read only by the rules in ``learned.CUE_RULES`` (irony): the other rules' weights on
+  them are held at 0. The model stores the cue file's digest.
 * model: one logistic regression per rule (one-vs-rest, shared across sv/da/en), a label being
   "the rule is in ``expect``"; mean log-loss with positives weighted by ``pos_weight`` plus L2
   ``lam/2 * |w|^2``; full-batch Adam, fixed number of steps, weights start at zero.
@@ -30,12 +34,12 @@ How the weights are made (pure numpy, deterministic – the same data give the s
 * the shipped model is then trained on all the files with the chosen values; only buckets with
   a non-zero weight are stored, as float16. A rule's threshold is at least its ``FLOOR``.
 
-Shipped (see resources/models/text_tone.md and batches 5-13 in tests/data/text/README.md): trained
-on the 29 files above and the hard negatives, ``--lam 1e-5 --pos-weight 10`` (one fold per file, 29
-folds, ~27 min on one core), PRECISION 0.95, CLEAN_ALARMS 0.005, thresholds from 0.55 up: threat,
-slur and rumour at their FLOOR of 0.93, 0.90 and 0.60, personal attack 0.85, irony 0.65, insult off
-(no threshold reached the precision and clean-post targets out of fold); out of fold 885 tp / 37 fp
-of 1,797 labels (with batch 12: 819 / 36 of 1,670; with batch 10: 663 / 22 of 1,241). At run time
+Shipped (see resources/models/text_tone.md and tests/data/text/README.md): trained on the 43 files
+above and the 258 hard negatives, ``--lam 1e-5 --pos-weight 10 --folds 10`` (~15 min on two
+cores), PRECISION 0.95, CLEAN_ALARMS 0.005, thresholds from 0.55 up: threat, slur and personal
+attack at their FLOOR of 0.93, 0.90 and 0.85, rumour 0.65, irony 0.80, insult off (no threshold
+reached the precision and clean-post targets out of fold); out of fold 1,183 tp / 49 fp of 2,231
+labels, irony 180 of 328 (without the cue features, same data: 1,135 / 46, irony 132 of 328). At run time
 (``prepub.core.text.learned.check_tone_model``) a model hit only warns, only for a rule the rules
 did not report, never a second abuse id where the rules reported one, not for abuse where the rules
 saw an abuse word and chose not to report it, nor for hearsay the rules passed on (praise, our own
@@ -66,7 +70,9 @@ TRAIN_FILES = ("corpus.jsonl", "dev_generalise.jsonl", "dev_round4.jsonl", "trai
                "train_r11d.jsonl", "train_r12a.jsonl", "train_r12b.jsonl", "train_r12c.jsonl", "train_r12d.jsonl",
                "train_r13a.jsonl", "train_r13b.jsonl", "train_r13c.jsonl", "train_r13d.jsonl",
                "train_r14a.jsonl", "train_r14b.jsonl", "train_r14c.jsonl", "train_r14d.jsonl",
-               "train_r16a.jsonl", "train_r16b.jsonl", "train_r16c.jsonl", "train_r16d.jsonl")
+               "train_r16a.jsonl", "train_r16b.jsonl", "train_r16c.jsonl", "train_r16d.jsonl",
+               "blind_r17a.jsonl", "blind_r17b.jsonl",
+               "train_r18a.jsonl", "train_r18b.jsonl", "train_r18c.jsonl", "train_r18d.jsonl")
 OUT = ROOT / "resources" / "models" / "text_tone.npz"
 RULES = ("text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour", "text.irony")
 GRID = [{"lam": lam, "pos_weight": pw} for lam in (1e-5, 1e-4) for pw in (4.0, 10.0)]
@@ -95,6 +101,7 @@ CLEAN_ALARMS = 0.005  # per rule, per clean post
 FLOOR = {"text.threat": 0.93, "text.slur": 0.90, "text.rumour": 0.60, "text.personal_attack": 0.85}
 STEPS = 400
 LR = 0.05
+CUES = [True]  # the cue classes of resources/models/text_tone_cues.toml as features (--no-cues: n-grams only)
 
 
 def load(files: tuple[str, ...] = TRAIN_FILES) -> list[tuple[str, bench_text.Post]]:
@@ -152,7 +159,7 @@ class Matrix:
     def __init__(self, texts: list[str]) -> None:
         rows, ids, vals = [], [], []
         for i, t in enumerate(texts):
-            fid, fv = learned.features(t)
+            fid, fv = learned.features(t, with_cues=CUES[0])
             rows.append(np.full(len(fid), i, dtype=np.int64))
             ids.append(fid)
             vals.append(fv.astype(np.float64))
@@ -177,6 +184,11 @@ def fit(x: Matrix, y: np.ndarray, lam: float, pos_weight: float,
     """``mask`` (like ``y``): 0 where a row says nothing about a rule (a hard negative of another rule)."""
     k = y.shape[1]
     w, b = np.zeros((x.m, k)), np.zeros(k)
+    # the cue features are read only by learned.CUE_RULES: the other rules' weights on them stay 0
+    frozen = np.zeros((x.m, k), dtype=bool)
+    if CUES[0]:
+        cue_cols = np.isin(x.buckets, [learned._h(c) for c in learned.cue_names()])
+        frozen[np.ix_(cue_cols, [r not in learned.CUE_RULES for r in RULES])] = True
     sw = np.where(y > 0, pos_weight, 1.0)
     if mask is not None:
         sw = sw * mask
@@ -188,6 +200,7 @@ def fit(x: Matrix, y: np.ndarray, lam: float, pos_weight: float,
         p = 1.0 / (1.0 + np.exp(-z))
         g = sw * (p - y) / x.n
         gw = x.tdot(g) + lam * w
+        gw[frozen] = 0.0
         gb = g.sum(axis=0)
         mw = b1 * mw + (1 - b1) * gw
         vw = b2 * vw + (1 - b2) * gw * gw
@@ -204,7 +217,8 @@ def labels(posts: list[bench_text.Post]) -> np.ndarray:
 
 
 def predict(buckets: np.ndarray, w: np.ndarray, b: np.ndarray, texts: list[str]) -> np.ndarray:
-    model = learned.ToneModel(RULES, buckets, w.astype(np.float32), b.astype(np.float32), np.zeros(len(RULES)))
+    model = learned.ToneModel(RULES, buckets, w.astype(np.float32), b.astype(np.float32), np.zeros(len(RULES)),
+                              cue_digest=learned.cue_digest() if CUES[0] else "")
     return np.stack([model.probabilities(t) for t in texts])
 
 
@@ -304,6 +318,7 @@ def train(cfg: dict[str, float], thresholds: np.ndarray, use_hard: bool = True) 
     OUT.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(OUT, rules=np.array(RULES), ids=x.buckets[keep].astype(np.uint32), weights=w16[keep],
                         bias=b.astype(np.float32), thresholds=thresholds.astype(np.float32),
+                        cues=np.array(learned.cue_digest() if CUES[0] else ""),
                         config=np.array([f"{k}={v}" for k, v in cfg.items()] + [f"steps={STEPS}", f"lr={LR}",
                                                                                 f"bits={learned.BITS}"]))
     print(f"wrote {OUT} ({OUT.stat().st_size:,} bytes, {int(keep.sum()):,} buckets)")
@@ -346,7 +361,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lam", type=float, help="only the grid's configurations with this L2 weight (faster)")
     ap.add_argument("--pos-weight", type=float, help="only the grid's configurations with this positive weight")
     ap.add_argument("--folds", type=int, help="hold out groups of files in this many folds instead of one file per fold")
+    ap.add_argument("--no-cues", action="store_true", help="n-gram features only, without the cue classes")
     args = ap.parse_args(argv)
+    CUES[0] = not args.no_cues
     if args.evaluate:
         evaluate(args.evaluate)
         return 0

@@ -595,8 +595,17 @@ LOOKALIKES_R13 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookal
 # README of tests/data/text).
 LOOKALIKES_R16 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r16.jsonl"
 
+# Stop 29's two reviewers' harmless probes (tests/data/text/lookalikes_r18.jsonl): sincere thanks and
+# praise beside trouble for the learned model's new cue features ("Fantastiskt jobbat av gatuenheten som
+# arbetade tre nätter i rad för att öppna bron igen"), and news, theme nights, aid and titles beside the
+# trip check's new town names and live-report headers ("Nyt fra Bruxelles: De nye EU-regler …", "En kväll
+# i Wien: … Kulturmagasinets foajé", "samlar vi in filtar till ett barnsjukhus i Charkiv"). Never trained
+# on; what still warns is listed in the README of tests/data/text.
+LOOKALIKES_R18 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r18.jsonl"
 
-@pytest.mark.parametrize("post_id,org,text", _probe_posts(LOOKALIKES_R13) + _probe_posts(LOOKALIKES_R16))
+
+@pytest.mark.parametrize("post_id,org,text", _probe_posts(LOOKALIKES_R13) + _probe_posts(LOOKALIKES_R16)
+                         + _probe_posts(LOOKALIKES_R18))
 def test_sixth_and_seventh_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -> None:
     hits = {r: s for r, s in _probe_hits(org, text).items() if r in _R10_ALARMS}
     assert not hits, (post_id, text, hits)
@@ -618,8 +627,14 @@ PROBES_R13 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r13
 # in it (one of them, "… og vores dårligste erfaring nogensinde", warns since).
 PROBES_R16 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r16_flag.jsonl"
 
+# Stop 29's reviewers' probes that must warn or block (tests/data/text/probes_r18_flag.jsonl): irony
+# without markers, trips reported from towns by other names, run-downs after "det samme kan man ikke sige
+# om", colleagues "på vår ekonomiavdelning". Those that drew nothing are listed in the README.
+PROBES_R18 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r18_flag.jsonl"
 
-@pytest.mark.parametrize("post_id,org,text", _probe_posts(PROBES_R13) + _probe_posts(PROBES_R16))
+
+@pytest.mark.parametrize("post_id,org,text", _probe_posts(PROBES_R13) + _probe_posts(PROBES_R16)
+                         + _probe_posts(PROBES_R18))
 def test_sixth_and_seventh_reviewers_should_flag_probes_flag(post_id: str, org: str, text: str) -> None:
     hits = {r: s for r, s in _probe_hits(org, text).items() if r != "text.person_first_name"}
     assert hits, (post_id, text)

@@ -50,7 +50,7 @@ def test_the_round5_figures_hold(r5_outcomes) -> None:
 
 def test_the_model_ships_small_and_loads_once() -> None:
     path = resource(*learned.MODEL_FILE)
-    assert path.is_file() and path.stat().st_size < 2_000_000  # 1.77 MB with batches 14 and 16 (1.58 with 13, 1.44 with 12, 1.09 with 10)
+    assert path.is_file() and path.stat().st_size < 2_000_000  # 1.93 MB with batches 17 and 18 and the cue features (1.77 with 14 and 16, 1.58 with 13, 1.44 with 12, 1.09 with 10)
     m = learned.model()
     assert m is not None and m is learned.model()
     assert set(m.rules) <= {"text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour",
@@ -64,6 +64,42 @@ def test_features_are_deterministic_and_normalised() -> None:
     assert np.array_equal(a[0], b[0]) and np.allclose(np.linalg.norm(a[1]), 1.0)
     assert learned.features("")[0].size == 0
     assert learned.words("@Kalle ser www.x.se 12") == ["@user", "ser", "url", "0"]
+
+
+def test_the_model_was_trained_with_the_cue_file_that_ships() -> None:
+    # the cue classes are part of the features: a changed cue file needs a retrained model
+    m = learned.model()
+    assert m is not None and m.cue_digest == learned.cue_digest(), \
+        "resources/models/text_tone_cues.toml changed: retrain with tools/train_text_tone.py"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # praise and something gone wrong in one sentence: the combination a linear model cannot add up
+    ("Tusind tak til kommunen for at lukke skøjtebanen i den eneste uge med frost.",
+     {"q:thanks", "q:trouble", "q:thanks&trouble"}),
+    # and each class of a sentence with each of the next sentence's ("q:little>praise")
+    ("Nu tar det bara 14 klick att boka en tid. Fantastiskt!",
+     {"q:little", "q:duration", "q:little&duration", "q:praise", "q:exclaim", "q:praise&exclaim",
+      "q:little>praise", "q:little>exclaim", "q:duration>praise", "q:duration>exclaim"}),
+    ("The lift was promised 'within a week' … in February.",
+     {"q:quoted", "q:duration", "q:ellipsis", "q:quoted&ellipsis", "q:duration&quoted", "q:duration&ellipsis"}),
+    # everyday intensifiers and fillers are no cue ("verkligen glada", "bare rolig", "just a reminder")
+    ("Vi är verkligen glada. Bare rolig, just a reminder", {"q:delight"}),
+    # an apostrophe inside words is no quotation; a plain sentence has no cue
+    ("Don't park there, it's the fire lane", set()),
+    ("Biblioteket har öppet klockan nio i morgon", set()),
+])
+def test_cue_classes_and_their_pairs_per_sentence(text: str, expected: set[str]) -> None:
+    assert learned.cues(text) == expected
+
+
+def test_cue_features_come_on_top_of_the_ngrams() -> None:
+    text = "Tusind tak til kommunen for at lukke skøjtebanen."
+    plain_ids, plain_vals = learned.features(text)
+    ids, vals = learned.features(text, with_cues=True)
+    assert set(plain_ids.tolist()) < set(ids.tolist()) and np.all(np.diff(ids) > 0)
+    extra = ~np.isin(ids, plain_ids)
+    assert extra.sum() == len(learned.cues(text)) and np.allclose(vals[extra], learned.CUE_VALUE)
 
 
 def _policy(attack_setting: str) -> Any:

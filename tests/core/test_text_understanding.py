@@ -136,6 +136,10 @@ def test_no_attack(text: str) -> None:
     (SE, "Mark from our parks team will be at the market on Saturday.", True),  # stop 29
     (DK, "Line fra vores borgerservice svarer på spørgsmål i dag.", True),
     (SE, "Mark from the start of the trail is easy to follow.", False),
+    (SE, "Maria på vår ekonomiavdelning har svaren om nya taxan.", True),  # a reviewer's probes, stop 29
+    (DK, "Mette at our front desk can help you with membership questions.", False),  # Mette is no colleague
+    (DK, "Line at our front desk can help you with membership questions.", True),
+    (SE, "Anna från vår läsarpanel tipsar om sommarens böcker.", False),  # a reader, not a unit of ours
 ])
 def test_a_first_name_only_where_it_names_a_person(policy, text: str, flagged: bool) -> None:
     assert ("text.person_first_name" in _rules(text, policy)) is flagged
@@ -1022,10 +1026,9 @@ def test_batch_12_look_alikes_stay_silent(policy, text: str) -> None:
     (SE, "Many women told us the old changing rooms aren't built for them, so we are rebuilding them this summer."),
     # a second reviewer's probes (stop 26) that the batch-12 model warned on: plain "Wow!" praise, our own news
     (SE, "Wow! Ännu ett publikrekord på Kulturmagasinet – bravo till alla som gjorde lovdagarna möjliga!"),
-    # still warned (irony 0.68 at 0.65): the model has learnt "Verkligen imponerande" from sarcastic
-    # posts, and "grattis" to a competitor does not outweigh it; kept as training data, known miss
-    pytest.param(COMPETING, "Wow! Verkligen imponerande – grattis Nordbolaget AB till 50 år i branschen!",
-                 marks=pytest.mark.xfail(strict=True, reason="model irony 0.68 on sincere praise of a competitor")),
+    # warned from stop 26 to 28 (irony 0.68 at 0.65, "Verkligen imponerande" learnt from sarcastic
+    # posts); silent from stop 29 (irony at 0.80, the cue features: no trouble beside the praise)
+    (COMPETING, "Wow! Verkligen imponerande – grattis Nordbolaget AB till 50 år i branschen!"),
     (SE, "Verkligen en dag att minnas: 1 200 besökare på Naturum i helgen. Stort tack!"),
     (SE, "Wow, truly a record day – 1,200 visitors at the science centre. Bravo, team!"),
     (COMPETING, "Wow, truly impressive – congratulations to Nordbolaget AB on 50 years in business!"),

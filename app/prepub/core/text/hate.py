@@ -132,6 +132,13 @@ def _asks_to_help(ctx: Context) -> bool:
     return False
 
 
+def plight_with_help(ctx: Context) -> bool:
+    """Whether the post tells of a group living like animals as a wrong done to it and asks
+    readers to help ("Refugees in the camp are living like animals in the mud. Please donate"):
+    the rules read that as no hate, and the learned model stays silent on it too."""
+    return ctx.discourse.cue_anywhere("hate_plight") and _asks_to_help(ctx)
+
+
 def _more_hate_after(ctx: Context, pos: int, s1: int) -> bool:
     """Whether the sentence goes on, after a plight ("lever som djur"), with a hate predicate of
     its own ("… och förökar sig som råttor")."""

@@ -216,8 +216,8 @@ def check_competitors(ctx: Context) -> None:
                 and (not hearsay or _bad_news_of(ctx, end, s1)
                      or (negative is not None and negative.search(ctx.text, s0, s1)))]
         c = contrast.search(ctx.text, max(s0, start - 50), start) if contrast is not None else None
-        if c is not None and ctx.text[c.end():start].strip(" ,"):
-            c = None
+        if c is not None and (ctx.text[c.end():start].strip(" ,") or _we_fell_short_before(ctx, s0)):
+            c = None  # "Vi vandt ikke prisen i år. Det kan man desværre ikke sige om Rival A/S": praise of them
         if negative is not None:
             # "det var inte ett skämt" takes the word back; after a contrast a negation is the
             # point ("Till skillnad från konkurrenterna tar vi inte ut ockerpriser")
@@ -248,6 +248,27 @@ def check_competitors(ctx: Context) -> None:
         span = (min(start, first[0]), max(end, first[1]))
         ctx.emit("text.competitor_negative", span,
                  params={"competitor": name, "word": ctx.text[first[0]:first[1]]})
+
+
+_WE = re.compile(r"\b(?:vi|we|vår|vårt|våra|vores|vor|vort|our|us|oss|os)\b|\bwe['’](?:ve|re)\b", re.IGNORECASE)
+#: We lack or missed something: a negated "have", "win", "get", "reach" ("Vi vandt ikke prisen",
+#: "We've never had a team in the finals", "Vi har aldrig fyllt hundra år"); not a boast that we never
+#: do something bad ("Vi tar aldrig chanser med säkerheten").
+_NOT = re.compile(r"\b(?:inte|ej|aldrig|ikke|never|not)\s+(?:\w+\s+)?(?:har|have|had|haft|haft|vandt|vann|vunnit|vundet|won|"
+                  r"fick|fik|fået|fått|got|gotten|nått|nåede|nået|reached|fyllt|fyldt|blev|became)\b|"
+                  r"\b(?:har|have|had|vandt|vann|won|fick|fik|got)\s+(?:\w+\s+)?(?:inte|ikke|aldrig|never|not|no)\b|"
+                  r"\b(?:have|has|had)n['’]t\b|\bwe['’]ve\s+never\b", re.IGNORECASE)
+
+
+def _we_fell_short_before(ctx: Context, s0: int) -> bool:
+    """Whether the sentence before ``s0`` says we lack something ("Vi har aldrig fyllt hundra år.",
+    "Vi vandt ikke prisen i år."): a contrast with the competitor after it praises them."""
+    prev = max((x for x in ctx.sentences if x.end <= s0 and ctx.text[x.start:x.end].strip()),
+               key=lambda x: x.start, default=None)
+    if prev is None:
+        return False
+    seg = ctx.text[prev.start:prev.end]
+    return bool(_WE.search(seg)) and bool(_NOT.search(seg))
 
 
 #: What makes hearsay about a competitor bad news (besides the negative words): its ruin, said
@@ -399,7 +420,11 @@ hendes hun deres jeg vi his her their he she they we i the colleagues""".split()
 _LIST_OF_THINGS = re.compile(r",\s*[a-zåäöæø][\w-]*(?:,\s*[a-zåäöæø][\w-]*)*\s+(?:og|och|and|&|samt)\s+[a-zåäöæø]")
 
 
-_FROM_OURS = re.compile(r"(?:from|från|fra)\s+(?:our|vår|vårt|våra|vores|vor|vort)\b", re.IGNORECASE)
+_FROM_OURS = re.compile(r"(?:from|från|fra|i|på|hos|ved|at|in)\s+(?:our|vår|vårt|våra|vores|vor|vort)\s+(?:[^\W\d_]+\s+)?"
+                        r"[^\W\d_]*(?:team|teamet|unit|office|department|desk|service|staff|crew|avdelning|avdelningen|"
+                        r"enhet|enheten|kundtjänst|kontor|kontoret|förvaltning|förvaltningen|afdeling|afdelingen|enhed|"
+                        r"enheden|forvaltning|forvaltningen|borgerservice|kundeservice|sekretariat|sekretariatet)\b",
+                        re.IGNORECASE)
 
 
 def _person_follows(ctx: Context, after: str) -> bool:
@@ -411,7 +436,8 @@ def _person_follows(ctx: Context, after: str) -> bool:
     if not stripped or stripped[0] in ",.!?:;)–—\n&":
         return True
     if _FROM_OURS.match(stripped):
-        return True  # "Lars from our safety unit will be …", "Maria från vår kundtjänst"
+        return True  # "Lars from our safety unit will be …", "Maria på vår ekonomiavdelning"; not "Anna från
+        # vår läsarpanel" (a reader) nor "Line from our new campaign song"
     conj = re.match(r"(?:och|og|and|eller|or|samt)\s+([^\W\d_]+)", stripped, re.IGNORECASE)
     if conj:  # "Maria och hennes team", "Mark and his team", "Anna och Lars" – not "Mark och vatten"
         other = conj.group(1)
@@ -455,7 +481,8 @@ def check_trip(ctx: Context) -> None:
                 continue  # "Nästa stopp: riksfinalen i Stockholm i höst" is still to come
             if _RECURRING.search(ctx.text, s0, s1) and not d.cue_in("time_now", s0, s1):
                 continue  # "Bokbussen stannar i Kovland varannan tisdag": a timetable, not a trip
-            if _GREETING.match(m.group()) and (_come_by(ctx) or not _known_away(ctx, place[1]) or _SISTER.search(ctx.text)):
+            if _GREETING.match(m.group()) and (_come_by(ctx) or _SISTER.search(ctx.text) or not (
+                    _known_away(ctx, place[1]) or (d.cue_anywhere("trip_we") and gazetteer.countries(place[1])))):
                 continue  # "Hälsningar från Alnö! … Kom förbi": an event readers can come to, not a trip
             spans.append((m.start(), place[0]))
             ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": m.group(), "place": place[1]})
@@ -510,6 +537,9 @@ def check_trip(ctx: Context) -> None:
         if not d.cue_in("time_now", s0, s1) or d.cue_in("time_past", s0, s1) or d.negated(m.start()) \
                 or _TOPIC.search(ctx.text, max(s0, m.start() - 30), m.start()):
             continue  # "en utställning om livet i Kampala" is about a place, not from it
+        if _other_name_only(ctx, place, country) and not _people_there(ctx, s0, m.start()):
+            continue  # "samlar vi in filtar till ett barnsjukhus i Charkiv": a town by another name counts
+            # only with our people there ("Just nu sitter vårt team på ett kafé i Charkiv")
         if not _abroad(ctx, place, country) and not (_stay_now(ctx, s0, s1) and _people_there(ctx, s0, m.start())):
             continue  # in the home country only people staying there now ("Maria och Lars från styrelsen är på
             # kongressen i Stockholm hela veckan"), not a bare "nu" ("… der nu er skiftet til en klub i
@@ -520,7 +550,7 @@ def check_trip(ctx: Context) -> None:
 
 
 #: A live report's header: "Quick update from Lviv:", "Evening in Przemyśl:", "Rapport från Gulu –".
-_LIVE_HEADER = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:[^\W\d_]+\s+){0,2}?(?i:update|news|report|dispatch|uppdatering|"
+_LIVE_HEADER = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:[^\W\d_]+\s+){0,2}?(?i:update|news|report|dispatch|status|uppdatering|"
                           r"rapport|nyheter|nytt|opdatering|nyt|morning|evening|night|afternoon|morgon|kväll|kvällen|"
                           r"eftermiddag|natt|morgen|aften|aftenen|nat)\s+(?i:from|från|fra|in|i|på)\s+"
                           r"([A-ZÅÄÖÆØ][^\W\d_]+(?:-[^\W\d_]+)?)")
@@ -548,14 +578,35 @@ def _live_header(ctx: Context, home: str, spans: list[tuple[int, int]]) -> None:
                 or not _abroad(ctx, place, country) or any(s < place_end and m.start(1) < e for s, e in spans):
             continue
         rest = d.sentence_text(colon.end())[1]
-        if m.re is _LIVE_HEADER and not _HERE_NOW.search(ctx.text, colon.end(), rest):
-            continue  # "Update from Oslo: we are proud to announce …" says nothing of being there
+        if not any(_we_are(ctx, colon.end(), v) for v in _HERE_NOW.finditer(ctx.text, colon.end(), rest)) \
+                and not (m.re is _HERE_HEADER and _HOTEL.search(ctx.text, colon.end(), rest)):
+            continue  # "Update from Oslo: we are proud to announce …", "Nyt fra Bruxelles: De nye EU-regler
+            # … er nu på plads", "Opdatering fra Kyiv: Skolen, som vores indsamling har genopbygget, er igen i
+            # brug": nothing of our people being there ("Her fra Kraków: drengene har spist på hotellet" is)
         if _others_there(ctx, colon.end(), rest):
             continue  # "News from Lviv: our partners are in the shelters tonight": people who live there
         start = m.start() + len(m.group()) - len(m.group().lstrip())
         spans.append((start, place_end))
         ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": ctx.text[start:place_end], "place": place},
                  severity=Severity.WARN)
+
+
+def _we_are(ctx: Context, start: int, verb: re.Match[str]) -> bool:
+    """Whether the subject of a verb of being somewhere is our people: a pronoun, a team or a
+    colleague right before it, or (fronted adverbial) right after it ("the team from our refugee
+    unit is still at", "our team is staying near", "nu sitter vi"), not a thing ("Skolen, som
+    vores indsamling har genopbygget, er igen i brug")."""
+    if _SUBJECT_AFTER.match(ctx.text, verb.start() + len(verb.group().split()[0])):
+        return True
+    clause = ctx.text[start:verb.start()].rsplit(",", 1)[-1]  # not a relative clause before it
+    words = re.findall(r"[^\W\d_]+", clause)[-5:]
+    return any(w.casefold() in _TEAM_WORDS for w in words) or any(
+        w == str(full).split()[0] for w in words for full in ctx.policy.organisation.people or [] if str(full).split())
+
+
+_TEAM_WORDS = frozenset("vi we team teamet holdet laget delegationen delegation crew staff personalen personalet "
+                        "kollegorna kollegerne colleagues".split())
+_HOTEL = re.compile(r"\b(?:hotell|hotellet|hotel|hotellet|vandrarhemmet|vandrerhjemmet|hostel)\b", re.IGNORECASE)
 
 
 #: Being somewhere: "is staying near", "are still at", "sitter på", "står ved", "bor på".
@@ -624,6 +675,12 @@ def _abroad(ctx: Context, place: str, country: str, others: bool = True) -> bool
     return low in ctx.lists.places
 
 
+def _other_name_only(ctx: Context, place: str, country: str) -> bool:
+    """Whether ``place`` is known abroad only by a town's other name ("Charkiv", "Kyiv")."""
+    return gazetteer.abroad(place, country, others=False) is None and place.casefold() not in ctx.lists.places \
+        and bool(gazetteer.abroad(place, country))
+
+
 def _away(ctx: Context, place: str, country: str) -> bool:
     """A place away from home: abroad (:func:`_abroad`), or a town of the home country that the
     offline city list puts beyond the policy's home radius ("Umeå" or "Malmö" for an office in
@@ -637,15 +694,21 @@ def _away(ctx: Context, place: str, country: str) -> bool:
         and not gazetteer.near(place, org.home_lat, org.home_lon, org.home_radius_km)
 
 
-_STAY_VERB = re.compile(r"\b(?:är|er|is|are|står|sitter|befinner|taler|talar|speaks?|stays?|stannar|bliver|blir)\b",
+_STAY_VERB = re.compile(r"\b(?:är|er|is|are|står|sitter|sidder|befinner|befinder|taler|talar|speaks?|stays?|staying|stannar|"
+                        r"bliver|blir|sover|sleeps?|sleeping|väntar|venter|waits?|waiting)\b",
                        re.IGNORECASE)
+
+
+#: The subject after the verb, as Swedish and Danish put it after a fronted adverbial ("Just nu
+#: sitter vi …", "Lige nu sover vores to sygeplejersker …").
+_SUBJECT_AFTER = re.compile(r"\s+(?:vi|jag|jeg|we|(?:vår|vårt|våra|vores|vor|vort|our)\s+[^\W\d_]+)\b", re.IGNORECASE)
 
 
 def _people_there(ctx: Context, s0: int, pos: int) -> bool:
     """Whether people ("vi", a role, a name) are the subject of a verb of being somewhere
     ("är", "står", "bor", "taler") between the sentence start and ``pos``."""
     for v in _STAY_VERB.finditer(ctx.text, s0, pos):
-        if _people_subject(ctx, v.start(), s0):
+        if _people_subject(ctx, v.start(), s0) or _SUBJECT_AFTER.match(ctx.text, v.end()):
             return True
         before = re.findall(r"[^\W\d_]+", ctx.text[s0:v.start()])
         if before and _ROLE_END.search(before[-1].casefold()):
