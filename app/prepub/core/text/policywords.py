@@ -545,7 +545,10 @@ def check_trip(ctx: Context) -> None:
             # kongressen i Stockholm hela veckan"), not a bare "nu" ("… der nu er skiftet til en klub i
             # Silkeborg"), a job or an exhibition ("Vores vandreudstilling står hele ugen i Odense")
         spans.append((m.start(), _with_time(ctx, place_end)))
-        ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": ctx.text[m.start():place_end], "place": place},
+        now = ctx.lists.phrase_regex("time_now", ctx.phrase_languages)
+        cue = now.search(ctx.text, s0, s1) if now is not None else None
+        ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": cue.group() if cue else m.group().split()[0],
+                                                         "place": place},  # "”just nu … Kigali” berättar …"
                  severity=Severity.WARN)  # no trip phrase, only place + now + us: less sure
 
 
@@ -587,7 +590,7 @@ def _live_header(ctx: Context, home: str, spans: list[tuple[int, int]]) -> None:
             continue  # "News from Lviv: our partners are in the shelters tonight": people who live there
         start = m.start() + len(m.group()) - len(m.group().lstrip())
         spans.append((start, place_end))
-        ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": ctx.text[start:place_end], "place": place},
+        ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": ctx.text[start:m.start(1)].rstrip(), "place": place},
                  severity=Severity.WARN)
 
 
