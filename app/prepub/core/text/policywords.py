@@ -601,20 +601,25 @@ def _we_are(ctx: Context, start: int, verb: re.Match[str]) -> bool:
     vores indsamling har genopbygget, er igen i brug")."""
     if _SUBJECT_AFTER.match(ctx.text, verb.start() + len(verb.group().split()[0])):
         return True
-    clause = ctx.text[start:verb.start()].rsplit(",", 1)[-1]  # not a relative clause before it
-    words = re.findall(r"[^\W\d_]+", clause)[-5:]
-    return any(w.casefold() in _TEAM_WORDS for w in words) or any(
-        w == str(full).split()[0] for w in words for full in ctx.policy.organisation.people or [] if str(full).split())
+    clause_start = start + ctx.text[start:verb.start()].rfind(",") + 1  # not a relative clause before it
+    words = list(re.finditer(r"[^\W\d_]+", ctx.text[clause_start:verb.start()]))[-5:]
+    if not words:
+        return False
+    return any(w.group().casefold() in ("vi", "we") or _ROLE_END.search(w.group().casefold()) for w in words) \
+        or _colleague_named(ctx, clause_start + words[0].start(), verb.start())
 
 
-_TEAM_WORDS = frozenset("vi we team teamet holdet laget delegationen delegation crew staff personalen personalet "
-                        "kollegorna kollegerne colleagues".split())
-_HOTEL = re.compile(r"\b(?:hotell|hotellet|hotel|hotellet|vandrarhemmet|vandrerhjemmet|hostel)\b", re.IGNORECASE)
+_HOTEL = re.compile(r"\b(?:hotell|hotellet|hotel|vandrarhemmet|vandrerhjemmet|hostel)\b", re.IGNORECASE)
 
+
+#: Verbs of being somewhere ("är", "sitter", "sover", "is staying"), read by :func:`_people_there` and
+#: (with "we're", "I am", "bor" and a place word after them) by the live-report header (``_HERE_NOW``).
+_STAY_VERBS = (r"är|er|is|are|står|sitter|sidder|befinner|befinder|taler|talar|speaks?|stays?|staying|stannar|"
+               r"bliver|blir|sover|sleeps?|sleeping|väntar|venter|waits?|waiting")
+_STAY_VERB = re.compile(rf"\b(?:{_STAY_VERBS})\b", re.IGNORECASE)
 
 #: Being somewhere: "is staying near", "are still at", "sitter på", "står ved", "bor på".
-_HERE_NOW = re.compile(r"\b(?:is|are|['’]re|am|är|er|sitter|sidder|står|stays?|staying|stannar|bliver|blir|bor|sleeps?|"
-                       r"sleeping|sover|waits?|waiting|väntar|venter)\s+(?:[^\W\d_]+\s+){0,2}?(?:at|in|near|by|outside|"
+_HERE_NOW = re.compile(rf"(?:\b|(?=['’]))(?:{_STAY_VERBS}|am|['’]re|bor)\s+(?:[^\W\d_]+\s+){{0,2}}?(?:at|in|near|by|outside|"
                        r"på|i|vid|ved|nær|nära|utanför|udenfor|hos)\b", re.IGNORECASE)
 
 
@@ -651,12 +656,13 @@ _WITH_THEM = re.compile(r"\b(?:med|with|hos|sammen\s+med|together\s+with|tillsam
                         r"visit|meet|meeting|träffar|møder|mødes\s+med)\s+$", re.IGNORECASE)
 
 
-def _colleague_named(ctx: Context) -> bool:
-    """Whether the post names one of the organisation's people (the policy's ``people``), by full
-    name or first name."""
+def _colleague_named(ctx: Context, start: int = 0, end: int | None = None) -> bool:
+    """Whether the post (or ``text[start:end]``) names one of the organisation's people (the
+    policy's ``people``), by full name or first name."""
+    part = ctx.text[start:end]
     for full in ctx.policy.organisation.people or []:
         parts = str(full).split()
-        if parts and re.search(rf"(?<!\w){re.escape(parts[0])}(?!\w)", ctx.text):
+        if parts and re.search(rf"(?<!\w){re.escape(parts[0])}(?!\w)", part):
             return True
     return False
 
@@ -697,10 +703,6 @@ def _away(ctx: Context, place: str, country: str) -> bool:
         and not gazetteer.near(place, org.home_lat, org.home_lon, org.home_radius_km)
 
 
-_STAY_VERB = re.compile(r"\b(?:är|er|is|are|står|sitter|sidder|befinner|befinder|taler|talar|speaks?|stays?|staying|stannar|"
-                        r"bliver|blir|sover|sleeps?|sleeping|väntar|venter|waits?|waiting)\b",
-                       re.IGNORECASE)
-
 
 #: The subject after the verb, as Swedish and Danish put it after a fronted adverbial ("Just nu
 #: sitter vi …", "Lige nu sover vores to sygeplejersker …").
@@ -722,7 +724,8 @@ def _people_there(ctx: Context, s0: int, pos: int) -> bool:
 #: Words for a role or a body of people by their ending: "-chef", "ordföranden", "styrelsen", "holdet".
 _ROLE_END = re.compile(r"(?:chef|chefen|ordförande|ordföranden|formand|formanden|styrelse|styrelsen|bestyrelsen|rektor|"
                        r"rektorn|koordinator|koordinatorn|delegation|delegationen|teamet|team|holdet|laget|gruppen|"
-                       r"director|chair|manager|board|staff|personalen|medarbetarna|medarbejderne)$")
+                       r"director|chair|manager|board|staff|crew|personalen|personalet|medarbetarna|medarbejderne|"
+                       r"kollegorna|kollegerne|colleagues)$")
 
 
 def _stay_now(ctx: Context, s0: int, s1: int) -> bool:
