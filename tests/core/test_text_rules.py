@@ -98,6 +98,15 @@ TRUE_ALARMS = [
     ("en", "See you on Friday, June 14.", "text.date_weekday", "Friday", "Saturday"),
     ("da", "Generalforsamling torsdag d. 23. maj kl. 17.", "text.date_weekday", "torsdag", "fredag"),
     ("en", "See you on Monday the 14th of June.", "text.date_weekday", "Monday", "Saturday"),
+    # a date without a year is the nearer occurrence, a day back counting as two ahead (6 March 2025
+    # is a Thursday, 2 January 2026 a Friday)
+    ("da", "Generalforsamlingen onsdag d. 6. marts.", "text.date_weekday", "onsdag", "torsdag"),
+    ("sv", "Vi ses på torsdag 2 januari!", "text.date_weekday", "torsdag", "fredag"),
+    # the first day of a range or list takes the next one's month; the month before "the 14th"
+    ("da", "Sommerfest torsdag d. 23. – søndag d. 25. maj.", "text.date_weekday", "torsdag", "fredag"),
+    ("en", "Taster days: Wednesday the 12th and Saturday the 14th of June.", "text.date_weekday", "Wednesday",
+     "Thursday"),
+    ("en", "The pool opens on Friday, June the 14th.", "text.date_weekday", "Friday", "Saturday"),
     # long words and sentences
     ("sv", "Läs om vår nya arbetsmiljöutvecklingsstrategiprocess.", "text.word_long",
      "arbetsmiljöutvecklingsstrategiprocess", None),
@@ -152,6 +161,12 @@ FALSE_ALARMS = [
     ("sv", "Boken ”Röda rummet” finns på biblioteket.", "text.irony"),
     ("sv", "Typiskt svenskt fika i parken.", "text.irony"),
     ("sv", "Välkommen på lördag 14 juni!", "text.date_weekday"),
+    # looking back: the last occurrence (6 March 2025, Thursday; 14 June 2024 was a Friday), or a
+    # sentence in the past tense that may mean either ("was moved to": 14 June 2025, Saturday)
+    ("da", "Tak for en god generalforsamling torsdag d. 6. marts.", "text.date_weekday"),
+    ("sv", "Tack för en fin midsommarfest fredag 14 juni!", "text.date_weekday"),
+    ("en", "Our meeting was moved to Saturday 14 June.", "text.date_weekday"),
+    ("sv", "Öppet fredag 23 till söndag 25 maj.", "text.date_weekday"),
     ("sv", "Det är Anna Svenssons tur att berätta.", "text.person_first_name"),
 ]
 
