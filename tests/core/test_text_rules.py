@@ -102,6 +102,10 @@ TRUE_ALARMS = [
     # is a Thursday, 2 January 2026 a Friday)
     ("da", "Generalforsamlingen onsdag d. 6. marts.", "text.date_weekday", "onsdag", "torsdag"),
     ("sv", "Vi ses på torsdag 2 januari!", "text.date_weekday", "torsdag", "fredag"),
+    # thanks to someone for what is ahead, and last year's same day, are not a look back (30 May 2025
+    # is a Friday, 2024's a Thursday; 13 December 2025 a Saturday)
+    ("da", "Tak til Mette, som står for kagebordet torsdag den 30. maj!", "text.date_weekday", "torsdag", "fredag"),
+    ("sv", "Luciakväll fredag 13 december!", "text.date_weekday", "fredag", "lördag"),
     # the first day of a range or list takes the next one's month; the month before "the 14th"
     ("da", "Sommerfest torsdag d. 23. – søndag d. 25. maj.", "text.date_weekday", "torsdag", "fredag"),
     ("en", "Taster days: Wednesday the 12th and Saturday the 14th of June.", "text.date_weekday", "Wednesday",
@@ -161,10 +165,10 @@ FALSE_ALARMS = [
     ("sv", "Boken ”Röda rummet” finns på biblioteket.", "text.irony"),
     ("sv", "Typiskt svenskt fika i parken.", "text.irony"),
     ("sv", "Välkommen på lördag 14 juni!", "text.date_weekday"),
-    # looking back: the last occurrence (6 March 2025, Thursday; 14 June 2024 was a Friday), or a
+    # looking back: the last occurrence (6 March 2025, Thursday; 13 December 2024 was a Friday), or a
     # sentence in the past tense that may mean either ("was moved to": 14 June 2025, Saturday)
     ("da", "Tak for en god generalforsamling torsdag d. 6. marts.", "text.date_weekday"),
-    ("sv", "Tack för en fin midsommarfest fredag 14 juni!", "text.date_weekday"),
+    ("sv", "Tack för en fin luciakväll fredag 13 december!", "text.date_weekday"),
     ("en", "Our meeting was moved to Saturday 14 June.", "text.date_weekday"),
     ("sv", "Öppet fredag 23 till söndag 25 maj.", "text.date_weekday"),
     ("sv", "Det är Anna Svenssons tur att berätta.", "text.person_first_name"),

@@ -232,6 +232,39 @@ def test_trips_to_towns_by_other_names_and_live_headers(policy, text: str, flagg
     assert ("text.trip_ongoing", "warn", flagged) in _hits(text, policy)
 
 
+@pytest.mark.parametrize("policy,text,flagged", [
+    # our people named by a role or by the body they belong to, doing something there now
+    (SE, "Två av kommunens brandmän hjälper just nu till med räddningsarbetet i Charkiv.", "i Charkiv"),
+    (SE, "Svar till Eva: Rektorn är på studiebesök i Tallinn hela veckan.", "i Tallinn hela veckan"),
+    (DK, "Roklubbens veteranhold er i skrivende stund i Szczecin til regatta.", "i Szczecin"),
+    (DK, "Lige nu hjælper to af vores sygeplejersker på hospitalet i Lviv.", "i Lviv"),
+    # passing through, outside a town, until a day, since a day
+    (DK, "Lige nu kører vi gennem Lviv på vej mod grænsen.", "gennem Lviv"),
+    (SE, "Just nu är vi på väg igenom Polen mot Lviv.", "igenom Polen"),
+    (DK, "Vores bestyrelse bor på et hotel i Kisumu frem til fredag.", "i Kisumu frem til fredag"),
+    (DK, "Vindlaugets bestyrelse på besøg hos vores partnere i Kisumu – billedet er taget her til morgen.", "i Kisumu"),
+    # a location pin or a dateline with a time of today
+    (SE, "📍 Kampala, this afternoon. Our project lead is meeting the district water office.", "📍 Kampala, this afternoon"),
+    (DK, "📍 Kraków, day three: our chair meets the city's volunteer centre.", "📍 Kraków, day three"),
+])
+def test_trips_told_by_a_role_a_pin_or_until_a_day(policy, text: str, flagged: str) -> None:
+    assert any(h[0] == "text.trip_ongoing" and h[2] == flagged for h in _hits(text, policy)), _hits(text, policy)
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Just nu samlar våra volontärer in filtar till sjukhuset i Charkiv."),  # sent there, not done there
+    (DK, "Lige nu sender vi nødhjælp gennem Lviv til Kyiv."),  # through, but not travelling
+    (SE, "Kommunens hemsida har just nu en sida om läget i Charkiv."),  # a body's thing, not its people
+    (SE, "Nu kan du se vår utställning Barndom i Charkiv i entrén."),  # a title
+    (DK, "Colleagues in Kyiv say the shelters are full right now."),  # people named by where they live
+    (SE, "Partnerskolan i Kampala berättar att deras rektor är i Nairobi den här veckan."),  # their role
+    (DK, "Our rowing team is back from the regatta in Poznań! They landed in Billund on Sunday."),  # over
+    (SE, "Maria Holm svarar på mejl hela veckan, och Lars Andersson finns på plats i skolköket på Alnö."),
+])
+def test_no_trip_for_what_is_sent_named_or_over(policy, text: str) -> None:
+    assert "text.trip_ongoing" not in _rules(text, policy)
+
+
 @pytest.mark.parametrize("policy,text", [
     (DK, "News from Brussels: our application is approved today."),  # news about a place
     (DK, "Update from Oslo: we are proud to announce our new partnership."),

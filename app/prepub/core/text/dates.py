@@ -7,8 +7,8 @@ Without a year a date is read as the nearer of its last and its next occurrence,
 counting as two ahead: posts mostly announce, and a date four months ago is still read as past
 ("Tak for en god generalforsamling torsdag d. 6. marts" in May). A sentence that looks back
 ("tack för", "var", "held", sections ``time_past`` and ``date_past``) may mean any day of the
-last year and one that looks ahead may mean the next, so it warns only when neither has the
-weekday written ("Our meeting was moved to Friday 14 June" is fine either way)."""
+last ten months or the next, so it warns only when neither has the weekday written ("Our
+meeting was moved to Friday 14 June" is fine either way)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ MONTHS = {
            "november", "december"),
 }
 LOOKBACK = timedelta(days=366)  # how far back a date without a year may lie
+PAST_LOOKBACK = timedelta(days=300)  # … in a sentence that looks back: not last year's same day
 PAST_WEIGHT = 2  # a day back counts as this many days ahead
 
 
@@ -87,7 +88,7 @@ def _readings(day: int, month: int, year: int | None, today: date, looks_back: b
     if past is None or future is None:
         return [d for d in (past, future) if d is not None]
     if looks_back:
-        return [past, future]
+        return [past, future] if today - past <= PAST_LOOKBACK else [future]
     if (today - past).days * PAST_WEIGHT <= (future - today).days:
         return [past]
     return [future]

@@ -516,14 +516,18 @@ def check_trip(ctx: Context) -> None:
     _live_header(ctx, home, spans)
     if not now_in_post and not d.cue_anywhere("time_now"):
         return
-    if not d.cue_anywhere("trip_we") and not _colleague_named(ctx):
-        return  # "Lige nu står Hans Jensen og Mette Nielsen på perronen i Hamborg": colleagues are us
+    if not d.cue_anywhere("trip_we") and not _colleague_named(ctx) and not _our_body(ctx, 0, len(ctx.text)) \
+            and not _role_is_subject(ctx):
+        return  # "Lige nu står Hans Jensen og Mette Nielsen på perronen i Hamborg": colleagues are us, and
+        # so are "två av kommunens brandmän" and "Rektorn är på studiebesök i Tallinn hela veckan"
     country = ctx.policy.organisation.country
     for m in _LOCATIVE.finditer(ctx.text):  # "utanför hotellet i Kigali just nu", "first day in Bogotá"
         two = _two_word_place(ctx, m.group(1), m.end())  # "klinikken i Port Sudan"
         place, place_end = two if two is not None else (m.group(1), m.end())
         if m.group().split()[0].casefold() == "at" and ctx.language in ("da", "nb"):
             continue  # Danish "at" is "that" ("Husk at Line står for pigeaften i morgen")
+        if m.group().split()[0].casefold() in _THROUGH and not _MOVING.search(ctx.text, max(0, m.start() - 40), m.start()):
+            continue  # "kører vi gennem Lviv" is being there; "sender vi nødhjælp gennem Lviv" is not
         if _is_home(ctx, place, home) or ctx.inside(m.start(), m.end()) or not _away(ctx, place, country) \
                 or any(s < m.end() and m.start() < e for s, e in spans):
             continue
@@ -537,7 +541,8 @@ def check_trip(ctx: Context) -> None:
         if not d.cue_in("time_now", s0, s1) or d.cue_in("time_past", s0, s1) or d.negated(m.start()) \
                 or _TOPIC.search(ctx.text, max(s0, m.start() - 30), m.start()):
             continue  # "en utställning om livet i Kampala" is about a place, not from it
-        if _other_name_only(ctx, place, country) and not _people_there(ctx, s0, m.start()):
+        if _other_name_only(ctx, place, country) and not _people_there(ctx, s0, m.start()) \
+                and not _ours_doing_there(ctx, s0, m.start()):
             continue  # "samlar vi in filtar till ett barnsjukhus i Charkiv": a town by another name counts
             # only with our people there ("Just nu sitter vårt team på ett kafé i Charkiv")
         if not _abroad(ctx, place, country) and not (_stay_now(ctx, s0, s1) and _people_there(ctx, s0, m.start())):
@@ -631,8 +636,14 @@ _RECURRING = re.compile(r"\b(?:varannan|varje|var\s+tredje|hver(?:\s+anden)?|eve
                         re.IGNORECASE)
 
 
+_THROUGH = frozenset({"gennem", "genom", "igenom", "through"})
+#: Moving oneself, right before "gennem/genom/through": "kører vi gennem", "på väg igenom Polen".
+_MOVING = re.compile(r"(?<![^\W\d_])(?:kör|kører|åker|reser|rejser|går|flyger|flyver|cyklar|cykler|vandrar|vandrer|"
+                     r"drive|drives|driving|drove|travel|travels|travelling|traveling|walk|walking|cycling|passing|"
+                     r"på\s+väg|på\s+vej|on\s+(?:the|our)\s+way|underway)\s+(?:[^\W\d_]+\s+){0,2}?$", re.IGNORECASE)
 _TOPIC = re.compile(r"(?<![^\W\d_])(?:om|about|kring|omkring|on|från|fra|from)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
-_LOCATIVE = re.compile(r"(?<![^\W\d_])(?i:i|in|på|at)\s+([A-ZÅÄÖÆØ][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w-])")
+_LOCATIVE = re.compile(r"(?<![^\W\d_])(?i:i|in|på|at|utanför|udenfor|outside|gennem|genom|igenom|through)\s+"
+                       r"([A-ZÅÄÖÆØ][^\W\d_]+(?:-[^\W\d_]+)?)(?![\w-])")
 
 
 _RESIDENTS = re.compile(r"\b(?:barnen|barn|familjerna|familjer|människorna|människor|invånarna|folket|folk|børnene|børn|"
@@ -721,11 +732,74 @@ def _people_there(ctx: Context, s0: int, pos: int) -> bool:
     return False
 
 
+#: Our people named by the body they belong to: "två av kommunens brandmän", "roklubbens veteranhold",
+#: "the council's engineers" (the noun is a role or a plural of people, not "kommunens hemsida").
+_OUR_BODY = re.compile(r"(?<![^\W\d_])[^\W\d_]*?(?:kommunens|kommunes|regionens|förvaltningens|forvaltningens|föreningens|foreningens|"
+                       r"klubbens|skolans|skolens|förbundets|forbundets|bolagets|selskabets|"
+                       r"the\s+(?:council|club|school|region|municipality|association|union)['’]s)\s+"
+                       r"([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.IGNORECASE)
+_PLURAL_PEOPLE = ("män", "mænd", "folk", "hold", "laget", "are", "ere", "erskor", "ersker", "nurses", "arna", "erna",
+                  "erne", "orna", "ers", "ists", "ors", "ians", "eer", "eers", "ianer", "ister", "isterne", "isterna")
+
+
+def _our_body(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names our people by their body ("kommunens brandmän")."""
+    return any(word and _people_word(ctx, word.casefold())  # the noun, or the one after an adjective
+               for m in _OUR_BODY.finditer(ctx.text, start, end) for word in m.groups())
+
+
+def _people_word(ctx: Context, low: str) -> bool:
+    """A role, a body of people or a plural of people: "brandmän", "teamet", "sygeplejersker"."""
+    return bool(_ROLE_END.search(low) or _people_noun(low) or low.endswith(_PLURAL_PEOPLE)
+                or ctx.lists.person_kind(low, ctx.phrase_languages) is not None)
+
+
+#: Our people as the subject before a place: "vi", "we", "vårt team", "våra brandmän" (a word for
+#: people after "vår": not "vår bokcirkel", "vores biograf").
+_OURS_LEAD = re.compile(r"\b(?:vi|we|jeg|jag)\b|\b(?:vår|vårt|våra|vores|our)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?",
+                        re.IGNORECASE)
+#: What is given or sent to a place, not done there: "filtar till ett barnsjukhus i Charkiv"; the
+#: particle of "hjälper till med", "hjælper til med" is no such word.
+_TO_THERE = re.compile(r"(?<![^\W\d_])(?:till|til|to|för|for|åt)\s+(?:[^\W\d_]+\s+){0,3}$", re.IGNORECASE)
+_HELP_TO = re.compile(r"(?:hjälper|hjälpa|hjælper|hjælpe|bidrar|bidrager)\s+(?:\w+\s+){0,2}?(?:till|til)\s+"
+                      r"(?:[^\W\d_]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _ours_doing_there(ctx: Context, s0: int, pos: int) -> bool:
+    """Whether our people are the subject of what is done at the place at ``pos`` in a sentence
+    about now ("Två av kommunens brandmän hjälper just nu till med räddningsarbetet i Charkiv",
+    "Lige nu kører vi gennem Lviv"), not what is sent there ("Just nu samlar vi in filtar till ett
+    barnsjukhus i Charkiv")."""
+    if not (_stay_now(ctx, s0, pos) or ctx.discourse.cue_in("time_now", s0, pos)):
+        return False
+    lead = ctx.text[s0:pos]
+    before = re.findall(r"[^\W\d_]+", lead)
+    if len(before) > 1 and before[-1][:1].isupper():
+        return False  # a title: "vår utställning Barndom i Charkiv", "dokumentaren Livet i Addis Abeba"
+    ours = any(m.group(1) is None or any(w and _people_word(ctx, w.casefold()) for w in m.groups())
+               for m in _OURS_LEAD.finditer(lead))
+    if not (ours or _our_body(ctx, s0, pos)):
+        return False
+    return not _TO_THERE.search(lead) or bool(_HELP_TO.search(lead))
+
+
 #: Words for a role or a body of people by their ending: "-chef", "ordföranden", "styrelsen", "holdet".
 _ROLE_END = re.compile(r"(?:chef|chefen|ordförande|ordföranden|formand|formanden|styrelse|styrelsen|bestyrelsen|rektor|"
                        r"rektorn|koordinator|koordinatorn|delegation|delegationen|teamet|team|holdet|laget|gruppen|"
                        r"director|chair|manager|board|staff|crew|personalen|personalet|medarbetarna|medarbejderne|"
-                       r"kollegorna|kollegerne|colleagues)$")
+                       r"kollegorna|kollegerne|colleagues|klassen|eleverna|eleverne|students|pupils|spelarna|"
+                       r"spillerne|players|truppen|squad)$")
+
+
+_ROLE_VERB = re.compile(rf"(?<![^\W\d_])(?:(deras|deres|their)\s+)?([^\W\d_]{{4,}})\s+(?:{_STAY_VERBS}|har|has|have|"
+                        r"holder|håller)\b", re.IGNORECASE)
+
+
+def _role_is_subject(ctx: Context) -> bool:
+    """Whether a role or a group of ours is the subject of being or having somewhere ("Rektorn är
+    på studiebesök", "Forskargruppen … har sitt läger"), not someone else's ("deras rektor är") nor
+    people named by where they are ("Colleagues in Kyiv say …")."""
+    return any(m.group(1) is None and _ROLE_END.search(m.group(2).casefold()) for m in _ROLE_VERB.finditer(ctx.text))
 
 
 def _stay_now(ctx: Context, s0: int, s1: int) -> bool:
@@ -845,7 +919,11 @@ _ALSO_THERE = re.compile(r"\b(?:if\s+you(?:'re|’re|\s+are)\s+(?:here|there|in\
                          r"(?:här|där|på\s+plats)|hvis\s+(?:du|I)\s+(?:er|også\s+er)\s+(?:her|der|på\s+stedet))", re.IGNORECASE)
 
 #: A dateline opening the post: "BRUSSELS – …", "Bruxelles, tirsdag morgen." (reporting from there).
-_DATELINE = re.compile(r"(?-i:([A-ZÅÄÖÆØ][A-ZÅÄÖÆØ-]{2,}))\s*[–—-]\s|([A-ZÅÄÖÆØ][\w-]+),\s+(?:(?:i\s+dag|idag|today)\b|"
+_DATELINE = re.compile(r"(?-i:([A-ZÅÄÖÆØ][A-ZÅÄÖÆØ-]{2,}))\s*[–—-]\s|(?:📍\ufe0f?\s*)?([A-ZÅÄÖÆØ][\w-]+),\s+"
+                       r"(?:(?:i\s+dag|idag|today|just\s+nu|lige\s+nu|right\s+now|tonight|i\s+kväll|ikväll|i\s+aften|"
+                       r"i\s+eftermiddag|i\s+förmiddag|i\s+formiddag|i\s+morse|i\s+morges|this\s+(?:morning|afternoon|"
+                       r"evening)|(?:day|dag)\s+(?:two|three|four|five|six|seven|två|tre|fyra|fem|sex|sju|to|fire|seks|syv|"
+                       r"\d{1,2}))\b|"
                        r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|monday|tuesday|"
                        r"wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morgon|morgen|morning|eftermiddag|afternoon|kväll|"
                        r"aften|evening))?[.,:])", re.IGNORECASE)
@@ -934,5 +1012,12 @@ def _place_after(ctx: Context, pos: int) -> tuple[int, str] | None:
             two = _two_word_place(ctx, w.group(), pos + w.end(), others=False)
             if two is not None and two[1] <= pos + len(window):
                 return two[1], two[0]  # "Cape Town", "New York"
+            if k > 0 and not _known_place(ctx, w.group()):
+                return None  # "på plats i skolköket på Alnö": a room in a place the lists do not know
             return (pos + w.end(), w.group()) if _looks_like_place(ctx, w.group()) else None
     return None
+
+
+def _known_place(ctx: Context, word: str) -> bool:
+    """A town the offline city list or the lexicon's places know (by any name)."""
+    return bool(gazetteer.countries(word)) or word.casefold() in ctx.lists.places
