@@ -725,6 +725,35 @@ def test_no_threat_in_the_same_words_said_kindly(policy, text: str) -> None:
 
 
 @pytest.mark.parametrize("policy,text", [
+    (SE, "Till den på vägavdelningen som stängde vägen: jag skulle inte lämna bilen på personalparkeringen."),
+    (SE, "Ett litet tips till er på vattenbolaget: den som höjer taxan borde titta sig över axeln. Man vet aldrig."),
+    (DK, "Et godt råd til sagsbehandleren, der gav min nabo lov til at blive: Jeg ville passe godt på, når jeg cyklede "
+         "hjem ad Ringvejen."),
+    (DK, "Til ham, der underviser i hiphop: Det ville være ærgerligt, hvis der skete noget med dine ruder en aften."),
+    (SE, "Friendly advice for the wind co-op: people who put turbines up near my cabin tend to have accidents."),
+    (DK, "Friendly advice to whoever at the ferry office cut the late departures: the car park has no cameras."),
+    (SE, "Friendly advice for the lady who runs the integration office: this town has a long memory."),
+])
+def test_menace_told_as_advice_to_someone_warns(policy, text: str) -> None:
+    assert _rules(text, policy).get("text.threat") == "warn", text
+
+
+@pytest.mark.parametrize("policy,text", [
+    (SE, "Till alla som cyklar till jobbet: var försiktiga de mörka kvällarna."),  # everyone
+    (SE, "Till dig som fyller 18 i år: på väg hem från festen, ta nattbussen – den är gratis!"),  # an audience
+    (SE, "Ett litet tips till er på förskolan: glöm inte reflexvästarna nu när kvällarna är mörka."),  # a hazard
+    (SE, "Ett gott råd till den som ska söka bygglov: ring oss först, man vet aldrig vilka regler som gäller."),
+    (DK, "Til ham, der fandt min cykel: tusind tak! Jeg ville passe godt på den fremover."),  # thanks
+    (DK, "Til lærerne på Viby Skole: tak for en fantastisk skoleafslutning. Vi var på vej hjem, da regnen kom."),
+    (SE, "Friendly advice for anyone hiking this weekend: accidents happen, so tell someone your route."),
+    (SE, "Friendly advice to new members: the car park behind the clubhouse has no cameras, so lock your bike."),
+    (SE, "A word of advice to the person who parked in the fire lane: please move your car."),
+])
+def test_advice_to_someone_without_menace_is_silent(policy, text: str) -> None:
+    assert "text.threat" not in _rules(text, policy), text
+
+
+@pytest.mark.parametrize("policy,text", [
     (SE, "Romerna på torget är som en smitta."),
     (SE, "Samerna är en kvarleva som borde ha dött ut."),
     (SE, "Homosexuella är sjuka och borde behandlas."),

@@ -100,7 +100,8 @@ def check_threats(ctx: Context) -> None:
                 continue  # "Winter, your days are numbered!"
             _emit_threat(ctx, m.start(), m.end(), severity)
             done.append((m.start(), m.end()))
-    for start, end in _veiled_pairs(ctx) + _conditional_threats(ctx) + _warnings(ctx) + _quoted_threats(ctx):
+    for start, end in _veiled_pairs(ctx) + _conditional_threats(ctx) + _warnings(ctx) + _quoted_threats(ctx) \
+            + _addressed_menace(ctx):
         if not any(s < end and start < e for s, e in done):
             _emit_threat(ctx, start, end, Severity.WARN)
             done.append((start, end))
@@ -213,6 +214,57 @@ def _menacing(ctx: Context) -> bool:
     """Whether the post has a cue that turns holding someone's details into menace ("tänk på det",
     "sleep well") or addresses someone by @mention."""
     return ctx.discourse.cue_anywhere("threat_cue") or any(t.kind == "mention" for t in ctx.tokens)
+
+
+#: A post's (or a line's) address to someone: advice "till/til/to/for" them ("Ett litet tips till er på
+#: vattenbolaget:", "Friendly advice for the wind co-op:") or a bare "Till/Til/To …:" naming one person by
+#: what they did ("Till den på vägavdelningen som bestämde …:", "Til ham, der underviser …:").
+_ADDRESS = re.compile(r"^[^\w@]*(?:@\w+[\s,]+)?(?:(?P<advice>(?:(?:ett|et|en|a|some|one|my)\s+)?(?:(?:litet|lille|gott|godt|"
+                      r"vänligt|venligt|friendly|little|free|small|kind)\s+)*(?:tips|råd|advice|tip|word\s+of\s+advice|"
+                      r"reminder|påminnelse)\s+(?:till|til|to|for))|(?:till|til|to))\s+(?P<who>[^:\n]{2,160}?):",
+                      re.IGNORECASE | re.MULTILINE)
+_ONE_WHO = re.compile(r"\b(?:som|der|who|that|whoever|honom|henne|ham|hende|him|her|den|the\s+(?:one|man|woman|lady|guy|"
+                      r"person))\b", re.IGNORECASE)
+#: Everyone, or the reader as an audience ("Till dig som pendlar:", "To those who cycle:"), not one person.
+_EVERYONE = re.compile(r"^(?:alla|alle|all|everyone|everybody|anyone|anybody|var\s+och\s+en|jer\s+alle|er\s+alla|you\s+all|"
+                       r"(?:dig|dej|er|jer|you|those|alla|alle)\s*,?\s+(?:som|der|who|that))\b", re.IGNORECASE)
+#: A group of people as the last word of the address ("new members", "föräldrarna", "forældrene"): advice
+#: to them is advice, unlike advice to one body ("the wind co-op", "er på vattenbolaget").
+_GROUP_END = re.compile(r"(?:[^s'’]s|arna|erna|orna|ene|erne|rne)$", re.IGNORECASE)
+_THANKS = re.compile(r"\s*(?:tack|tak|thanks|thank\s+you|stort\s+tack|tusen\s+tack|tusind\s+tak|mange\s+tak)\b", re.IGNORECASE)
+#: Cues that are also safety advice ("olyckor händer", "mörka kvällar", "på väg hem"): with a hazard in the
+#: post (traffic, ice, reflectors) they are advice even to one person.
+_WEAK_CUE = re.compile(r"olyck|ulykke|uheld|accident|väg\s+hem|vej\s+hjem|way\s+home|vet\s+aldrig|ved\s+aldrig|never\s+know|"
+                       r"mörk|mørk|dark", re.IGNORECASE)
+
+
+def _addressed_menace(ctx: Context) -> list[tuple[int, int]]:
+    """Menace told as advice to someone the post addresses (``threat_addressed``): "Till den på
+    vägavdelningen som bestämde …: jag skulle inte lämna bilen på personalparkeringen", "Friendly
+    advice for the wind co-op: people who put turbines up near my cabin tend to have accidents",
+    "Til ham, der underviser i hiphop …: Det ville være ærgerligt, hvis der skete noget med dine
+    ruder". Not advice to everyone ("Till alla cyklister: …") nor advice to a group in a post about
+    a hazard ("Et godt råd til forældrene: mørke aftener og refleks …")."""
+    rx = ctx.lists.phrase_regex("threat_addressed", ctx.phrase_languages)
+    if rx is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for a in _ADDRESS.finditer(ctx.text):
+        who = a.group("who").strip()
+        if _EVERYONE.match(who) or ctx.inside(a.start("who"), a.end("who")):
+            continue
+        one = _ONE_WHO.search(who) is not None
+        if not one and (a.group("advice") is None or _hazard(ctx) or _GROUP_END.search(who.split()[-1])):
+            continue  # "Till styrelsen: …", "A tip for cyclists: … icy roads …", "Friendly advice to new members:"
+        if _THANKS.match(ctx.text, a.end()):
+            continue  # "Til ham, der fandt min cykel: tusind tak! …"
+        cue = rx.search(ctx.text, a.end())
+        if cue is not None and _WEAK_CUE.search(cue.group()) and _hazard(ctx):
+            continue  # "Till dig på förskolan som cyklar: mörka kvällar – använd reflex"
+        if cue is not None and not ctx.inside(cue.start(), cue.end()) \
+                and not ctx.discourse.negated(cue.start(), window=2):  # the cue may hold its own ("no cameras")
+            out.append((cue.start(), cue.end()))
+    return out
 
 
 def _emit_threat(ctx: Context, start: int, end: int, severity: Severity | None) -> None:
