@@ -754,6 +754,32 @@ def test_advice_to_someone_without_menace_is_silent(policy, text: str) -> None:
 
 
 @pytest.mark.parametrize("policy,text", [
+    (SE, "Jag är inte rasist, jag är bara orolig. Ska kommunen placera ännu fler unga män från Afghanistan i Nacksta?"),
+    (SE, "I'm not racist, I'm just worried. Roma families have started camping near the marina again."),
+    (SE, "Not racist, just facts: bring more Afghan men to Sundsvall and you import their crime."),
+    (SE, "These refugees don't share our values and never will. Saying so isn't racism, it's maths."),
+    (DK, "Jeg er ikke racist, men flygtningene i Gellerup skal ikke have flere boliger."),
+    (DK, "Flygtningene er som græshopper. Først tager de boligerne, så jobbene."),
+])
+def test_hate_dressed_as_worry_or_fact_warns(policy, text: str) -> None:
+    assert _rules(text, policy).get("text.slur") in ("warn", "block"), text
+
+
+@pytest.mark.parametrize("policy,text,rule", [
+    (SE, "Vi får ofta kommentarer som börjar med ”jag är inte rasist, men …” om flyktingar. Dem tar vi bort.",
+     "text.slur"),  # quoted to reject it
+    (SE, "Vi är bara oroliga för att de nyanlända familjerna inte får plats i skolan – därför bygger vi ut.",
+     "text.slur"),  # worry for a group, no disclaimer
+    (SE, "I'm not a racist, I just love pineapple on pizza.", "text.slur"),  # no group
+    (SE, "Kvinnorna i vår stickcirkel åt upp alla kanelbullar som gräshoppor 😄", "text.slur"),  # eating like
+    (SE, "Our new members don't share our love of early mornings, but they do share our values.",
+     "text.internal_marker"),  # having in common, not passing on
+])
+def test_disclaimers_and_sharing_in_their_harmless_readings(policy, text: str, rule: str) -> None:
+    assert rule not in _rules(text, policy), text
+
+
+@pytest.mark.parametrize("policy,text", [
     (SE, "Romerna på torget är som en smitta."),
     (SE, "Samerna är en kvarleva som borde ha dött ut."),
     (SE, "Homosexuella är sjuka och borde behandlas."),

@@ -9,6 +9,7 @@ import re
 
 from prepub.core.model import Severity
 from prepub.core.text.context import Context
+from prepub.core.text.discourse import OWN
 from prepub.core.text.tonebase import alternation, construction, voice_params
 
 #: A group word in the genitive names a thing of theirs ("the women's match"), not the group; and
@@ -209,4 +210,28 @@ def check_dehumanising(ctx: Context) -> None:
         if sev is None and ctx.discourse.condemns:
             sev = Severity.WARN  # "… made monkey noises at our goalkeeper. We condemn this": told, not said
         ctx.emit("text.slur", (start, end), params=params, severity=sev or own_severity)
+    _disclaimed_hate(ctx, done)
+
+
+def _disclaimed_hate(ctx: Context, done: list[tuple[int, int]]) -> None:
+    """Hate dressed as worry or fact: a disclaimer said in the post's own voice ("Jag är inte
+    rasist, jag är bara orolig", "Not racist, just facts:", "Saying so isn't racism") in a post
+    that names a group hate speech targets (``hate_group``) outside quotation marks. The
+    disclaimer is the tell: nobody writes it about a group they say nothing against. Warns; a post
+    that condemns (quotes a comment to reject it) is left to the quotation."""
+    rx = ctx.lists.phrase_regex("hate_disclaimer", ctx.phrase_languages)
+    group = ctx.lists.phrase_regex("hate_group", ctx.phrase_languages)
+    if rx is None or group is None or ctx.discourse.condemns:
+        return
+    if not any(not ctx.inside(g.start(), g.end()) and ctx.discourse.voice(g.start(), g.end()) == OWN
+               for g in group.finditer(ctx.text)):
+        return
+    for m in rx.finditer(ctx.text):
+        if ctx.inside(m.start(), m.end()) or ctx.discourse.in_quote(m.start(), m.end()) \
+                or any(s < m.end() and m.start() < e for s, e in done):
+            continue
+        done.append((m.start(), m.end()))
+        ctx.emit("text.slur", (m.start(), m.end()),
+                 params={"word": m.group(), "category": "hate", "term": m.group()}, severity=Severity.WARN)
+        return
 

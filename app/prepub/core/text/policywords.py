@@ -94,8 +94,9 @@ def check_internal(ctx: Context) -> None:
                 s0, s1 = ctx.discourse.sentence_text(m.start())
                 if spread_things.search(ctx.text, s0, s1):
                     continue  # "Invasiva växter som blomsterlupin får ej spridas": a rule for nature
-            if _ADVICE_OBJECT.match(ctx.text, m.end()):
-                continue  # "Do not share your bank or login codes": advice to the reader, not a label
+            if _ADVICE_OBJECT.match(ctx.text, m.end()) or _IN_COMMON.match(ctx.text, m.end()):
+                continue  # "Do not share your bank or login codes": advice to the reader, not a label;
+                # "These people don't share our values": having in common
             found.append((m.start(), m.end()))
     if labels:
         rx = ctx.lists.cached(("internal_labels", tuple(labels)), lambda: re.compile(
@@ -117,6 +118,14 @@ _SPREAD = re.compile(r"sprid|spred|spread", re.IGNORECASE)
 _ADVICE_OBJECT = re.compile(r"\s+(?:(?:your|din|ditt|dina|dit|dine|jeres|ert|era)\s+)?(?:[^\W\d_]+\s+){0,3}?"
                             r"(?:passwords?|lösenord\w*|adgangskode\w*|kod(?:er|en|erna)?|koder(?:ne)?|codes?|pin(?:-?kod\w*)?)\b",
                             re.IGNORECASE)
+
+
+#: What is had in common, not passed on, right after "share/dela/dele": values, views, a passion.
+_IN_COMMON = re.compile(r"\s+(?:(?:our|your|their|his|her|the\s+same|vores|jeres|deres|hans|hendes|samme|våra|vår|vårt|"
+                        r"era|ert|er|deras|samma|min|mina|mine|my)\s+)?(?:[^\W\d_]+\s+)?(?:values?|views?|opinions?|"
+                        r"beliefs?|enthusiasm|passion|interests?|love|taste|humou?r|dreams?|visions?|goals?|kärlek|smak|dröm\w*|mål|"
+                        r"kærlighed|smag|drøm\w*|værdier\w*|värderingar\w*|åsikt\w*|syn|intresse\w*|"
+                        r"holdning\w*|synspunkt\w*|interesse\w*|glæde|glädje|passion\w*)\b", re.IGNORECASE)
 
 
 def _quoted_alone(ctx: Context, start: int, end: int) -> bool:
