@@ -834,6 +834,32 @@ competitors = ["Rival A/S"]
 ''')
 
 
+@pytest.mark.parametrize("policy,text", [
+    (DK_RIVAL, "Overvejer du at købe strøm hos Rival A/S? Så læs lige det med småt. Deres kundeservice er en katastrofe."),
+    (DK_RIVAL, "Rival A/S kan male deres busser nok så grønne, men de er stadig de mest upålidelige i byen."),
+    (DK_RIVAL, "Vi nævner ingen navne, men har man fået solceller gennem Rival A/S, kan man vel selv regne ud, hvorfor."),
+    (DK_RIVAL, "Vi har overtaget kunder fra Rival A/S, som åbenbart ikke kan finde ud af at tømme en septiktank til tiden."),
+    (DK_RIVAL, "Rival A/S lover billige kloakløsninger, men vi har set regningen bagefter."),
+    (DK_RIVAL, "Thinking of joining Rival A/S's farm scheme? Don't. Their contracts are a trap."),
+    (SE_RIVAL, "Vi säger inget om Nordbolaget AB. Fråga bara grannarna i Haga hur många dagar de väntade."),
+    (SE_RIVAL, "We won't name names, but word at the harbour is that Nordbolaget AB is skipping safety checks."),
+])
+def test_competitors_run_down_by_insinuation_or_after_an_aside(policy, text: str) -> None:
+    assert "text.competitor_negative" in _rules(text, policy), text
+
+
+@pytest.mark.parametrize("policy,text", [
+    (DK_RIVAL, "Rival A/S lover hurtig levering, men det gør vi også!"),
+    (DK_RIVAL, "Vi siger ikke noget om Rival A/S' nye butik, før den åbner."),
+    (DK_RIVAL, "Rival A/S er en pålidelig samarbejdspartner, og vi kan ikke finde ud af at sige nej til kaffe med dem."),
+    (SE_RIVAL, "Vi säger inget om Nordbolaget AB:s planer ännu."),
+    (SE_RIVAL, "Nordbolaget AB treats their staff like family."),
+    (SE_RIVAL, "Why choose Nordbolaget AB? They hide nothing: prices are online."),
+])
+def test_competitors_named_with_the_same_words_harmlessly(policy, text: str) -> None:
+    assert "text.competitor_negative" not in _rules(text, policy), text
+
+
 @pytest.mark.parametrize("policy,text,rule", [
     (SE, "Hälsningar från Bryssel, där vi är hela veckan. Hemma igen på fredag!", "text.trip_ongoing"),
     (DK, "Hilsner fra Nairobi! Vi er hjemme igen på søndag.", "text.trip_ongoing"),

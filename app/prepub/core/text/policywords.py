@@ -216,6 +216,11 @@ def check_competitors(ctx: Context) -> None:
             if nxt is not None and (lead_in and _refers_back(ctx, nxt.start, nxt.end, back, negative) or any(
                     w.casefold() in back for w in re.findall(r"[^\W\d_]+", ctx.text[nxt.start:nxt.end])[:4])):
                 s1 = nxt.end  # "… Klogt valg. Deres folk er …", "… Kort svar: vi … Fråga gärna deras kunder hur …"
+        if s1 == sentence.end:  # "Rival A/S? Think again. They hide their fees …": a short aside, then them
+            ahead = [s for s in ctx.sentences if s.start >= s1][:2]
+            if len(ahead) == 2 and len(ahead[0].words) <= 7 and any(
+                    w.casefold() in back for w in re.findall(r"[^\W\d_]+", ctx.text[ahead[1].start:ahead[1].end])[:3]):
+                s1 = ahead[1].end
         bad: list[tuple[int, int]] = [s for s in coarse if s0 <= s[0] < s1]
         # hearsay may be owned up to in the next sentence ("Er det rigtigt, at Rival A/S er ved at
         # gå konkurs? Vi har hørt det fra flere sider.")
