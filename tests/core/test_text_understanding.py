@@ -779,6 +779,19 @@ def test_disclaimers_and_sharing_in_their_harmless_readings(policy, text: str, r
     assert rule not in _rules(text, policy), text
 
 
+@pytest.mark.parametrize("policy,text,flagged", [
+    (SE, "Funny how the cleaning contract ended up with the chairman's brother-in-law's company.", True),
+    (DK, "Det er da pudsigt, at formanden pludselig kører i ny bil, lige efter at strejkekassen blev omlagt.", True),
+    (SE, "Konstigt att upphandlingen plötsligt vanns av kommunalrådets svåger.", True),
+    (SE, "Everyone I've talked to at the depot says the other bids were never even opened.", True),
+    (SE, "Funny how the snow always melts right after the plough has passed!", False),  # nothing of money or kin
+    (SE, "Konstigt att biblioteket plötsligt blev så populärt – det måste vara de nya sofforna!", False),
+    (SE, "Everyone I've talked to says the new pool is fantastic.", False),  # praise
+])
+def test_insinuated_wrongdoing_is_a_rumour(policy, text: str, flagged: bool) -> None:
+    assert ("text.rumour" in _rules(text, policy)) is flagged, text
+
+
 @pytest.mark.parametrize("policy,text", [
     (SE, "Romerna på torget är som en smitta."),
     (SE, "Samerna är en kvarleva som borde ha dött ut."),
