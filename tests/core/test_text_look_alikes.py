@@ -603,9 +603,16 @@ LOOKALIKES_R16 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookal
 # on; what still warns is listed in the README of tests/data/text.
 LOOKALIKES_R18 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r18.jsonl"
 
+# Stop 30's two reviewers' harmless probes (tests/data/text/lookalikes_r19.jsonl): open letters, thanks and
+# safety advice "Till …:" beside the new threats told as advice, talk about "I'm not racist, but" beside the
+# new disclaimer rule, competitors named with asides and jokes, staff by role at home, pins and deadlines,
+# dates of past events. Against the first versions of stop 30's rules 123 of 200 warned; the 195 that are
+# silent now are here (what still warns is in the README of tests/data/text).
+LOOKALIKES_R19 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r19.jsonl"
+
 
 @pytest.mark.parametrize("post_id,org,text", _probe_posts(LOOKALIKES_R13) + _probe_posts(LOOKALIKES_R16)
-                         + _probe_posts(LOOKALIKES_R18))
+                         + _probe_posts(LOOKALIKES_R18) + _probe_posts(LOOKALIKES_R19))
 def test_sixth_and_seventh_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -> None:
     hits = {r: s for r, s in _probe_hits(org, text).items() if r in _R10_ALARMS}
     assert not hits, (post_id, text, hits)
@@ -632,9 +639,14 @@ PROBES_R16 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r16
 # om", colleagues "på vår ekonomiavdelning". Those that drew nothing are listed in the README.
 PROBES_R18 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r18_flag.jsonl"
 
+# Stop 30's reviewers' probes that must warn or block (tests/data/text/probes_r19_flag.jsonl): threats told
+# as advice, hate behind "I'm not racist", competitors run down by hint, trips by role, dates reused from
+# last year. Those that drew nothing are listed in the README.
+PROBES_R19 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r19_flag.jsonl"
+
 
 @pytest.mark.parametrize("post_id,org,text", _probe_posts(PROBES_R13) + _probe_posts(PROBES_R16)
-                         + _probe_posts(PROBES_R18))
+                         + _probe_posts(PROBES_R18) + _probe_posts(PROBES_R19))
 def test_sixth_and_seventh_reviewers_should_flag_probes_flag(post_id: str, org: str, text: str) -> None:
     hits = {r: s for r, s in _probe_hits(org, text).items() if r != "text.person_first_name"}
     assert hits, (post_id, text)

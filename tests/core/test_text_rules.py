@@ -106,6 +106,14 @@ TRUE_ALARMS = [
     # is a Friday, 2024's a Thursday; 13 December 2025 a Saturday)
     ("da", "Tak til Mette, som står for kagebordet torsdag den 30. maj!", "text.date_weekday", "torsdag", "fredag"),
     ("sv", "Luciakväll fredag 13 december!", "text.date_weekday", "fredag", "lördag"),
+    # a look back in another clause, or "i år", "next", "again", is a date ahead (a post reused from
+    # last year: 5 September 2025 is a Friday, 2024's a Thursday)
+    ("sv", "Höstmarknaden var en succé förra året, så vi kör igen torsdag 5 september.", "text.date_weekday",
+     "torsdag", "fredag"),
+    ("en", "The beach party was such a hit that it is back on Saturday 24 August.", "text.date_weekday",
+     "Saturday", "Sunday"),
+    ("da", "Næste generalforsamling: onsdag d. 5. marts.", "text.date_weekday", "onsdag", "torsdag"),
+    ("sv", "Boka in nästa års vårkonsert: lördag 22 mars.", "text.date_weekday", "lördag", "söndag"),
     # the first day of a range or list takes the next one's month; the month before "the 14th"
     ("da", "Sommerfest torsdag d. 23. – søndag d. 25. maj.", "text.date_weekday", "torsdag", "fredag"),
     ("en", "Taster days: Wednesday the 12th and Saturday the 14th of June.", "text.date_weekday", "Wednesday",
@@ -171,6 +179,12 @@ FALSE_ALARMS = [
     ("sv", "Tack för en fin luciakväll fredag 13 december!", "text.date_weekday"),
     ("en", "Our meeting was moved to Saturday 14 June.", "text.date_weekday"),
     ("sv", "Öppet fredag 23 till söndag 25 maj.", "text.date_weekday"),
+    ("sv", "Vårt sommarläger torsdag 29 – söndag 1 juni.", "text.date_weekday"),  # 29 May
+    ("da", "Næste års generalforsamling holdes torsdag d. 5. marts.", "text.date_weekday"),  # 2026
+    ("da", "Festivalen blev holdt fredag d. 21. juni sidste år.", "text.date_weekday"),  # 2024
+    ("en", "Our first home game was Saturday 6 July.", "text.date_weekday"),  # 2024, ten months back
+    ("da", "Billeder fra juleafslutningen fredag d. 20. december.", "text.date_weekday"),
+    ("en", "Recap: the Christmas market on Sunday 1 December drew 3,000 visitors.", "text.date_weekday"),
     ("sv", "Det är Anna Svenssons tur att berätta.", "text.person_first_name"),
 ]
 

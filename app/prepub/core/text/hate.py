@@ -213,6 +213,19 @@ def check_dehumanising(ctx: Context) -> None:
     _disclaimed_hate(ctx, done)
 
 
+#: A post that discusses the disclaimer rather than uses it: a course, a book, a podcast, a rebuttal
+#: ("Jag är inte rasist, men – en reportagebok om vardagsrasism", "that's what I used to say").
+_DISCUSSED = re.compile(r"\b(?:kurs\w*|kursus\w*|course|workshop\w*|podcast\w*|poddens?|bok(?:en)?|bog(?:en)?|book|"
+                        r"reportagebok\w*|föreläsning\w*|foredrag\w*|lecture|used\s+to\s+say|brukade\s+säga|plejede\s+at\s+sige|"
+                        r"disagrees?|håller\s+inte\s+med|er\s+uenig|forklar\w*|förklara\w*|explain\w*|myt(?:en|h)|"
+                        r"börjar\s+med|begynder\s+med|starts?\s+with|vardagsrasism\w*|hverdagsracisme\w*|everyday\s+racism|"
+                        r"(?:sådan|så|that['’]s\s+how)\s+(?:begynder|börjar|starts?|begins?)|"
+                        r"(?:begynder|börjar|starts?|begins?)\s+(?:mange|många|many|ofte|ofta|often))\b",
+                        re.IGNORECASE)
+#: Someone else says it: ", siger mange", ", says the landlord".
+_SAID_BY = re.compile(r"[^.!?\n]{0,40}?,\s*(?:siger|säger|sier|says|said|sa|sagde|skriver|writes)\b", re.IGNORECASE)
+
+
 def _disclaimed_hate(ctx: Context, done: list[tuple[int, int]]) -> None:
     """Hate dressed as worry or fact: a disclaimer said in the post's own voice ("Jag är inte
     rasist, jag är bara orolig", "Not racist, just facts:", "Saying so isn't racism") in a post
@@ -221,15 +234,21 @@ def _disclaimed_hate(ctx: Context, done: list[tuple[int, int]]) -> None:
     that condemns (quotes a comment to reject it) is left to the quotation."""
     rx = ctx.lists.phrase_regex("hate_disclaimer", ctx.phrase_languages)
     group = ctx.lists.phrase_regex("hate_group", ctx.phrase_languages)
-    if rx is None or group is None or ctx.discourse.condemns:
+    if rx is None or group is None or ctx.discourse.condemns or _DISCUSSED.search(ctx.text):
         return
-    if not any(not ctx.inside(g.start(), g.end()) and ctx.discourse.voice(g.start(), g.end()) == OWN
-               for g in group.finditer(ctx.text)):
-        return
+    groups = [g for g in group.finditer(ctx.text)
+              if not ctx.inside(g.start(), g.end()) and ctx.discourse.voice(g.start(), g.end()) == OWN]
     for m in rx.finditer(ctx.text):
         if ctx.inside(m.start(), m.end()) or ctx.discourse.in_quote(m.start(), m.end()) \
                 or any(s < m.end() and m.start() < e for s, e in done):
             continue
+        s0, s1 = ctx.discourse.sentence_text(m.start())
+        if ctx.text[s0:s1].rstrip().endswith("?") or _SAID_BY.match(ctx.text, m.end()) \
+                or _SAID_BY.search(ctx.text, m.end(), s1):
+            continue  # "Inte rasistisk, bara nyfiken?", "I am not a racist, says the landlord"
+        nxt = ctx.discourse.sentence_text(s1 + 1)[1] if s1 < len(ctx.text) else s1
+        if not any(m.start() - 200 <= g.start() <= nxt for g in groups):
+            continue  # the group is named near the disclaimer: in its sentence, the next or just before
         done.append((m.start(), m.end()))
         ctx.emit("text.slur", (m.start(), m.end()),
                  params={"word": m.group(), "category": "hate", "term": m.group()}, severity=Severity.WARN)

@@ -128,6 +128,24 @@ _IN_COMMON = re.compile(r"\s+(?:(?:our|your|their|his|her|the\s+same|vores|jeres
                         r"holdning\w*|synspunkt\w*|interesse\w*|glæde|glädje|passion\w*)\b", re.IGNORECASE)
 
 
+#: Thanks, praise or congratulations in the post: a hint at a competitor is then a joke among friends.
+_KIND = re.compile(r"\b(?:tack|tak|thanks?|thank\s+you|tillykke|grattis|gratulerar|congratulations?|bästa|bedste|best|"
+                   r"hurtigere|snabbare|faster|samarbejdet|samarbetet|collaboration)\b|😄|😂|😉", re.IGNORECASE)
+#: Words of the negative list that say something only of the competitor named before them ("Vejret er
+#: upålideligt, så Rival A/S og vi flytter loppemarkedet" says it of the weather).
+_THEIRS_ONLY = re.compile(r"(?:upålidelig|opålitlig|otillförlitlig|utroværdig|uærlig|oärlig|unreliable|untrustworthy)",
+                          re.IGNORECASE)
+#: Help or thanks in a sentence after an aside: praise of them ("Deres medarbejdere hjalp os …").
+_HELPED = re.compile(r"\b(?:hjalp|hjælper|hjälpte|hjälper|helped|helps|tak|tack|thanks?)\b", re.IGNORECASE)
+#: Someone posing as the competitor: a scam warning, not a run-down.
+_POSING = re.compile(r"\b(?:claiming\s+to\s+(?:come\s+)?from|claims?\s+to\s+be\s+from|pretending\s+to\s+be|posing\s+as|"
+                     r"påstår\s+(?:at|att)\s+(?:de|han|hun|hon)\s+(?:kommer|ringer)\s+fr[aå]n?|utger\s+sig\s+för|"
+                     r"udgiver\s+sig\s+for|(?:säger|siger),?\s+(?:att|at)\s+(?:de|han|hon|hun)\s+kommer\s+fr[aå]n?|"
+                     r"say\s+(?:they|he|she)\s+(?:are|is|\x27re|’re)\s+from)\b", re.IGNORECASE)
+#: A promise broken: the competitor must be the one who promises ("Rival A/S lover …, men …").
+_PROMISE = re.compile(r"(?:lover|lovar|promised)\b", re.IGNORECASE)
+
+
 def _quoted_alone(ctx: Context, start: int, end: int) -> bool:
     """A marker that is all of a quotation ("”Ej för extern spridning” stod det på gamla kartor"):
     the words are mentioned, not used as a label on this text."""
@@ -172,6 +190,7 @@ def check_competitors(ctx: Context) -> None:
     contrast = ctx.lists.phrase_regex("competitor_contrast", ctx.phrase_languages)
     back = frozenset(w.casefold() for w in ctx.lists.phrase_items("competitor_back", ctx.phrase_languages))
     generic = ctx.lists.phrase_regex("competitor_generic", ctx.phrase_languages)
+    hint = None if _KIND.search(ctx.text) else ctx.lists.phrase_regex("competitor_insinuation", ctx.phrase_languages)
     coarse = [(f.span[0], f.span[1]) for f in ctx.findings if f.span and f.rule in (
         "text.profanity", "text.insult", "text.slur", "text.personal_attack")]
     # hearsay or sarcasm about a competitor runs it down too ("Det sägs att Nordbolaget AB är på
@@ -196,6 +215,8 @@ def check_competitors(ctx: Context) -> None:
         s0, s1 = sentence.start, sentence.end
         if name not in competitors and ctx.discourse.cue_in("competition", s0, s1):
             continue  # "Over 300 competitors took part in the race": rivals in a sport, not a firm
+        if _POSING.search(ctx.text, s0, s1):
+            continue  # "a text message claiming to come from Rival A/S is a trap": someone posing as them
         if _THANKED.search(ctx.text, max(s0, start - 40), start):
             continue  # "Stort tack till Nordbolaget AB som ställde upp när det blev kaos"
         if len(sentence.words) <= 3:  # "Rival A/S?" – what follows is about it
@@ -205,7 +226,8 @@ def check_competitors(ctx: Context) -> None:
             if nxt is not None:
                 s1 = nxt.end
         nxt = next((s for s in ctx.sentences if s.start >= s1), None)
-        if nxt is not None and _refers_back(ctx, nxt.start, nxt.end, back, negative):
+        if nxt is not None and _refers_back(ctx, nxt.start, nxt.end, back, negative) \
+                and not _HELPED.search(ctx.text, nxt.start, nxt.end):
             s1 = nxt.end  # "… Nordbolaget AB. Kort svar: slarv, förseningar …", "… Rival A/S? Klogt valg. Deres folk er …"
             lead_in = ctx.text[nxt.start:nxt.end].rstrip().endswith(":")  # "Kort svar: slarv, …"
             nxt = next((s for s in ctx.sentences if s.start >= s1), None)
@@ -219,8 +241,9 @@ def check_competitors(ctx: Context) -> None:
         if s1 == sentence.end:  # "Rival A/S? Think again. They hide their fees …": a short aside, then them
             ahead = [s for s in ctx.sentences if s.start >= s1][:2]
             if len(ahead) == 2 and len(ahead[0].words) <= 7 and any(
-                    w.casefold() in back for w in re.findall(r"[^\W\d_]+", ctx.text[ahead[1].start:ahead[1].end])[:3]):
-                s1 = ahead[1].end
+                    w.casefold() in back for w in re.findall(r"[^\W\d_]+", ctx.text[ahead[1].start:ahead[1].end])[:3]) \
+                    and not _HELPED.search(ctx.text, ahead[1].start, ahead[1].end):
+                s1 = ahead[1].end  # not "Rival A/S? Ja. Deres medarbejdere hjalp os efter katastrofen"
         bad: list[tuple[int, int]] = [s for s in coarse if s0 <= s[0] < s1]
         # hearsay may be owned up to in the next sentence ("Er det rigtigt, at Rival A/S er ved at
         # gå konkurs? Vi har hørt det fra flere sider.")
@@ -237,10 +260,16 @@ def check_competitors(ctx: Context) -> None:
             # point ("Till skillnad från konkurrenterna tar vi inte ut ockerpriser")
             bad += [(n.start(), n.end()) for n in negative.finditer(ctx.text, s0, s1)
                     if not (n.start() < end and start < n.end())
+                    and not (_THEIRS_ONLY.match(n.group()) and not any(s0 <= m0 < n.start() for m0, _e, _n in mentions))
+                    and not (_PROMISE.match(n.group()) and not any(0 <= n.start() - m1 <= 3 for _m0, m1, _n in mentions))
                     and (c is not None or not ctx.discourse.negated(n.start(), window=2))
                     and not (_owner(ctx, n.start(), mentions, back) == "ours"
                              and not any(s0 <= m0 < n.start() for m0, _e, _n in mentions))]
             # "Vores dårligste kamp i år – men Rival A/S spillede godt": ours, before the name is said
+        if hint is not None:
+            # a hint needs the competitor in its sentence or the next; thanks or praise in the post make
+            # it a joke ("We won't name names, but someone from Rival A/S baked the best cake")
+            bad += [(n.start(), n.end()) for n in hint.finditer(ctx.text, s0, s1)]
         if waiting is not None:
             bad += [(n.start(), n.end()) for n in waiting.finditer(ctx.text, s0, s1)
                     if not ctx.discourse.negated(n.start(), n.end(), window=6) and not _BOTH_OF_US.search(ctx.text, s0, s1)
@@ -555,8 +584,17 @@ def check_trip(ctx: Context) -> None:
         if not d.cue_in("time_now", s0, s1) or d.cue_in("time_past", s0, s1) or d.negated(m.start()) \
                 or _TOPIC.search(ctx.text, max(s0, m.start() - 30), m.start()):
             continue  # "en utställning om livet i Kampala" is about a place, not from it
-        if _other_name_only(ctx, place, country) and not _people_there(ctx, s0, m.start()) \
-                and not _ours_doing_there(ctx, s0, m.start()):
+        c0 = d.clause_start(m.start())
+        people = _people_there(ctx, s0, m.start()) or _ours_doing_there(ctx, s0, m.start(), c0) \
+            or any(_ROLE_END.search(w.casefold()) for w in re.findall(r"[^\W\d_]{4,}", ctx.text[c0:m.start()]))
+        if (_TO_THERE.search(ctx.text, max(s0, m.start() - 40), m.start()) and not _HELP_TO.search(ctx.text, s0, m.start())) \
+                or _HAVE_THERE.search(ctx.text, max(s0, m.start() - 40), m.start()):
+            continue  # "packing school bags for a school outside Lviv", "pengar till en skola utanför Ilulissat",
+            # "Our students have pen pals in Lviv"
+        if not people and not _strong_now(ctx, s0, s1):
+            continue  # "Sedan i söndags hänger våra elevers målningar på en skola i Tartu", "Her til morgen …
+            # de nye ambulancer er bygget i Polen": a cue of since or until needs our people there
+        if _other_name_only(ctx, place, country) and not people:
             continue  # "samlar vi in filtar till ett barnsjukhus i Charkiv": a town by another name counts
             # only with our people there ("Just nu sitter vårt team på ett kafé i Charkiv")
         if not _abroad(ctx, place, country) and not (_stay_now(ctx, s0, s1) and _people_there(ctx, s0, m.start())):
@@ -653,6 +691,7 @@ _RECURRING = re.compile(r"\b(?:varannan|varje|var\s+tredje|hver(?:\s+anden)?|eve
 _THROUGH = frozenset({"gennem", "genom", "igenom", "through"})
 #: Moving oneself, right before "gennem/genom/through": "kører vi gennem", "på väg igenom Polen".
 _MOVING = re.compile(r"(?<![^\W\d_])(?:kör|kører|åker|reser|rejser|går|flyger|flyver|cyklar|cykler|vandrar|vandrer|"
+                     r"passerer|passerar|krydser|korsar|sejler|seglar|"
                      r"drive|drives|driving|drove|travel|travels|travelling|traveling|walk|walking|cycling|passing|"
                      r"på\s+väg|på\s+vej|on\s+(?:the|our)\s+way|underway)\s+(?:[^\W\d_]+\s+){0,2}?$", re.IGNORECASE)
 _TOPIC = re.compile(r"(?<![^\W\d_])(?:om|about|kring|omkring|on|från|fra|from)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
@@ -749,8 +788,9 @@ def _people_there(ctx: Context, s0: int, pos: int) -> bool:
 #: Our people named by the body they belong to: "två av kommunens brandmän", "roklubbens veteranhold",
 #: "the council's engineers" (the noun is a role or a plural of people, not "kommunens hemsida").
 _OUR_BODY = re.compile(r"(?<![^\W\d_])[^\W\d_]*?(?:kommunens|kommunes|regionens|förvaltningens|forvaltningens|föreningens|foreningens|"
-                       r"klubbens|skolans|skolens|förbundets|forbundets|bolagets|selskabets|"
-                       r"the\s+(?:council|club|school|region|municipality|association|union)['’]s)\s+"
+                       r"klubbens|skolans|skolens|förbundets|forbundets|bolagets|selskabets|sjukhusets|hospitalets|"
+                       r"kyrkans|kirkens|församlingens|sognets|hemtjänstens|hjemmeplejens|"
+                       r"the\s+(?:council|club|school|region|municipality|association|union|hospital|church|parish)['’]s)\s+"
                        r"([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.IGNORECASE)
 _PLURAL_PEOPLE = ("män", "mænd", "folk", "hold", "laget", "are", "ere", "erskor", "ersker", "nurses", "arna", "erna",
                   "erne", "orna", "ers", "ists", "ors", "ians", "eer", "eers", "ianer", "ister", "isterne", "isterna")
@@ -760,6 +800,15 @@ def _our_body(ctx: Context, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names our people by their body ("kommunens brandmän")."""
     return any(word and _people_word(ctx, word.casefold())  # the noun, or the one after an adjective
                for m in _OUR_BODY.finditer(ctx.text, start, end) for word in m.groups())
+
+
+def _head_words(ctx: Context, m: re.Match[str]) -> tuple[str | None, ...]:
+    """The words after "vår/vores/our" that may name who: both, or only the second after a Swedish or
+    Danish genitive ("våra elevers målningar" is about paintings)."""
+    first, second = m.group(1), m.group(2)
+    if second and first.casefold().endswith("s") and ctx.language in ("sv", "da", "nb"):
+        return (second,)
+    return (first, second)
 
 
 def _people_word(ctx: Context, low: str) -> bool:
@@ -774,25 +823,31 @@ _OURS_LEAD = re.compile(r"\b(?:vi|we|jeg|jag)\b|\b(?:vår|vårt|våra|vores|our)
                         re.IGNORECASE)
 #: What is given or sent to a place, not done there: "filtar till ett barnsjukhus i Charkiv"; the
 #: particle of "hjälper till med", "hjælper til med" is no such word.
-_TO_THERE = re.compile(r"(?<![^\W\d_])(?:till|til|to|för|for|åt)\s+(?:[^\W\d_]+\s+){0,3}$", re.IGNORECASE)
+_TO_THERE = re.compile(r"(?<![^\W\d_])(?<!uden\s)(?<!ude\s)(?:till|til|to|för|for|åt)\s+(?:[^\W\d_]+\s+){0,3}$", re.IGNORECASE)
 _HELP_TO = re.compile(r"(?:hjälper|hjälpa|hjælper|hjælpe|bidrar|bidrager)\s+(?:\w+\s+){0,2}?(?:till|til)\s+"
                       r"(?:[^\W\d_]+\s+){0,3}$", re.IGNORECASE)
 
 
-def _ours_doing_there(ctx: Context, s0: int, pos: int) -> bool:
+#: People we have somewhere, not people of ours there: "have pen pals in Lviv", "har vänner i Kyiv".
+_HAVE_THERE = re.compile(r"(?<![^\W\d_])(?:have|has|har)\s+(?:\w+\s+){0,2}?(?:pen\s*pals|brevvänner|penneveninder|penpals|"
+                         r"friends|vänner|venner|partners?|kontakter|contacts|family|familj|familie|relatives|släktingar|"
+                         r"slægtninge)\s+$", re.IGNORECASE)
+
+
+def _ours_doing_there(ctx: Context, s0: int, pos: int, lead_start: int | None = None) -> bool:
     """Whether our people are the subject of what is done at the place at ``pos`` in a sentence
     about now ("Två av kommunens brandmän hjälper just nu till med räddningsarbetet i Charkiv",
     "Lige nu kører vi gennem Lviv"), not what is sent there ("Just nu samlar vi in filtar till ett
     barnsjukhus i Charkiv")."""
     if not (_stay_now(ctx, s0, pos) or ctx.discourse.cue_in("time_now", s0, pos)):
         return False
-    lead = ctx.text[s0:pos]
+    lead = ctx.text[s0 if lead_start is None else lead_start:pos]  # the subject in the place's clause when given
     before = re.findall(r"[^\W\d_]+", lead)
     if len(before) > 1 and before[-1][:1].isupper():
         return False  # a title: "vår utställning Barndom i Charkiv", "dokumentaren Livet i Addis Abeba"
-    ours = any(m.group(1) is None or any(w and _people_word(ctx, w.casefold()) for w in m.groups())
+    ours = any(m.group(1) is None or any(w and _people_word(ctx, w.casefold()) for w in _head_words(ctx, m))
                for m in _OURS_LEAD.finditer(lead))
-    if not (ours or _our_body(ctx, s0, pos)):
+    if not (ours or _our_body(ctx, s0 if lead_start is None else lead_start, pos)):
         return False
     return not _TO_THERE.search(lead) or bool(_HELP_TO.search(lead))
 
@@ -802,11 +857,12 @@ _ROLE_END = re.compile(r"(?:chef|chefen|ordförande|ordföranden|formand|formand
                        r"rektorn|koordinator|koordinatorn|delegation|delegationen|teamet|team|holdet|laget|gruppen|"
                        r"director|chair|manager|board|staff|crew|personalen|personalet|medarbetarna|medarbejderne|"
                        r"kollegorna|kollegerne|colleagues|klassen|eleverna|eleverne|students|pupils|spelarna|"
-                       r"spillerne|players|truppen|squad)$")
+                       r"spillerne|players|truppen|squad|direktör|direktören|direktøren|director|läkaren|lægen|"
+                       r"overlægen|doctor|prästen|præsten|vicar|priest|tränaren|træneren|coach)$")
 
 
-_ROLE_VERB = re.compile(rf"(?<![^\W\d_])(?:(deras|deres|their)\s+)?([^\W\d_]{{4,}})\s+(?:{_STAY_VERBS}|har|has|have|"
-                        r"holder|håller)\b", re.IGNORECASE)
+_ROLE_VERB = re.compile(rf"(?<![^\W\d_])(?:(deras|deres|their)\s+)?([^\W\d_]{{4,}})\s+(?:{_STAY_VERBS}|har|has|have)\b",
+                        re.IGNORECASE)
 
 
 def _role_is_subject(ctx: Context) -> bool:
@@ -814,6 +870,19 @@ def _role_is_subject(ctx: Context) -> bool:
     på studiebesök", "Forskargruppen … har sitt läger"), not someone else's ("deras rektor är") nor
     people named by where they are ("Colleagues in Kyiv say …")."""
     return any(m.group(1) is None and _ROLE_END.search(m.group(2).casefold()) for m in _ROLE_VERB.finditer(ctx.text))
+
+
+#: Now-cues that say only since or until when (a stay, a deadline or a thing): "sedan i söndags", "frem til
+#: fredag", "until Friday", "her til morgen".
+_WEAK_NOW = re.compile(r"^(?:sedan|siden|since|until|till|tills|fram|frem|ända|indtil|through|her\s+til\s+morgen|i\s+morges|"
+                       r"i\s+morse|vi|de|dom|han|hon|hen|hun|laget|teamet|gruppen|holdet|delegationen|eleverna|eleverne|"
+                       r"klassen|resten|the\s+rest|for\s+the\s+rest|är\s+kvar)\b", re.IGNORECASE)
+
+
+def _strong_now(ctx: Context, s0: int, s1: int) -> bool:
+    """Whether the sentence says now by more than a since or an until (``_WEAK_NOW``)."""
+    rx = ctx.lists.phrase_regex("time_now", ctx.phrase_languages)
+    return rx is not None and any(not _WEAK_NOW.match(m.group()) for m in rx.finditer(ctx.text, s0, s1))
 
 
 def _stay_now(ctx: Context, s0: int, s1: int) -> bool:
@@ -933,11 +1002,13 @@ _ALSO_THERE = re.compile(r"\b(?:if\s+you(?:'re|’re|\s+are)\s+(?:here|there|in\
                          r"(?:här|där|på\s+plats)|hvis\s+(?:du|I)\s+(?:er|også\s+er)\s+(?:her|der|på\s+stedet))", re.IGNORECASE)
 
 #: A dateline opening the post: "BRUSSELS – …", "Bruxelles, tirsdag morgen." (reporting from there).
-_DATELINE = re.compile(r"(?-i:([A-ZÅÄÖÆØ][A-ZÅÄÖÆØ-]{2,}))\s*[–—-]\s|(?:📍\ufe0f?\s*)?([A-ZÅÄÖÆØ][\w-]+),\s+"
-                       r"(?:(?:i\s+dag|idag|today|just\s+nu|lige\s+nu|right\s+now|tonight|i\s+kväll|ikväll|i\s+aften|"
-                       r"i\s+eftermiddag|i\s+förmiddag|i\s+formiddag|i\s+morse|i\s+morges|this\s+(?:morning|afternoon|"
-                       r"evening)|(?:day|dag)\s+(?:two|three|four|five|six|seven|två|tre|fyra|fem|sex|sju|to|fire|seks|syv|"
-                       r"\d{1,2}))\b|"
+_DATELINE = re.compile(r"(?-i:([A-ZÅÄÖÆØ][A-ZÅÄÖÆØ-]{2,}))\s*[–—-]\s|"
+                       # a location pin with a time of today ("📍 Kampala, this afternoon", "📍 Gdańsk – dag 2")
+                       r"📍\ufe0f?\s*([A-ZÅÄÖÆØ][\w-]+)\s*[,–—·:-]\s*(?:just\s+nu|lige\s+nu|right\s+now|tonight|i\s+kväll|"
+                       r"ikväll|i\s+aften|i\s+eftermiddag|i\s+förmiddag|i\s+formiddag|i\s+morse|i\s+morges|i\s+dag|idag|"
+                       r"today|this\s+(?:morning|afternoon|evening)|(?:day|dag)\s+(?:two|three|four|five|six|seven|två|tre|fyra|"
+                       r"fem|sex|sju|to|fire|seks|syv|\d{1,2}))\b|"
+                       r"([A-ZÅÄÖÆØ][\w-]+),\s+(?:(?:i\s+dag|idag|today)\b|"
                        r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|monday|tuesday|"
                        r"wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morgon|morgen|morning|eftermiddag|afternoon|kväll|"
                        r"aften|evening))?[.,:])", re.IGNORECASE)
@@ -949,7 +1020,7 @@ def _dateline(ctx: Context, home: str) -> tuple[int, int] | None:
     m = _DATELINE.match(ctx.text, lead)
     if m is None:
         return None
-    place = m.group(1) or m.group(2)
+    place = m.group(1) or m.group(2) or m.group(3)
     name = place.title() if place.isupper() else place
     if _is_home(ctx, name, home) or not _abroad(ctx, name, str(ctx.policy.organisation.country or ""), others=False):
         return None  # "STOCKHOLM – Nu är det klart …": news from home, not a trip

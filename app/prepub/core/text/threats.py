@@ -219,52 +219,72 @@ def _menacing(ctx: Context) -> bool:
 #: A post's (or a line's) address to someone: advice "till/til/to/for" them ("Ett litet tips till er på
 #: vattenbolaget:", "Friendly advice for the wind co-op:") or a bare "Till/Til/To …:" naming one person by
 #: what they did ("Till den på vägavdelningen som bestämde …:", "Til ham, der underviser …:").
-_ADDRESS = re.compile(r"^[^\w@]*(?:@\w+[\s,]+)?(?:(?P<advice>(?:(?:ett|et|en|a|some|one|my)\s+)?(?:(?:litet|lille|gott|godt|"
+_ADDRESS = re.compile(r"^[^\w@]*(?:@\w+[\s,]+)?(?:(?:og|och|and|ps|p\.s\.)\s+)?(?:(?:dear|kære|kära|bästa|hej)\s+(?=\w+\s+(?:som|der|who)\b)|"
+                      r"(?P<advice>(?:(?:vi\s+har\s+)?(?:ett|et|en|a|some|one|my)\s+)?(?:(?:litet|lille|gott|godt|"
                       r"vänligt|venligt|friendly|little|free|small|kind)\s+)*(?:tips|råd|advice|tip|word\s+of\s+advice|"
-                      r"reminder|påminnelse)\s+(?:till|til|to|for))|(?:till|til|to))\s+(?P<who>[^:\n]{2,160}?):",
+                      r"reminder|påminnelse)\s+(?:till|til|to|for)\s+)|(?:till|til|to)\s+)(?P<who>[^:\n]{2,160}?)(?::|\s[–—]\s)",
                       re.IGNORECASE | re.MULTILINE)
-_ONE_WHO = re.compile(r"\b(?:som|der|who|that|whoever|honom|henne|ham|hende|him|her|den|the\s+(?:one|man|woman|lady|guy|"
-                      r"person))\b", re.IGNORECASE)
-#: Everyone, or the reader as an audience ("Till dig som pendlar:", "To those who cycle:"), not one person.
+#: One person: a relative clause, "whoever", "ham", "den som/der/på …", "the man who …".
+_ONE_WHO = re.compile(r"\b(?:som|der|who|that|whoever|honom|henne|ham|hende|him|her)\b|\bden\s*,?\s+(?:som|der|på|i|hos|"
+                      r"från|fra)\b|\bthe\s+(?:one|man|woman|lady|guy|person)\b", re.IGNORECASE)
+#: Everyone, or the reader as an audience ("Till dig som pendlar:", "To those who cycle:", "Til løbere, der
+#: løber alene:"), not one person.
 _EVERYONE = re.compile(r"^(?:alla|alle|all|everyone|everybody|anyone|anybody|var\s+och\s+en|jer\s+alle|er\s+alla|you\s+all|"
-                       r"(?:dig|dej|er|jer|you|those|alla|alle)\s*,?\s+(?:som|der|who|that))\b", re.IGNORECASE)
+                       r"(?:dig|dej|er|jer|you|those|alla|alle|dem|de|people)\s*,?\s+(?:som|der|who|that)|"
+                       r"\w+(?:are|ere|ar|er|or|s)\s*,?\s+(?:som|der|who|that))\b", re.IGNORECASE)
 #: A group of people as the last word of the address ("new members", "föräldrarna", "forældrene"): advice
 #: to them is advice, unlike advice to one body ("the wind co-op", "er på vattenbolaget").
 _GROUP_END = re.compile(r"(?:[^s'’]s|arna|erna|orna|ene|erne|rne)$", re.IGNORECASE)
-_THANKS = re.compile(r"\s*(?:tack|tak|thanks|thank\s+you|stort\s+tack|tusen\s+tack|tusind\s+tak|mange\s+tak)\b", re.IGNORECASE)
-#: Cues that are also safety advice ("olyckor händer", "mörka kvällar", "på väg hem"): with a hazard in the
-#: post (traffic, ice, reflectors) they are advice even to one person.
-_WEAK_CUE = re.compile(r"olyck|ulykke|uheld|accident|väg\s+hem|vej\s+hjem|way\s+home|vet\s+aldrig|ved\s+aldrig|never\s+know|"
-                       r"mörk|mørk|dark", re.IGNORECASE)
+#: Kindness anywhere in the post: thanks, congratulations, a welcome ("Til Jørgen, der går på pension:
+#: … Tak for alt", "To the mystery baker …: we love your cakes"): an open letter, not menace.
+_KIND = re.compile(r"\b(?:tack|tak|takk|thanks?|thank\s+you|grattis|gratulerar|tillykke|congratulations?|välkommen|"
+                   r"välkomna|velkommen|welcome|hurra|bravo|love\s+(?:your|you)|älskar|elsker)\b", re.IGNORECASE)
+#: An instruction that protects ("lås bilen", "stay in groups", "use the P10 car park"): weak cues are advice.
+_PROTECT = re.compile(r"\b(?:lås|låse|lock|stay\s+in\s+groups|håll\s+ihop|hold\s+sammen|use\s+the|brug|använd|husk|"
+                      r"remember\s+to|glöm\s+inte|don['’]t\s+forget|will\s+be\s+towed|bogseres|bogseret|bärgas)\b",
+                      re.IGNORECASE)
+#: The address answers a question ("Till dig som frågade om …:", "Til den, der spurgte om …:", "To the
+#: reader who asked …:"): information follows.
+_ASKED = re.compile(r"\b(?:frågade|frågat|undrade|spurgte|har\s+spurgt|asked|wondered)\b", re.IGNORECASE)
 
 
 def _addressed_menace(ctx: Context) -> list[tuple[int, int]]:
-    """Menace told as advice to someone the post addresses (``threat_addressed``): "Till den på
-    vägavdelningen som bestämde …: jag skulle inte lämna bilen på personalparkeringen", "Friendly
-    advice for the wind co-op: people who put turbines up near my cabin tend to have accidents",
-    "Til ham, der underviser i hiphop …: Det ville være ærgerligt, hvis der skete noget med dine
-    ruder". Not advice to everyone ("Till alla cyklister: …") nor advice to a group in a post about
-    a hazard ("Et godt råd til forældrene: mørke aftener og refleks …")."""
-    rx = ctx.lists.phrase_regex("threat_addressed", ctx.phrase_languages)
-    if rx is None:
+    """Menace told as advice to someone the post addresses: after "Till den på vägavdelningen som
+    bestämde …:", "Friendly advice for the wind co-op:", "Til ham, der underviser i hiphop …:" a
+    phrase that menaces by itself (``threat_addressed``: "jag skulle inte lämna bilen på
+    personalparkeringen", "det ville være ærgerligt, hvis der skete noget med dine ruder", "what car
+    you drive") or two that do together (``threat_addressed_weak``: "no cameras … long memories",
+    "dark evenings … accidents"). Not advice to everyone ("Till alla som …", "Till dig som …"), to
+    a plural group ("new members", "föräldrarna"), an answer to a question ("Til den, der spurgte
+    om …:"), a post with thanks, congratulations or a welcome, nor weak cues beside a hazard."""
+    strong = ctx.lists.phrase_regex("threat_addressed", ctx.phrase_languages)
+    weak = ctx.lists.phrase_regex("threat_addressed_weak", ctx.phrase_languages)
+    if strong is None or _KIND.search(ctx.text):
         return []
     out: list[tuple[int, int]] = []
     for a in _ADDRESS.finditer(ctx.text):
         who = a.group("who").strip()
-        if _EVERYONE.match(who) or ctx.inside(a.start("who"), a.end("who")):
+        if _EVERYONE.match(who) or _ASKED.search(who) or ctx.inside(a.start("who"), a.end("who")):
             continue
-        one = _ONE_WHO.search(who) is not None
-        if not one and (a.group("advice") is None or _hazard(ctx) or _GROUP_END.search(who.split()[-1])):
+        if _ONE_WHO.search(who) is None and (a.group("advice") is None or _hazard(ctx)
+                                             or _GROUP_END.search(who.split()[-1])):
             continue  # "Till styrelsen: …", "A tip for cyclists: … icy roads …", "Friendly advice to new members:"
-        if _THANKS.match(ctx.text, a.end()):
-            continue  # "Til ham, der fandt min cykel: tusind tak! …"
-        cue = rx.search(ctx.text, a.end())
-        if cue is not None and _WEAK_CUE.search(cue.group()) and _hazard(ctx):
-            continue  # "Till dig på förskolan som cyklar: mörka kvällar – använd reflex"
-        if cue is not None and not ctx.inside(cue.start(), cue.end()) \
-                and not ctx.discourse.negated(cue.start(), window=2):  # the cue may hold its own ("no cameras")
-            out.append((cue.start(), cue.end()))
+        hits = [m for m in strong.finditer(ctx.text, a.end())
+                if not ctx.inside(m.start(), m.end()) and not ctx.discourse.negated(m.start(), window=2)]
+        if not hits and weak is not None and not _hazard(ctx) and not _PROTECT.search(ctx.text):
+            cues = [m for p in _weak_patterns(ctx) for m in [p.search(ctx.text, a.end())]
+                    if m is not None and not ctx.inside(m.start(), m.end())]
+            if len(cues) >= 2:  # two different cues ("no cameras … long memories"), not one said twice
+                hits = sorted(cues, key=lambda m: m.start())[:1]
+        if hits:
+            out.append((hits[0].start(), hits[0].end()))
     return out
+
+
+def _weak_patterns(ctx: Context) -> list[re.Pattern[str]]:
+    langs = ctx.phrase_languages
+    return ctx.lists.cached(("threat_addressed_weak", "each", langs), lambda: [
+        re.compile(p, re.IGNORECASE) for p in ctx.lists.phrase_items("threat_addressed_weak", langs, regex=True)])
 
 
 def _emit_threat(ctx: Context, start: int, end: int, severity: Severity | None) -> None:
