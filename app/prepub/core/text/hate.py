@@ -222,6 +222,8 @@ _DISCUSSED = re.compile(r"\b(?:kurs\w*|kursus\w*|course|workshop\w*|podcast\w*|p
                         r"(?:sådan|så|that['’]s\s+how)\s+(?:begynder|börjar|starts?|begins?)|"
                         r"(?:begynder|börjar|starts?|begins?)\s+(?:mange|många|many|ofte|ofta|often))\b",
                         re.IGNORECASE)
+#: appended to the message of hate behind a disclaimer; the catalogue's "reason.disclaimer" translates it
+DISCLAIMER_REASON = " Saying first that one is not racist does not make it less demeaning."
 #: Someone else says it: ", siger mange", ", says the landlord".
 _SAID_BY = re.compile(r"[^.!?\n]{0,40}?,\s*(?:siger|säger|sier|says|said|sa|sagde|skriver|writes)\b", re.IGNORECASE)
 
@@ -247,10 +249,17 @@ def _disclaimed_hate(ctx: Context, done: list[tuple[int, int]]) -> None:
                 or _SAID_BY.search(ctx.text, m.end(), s1):
             continue  # "Inte rasistisk, bara nyfiken?", "I am not a racist, says the landlord"
         nxt = ctx.discourse.sentence_text(s1 + 1)[1] if s1 < len(ctx.text) else s1
-        if not any(m.start() - 200 <= g.start() <= nxt for g in groups):
+        near = [g for g in groups if m.start() - 200 <= g.start() <= nxt]
+        if not near:
             continue  # the group is named near the disclaimer: in its sentence, the next or just before
-        done.append((m.start(), m.end()))
-        ctx.emit("text.slur", (m.start(), m.end()),
-                 params={"word": m.group(), "category": "hate", "term": m.group()}, severity=Severity.WARN)
+        # the claim is the sentence that names the group, the one after the disclaimer when there is one
+        g = next((g for g in near if g.start() >= m.start()), near[-1])
+        c0, c1 = ctx.discourse.sentence_text(g.start())
+        claim = ctx.text[c0:c1].strip()
+        span = (min(m.start(), c0), max(m.end(), c1))
+        done.append(span)
+        ctx.emit("text.slur", span, severity=Severity.WARN,
+                 params={"word": claim, "category": "hate", "term": m.group(), "code": "disclaimer",
+                         "reason": DISCLAIMER_REASON})
         return
 
