@@ -219,7 +219,8 @@ def _menacing(ctx: Context) -> bool:
 #: A post's (or a line's) address to someone: advice "till/til/to/for" them ("Ett litet tips till er på
 #: vattenbolaget:", "Friendly advice for the wind co-op:") or a bare "Till/Til/To …:" naming one person by
 #: what they did ("Till den på vägavdelningen som bestämde …:", "Til ham, der underviser …:").
-_ADDRESS = re.compile(r"^[^\w@]*(?:@\w+[\s,]+)?(?:(?:og|och|and|ps|p\.s\.)\s+)?(?:(?:dear|kære|kära|bästa|hej)\s+(?=\w+\s+(?:som|der|who)\b)|"
+_ADDRESS = re.compile(r"^[^\w@]*(?:@\w+[\s,]+)?(?:(?:og|och|and|ps|p\.s\.)\s+)?"
+                      r"(?:(?:dear|kære|kära|bästa|hej)\s+(?=\w+\s+(?:som|der|who)\b)|"
                       r"(?P<advice>(?:(?:vi\s+har\s+)?(?:ett|et|en|a|some|one|my)\s+)?(?:(?:litet|lille|gott|godt|"
                       r"vänligt|venligt|friendly|little|free|small|kind)\s+)*(?:tips|råd|advice|tip|word\s+of\s+advice|"
                       r"reminder|påminnelse)\s+(?:till|til|to|for)\s+)|(?:till|til|to)\s+)(?P<who>[^:\n]{2,160}?)(?::|\s[–—]\s)",
@@ -251,12 +252,12 @@ _ASKED = re.compile(r"\b(?:frågade|frågat|undrade|spurgte|har\s+spurgt|asked|w
 def _addressed_menace(ctx: Context) -> list[tuple[int, int]]:
     """Menace told as advice to someone the post addresses: after "Till den på vägavdelningen som
     bestämde …:", "Friendly advice for the wind co-op:", "Til ham, der underviser i hiphop …:" a
-    phrase that menaces by itself (``threat_addressed``: "jag skulle inte lämna bilen på
-    personalparkeringen", "det ville være ærgerligt, hvis der skete noget med dine ruder", "what car
-    you drive") or two that do together (``threat_addressed_weak``: "no cameras … long memories",
-    "dark evenings … accidents"). Not advice to everyone ("Till alla som …", "Till dig som …"), to
-    a plural group ("new members", "föräldrarna"), an answer to a question ("Til den, der spurgte
-    om …:"), a post with thanks, congratulations or a welcome, nor weak cues beside a hazard."""
+    phrase that menaces by itself (``threat_addressed``: "titta dig över axeln", "det ville være
+    ærgerligt, hvis der skete noget med dine ruder") or two different ones that do together
+    (``threat_addressed_weak``: "no cameras … long memories", "vilken bil du kör … när du går hem").
+    Not advice to everyone ("Till alla som …", "Till dig som …"), to a plural group ("new members",
+    "föräldrarna"), an answer to a question ("Til den, der spurgte om …:"), a post with thanks,
+    congratulations or a welcome, nor weak cues beside a hazard or a protective instruction."""
     strong = ctx.lists.phrase_regex("threat_addressed", ctx.phrase_languages)
     weak = ctx.lists.phrase_regex("threat_addressed_weak", ctx.phrase_languages)
     if strong is None or _KIND.search(ctx.text):
