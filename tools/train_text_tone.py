@@ -43,8 +43,9 @@ reached the precision and clean-post targets out of fold); out of fold 1,282 tp 
 labels, irony 203 of 347. At run time
 (``prepub.core.text.learned.check_tone_model``) a model hit only warns, only for a rule the rules
 did not report, never a second abuse id where the rules reported one, not for abuse where the rules
-saw an abuse word and chose not to report it, nor for hearsay the rules passed on (praise, our own
-news, a correction, play).
+saw an abuse word and chose not to report it (but a personal attack at 0.95 or more on someone named
+by role, ``learned.SURE_ATTACK``), nor for hearsay the rules passed on (praise, our own news, a
+correction, play).
 """
 
 from __future__ import annotations

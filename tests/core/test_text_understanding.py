@@ -800,6 +800,17 @@ def test_disclaimers_and_sharing_in_their_harmless_readings(policy, text: str, r
     assert rule not in _rules(text, policy), text
 
 
+@pytest.mark.parametrize("text,flagged", [
+    # the rules read "inkompetent" as said of no one; the model is very sure of an attack on a role
+    ("Färjans nya trafikchef är det tydligaste beviset på att man kan klättra hur högt som helst utan att kunna "
+     "läsa en tidtabell. Hopplöst inkompetent, varje dag.", True),
+    ("Ingen här är inkompetent – alla gör sitt bästa.", False),  # negated
+    ("Beslutet var inkompetent fattat.", False),  # a decision, and the model is not that sure
+])
+def test_the_model_may_warn_of_an_attack_on_a_role_the_rules_passed_on(text: str, flagged: bool) -> None:
+    assert ("text.personal_attack" in _rules(text, SE)) is flagged, _hits(text, SE)
+
+
 @pytest.mark.parametrize("policy,text,flagged", [
     (SE, "Funny how the cleaning contract ended up with the chairman's brother-in-law's company.", True),
     (DK, "Det er da pudsigt, at formanden pludselig kører i ny bil, lige efter at strejkekassen blev omlagt.", True),

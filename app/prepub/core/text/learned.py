@@ -193,7 +193,7 @@ def check_tone_model(ctx: Context, rules: Sequence[str] | None = None) -> None:
             continue
         if probs[k] < m.thresholds[k] or rule in found:
             continue
-        if rule in ABUSE and _rules_passed_on_abuse(ctx, found):
+        if rule in ABUSE and _rules_passed_on_abuse(ctx, found) and not _sure_attack_on_a_role(ctx, rule, probs[k], found):
             continue
         if rule in ABUSE and ctx.discourse.condemns and not ctx.discourse.quotes \
                 and not _said_beside_condemnation(ctx, m, k):
@@ -246,6 +246,25 @@ def _rules_passed_on_abuse(ctx: Context, found: set[str]) -> bool:
             if part and ctx.lists.abuse.match(part, langs) is not None:
                 return True
     return False
+
+
+#: How sure the model must be to warn of a personal attack where the rules saw an abuse word and passed on it.
+SURE_ATTACK = 0.95
+
+
+def _sure_attack_on_a_role(ctx: Context, rule: str, prob: float, found: set[str]) -> bool:
+    """Whether the model may warn of a personal attack although the rules passed on an abuse word in
+    the post: it is very sure, the rules reported no abuse, no abuse word is negated, and the post
+    names one person by role ("Vår kära parkchef har lika mycket koll på grönytor som en kaktus har
+    på simning … hur inkompetent hela förvaltningen är", "Färjans nya trafikchef … Hopplöst
+    inkompetent"): the rules read "inkompetent" as said of a body or of no one."""
+    if rule != "text.personal_attack" or prob < SURE_ATTACK or found & ABUSE:
+        return False
+    langs = ctx.abuse_languages
+    words = [t for t in ctx.tokens if t.kind == "word"]
+    if any(ctx.lists.abuse.match(t.text, langs) is not None and ctx.discourse.negated(t.start) for t in words):
+        return False  # "Ingen här är inkompetent"
+    return any(ctx.lists.person_kind(t.text.casefold(), ctx.phrase_languages) == "person" for t in words)
 
 
 def _things_sent_back(ctx: Context) -> bool:
