@@ -193,7 +193,8 @@ def check_tone_model(ctx: Context, rules: Sequence[str] | None = None) -> None:
             continue
         if probs[k] < m.thresholds[k] or rule in found:
             continue
-        if rule in ABUSE and _rules_passed_on_abuse(ctx, found) and not _sure_attack_on_a_role(ctx, rule, probs[k], found):
+        if rule in ABUSE and _rules_passed_on_abuse(ctx, found) \
+                and not _sure_attack_on_a_role(ctx, rule, probs[k], found):
             continue
         if rule in ABUSE and ctx.discourse.condemns and not ctx.discourse.quotes \
                 and not _said_beside_condemnation(ctx, m, k):
@@ -255,9 +256,9 @@ SURE_ATTACK = 0.95
 def _sure_attack_on_a_role(ctx: Context, rule: str, prob: float, found: set[str]) -> bool:
     """Whether the model may warn of a personal attack although the rules passed on an abuse word in
     the post: it is very sure, the rules reported no abuse, no abuse word is negated, and the post
-    names one person by role ("Vår kära parkchef har lika mycket koll på grönytor som en kaktus har
-    på simning … hur inkompetent hela förvaltningen är", "Färjans nya trafikchef … Hopplöst
-    inkompetent"): the rules read "inkompetent" as said of a body or of no one."""
+    names one person by a role the lexicon knows ("Färjans nya trafikchef … Hopplöst inkompetent,
+    varje dag": the rules read "inkompetent" as said of no one). A role the lexicon does not know
+    ("Vår kära parkchef …") keeps the model silent."""
     if rule != "text.personal_attack" or prob < SURE_ATTACK or found & ABUSE:
         return False
     langs = ctx.abuse_languages
