@@ -119,6 +119,15 @@ TRUE_ALARMS = [
     ("en", "Taster days: Wednesday the 12th and Saturday the 14th of June.", "text.date_weekday", "Wednesday",
      "Thursday"),
     ("en", "The pool opens on Friday, June the 14th.", "text.date_weekday", "Friday", "Saturday"),
+    # short weekdays and months, numbers: day/month (in English month/day too); the fix keeps the short form
+    ("sv", "Vi ses fredag 14/6 på torget!", "text.date_weekday", "fredag", "lördag"),
+    ("sv", "Loppis lör 13/6 kl. 10–14.", "text.date_weekday", "lör", "fre"),
+    ("sv", "Höstmöte tors 5 sept. i aulan.", "text.date_weekday", "tors", "fre"),
+    ("da", "Vi ses lør. d. 13.6. i hallen.", "text.date_weekday", "lør", "fre"),
+    ("da", "Sommerfest lørdag 13.6.2025.", "text.date_weekday", "lørdag", "fredag"),
+    ("da", "Åbent hus man. 1. maj.", "text.date_weekday", "man", "tors"),
+    ("en", "Beach clean-up Sat 13 June, all welcome.", "text.date_weekday", "Sat", "Fri"),
+    ("en", "Beach clean-up Sat 6/13, all welcome.", "text.date_weekday", "Sat", "Fri"),
     # long words and sentences
     ("sv", "Läs om vår nya arbetsmiljöutvecklingsstrategiprocess.", "text.word_long",
      "arbetsmiljöutvecklingsstrategiprocess", None),
@@ -185,6 +194,13 @@ FALSE_ALARMS = [
     ("en", "Our first home game was Saturday 6 July.", "text.date_weekday"),  # 2024, ten months back
     ("da", "Billeder fra juleafslutningen fredag d. 20. december.", "text.date_weekday"),
     ("en", "Recap: the Christmas market on Sunday 1 December drew 3,000 visitors.", "text.date_weekday"),
+    # right short and numeric dates; a time is not a date; "man" and "sat" are words, not weekdays
+    ("sv", "Loppis lör 14/6 kl. 10–14.", "text.date_weekday"),
+    ("sv", "Vi ses fredag 10.12 vid torget.", "text.date_weekday"),
+    ("sv", "Vi ses fredag d. 13.6 vid torget.", "text.date_weekday"),
+    ("da", "Som man 1. maj plejer, går vi i optog.", "text.date_weekday"),
+    ("en", "We sat 13 June down as the deadline.", "text.date_weekday"),
+    ("en", "Beach clean-up Fri 6/13 and Fri 13/6 are both fine.", "text.date_weekday"),
     ("sv", "Det är Anna Svenssons tur att berätta.", "text.person_first_name"),
 ]
 

@@ -1,7 +1,11 @@
 """Dates written with a weekday ("lördag 14 juni", "lørdag den 14. juni", "torsdag d. 23. maj",
 "Saturday 14 June", "Friday the 23rd of May", "Friday, June the 14th", the first day of
-"torsdag d. 23. – søndag d. 25. maj") whose weekday is wrong for that date – a common slip when a
-post is reused from last year (Myndigheternas skrivregler 2.3: korrekta fakta).
+"torsdag d. 23. – søndag d. 25. maj"; short forms too: "fre 14/6", "lør. d. 14.6.", "Sat 14 Jun",
+"tors 5 sept.") whose weekday is wrong for that date – a common slip when a post is reused from
+last year (Myndigheternas skrivregler 2.3: korrekta fakta). A numeric date is day/month; in English
+month/day is tried as well ("Fri 6/13"), and a warning needs both readings wrong. Dots need a
+"d."/"den", a closing dot or a year ("fredag d. 14.6", "fredag 14.6.", "fredag 14.6.2025"), so
+that a time ("fredag 10.12") is not read as a date.
 
 Without a year a date is read as the nearer of its last and its next occurrence, a day back
 counting as two ahead: posts mostly announce, and a date four months ago is still read as past
@@ -34,28 +38,77 @@ MONTHS = {
     "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"),
 }
+#: Short weekdays as people write them ("fre 14/6", "Sat 14 June"). English ones must be capitalised
+#: ("we sat 14 …" is no Saturday) and the Danish "man" needs its dot ("som man 1. maj plejer").
+WEEKDAY_SHORT = {
+    "sv": ("mån", "tis", "ons", "tors|tor", "fre", "lör", "sön"),
+    "da": ("man(?=\\.)", "tirs|tir", "ons", "tors|tor", "fre", "lør", "søn"),
+    "nb": ("man(?=\\.)", "tirs|tir", "ons", "tors|tor", "fre", "lør", "søn"),
+    "en": ("Mon", "Tues|Tue", "Wed", "Thurs|Thur|Thu", "Fri", "Sat", "Sun"),
+}
+MONTH_SHORT = ("jan", "feb", "mar", "apr", None, "jun", "jul", "aug", "sept|sep", "okt|oct", "nov", "dec")
 LOOKBACK = timedelta(days=366)  # how far back a date without a year may lie
 PAST_LOOKBACK = timedelta(days=330)  # … in a clause that looks back: not last year's same day
 PAST_WEIGHT = 2  # a day back counts as this many days ahead
 
 
+def _weekday_pattern(lang: str, capture: bool = True) -> str:
+    full = "|".join(WEEKDAYS[lang])
+    short = "|".join(WEEKDAY_SHORT[lang])
+    flags = "" if lang != "en" else "(?-i:"  # English short forms: case-sensitive
+    short = f"{flags}(?:{short}){')' if flags else ''}"
+    if not capture:
+        return rf"(?:(?:{full})(?:en|e)?|{short}\.?)"
+    return rf"(?:(?P<wd>{full})(?:en|e)?|(?P<wds>{short})\.?)"
+
+
+def _month_pattern(lang: str) -> str:
+    short = "|".join(a for a in MONTH_SHORT if a)
+    return rf"(?P<month>{'|'.join(MONTHS[lang])}|(?:{short})\.?)"
+
+
+def _weekday_index(lang: str, written: str) -> int:
+    w = written.lower().rstrip(".")
+    for i, name in enumerate(WEEKDAYS[lang]):
+        if name.startswith(w):
+            return i
+    raise ValueError(written)
+
+
+def _month_index(lang: str, written: str) -> int:
+    w = written.lower().rstrip(".")
+    for i, name in enumerate(MONTHS[lang]):
+        if name == w:
+            return i + 1
+    for i, alts in enumerate(MONTH_SHORT):
+        if alts and w in alts.split("|"):
+            return i + 1
+    raise ValueError(written)
+
+
 def _patterns(lang: str) -> list[re.Pattern[str]]:
-    wd = "|".join(WEEKDAYS[lang])
-    mo = "|".join(MONTHS[lang])
+    wd, wd_any = _weekday_pattern(lang), _weekday_pattern(lang, capture=False)
+    mo = _month_pattern(lang)
     day = r"(?:den\s+|d\.\s*|the\s+)?(?P<day>\d{1,2})(?:\.|:e|:a|st|nd|rd|th)?"
     year = r"(?:\s+(?P<year>\d{4}))?(?!\w)"
-    day_first = re.compile(rf"(?<!\w)(?P<wd>{wd})(?:en|e)?,?\s+{day}\s+(?:of\s+)?(?P<month>{mo}){year}",
-                           re.IGNORECASE)
+    day_first = re.compile(rf"(?<!\w){wd},?\s+{day}\s+(?:of\s+)?{mo}{year}", re.IGNORECASE)
     # the first day of a range or list takes the month of the next ("torsdag d. 23. – søndag d. 25.
     # maj", "Wednesday the 12th and Saturday the 14th of June")
     range_first = re.compile(
-        rf"(?<!\w)(?P<wd>{wd})(?:en|e)?,?\s+{day}(?=\s*(?:–|—|-|,|&|\b(?:til|till|to|until|and|och|og)\b)\s*"
-        rf"(?:(?:{wd})(?:en|e)?,?\s+)?(?:den\s+|d\.\s*|the\s+)?(?P<day2>\d{{1,2}})(?:\.|:e|:a|st|nd|rd|th)?\s+(?:of\s+)?"
-        rf"(?P<month>{mo}){year})", re.IGNORECASE)
-    out = [day_first, range_first]
+        rf"(?<!\w){wd},?\s+{day}(?=\s*(?:–|—|-|,|&|\b(?:til|till|to|until|and|och|og)\b)\s*"
+        rf"(?:{wd_any},?\s+)?(?:den\s+|d\.\s*|the\s+)?(?P<day2>\d{{1,2}})(?:\.|:e|:a|st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"{mo}{year})", re.IGNORECASE)
+    # numbers: "fre 14/6", "lørdag d. 14/6-25", "fredag 14.6.", "fredag d. 14.6", "Sat 14/6/2025"
+    nyear = r"(?:[/.\-](?P<year>\d{4}|\d{2}))?"
+    slash = re.compile(rf"(?<!\w){wd},?\s+(?:den\s+|d\.\s*)?(?P<day>\d{{1,2}})/(?P<mnum>\d{{1,2}}){nyear}(?![\d/])",
+                       re.IGNORECASE)
+    dotted = re.compile(rf"(?<!\w){wd},?\s+(?:(?:den\s+|d\.\s*)(?P<day>\d{{1,2}})\.(?P<mnum>\d{{1,2}})"
+                        rf"(?:\.(?P<year>\d{{4}}))?(?![\d.]\d)|(?P<day_b>\d{{1,2}})\.(?P<mnum_b>\d{{1,2}})"
+                        rf"(?:\.(?P<year_b>\d{{4}})(?![\d.]\d)|\.(?!\d)))", re.IGNORECASE)
+    out = [day_first, range_first, slash, dotted]
     if lang == "en":
         out.append(re.compile(
-            rf"(?<!\w)(?P<wd>{wd}),?\s+(?P<month>{mo})\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?<!\w){wd},?\s+{mo}\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
             rf"(?:,?\s+(?P<year>\d{{4}}))?(?!\w)", re.IGNORECASE))
     return out
 
@@ -107,12 +160,18 @@ def check_weekdays(ctx: Context) -> None:
             continue
         for rx in _patterns(lang):
             for m in rx.finditer(ctx.text):
-                written = WEEKDAYS[lang].index(m.group("wd").lower())
-                month = MONTHS[lang].index(m.group("month").lower()) + 1
-                year = int(m.group("year")) if m.group("year") else None
-                day2 = m.groupdict().get("day2")
-                if day2 is not None and int(m.group("day")) > int(day2):
-                    month = 12 if month == 1 else month - 1  # "torsdag 29 – söndag 1 juni": 29 May
+                g = {k: v for k, v in m.groupdict().items() if v is not None}
+                wd_group = "wd" if "wd" in g else "wds"
+                written = _weekday_index(lang, g[wd_group])
+                day = int(g.get("day") or g["day_b"])
+                year_text = g.get("year") or g.get("year_b")
+                year = None if year_text is None else int(year_text) + (2000 if len(year_text) == 2 else 0)
+                mnum = g.get("mnum") or g.get("mnum_b")
+                months = [_month_index(lang, g["month"])] if mnum is None else [int(mnum)]
+                if mnum is not None and lang == "en" and int(mnum) != day:
+                    months.append(day)  # "Fri 6/13": month/day as well
+                if "day2" in g and day > int(g["day2"]):
+                    months = [12 if months[0] == 1 else months[0] - 1]  # "torsdag 29 – söndag 1 juni": 29 May
                 d = ctx.discourse
                 # the sentence of the whole date ("d. 21." ends none), with a lead-in that ends in a colon
                 # ("Næste generalforsamling: onsdag d. 5. marts")
@@ -131,15 +190,22 @@ def check_weekdays(ctx: Context) -> None:
                     or _PAST_TENSE[lang].search(ctx.text, c0, m.start()) is not None
                 when = "last year" if d.cue_in("date_last_year", f0, c1) else \
                     "future" if d.cue_in("date_future", f0, c1) else None
-                readings = _readings(int(m.group("day")), month, year, ctx.today, looks_back, when)
+                day_months = [(day, months[0])] + [(months[0], mo) for mo in months[1:]]
+                readings = [r for dd, mo in day_months if 1 <= mo <= 12
+                            for r in _readings(dd, mo, year, ctx.today, looks_back, when)]
                 if not readings or any(r.weekday() == written for r in readings):
                     continue
                 meant = readings[0]
-                actual = WEEKDAYS[lang][meant.weekday()]
-                ctx.emit("text.date_weekday", (m.start("wd"), m.end("wd")),
-                         params={"date": m.group().strip(), "written": m.group("wd"), "actual": actual,
+                actual = WEEKDAYS[lang][meant.weekday()] if wd_group == "wd" else _short(lang, meant.weekday())
+                ctx.emit("text.date_weekday", (m.start(wd_group), m.end(wd_group)),
+                         params={"date": m.group().strip(), "written": g[wd_group], "actual": actual,
                                  "iso_date": meant.isoformat()},
-                         fix=Fix(replacement=keep_case(m.group("wd"), actual)))
+                         fix=Fix(replacement=keep_case(g[wd_group], actual)))
+
+
+def _short(lang: str, weekday: int) -> str:
+    """A weekday's short form, the longest that the language's list gives ("tors", "Thurs")."""
+    return WEEKDAY_SHORT[lang][weekday].split("|")[0].replace("(?=\\.)", "")
 
 
 #: A verb in the past tense before the date in its clause ("Tack till alla som handlade på adventsmarknaden
