@@ -1609,3 +1609,92 @@ def test_batch_16_misses_false_alarms_and_leftovers(policy, text: str, rule: str
     """Batch 16's misses and false alarms, stop 27's leftovers and two reviewers' probes of the
     rules drawn from them (stop 28), each read in general terms."""
     assert (rule in _rules(text, policy)) is flagged, text
+
+
+# Batch 20 (stop 31): hate by hint beside a group, slurs starred out or from another language, threats
+# told as a prophecy or a question; with the look-alikes each rule must leave alone.
+_B20_HATE = [
+    (SE, "Fler ärenden än någonsin sedan de somaliska familjerna flyttade in på Bergsgatan. Vi låter statistiken "
+         "tala för sig själv.", "text.slur", True),
+    (DK, "80 % af affaldet lå der, hvor de østeuropæiske sæsonarbejdere holder frokostpause. Konklusionen må I selv "
+         "drage.", "text.slur", True),
+    (SE, "Nästan alla som hoppar av kommer från samma del av världen, och vissa kulturer vill helt enkelt inte jobba. "
+         "Siffrorna ljuger inte.", "text.slur", True),
+    (SE, "The numbers speak for themselves: 80 % of the refugees on our course found jobs within a year.", "text.slur",
+     False),
+    (DK, "Tallene taler for sig selv: 80 % af flygtningene på vores kursus er i arbejde efter et år.", "text.slur", False),
+    (SE, "Siffrorna ljuger inte: vi återvinner 71 % av allt avfall. Dra era egna slutsatser om sopsorteringen!",
+     "text.slur", False),
+    (SE, "Our course explains why 'the numbers don't lie' is so often said about migrants, and why it misleads.",
+     "text.slur", False),
+    (SE, "During Sunday's game a small group chanted \"f*ggot\" at one of our players. We've reported it.", "text.slur",
+     True),
+    (DK, "Vi har fået nok af de n*****", "text.slur", True),
+    (DK, "On Saturday two of our mooring staff were called 'perkere' by guests. We have reported it.", "text.slur", True),
+    (DK, "Journalisten fra lokalavisen burde finde et andet fag.", "text.slur", False),
+    (SE, "Pris* gäller t.o.m. söndag. *Medlemspris", "text.slur", False),
+    (SE, "The Mongol Rally team arrives in Sundsvall on Friday.", "text.slur", False),
+]
+_B20_THREAT = [
+    (SE, "Till dig som klippte förtöjningarna: en natt kommer någon att stå och vänta på dig på bryggan.", "text.threat",
+     True),
+    (SE, "Den hyresvärd som höjer hyran med 9 % kommer inte att våga gå ensam hem från årsstämman.", "text.threat", True),
+    (SE, "Man kan ju undra hur länge hon tror att hon kan jogga ensam längs ån efter ett sånt beslut.", "text.threat",
+     True),
+    (DK, "Hvor længe tror udlejeren, han kan blive ved, før nogen banker på hans dør en mørk aften?", "text.threat", True),
+    (DK, "Til dommeren fra lørdagens kamp: vi ville nok kigge os over skulderen, næste gang vi parkerede ved Vestereng.",
+     "text.threat", True),
+    (DK, "Mon ikke dommeren skulle passe lidt på, når han går ud til sin bil? Man ved jo aldrig, hvem der står og venter.",
+     "text.threat", True),
+    (SE, "Mark our words: the executives who approved it will not be sleeping peacefully for much longer.", "text.threat",
+     True),
+    (DK, "En mand råbte, at han ville ”brænde stedet ned med jer alle sammen indenfor”. Politiet kom hurtigt.",
+     "text.threat", True),
+    (DK, "Et godt råd til vores nye kasserer: Kig dig over skulderen, når du taster koden.", "text.threat", False),
+    (SE, "Många äldre vågar inte gå ensamma hem på kvällen, så nu tänder vi fler lampor längs ån.", "text.threat", False),
+    (SE, "En natt kommer du att minnas länge: midsommar på Alnön!", "text.threat", False),
+    (DK, "Kom til loppemarked! Man ved aldrig, hvem der står og venter med et godt tilbud.", "text.threat", False),
+    (SE, "After the derby the whole team will be sleeping soundly tonight.", "text.threat", False),
+    (DK, "Politiet kom forbi og fortalte børnene om trafik.", "text.threat", False),
+]
+
+
+@pytest.mark.parametrize("policy,text,rule,flagged", _B20_HATE + _B20_THREAT)
+def test_batch_20_hate_by_hint_masked_slurs_and_prophesied_threats(policy, text: str, rule: str, flagged: bool) -> None:
+    """Batch 20's misses, read in general terms, and the look-alikes of each new reading."""
+    assert (rule in _rules(text, policy)) is flagged, text
+
+
+def test_hate_by_hint_says_why_in_every_language() -> None:
+    text = ("Fler ärenden än någonsin sedan de somaliska familjerna flyttade in på Bergsgatan. Vi låter statistiken "
+            "tala för sig själv.")
+    f = next(f for f in check_text(text, policy=SE, channels=[], today=TODAY).findings if f.rule == "text.slur")
+    assert f.severity.value == "warn"
+    assert "slutsatsen" in message(f, "sv") and "conclusion" in message(f, "en") and "konklusionen" in message(f, "da")
+
+
+_B20_COMPETITOR = [
+    (DK_RIVAL, "Vores nye kraner løfter dobbelt så hurtigt som det rustne skrammel, Rival A/S stadig kører med.", True),
+    (DK_RIVAL, "Det er mere, end man kan sige om Rival A/S, hvis fabriksbrød smager af pap.", True),
+    (SE_RIVAL, "Sure, Nordbolaget AB may be cheaper, but you get what you pay for: rotting pontoons and zero security.",
+     True),
+    (SE_RIVAL, "Thinking of renting from Nordbolaget AB instead? Ask their tenants about the mould first.", True),
+    (DK_RIVAL, "Overvejer du et kursus hos Rival A/S i stedet? Spørg lige dem, der har prøvet, hvor mange der består.",
+     True),
+    (DK_RIVAL, "Huge congratulations to Rival A/S on opening their new café – only eight months late!", True),
+    (SE_RIVAL, "Och ja – våra bussar går faktiskt enligt tidtabellen. Vi tittar inte på någon, Nordbolaget AB.", True),
+    # what fails is ours, both of us, or the competitor helps
+    (SE_RIVAL, "Våra gamla bussar var rostiga, men nu kör vi lika tyst som Nordbolaget AB:s nya elbussar.", False),
+    (DK_RIVAL, "Rival A/S hjalp os, da vores rustne port sad fast. Tak!", False),
+    (DK_RIVAL, "Rival A/S og vi åbnede begge vores caféer to måneder forsinket på grund af stormen.", False),
+    (DK_RIVAL, "Rival A/S collects scrap metal every Tuesday; never again will you need to drive to the tip!", False),
+    (SE_RIVAL, "Ask their tenants about the new laundry room – Nordbolaget AB's tenants love it!", False),
+    (SE_RIVAL, "Nordbolaget AB hämtar skrot och gammalt virke varje tisdag.", False),
+]
+
+
+@pytest.mark.parametrize("policy,text,flagged", _B20_COMPETITOR)
+def test_batch_20_competitor_failings_and_hints(policy, text: str, flagged: bool) -> None:
+    """A competitor's product or service said to fail ("smager af pap", "only eight months late"),
+    counted only when it is the competitor's; a comparison makes what follows theirs."""
+    assert ("text.competitor_negative" in _rules(text, policy)) is flagged, text

@@ -211,6 +211,7 @@ def check_dehumanising(ctx: Context) -> None:
             sev = Severity.WARN  # "… made monkey noises at our goalkeeper. We condemn this": told, not said
         ctx.emit("text.slur", (start, end), params=params, severity=sev or own_severity)
     _disclaimed_hate(ctx, done)
+    _insinuated_hate(ctx, done)
 
 
 #: A post that discusses the disclaimer rather than uses it: a course, a book, a podcast, a rebuttal
@@ -224,6 +225,8 @@ _DISCUSSED = re.compile(r"\b(?:kurs\w*|kursus\w*|course|workshop\w*|podcast\w*|p
                         re.IGNORECASE)
 #: appended to the message of hate behind a disclaimer; the catalogue's "reason.disclaimer" translates it
 DISCLAIMER_REASON = " Saying first that one is not racist does not make it less demeaning."
+#: appended to the message of a group blamed by hint; the catalogue's "reason.insinuation" translates it
+INSINUATION_REASON = " Leaving the conclusion to the reader still puts the blame on the group."
 #: Someone else says it: ", siger mange", ", says the landlord".
 _SAID_BY = re.compile(r"[^.!?\n]{0,40}?,\s*(?:siger|säger|sier|says|said|sa|sagde|skriver|writes)\b", re.IGNORECASE)
 
@@ -263,3 +266,48 @@ def _disclaimed_hate(ctx: Context, done: list[tuple[int, int]]) -> None:
                          "reason": DISCLAIMER_REASON})
         return
 
+
+
+#: Figures that speak well of the group or of the work with it: "The numbers speak for themselves: 80 %
+#: of our refugee trainees found jobs", "Siffrorna ljuger inte – vi är stolta över …".
+_GOOD_NEWS = re.compile(r"\b(?:stolt\w*|proud\w*|tack|tak|thanks?|thank\s+you|grattis|tillykke|congratulations?|"
+                        r"lyckades|lykkedes|succeeded|success\w*|succé\w*|succes\w*|fick\s+jobb|fått\s+jobb|har\s+jobb|"
+                        r"fik\s+job|fået\s+job|har\s+job|found\s+(?:a\s+)?jobs?|in\s+work|i\s+arbete|i\s+arbejde|"
+                        r"klarade|klarede|passed|bestod|mest\s+(?:aktiva|engagerade)|mest\s+(?:aktive|engagerede)|"
+                        r"most\s+(?:active|engaged)|fantastisk\w*|amazing|great|fint|flot\w*)\b", re.IGNORECASE)
+
+
+def _insinuated_hate(ctx: Context, done: list[tuple[int, int]]) -> None:
+    """A group blamed by hint: the post names a group hate speech targets (``hate_group``, in its
+    own voice) and, in that sentence or the next, leaves the reader to draw the conclusion
+    (``hate_insinuation``: "… sedan de somaliska familjerna flyttade in på Bergsgatan. Vi låter
+    statistiken tala för sig själv.", "Konklusionen må I selv drage"). Nobody lets figures "speak
+    for themselves" beside a group unless the figures are meant against it. Warns; not in a post
+    that condemns or discusses such talk or that the figures speak well of ("Tallene taler for
+    sig selv: 80 % af flygtningene på vores kursus er i arbejde"), nor on a hint of its own
+    ("Siffrorna ljuger inte: vi återvinner 71 %")."""
+    rx = ctx.lists.phrase_regex("hate_insinuation", ctx.phrase_languages)
+    group = ctx.lists.phrase_regex("hate_group", ctx.phrase_languages)
+    if rx is None or group is None or ctx.discourse.condemns or _DISCUSSED.search(ctx.text) \
+            or _GOOD_NEWS.search(ctx.text):
+        return
+    groups = [g for g in group.finditer(ctx.text)
+              if not ctx.inside(g.start(), g.end()) and ctx.discourse.voice(g.start(), g.end()) == OWN]
+    for m in rx.finditer(ctx.text):
+        if ctx.inside(m.start(), m.end()) or ctx.discourse.voice(m.start(), m.end()) != OWN \
+                or any(s < m.end() and m.start() < e for s, e in done):
+            continue
+        s0, s1 = ctx.discourse.sentence_text(m.start())
+        p0 = ctx.discourse.sentence_text(s0 - 1)[0] if s0 > 0 else s0  # the sentence before
+        n1 = ctx.discourse.sentence_text(s1 + 1)[1] if s1 < len(ctx.text) else s1  # … and the one after
+        near = [g for g in groups if p0 <= g.start() < n1]
+        if not near:
+            continue
+        g = near[0]
+        c0, c1 = ctx.discourse.sentence_text(g.start())
+        span = (min(m.start(), c0), max(m.end(), c1))
+        done.append(span)
+        ctx.emit("text.slur", span, severity=Severity.WARN,
+                 params={"word": ctx.text[c0:c1].strip(), "category": "hate", "term": m.group(), "code": "insinuation",
+                         "reason": INSINUATION_REASON})
+        return

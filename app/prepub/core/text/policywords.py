@@ -186,6 +186,7 @@ def check_competitors(ctx: Context) -> None:
     competitors = [str(c) for c in ctx.policy.organisation.competitors or [] if str(c).strip()]
     negative = ctx.lists.phrase_regex("negative", ctx.phrase_languages)
     broken = ctx.lists.phrase_regex("competitor_broken", ctx.phrase_languages)
+    failing = ctx.lists.phrase_regex("competitor_failing", ctx.phrase_languages)
     waiting = ctx.lists.phrase_regex("competitor_waiting", ctx.phrase_languages)
     contrast = ctx.lists.phrase_regex("competitor_contrast", ctx.phrase_languages)
     back = frozenset(w.casefold() for w in ctx.lists.phrase_items("competitor_back", ctx.phrase_languages))
@@ -274,10 +275,13 @@ def check_competitors(ctx: Context) -> None:
             bad += [(n.start(), n.end()) for n in waiting.finditer(ctx.text, s0, s1)
                     if not ctx.discourse.negated(n.start(), n.end(), window=6) and not _BOTH_OF_US.search(ctx.text, s0, s1)
                     and _owner(ctx, n.start(), mentions, back) != "ours"]
-        if broken is not None:
-            bad += [(n.start(), n.end()) for n in broken.finditer(ctx.text, s0, s1)
-                    if not ctx.discourse.negated(n.start(), window=2)
-                    and _owner(ctx, n.start(), mentions, back) == "theirs"]
+        for rx in (broken, failing):  # "… deras lösningar faller isär", "Rival A/S, hvis fabriksbrød smager af pap"
+            if rx is not None:
+                bad += [(n.start(), n.end()) for n in rx.finditer(ctx.text, s0, s1)
+                        if not ctx.discourse.negated(n.start(), window=2)
+                        and (_owner(ctx, n.start(), mentions, back) == "theirs"
+                             or (rx is failing and _owner(ctx, n.start(), mentions, back) is None
+                                 and _theirs_in_sentence(ctx, s0, n.start(), mentions)))]
         if contrast is not None:
             if c is not None \
                     and not ctx.discourse.negated(end, min(sentence.end, end + 60), window=1):
@@ -335,14 +339,36 @@ def _owner(ctx: Context, pos: int, mentions: list[tuple[int, int, str]], back: f
         low = w.group().casefold()
         if low in _OURS:
             owner, at = "ours", w.start()
-        elif low in back:
-            owner, at = "theirs", w.start()
+        elif low in back or (low in _WHOSE and any(0 <= lo + w.start() - m1 <= 3 for _m0, m1, _n in mentions)):
+            owner, at = "theirs", w.start()  # "… Rival A/S, hvis fabriksbrød smager af pap"
+    compared = [c.end() for c in _COMPARED.finditer(ctx.text, lo, pos)]
+    if owner == "ours" and compared and compared[-1] - lo > at:
+        owner = None  # "vores kraner løfter dobbelt så hurtigt som det rustne skrammel, Rival A/S kører med"
     named = [m0 for m0, _, _ in mentions if lo <= m0 < pos]
     if named and max(named) - lo > at:
         owner = "theirs"  # the name stands nearer than any possessive
         if _HELPS.search(ctx.text, max(named), pos):
             return None  # "Rival A/S reparerer ødelagte cykler", "… helped us when the lift broke down"
     return owner
+
+
+_WHOSE = frozenset({"hvis", "vars", "whose"})
+
+
+def _theirs_in_sentence(ctx: Context, s0: int, pos: int, mentions: list[tuple[int, int, str]]) -> bool:
+    """Whether the competitor is named earlier in the sentence with nothing of ours in between, so
+    that a failing after a clause break is still theirs ("Nordbolaget AB may be cheaper, but you get
+    what you pay for", "Spar turen til Rival A/S' dyrepark – der er flere tomme bure end dyr")."""
+    before = [m1 for _m0, m1, _n in mentions if s0 <= m1 <= pos]
+    return bool(before) and not _HELPS.search(ctx.text, max(before), pos) \
+        and not any(w.casefold() in _OURS or w.casefold() in _US for w in re.findall(r"[^\W\d_]+", ctx.text[max(before):pos]))
+
+
+_US = frozenset("vi we oss os us".split())
+
+
+#: A comparison: what follows it is the other side's ("snabbare än", "dobbelt så hurtigt som", "as fast as").
+_COMPARED = re.compile(r"\b(?:än|end|than)\b|\b(?:så|as)\s+(?:[^\W\d_]+\s+){1,2}?(?:som|as)\b", re.IGNORECASE)
 
 
 #: Ourselves and the competitor alike ("både hos oss och hos Nordbolaget AB", "both with us and at …"): no run-down.

@@ -66,6 +66,8 @@ def check_abuse(ctx: Context) -> None:
         if t.kind not in ("word", "hashtag"):
             continue
         hits = [e for e in (ctx.lists.abuse.match(p, langs) for p in _parts(t, ctx.lists)) if e is not None]
+        if not hits and t.kind == "word" and langs is not None:
+            hits = [e for e in [ctx.lists.abuse.foreign_slur(t.text)] if e is not None]  # 'perkere' in English
         if not hits:
             continue
         entry = max(hits, key=lambda e: (_RANK[e.severity], e.category == "slur"))
@@ -94,10 +96,31 @@ def check_abuse(ctx: Context) -> None:
         params.update({"word": t.text, "category": category, "term": entry.term})
         ctx.emit(_RULE_OF[category], (t.start, t.end), params=params,
                  severity=sev or (entry.severity if entry.category != "derogatory" else None))
+    _masked(ctx, langs)
     attacks += _attack_phrases(ctx, reader, attacks)
     attacks.sort()
     _emit_attacks(ctx, attacks)
     check_dehumanising(ctx)
+
+
+#: A word with letters starred out: "f*ggot", "sk**t", "n#####"; not a footnote mark ("Pris*") nor a handle.
+_MASKED = re.compile(r"(?<![\w@#*])[^\W\d_]+[*#•]+[^\W\d_]*(?![\w*])|(?<![\w@#*])[^\W\d_][*#•]{2,}(?![\w*])")
+
+
+def _masked(ctx: Context, langs: frozenset[str] | None) -> None:
+    """Slurs and profanity with letters starred out are the same words ("they chanted "f*ggot""):
+    the starring hides the letters, not the meaning."""
+    for m in _MASKED.finditer(ctx.text):
+        word = m.group()
+        if ctx.inside(m.start(), m.end(), ("url", "email", "mention", "hashtag")) \
+                or (word[-1] in "*#•" and len(word.rstrip("*#•")) >= 3):
+            continue  # "Pris*", "Gratis**" are footnotes
+        entry = ctx.lists.abuse.unmask(word, langs)
+        if entry is None:
+            continue
+        params, sev = voice_params(ctx, m.start(), m.end())
+        params.update({"word": word, "category": entry.category, "term": entry.term})
+        ctx.emit(_RULE_OF[entry.category], (m.start(), m.end()), params=params, severity=sev or entry.severity)
 
 
 def _after_a_genitive_name(ctx: Context, t: Token) -> bool:

@@ -106,6 +106,29 @@ class AbuseMatcher:
             self._memo[key] = self._match(word, langs)
         return self._memo[key]
 
+    def foreign_slur(self, word: str) -> AbuseEntry | None:
+        """A slur of any language that ``word`` is, for a post in another ("two of our staff were
+        called 'perkere'"): only distinctive ones (a word and a term of six letters or more, not matched by inflection,
+        where a short stem may be an everyday word elsewhere: Danish "mongol" is English "Mongol")."""
+        if len(word) < 6:
+            return None  # Danish "fag" (a trade) is no English "fag"
+        e = self.match(word, None)
+        return e if e is not None and e.category == "slur" and len(e.term) >= 6 and e.match != "inflect" else None
+
+    def unmask(self, word: str, langs: frozenset[str] | None) -> AbuseEntry | None:
+        """The slur or profanity a word with letters starred out stands for ("f*ggot", "sk**t"): the
+        whole forms of the list with one to three letters where the stars are, same first letter."""
+        pieces = re.split(r"([*#@•]+)", word.casefold())  # letters, stars, letters, …
+        letters, stars = pieces[0::2], pieces[1::2]
+        if not stars or not letters[0] or sum(len(x) for x in letters) < 1:
+            return None
+        # one star may hide one to three letters ("f*ck", "f*cking"), more stars about as many as they are
+        gaps = ["[^\\W\\d_]{1,3}" if len(g) == 1 else f"[^\\W\\d_]{{{len(g) - 1},{len(g) + 1}}}" for g in stars]
+        rx = re.compile("".join(re.escape(x) + (gaps[i] if i < len(gaps) else "") for i, x in enumerate(letters)) + "$")
+        found = [e for form, entries in self._exact.items() if rx.match(form)
+                 for e in entries if e.category in ("slur", "profanity") and e.applies(langs)]
+        return max(found, key=lambda e: (SEVERITY_RANK.get(e.severity, 1), len(e.term)), default=None)
+
     def _match(self, word: str, langs: frozenset[str] | None) -> AbuseEntry | None:
         w = word.casefold().replace("’", "'")
         if not w or self.allowed(w):
