@@ -1698,3 +1698,25 @@ def test_batch_20_competitor_failings_and_hints(policy, text: str, flagged: bool
     """A competitor's product or service said to fail ("smager af pap", "only eight months late"),
     counted only when it is the competitor's; a comparison makes what follows theirs."""
     assert ("text.competitor_negative" in _rules(text, policy)) is flagged, text
+
+
+_B20_TRIP = [
+    (DK, "@cykelmor72 Ja! Holdet bor på hotellet ved stranden i Alcúdia til søndag, så kig forbi.", True),
+    (SE, "Klassen bor hos sina värdfamiljer i Kyoto till och med fredag.", True),
+    (SE, "Uppdatering 14.30: Vårt team har precis kommit fram till Cahul och delar ut hygienpaket under eftermiddagen.",
+     True),
+    (SE, "Ja, vi kom fram till Jelgava i går kväll! Anna Svensson och jag sitter just nu med borgmästaren på rådhuset.",
+     True),
+    (SE, "Our Ghana group came home to Sundsvall on Sunday. Three weeks of teaching in Tamale are now over.", False),
+    (SE, "Vår tidigare kollega Lina bor nu i Berlin och hälsar till alla.", False),
+    (SE, "Vi kom fram till Riga i tisdags och hade en fin vecka. Nu är alla hemma igen.", False),
+    (SE, "Mötet kom fram till att Stockholm får vänta.", False),
+    (DK, "Familien bor i Kyiv og har brug for hjælp inden søndag.", False),
+]
+
+
+@pytest.mark.parametrize("policy,text,flagged", _B20_TRIP)
+def test_batch_20_trips_told_by_lodging_arrival_and_their_end(policy, text: str, flagged: bool) -> None:
+    """A stay told by where people sleep until a day, an arrival followed by being there now, and a
+    trip that a post says is over."""
+    assert ("text.trip_ongoing" in _rules(text, policy)) is flagged, text

@@ -541,11 +541,15 @@ def check_trip(ctx: Context) -> None:
         rx = ctx.lists.cached(("trip_phrases", langs), lambda: re.compile(
             phrases_pattern(items), re.IGNORECASE))
         for m in rx.finditer(ctx.text):
+            if _CLAUSE_AFTER.match(ctx.text, m.end()):
+                continue  # "Mötet kom fram till att Stockholm får vänta": a conclusion, not an arrival
             place = _place_after(ctx, m.end())
             if place is None or _is_home(ctx, place[1], home) or ctx.inside(m.start(), m.end()):
                 continue
             s0, s1 = d.sentence_text(m.start())
-            if d.cue_in("time_past", s0, s1) or d.cue_in("time_future", s0, d.sentence_text(place[0] - 1)[1]) \
+            if d.cue_in("time_past", s0, s1) and _ARRIVED.match(m.group()) and _still_there_next(ctx, s1):
+                pass  # "Vi kom fram till Jelgava i går kväll! Anna och jag sitter just nu med borgmästaren"
+            elif d.cue_in("time_past", s0, s1) or d.cue_in("time_future", s0, d.sentence_text(place[0] - 1)[1]) \
                     or d.negated(m.start(), window=2):
                 continue  # "Nästa stopp: riksfinalen i Stockholm i höst" is still to come
             if _RECURRING.search(ctx.text, s0, s1) and not d.cue_in("time_now", s0, s1):
@@ -601,6 +605,8 @@ def check_trip(ctx: Context) -> None:
                 or any(s < m.end() and m.start() < e for s, e in spans):
             continue
         s0, s1 = d.sentence_text(m.start())
+        if _MOVED.search(ctx.text, max(s0, m.start() - 40), m.start()) and not _LODGING.search(ctx.text, s0, s1):
+            continue  # "Vår tidigare kollega Lina bor nu i Berlin": she moved there, no trip
         if _RESIDENTS.search(ctx.text, max(s0, m.start() - 30), m.start()):
             continue  # "Just nu behöver barnen i Kyiv varma kläder": people who live there
         if _others_there(ctx, s0, s1):
@@ -644,6 +650,28 @@ _LIVE_HEADER = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:[^\W\d_]+\s+){0,2}?(?i:updat
 _HERE_HEADER = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?i:her|här|here)\s+(?i:fra|från|from)\s+"
                           r"([A-ZÅÄÖÆØ][^\W\d_]+(?:-[^\W\d_]+)?)")
 _HEADER_END = re.compile(r"\s*(?:[:–—]|-\s)")
+
+
+_CLAUSE_AFTER = re.compile(r"\s+(?:att|at|that)\b", re.IGNORECASE)
+#: Living somewhere now, having moved there: "bor nu i", "bor numera i", "now lives in", "har flyttat till".
+_MOVED = re.compile(r"\b(?:bor\s+(?:nu|numera|nu\s+fast)|now\s+lives|lives\s+now|har\s+flyttat|er\s+flyttet|"
+                    r"(?:has|have)\s+moved|bor\s+nu\s+fast)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+#: Arriving: past ("kom fram till … i går"), and the stay goes on when the next sentence says so.
+_ARRIVED = re.compile(r"(?:har\s+)?(?:precis\s+|just\s+|nyss\s+)?(?:kom\s+fram|kommit\s+fram|landade|landat|anlände|"
+                      r"(?:er\s+)?(?:lige\s+|netop\s+)?(?:kom\s+frem|kommet\s+frem|nåede\s+frem|nået\s+frem|landede|landet|ankom|ankommet)|"
+                      r"(?:just\s+)?(?:arrived|landed|got\s+to|made\s+it\s+to|touched\s+down))\b", re.IGNORECASE)
+
+
+def _still_there_next(ctx: Context, s1: int) -> bool:
+    """Whether the sentence after ``s1`` has our people somewhere now ("Anna och jag sitter just nu
+    med borgmästaren på rådhuset", "Now we are at the school"): a stay that lasts and us."""
+    if s1 >= len(ctx.text):
+        return False
+    n0, n1 = ctx.discourse.sentence_text(s1 + 1)
+    return _stay_now(ctx, n0, n1) and (ctx.discourse.cue_in("trip_we", n0, n1) or _colleague_named(ctx, n0, n1)
+                                       or bool(re.search(r"\b(?:vi|we|jag|jeg)\b", ctx.text[n0:n1], re.IGNORECASE)))
 
 
 def _live_header(ctx: Context, home: str, spans: list[tuple[int, int]]) -> None:
@@ -799,10 +827,24 @@ def _away(ctx: Context, place: str, country: str) -> bool:
 _SUBJECT_AFTER = re.compile(r"\s+(?:vi|jag|jeg|we|(?:vår|vårt|våra|vores|vor|vort|our)\s+[^\W\d_]+)\b", re.IGNORECASE)
 
 
+#: Living somewhere for a while: a stay only with lodging or an end in the sentence ("Holdet bor på
+#: hotellet ved stranden i Alcúdia til søndag", "Klassen bor hos sina värdfamiljer i Kyoto till och
+#: med fredag"), not a move ("Vår tidigare kollega bor nu i Berlin").
+_LIVE_VERB = re.compile(r"\b(?:bor|bo|lives?|living)\b", re.IGNORECASE)
+_LODGING = re.compile(r"\b(?:hotel\w*|vandrarhem\w*|vandrerhjem\w*|hostel\w*|värdfamilj\w*|værtsfamilie\w*|host\s+famil\w*|"
+                      r"camping\w*|tält\w*|telt\w*|tents?|lejr\w*|läger\w*|(?:till|til|until)\s+(?:och\s+med\s+|og\s+med\s+)?"
+                      r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|monday|tuesday|"
+                      r"wednesday|thursday|friday|saturday|sunday))", re.IGNORECASE)
+
+
 def _people_there(ctx: Context, s0: int, pos: int) -> bool:
     """Whether people ("vi", a role, a name) are the subject of a verb of being somewhere
-    ("är", "står", "bor", "taler") between the sentence start and ``pos``."""
-    for v in _STAY_VERB.finditer(ctx.text, s0, pos):
+    ("är", "står", "taler"; "bor" with lodging or an end: ``_LIVE_VERB``) between the sentence
+    start and ``pos``."""
+    verbs = list(_STAY_VERB.finditer(ctx.text, s0, pos))
+    if _LODGING.search(ctx.text, s0, ctx.discourse.sentence_text(pos)[1]):
+        verbs += list(_LIVE_VERB.finditer(ctx.text, s0, pos))
+    for v in verbs:
         if _people_subject(ctx, v.start(), s0) or _SUBJECT_AFTER.match(ctx.text, v.end()):
             return True
         before = re.findall(r"[^\W\d_]+", ctx.text[s0:v.start()])
@@ -887,7 +929,7 @@ _ROLE_END = re.compile(r"(?:chef|chefen|ordförande|ordföranden|formand|formand
                        r"overlægen|doctor|prästen|præsten|vicar|priest|tränaren|træneren|coach)$")
 
 
-_ROLE_VERB = re.compile(rf"(?<![^\W\d_])(?:(deras|deres|their)\s+)?([^\W\d_]{{4,}})\s+(?:{_STAY_VERBS}|har|has|have)\b",
+_ROLE_VERB = re.compile(rf"(?<![^\W\d_])(?:(deras|deres|their)\s+)?([^\W\d_]{{4,}})\s+(?:{_STAY_VERBS}|har|has|have|bor|lives)\b",
                         re.IGNORECASE)
 
 
