@@ -1720,3 +1720,39 @@ def test_batch_20_trips_told_by_lodging_arrival_and_their_end(policy, text: str,
     """A stay told by where people sleep until a day, an arrival followed by being there now, and a
     trip that a post says is over."""
     assert ("text.trip_ongoing" in _rules(text, policy)) is flagged, text
+
+
+_B20_ATTACK = [
+    (SE, "Tung förlust i kväll. Men domaren Per Sjölund borde skämmas – han förstörde matchen.", "warn"),
+    (DK, "Councillor Bent Vestergaard has once again shown that he has no idea what he's doing.", "warn"),
+    (SE, "@tandtrollet_92 we've answered three times. You clearly have the IQ of a molar.", "warn"),
+    (SE, "Next time, maybe check one fact. But then, accuracy was never really your strong suit, was it?", "warn"),
+    (SE, "Vi borde skämmas över hur vi har skött badet i sommar.", None),
+    (SE, "Our new robot lawnmower has the IQ of a toaster, but it cuts the grass.", None),
+    (SE, "Tålamod är inte direkt min starka sida, så jag är glad att kön gick fort!", None),
+    (DK, "Hun burde holde sig til at cykle på stien, siger lægen.", None),
+]
+
+
+@pytest.mark.parametrize("policy,text,severity", _B20_ATTACK)
+def test_batch_20_attacks_without_an_insult_word(policy, text: str, severity: str | None) -> None:
+    """What is said of one person to run them down ("borde skämmas", "has no idea what he's doing",
+    "never your strong suit") warns: there is no abuse word to block on."""
+    assert _rules(text, policy).get("text.personal_attack") == severity, text
+
+
+_B20_PAIRS = [
+    (DK, "Nogle hjernedøde klovne har i nat væltet tre af vores bistader.", "text.insult"),
+    (DK, "Bådejere, der tømmer spildolie i vandet, er nogle hjernedøde svin.", "text.insult"),
+    (SE, "Att ordföranden skrattade visar bara vilken arrogant pajas han är.", "text.personal_attack"),
+    (SE, "Någon skrev: ”den där inkompetenta pajasen borde sparkas”. Anmälan är gjord.", "text.personal_attack"),
+    (SE, "Cirkusen har roliga clowner och dumma skämt hela helgen.", None),
+]
+
+
+@pytest.mark.parametrize("policy,text,rule", _B20_PAIRS)
+def test_batch_20_an_abusive_adjective_and_noun_call_people_names(policy, text: str, rule: str | None) -> None:
+    """"hjernedøde klovne": an abusive word for people with an abusive adjective before it insults
+    whoever it names; said of one person it is a personal attack; "dumma skämt" are jokes."""
+    found = {r for r in _rules(text, policy) if r in ("text.insult", "text.personal_attack")}
+    assert found == ({rule} if rule else set()), (text, found)

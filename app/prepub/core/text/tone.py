@@ -87,8 +87,14 @@ def check_abuse(ctx: Context) -> None:
             elif aim in ("self", "thing") or (aim == "org" and category == "derogatory"):
                 continue  # "vi var dumma som trodde …", "ett korkat beslut"; "Nordbolaget är ett gäng bedragare"
             elif category == "derogatory":
-                if aim not in ("group", "unspecified") and not _exclaimed(ctx, t):
-                    continue  # "patetisk", "clown" say nothing until aimed at someone
+                pair = aim is None and entry.pos == "lit" and entry.term not in _THING_LIT \
+                    and _abusive_adjective_before(ctx, t, langs, attacks)
+                if aim not in ("group", "unspecified") and not _exclaimed(ctx, t) and not pair:
+                    continue  # "patetisk", "clown" say nothing until aimed at someone; "hjernedøde klovne"
+                    # (an abusive word for someone with an abusive adjective before it) names people by abuse
+                if pair and (reader.one_in_sentence(t.start) or _THAT_ONE.search(ctx.text, max(0, t.start - 40), t.start)):
+                    attacks.append((t.start, t.end, t.text, entry.term, False))
+                    continue  # "vilken arrogant pajas han är", "direktøren … som en arrogant klovn": one person
                 category = "insult"
         elif category == "derogatory":
             continue
@@ -135,19 +141,53 @@ def _after_a_genitive_name(ctx: Context, t: Token) -> bool:
     return m is not None and m.group(1)[:1].isupper()
 
 
+#: "den där inkompetenta pajasen", "that brainless clown": one person pointed at.
+_THAT_ONE = re.compile(r"\b(?:den\s+där|den\s+här|denna|denne|den\s+der|that|this)\s+[^\W\d_]+\s+$", re.IGNORECASE)
+#: Abuse words for a thing, not a person ("dumma skämt" are silly jokes, "a waste of time").
+_THING_LIT = frozenset({"skämt", "joke", "waste", "amatör"})
+
+
+def _abusive_adjective_before(ctx: Context, t: Token, langs: frozenset[str] | None,
+                              attacks: list[tuple[int, int, str, str, bool]]) -> bool:
+    """Whether the word right before ``t`` is an abusive adjective ("hjernedøde klovne",
+    "brainless clowns"): the pair calls people names whoever they are. Not when that adjective is
+    already part of an attack on someone ("som en arrogant klovn", "you gutless weasel")."""
+    prev = [w for w in ctx.tokens if w.end <= t.start and w.kind == "word"][-1:]
+    if not prev or ctx.text[prev[0].end:t.start].strip() or any(a[0] == prev[0].start for a in attacks):
+        return False
+    e = ctx.lists.abuse.match(prev[0].text, langs)
+    return e is not None and e.pos == "adj" and e.category in ("insult", "derogatory")
+
+
+#: Attack phrases that say their point by a negation ("inte direkt din starka sida", "never your strong suit").
+_CARRIES_NEGATION = re.compile(r"(?:strong\s+suit|starka\s+sida|stærke\s+side)$", re.IGNORECASE)
+
+
 def _attack_phrases(ctx: Context, reader: "_AttackReader",
                     found: list[tuple[int, int, str, str, bool]]) -> list[tuple[int, int, str, str, bool]]:
     """Abuse said to someone without an insult word: "dra åt helvete", "fuck off" (always aimed),
     and "håll käften", "shut up", "du ljuger" when the sentence addresses someone (du/you, an
     @mention)."""
     out: list[tuple[int, int, str, str, bool]] = []
+    rx = ctx.lists.phrase_regex("attack_predicate", ctx.phrase_languages)
+    for m in rx.finditer(ctx.text) if rx is not None else ():
+        # "domaren Per Sjölund borde skämmas", "Councillor Vestergaard has no idea what he's doing": said of
+        # one person by name, role, pronoun or handle (not "vi borde skämmas", "politikerna borde skämmas")
+        if ctx.inside(m.start(), m.end()) or any(a < m.end() and m.start() < b for a, b, *_ in found + out):
+            continue
+        _lo, before = reader._clause(m.start())
+        while before and before[-1].text.casefold() in _MODALS:
+            before = before[:-1]
+        if before and reader._subject(before) == "sure":
+            out.append((m.start(), m.end(), m.group(), m.group(), False))  # no abuse word: warns
     for section, always in (("attack_phrase", True), ("attack_phrase_addressed", False)):
         rx = ctx.lists.phrase_regex(section, ctx.phrase_languages)
         if rx is None:
             continue
         for m in rx.finditer(ctx.text):
+            own_negation = _CARRIES_NEGATION.search(m.group()) is not None  # "was never your strong suit"
             if ctx.inside(m.start(), m.end()) or any(a < m.end() and m.start() < b for a, b, *_ in found + out) \
-                    or ctx.discourse.negated(m.start(), m.end(), window=2):
+                    or (not own_negation and ctx.discourse.negated(m.start(), m.end(), window=2)):
                 continue
             if not always:
                 s0, s1 = ctx.discourse.sentence_text(m.start())
@@ -162,7 +202,7 @@ def _attack_phrases(ctx: Context, reader: "_AttackReader",
                 params.update({"word": m.group(), "category": "insult", "term": m.group()})
                 ctx.emit("text.insult", (m.start(), m.end()), params=params, severity=sev or Severity.WARN)
                 continue
-            out.append((m.start(), m.end(), m.group(), m.group(), True))
+            out.append((m.start(), m.end(), m.group(), m.group(), not own_negation))  # a jibe warns
     return out
 
 
@@ -273,6 +313,18 @@ class _AttackReader:
         self.org_words = frozenset(w.casefold() for n in names for w in n.split()) | _ORG_WORDS
 
     # --- helpers --------------------------------------------------------------------------
+    def one_in_sentence(self, pos: int) -> bool:
+        """Whether the sentence at ``pos`` speaks of one person: "han/hon/he/she", "du/you", a
+        handle, or a role in the singular ("direktøren", "vår bibliotekarie")."""
+        s0, s1 = self.ctx.discourse.sentence_text(pos)
+        for t in self.words:
+            if s0 <= t.start < s1:
+                low = t.text.casefold()
+                if t.kind == "mention" or self._is_you(t) or low in self.one \
+                        or self.ctx.lists.person_kind(low, self.langs) == "person":
+                    return True
+        return False
+
     def _is_you(self, t: Token) -> bool:
         low = t.text.casefold().replace("’", "'")
         if low in self.you:
