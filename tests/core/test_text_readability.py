@@ -162,3 +162,14 @@ def test_detection_is_limited_to_the_policys_languages() -> None:
 def test_user_override(nordic_policy) -> None:
     r = check_text("Hej då", policy=nordic_policy, channels=[], language="da")
     assert r.language == "da" and r.language_overridden and r.language_confidence == 1.0
+
+
+def test_an_emoji_before_a_capital_ends_a_sentence() -> None:
+    """Posts end sentences with an emoji as often as with a full stop ("… next spring 🖼️ They are back
+    in two weeks"); an emoji that opens a line, or one before a small letter, ends nothing."""
+    text = "Our conservators work on the altarpiece we will show next spring 🖼️ They are back in two weeks.\n" \
+           "🎉 Välkommen alla! Vi ses i parken 🌳 och fikar."
+    tk = Tokenizer([])
+    got = [text[s.start:s.end] for s in sentences(text, tk.tokens(text))]
+    assert got == ["Our conservators work on the altarpiece we will show next spring 🖼️", "They are back in two weeks.",
+                   "🎉 Välkommen alla!", "Vi ses i parken 🌳 och fikar."]

@@ -604,7 +604,7 @@ def check_trip(ctx: Context) -> None:
         if _is_home(ctx, place, home) or ctx.inside(m.start(), m.end()) or not _away(ctx, place, country) \
                 or any(s < m.end() and m.start() < e for s, e in spans):
             continue
-        s0, s1 = d.sentence_text(m.start())
+        s0, s1 = _through_emoji(ctx, *d.sentence_text(m.start()))
         if _MOVED.search(ctx.text, max(s0, m.start() - 40), m.start()) and not _LODGING.search(ctx.text, s0, s1):
             continue  # "Vår tidigare kollega Lina bor nu i Berlin": she moved there, no trip
         if _RESIDENTS.search(ctx.text, max(s0, m.start() - 30), m.start()):
@@ -639,6 +639,28 @@ def check_trip(ctx: Context) -> None:
         ctx.emit("text.trip_ongoing", spans[-1], params={"phrase": cue.group() if cue else m.group().split()[0],
                                                          "place": place},  # "”just nu … Kigali” berättar …"
                  severity=Severity.WARN)  # no trip phrase, only place + now + us: less sure
+
+
+def _emoji_break(ctx: Context, end: int) -> bool:
+    """Whether the sentence ending at ``end`` was ended by an emoji rather than a full stop or a line
+    break ("… i Berlin for ungdomsgruppen 🇩🇪 I morgen tager vi toget hjem")."""
+    tail = ctx.text[max(0, end - 4):end]
+    gap = re.match(r"[ \t]+(?=\S)", ctx.text[end:end + 8])
+    return bool(tail) and gap is not None and not tail[-1].isalnum() and tail[-1] not in ".!?…:)]\"'”’»"
+
+
+def _through_emoji(ctx: Context, s0: int, s1: int) -> tuple[int, int]:
+    """A sentence with its neighbours when only an emoji stands between them: where people are and
+    when ("Touchdown in Reykjavik ✈️ The climate team checks in … tonight") are read together, as one
+    sentence with the emoji for a comma."""
+    d = ctx.discourse
+    if _emoji_break(ctx, s1) and s1 < len(ctx.text):
+        s1 = d.sentence_text(s1 + len(ctx.text[s1:]) - len(ctx.text[s1:].lstrip()))[1]
+    if s0 > 0:
+        p0, p1 = d.sentence_text(max(0, s0 - 1 - (len(ctx.text[:s0]) - len(ctx.text[:s0].rstrip()))))
+        if p1 < s0 and _emoji_break(ctx, p1):
+            s0 = p0
+    return s0, s1
 
 
 #: A live report's header: "Quick update from Lviv:", "Evening in Przemyśl:", "Rapport från Gulu –".

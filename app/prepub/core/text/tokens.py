@@ -180,6 +180,16 @@ def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             i = j
         else:
             i += 1
+    # an emoji (or a run of them) after words, followed by a capital, ends a sentence as a full stop
+    # would: "… the altarpiece we will show next spring 🖼️ They are back in two weeks"
+    for k, t in enumerate(tokens[:-1]):
+        nxt = tokens[k + 1]
+        if t.kind == "emoji" and nxt.kind != "emoji" and k > 0:
+            gap = text[t.end:nxt.start]
+            if gap and gap.isspace() and "\n" not in gap and nxt.kind == "word" and nxt.text[:1].isupper() \
+                    and _words_before(text, tokens, k):
+                breaks.append((t.end, True))
+    breaks.sort(key=lambda b: (b[0], not b[1]))  # at one position a terminator before a line break
     breaks.append((n, False))
     out: list[Sentence] = []
     ti = 0
@@ -200,3 +210,12 @@ def sentences(text: str, tokens: list[Token]) -> list[Sentence]:
 
 
 _CLOSERS = ".!?…:)]\"'”’»"
+
+
+def _words_before(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether a word stands before the emoji run ending at ``tokens[k]`` with no line break or
+    terminator in between (an emoji opening a post or a line is a bullet, not a sentence end)."""
+    j = k
+    while j >= 0 and tokens[j].kind == "emoji":
+        j -= 1
+    return j >= 0 and tokens[j].wordish and not any(ch in "\n\r.!?…" for ch in text[tokens[j].end:tokens[j + 1].start])
