@@ -128,6 +128,7 @@ TRUE_ALARMS = [
     ("da", "Åbent hus man. 1. maj.", "text.date_weekday", "man", "tors"),
     ("en", "Beach clean-up Sat 13 June, all welcome.", "text.date_weekday", "Sat", "Fri"),
     ("en", "Beach clean-up Sat 6/13, all welcome.", "text.date_weekday", "Sat", "Fri"),
+    ("sv", "Från hösten använder vi MFA för alla konton.", "text.acronym_undefined", "MFA", None),
     # long words and sentences
     ("sv", "Läs om vår nya arbetsmiljöutvecklingsstrategiprocess.", "text.word_long",
      "arbetsmiljöutvecklingsstrategiprocess", None),
@@ -202,6 +203,10 @@ FALSE_ALARMS = [
     ("en", "We sat 13 June down as the deadline.", "text.date_weekday"),
     ("en", "Beach clean-up Fri 6/13 and Fri 13/6 are both fine.", "text.date_weekday"),
     ("sv", "Det är Anna Svenssons tur att berätta.", "text.person_first_name"),
+    # acronyms explained after their compound or by a long term before them; shouted joy
+    ("da", "Vil du tage HF-enkeltfag (højere forberedelseseksamen) om aftenen?", "text.acronym_undefined"),
+    ("sv", "Från hösten använder vi tvåstegsverifiering, MFA, för alla konton.", "text.acronym_undefined"),
+    ("da", "WOW! I afleverede 12 tons elektronik i weekenden.", "text.acronym_undefined"),
 ]
 
 

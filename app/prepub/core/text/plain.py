@@ -128,6 +128,8 @@ def check_acronyms(ctx: Context) -> None:
     "ABC (full name)", and that are not on the allow-list or the policy's accept list."""
     defined = set(re.findall(r"\(\s*([A-ZÅÄÖÆØ]{2,6})\s*\)", ctx.text))
     defined |= set(re.findall(r"\b([A-ZÅÄÖÆØ]{2,6})\s*\(\s*[^\W\d_]", ctx.text))
+    # "HF-enkeltfag (højere forberedelseseksamen)", "ESG-rapport (om miljø, …)": the compound explained
+    defined |= set(re.findall(r"\b([A-ZÅÄÖÆØ]{2,6})-[^\W\d_]+\s*\(\s*[^\W\d_]", ctx.text))
     own = {w.upper() for w in re.findall(r"[\wÅÄÖÆØåäöæø]+", ctx.policy.name + " " +
                                          str(ctx.policy.organisation.home_name))}
     seen: set[str] = set()
@@ -160,6 +162,8 @@ def _apposition(text: str, start: int, end: int) -> bool:
     if m and _spelled_in(acronym, re.findall(r"[^\W\d_]+", m.group(1))[-3:]):
         return True  # "Kårens fullmäktige, FUM, …", "Översiktsplanen, ÖP 2040, …"
     after = text[end:end + 120]
+    if re.search(r"[^\W\d_]{12,},\s*$", before) and re.match(r"\s*,", after):
+        return True  # "… använder vi tvåstegsverifiering, MFA, för alla konton": a term, then its letters
     m = re.match(r"\s*[,)–—-]?\s*[,(–—-]\s*([^.!?:;\n()]*)", after)
     if m and _spelled_in(acronym, re.findall(r"[^\W\d_]+", m.group(1))[:4], first_only=True):
         return True  # "OVK, obligatorisk ventilationskontroll, …": its name after it
