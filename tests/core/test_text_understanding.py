@@ -1756,3 +1756,20 @@ def test_batch_20_an_abusive_adjective_and_noun_call_people_names(policy, text: 
     whoever it names; said of one person it is a personal attack; "dumma skämt" are jokes."""
     found = {r for r in _rules(text, policy) if r in ("text.insult", "text.personal_attack")}
     assert found == ({rule} if rule else set()), (text, found)
+
+
+_B20_IRONY = [
+    (DK, "Den nye p-plads får hele 400 pladser! For det, naturen mangler allermest, er jo mere asfalt.", True),
+    (SE, "Nytt parkeringshus i centrum. För det stan behöver mest är ju fler parkeringshus.", True),
+    (DK, "100 dage uden varmt vand i opgang 4! Vi glæder os til at fejre de næste 100.", True),
+    (SE, "Banvallen har varit stängd för utredning i tre år. Vi kan knappt bärga oss till nästa utredning!", True),
+    (SE, "Det staden behöver mest är fler förskolor, och nu bygger vi två.", False),
+    (DK, "Vi glæder os til at fejre de næste 100 år sammen med jer! Tillykke, kære forening.", False),
+    (SE, "We can't wait for the next concert in the park – see you there!", False),
+]
+
+
+@pytest.mark.parametrize("policy,text,flagged", _B20_IRONY)
+def test_batch_20_sarcasm_that_wishes_for_more_of_the_trouble(policy, text: str, flagged: bool) -> None:
+    """"What nature needs most is more asphalt": the least wanted said as the most wanted."""
+    assert ("text.irony" in _rules(text, policy)) is flagged, text
