@@ -75,7 +75,8 @@ TRAIN_FILES = ("corpus.jsonl", "dev_generalise.jsonl", "dev_round4.jsonl", "trai
                "train_r16a.jsonl", "train_r16b.jsonl", "train_r16c.jsonl", "train_r16d.jsonl",
                "blind_r17a.jsonl", "blind_r17b.jsonl",
                "train_r18a.jsonl", "train_r18b.jsonl", "train_r18c.jsonl", "train_r18d.jsonl",
-               "train_r19a.jsonl", "train_r19b.jsonl", "train_r19c.jsonl", "train_r19d.jsonl")
+               "train_r19a.jsonl", "train_r19b.jsonl", "train_r19c.jsonl", "train_r19d.jsonl",
+               "train_r20a.jsonl", "train_r20b.jsonl", "train_r20c.jsonl", "train_r20d.jsonl")
 OUT = ROOT / "resources" / "models" / "text_tone.npz"
 RULES = ("text.threat", "text.slur", "text.personal_attack", "text.insult", "text.rumour", "text.irony")
 GRID = [{"lam": lam, "pos_weight": pw} for lam in (1e-5, 1e-4) for pw in (4.0, 10.0)]

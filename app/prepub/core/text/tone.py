@@ -92,9 +92,15 @@ def check_abuse(ctx: Context) -> None:
                 if aim not in ("group", "unspecified") and not _exclaimed(ctx, t) and not pair:
                     continue  # "patetisk", "clown" say nothing until aimed at someone; "hjernedøde klovne"
                     # (an abusive word for someone with an abusive adjective before it) names people by abuse
-                if pair and (reader.one_in_sentence(t.start) or _THAT_ONE.search(ctx.text, max(0, t.start - 40), t.start)):
-                    attacks.append((t.start, t.end, t.text, entry.term, False))
-                    continue  # "vilken arrogant pajas han är", "direktøren … som en arrogant klovn": one person
+                if pair:
+                    adjective = [w for w in ctx.tokens if w.end <= t.start and w.kind == "word"][-1]
+                    if reader.one_in_sentence(t.start) or _THAT_ONE.search(ctx.text, max(0, t.start - 40), t.start):
+                        attacks.append((adjective.start, t.end, ctx.text[adjective.start:t.end], entry.term, False))
+                        continue  # "vilken arrogant pajas han är", "direktøren … som en arrogant klovn": one person
+                    params, sev = voice_params(ctx, adjective.start, t.end)
+                    params.update({"word": ctx.text[adjective.start:t.end], "category": "insult", "term": entry.term})
+                    ctx.emit("text.insult", (adjective.start, t.end), params=params, severity=sev)
+                    continue  # "hjernedøde klovne": the pair is quoted in the message
                 category = "insult"
         elif category == "derogatory":
             continue
@@ -179,7 +185,11 @@ def _attack_phrases(ctx: Context, reader: "_AttackReader",
         while before and before[-1].text.casefold() in _MODALS:
             before = before[:-1]
         if before and reader._subject(before) == "sure":
-            out.append((m.start(), m.end(), m.group(), m.group(), False))  # no abuse word: warns
+            # quoted with its subject ("domaren Per Sjölund borde skämmas"), not a conjunction before it
+            cut = max((i + 1 for i, w in enumerate(before) if w.text.casefold() in _THAT | _RELATIVE), default=0)
+            subject = [w for w in before[max(cut, len(before) - 3):] if w.text.casefold() not in _AND | _CLAUSE_OPENERS]
+            start = subject[0].start if subject else m.start()
+            out.append((start, m.end(), ctx.text[start:m.end()], m.group(), False))  # no abuse word: warns
     for section, always in (("attack_phrase", True), ("attack_phrase_addressed", False)):
         rx = ctx.lists.phrase_regex(section, ctx.phrase_languages)
         if rx is None:
