@@ -1712,6 +1712,10 @@ _B20_TRIP = [
     (SE, "Vi kom fram till Riga i tisdags och hade en fin vecka. Nu är alla hemma igen.", False),
     (SE, "Mötet kom fram till att Stockholm får vänta.", False),
     (DK, "Familien bor i Kyiv og har brug for hjælp inden søndag.", False),
+    (DK, "Morgenudsigt fra hotelværelset i Malmø 🌅 Holdet er klar til dag to, og i aften svømmer vi finaler!", True),
+    (SE, "Day 3 at the Riga Cup 🇱🇻 Our under-14s are through to the quarter-finals! Follow the scores tonight.", True),
+    (DK, "Billeder fra hotellet i Malmø sidste år, da vi vandt.", False),
+    (SE, "Day 3 at the Sundsvall Cup! Come and watch.", False),
 ]
 
 
