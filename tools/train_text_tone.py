@@ -102,7 +102,12 @@ CLEAN_ALARMS = 0.005  # per rule, per clean post
 # With batches 14 and 16 (stop 28), cross-validation put personal attack at 0.75, where the model warned on a
 # reviewer's look-alike ("Vores nye kampagne Don't share, care! handler om …", lookalikes_r13.jsonl): its
 # floor is 0.85, the threshold it shipped with before.
-FLOOR = {"text.threat": 0.93, "text.slur": 0.90, "text.rumour": 0.60, "text.personal_attack": 0.85}
+# With batch 20 (stop 31) the retrained model scored "Vi har hört det från flera håll: ni vill ha längre
+# öppettider" (a look-alike test) as hearsay at 0.638: rumour's floor is 0.65 (the same true positives on the own
+# files as at 0.60). It also put "Fortsätt läsa med barnen … så får du se hur ordförrådet växer" at 0.934 as a
+# threat; a floor of 0.94 would have cost 13 true threats of the own files, so encouragement (threat_encourage)
+# silences the model's threat instead (learned.check_tone_model).
+FLOOR = {"text.threat": 0.93, "text.slur": 0.90, "text.rumour": 0.65, "text.personal_attack": 0.85}
 STEPS = 400
 LR = 0.05
 CUES = [True]  # the cue classes of resources/models/text_tone_cues.toml as features (--no-cues: n-grams only)
@@ -368,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pos-weight", type=float, help="only the grid's configurations with this positive weight")
     ap.add_argument("--folds", type=int, help="hold out groups of files in this many folds instead of one file per fold")
     ap.add_argument("--no-cues", action="store_true", help="n-gram features only, without the cue classes")
+    ap.add_argument("--thresholds", help="skip cross-validation: fit on all files with these cross-validated "
+                    "thresholds, as the last full run printed them (rule=value,...; needs --lam and --pos-weight); "
+                    "FLOOR still applies")
     args = ap.parse_args(argv)
     CUES[0] = not args.no_cues
     if args.evaluate:
@@ -377,6 +385,15 @@ def main(argv: list[str] | None = None) -> int:
             and (args.pos_weight is None or c["pos_weight"] == args.pos_weight)]
     if not grid:
         ap.error(f"no configuration with lam {args.lam}; the grid has {sorted({c['lam'] for c in GRID})}")
+    if args.thresholds:
+        if args.lam is None or args.pos_weight is None:
+            ap.error("--thresholds needs --lam and --pos-weight (the configuration cross-validation chose)")
+        given = dict(kv.split("=") for kv in args.thresholds.split(","))
+        unknown = set(given) - set(RULES)
+        if unknown or set(RULES) - set(given):
+            ap.error(f"--thresholds must name each of {', '.join(RULES)} once")
+        train(grid[0], np.array([float(given[r]) for r in RULES]), not args.no_hard_negatives)
+        return 0
     cfg, th = cross_validate(not args.no_hard_negatives, grid, args.folds)
     if not args.cv_only:
         train(cfg, th, not args.no_hard_negatives)

@@ -610,9 +610,16 @@ LOOKALIKES_R18 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookal
 # silent now are here (what still warns is in the README of tests/data/text).
 LOOKALIKES_R19 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r19.jsonl"
 
+# Stop 31's two reviewers' harmless probes (tests/data/text/lookalikes_r20.jsonl): figures about groups that
+# speak well of them, sincere "what we need most is more hands", theatre nights ("En mörk natt kommer någon och
+# knackar på hos Pettson"), safety tips ("Kig dig over skulderen" on a cycling course), competitors' rotting piers
+# mended or cleaned up together, former colleagues who moved abroad, parcels that arrived, "far til en søn 14/5",
+# "F# minor". Against the first versions of stop 31's rules 76 of 200 warned; the 199 that are silent now are here.
+LOOKALIKES_R20 = Path(__file__).resolve().parents[1] / "data" / "text" / "lookalikes_r20.jsonl"
+
 
 @pytest.mark.parametrize("post_id,org,text", _probe_posts(LOOKALIKES_R13) + _probe_posts(LOOKALIKES_R16)
-                         + _probe_posts(LOOKALIKES_R18) + _probe_posts(LOOKALIKES_R19))
+                         + _probe_posts(LOOKALIKES_R18) + _probe_posts(LOOKALIKES_R19) + _probe_posts(LOOKALIKES_R20))
 def test_sixth_and_seventh_reviewers_probes_stay_silent(post_id: str, org: str, text: str) -> None:
     hits = {r: s for r, s in _probe_hits(org, text).items() if r in _R10_ALARMS}
     assert not hits, (post_id, text, hits)
@@ -644,9 +651,15 @@ PROBES_R18 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r18
 # last year. Those that drew nothing are listed in the README.
 PROBES_R19 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r19_flag.jsonl"
 
+# Stop 31's reviewers' probes that must warn or block (tests/data/text/probes_r20_flag.jsonl): hate by hint with a
+# sarcastic "Fint att …" or beside a condemnation, starred slurs ("blatt**", "f@ggots"), prophecies of harm, attacks
+# by "kan skämmas", competitor failings asked about before the name, trips with a partial return. Those that drew
+# nothing are listed in the README.
+PROBES_R20 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r20_flag.jsonl"
+
 
 @pytest.mark.parametrize("post_id,org,text", _probe_posts(PROBES_R13) + _probe_posts(PROBES_R16)
-                         + _probe_posts(PROBES_R18) + _probe_posts(PROBES_R19))
+                         + _probe_posts(PROBES_R18) + _probe_posts(PROBES_R19) + _probe_posts(PROBES_R20))
 def test_sixth_and_seventh_reviewers_should_flag_probes_flag(post_id: str, org: str, text: str) -> None:
     hits = {r: s for r, s in _probe_hits(org, text).items() if r != "text.person_first_name"}
     assert hits, (post_id, text)

@@ -124,6 +124,9 @@ TRUE_ALARMS = [
     ("sv", "Loppis lör 13/6 kl. 10–14.", "text.date_weekday", "lör", "fre"),
     ("sv", "Höstmöte tors 5 sept. i aulan.", "text.date_weekday", "tors", "fre"),
     ("da", "Vi ses lør. d. 13.6. i hallen.", "text.date_weekday", "lør", "fre"),
+    ("da", "Loppemarked lørdag 13.6 kl. 14–18.", "text.date_weekday", "lørdag", "fredag"),
+    ("sv", "Loppis lö 13/6 kl. 10.", "text.date_weekday", "lö", "fre"),
+    ("en", "BEACH CLEAN-UP SAT 13 JUNE", "text.date_weekday", "SAT", "FRI"),
     ("da", "Sommerfest lørdag 13.6.2025.", "text.date_weekday", "lørdag", "fredag"),
     ("da", "Åbent hus man. 1. maj.", "text.date_weekday", "man", "tors"),
     ("en", "Beach clean-up Sat 13 June, all welcome.", "text.date_weekday", "Sat", "Fri"),
@@ -201,6 +204,8 @@ FALSE_ALARMS = [
     ("sv", "Vi ses fredag d. 13.6 vid torget.", "text.date_weekday"),
     ("da", "Som man 1. maj plejer, går vi i optog.", "text.date_weekday"),
     ("en", "We sat 13 June down as the deadline.", "text.date_weekday"),
+    ("da", "Tillykke til Søren, der blev far til en søn 14/5!", "text.date_weekday"),
+    ("sv", "Bussen till lägret avgår fre 8.10. Var där i god tid!", "text.date_weekday"),
     ("en", "Beach clean-up Fri 6/13 and Fri 13/6 are both fine.", "text.date_weekday"),
     ("sv", "Det är Anna Svenssons tur att berätta.", "text.person_first_name"),
     # acronyms explained after their compound or by a long term before them; shouted joy

@@ -1777,3 +1777,12 @@ _B20_IRONY = [
 def test_batch_20_sarcasm_that_wishes_for_more_of_the_trouble(policy, text: str, flagged: bool) -> None:
     """"What nature needs most is more asphalt": the least wanted said as the most wanted."""
     assert ("text.irony" in _rules(text, policy)) is flagged, text
+
+
+def test_batch_20_reviewers_pairs_with_a_word_between() -> None:
+    """An abusive pair with a comma or one word between ("hjärndöda, självgoda pajasar", "brainless little
+    clowns") insults as well; clowns at the circus are clowns."""
+    assert _rules("Kommunstyrelsen består av hjärndöda, självgoda pajasar som aldrig satt sin fot i Stöde.").get(
+        "text.insult") == "warn"
+    assert _rules("The city council is run by brainless little clowns.").get("text.insult") == "warn"
+    assert "text.insult" not in _rules("Cirkusen har roliga, dumma clowner och glada barn.")

@@ -4,8 +4,8 @@
 "tors 5 sept.") whose weekday is wrong for that date – a common slip when a post is reused from
 last year (Myndigheternas skrivregler 2.3: korrekta fakta). A numeric date is day/month; in English
 month/day is tried as well ("Fri 6/13"), and a warning needs both readings wrong. Dots need a
-"d."/"den", a closing dot or a year ("fredag d. 14.6", "fredag 14.6.", "fredag 14.6.2025"), so
-that a time ("fredag 10.12") is not read as a date.
+"d."/"den", a year or a time after them ("fredag d. 14.6", "fredag 14.6.2025", "lørdag 13.6 kl.
+14"), so that a time ("fredag 10.12", "avgår fre 8.10.") is not read as a date.
 
 Without a year a date is read as the nearer of its last and its next occurrence, a day back
 counting as two ahead: posts mostly announce, and a date four months ago is still read as past
@@ -38,13 +38,14 @@ MONTHS = {
     "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"),
 }
-#: Short weekdays as people write them ("fre 14/6", "Sat 14 June"). English ones must be capitalised
-#: ("we sat 14 …" is no Saturday) and the Danish "man" needs its dot ("som man 1. maj plejer").
+#: Short weekdays as people write them ("fre 14/6", "lö 13/6", "Sat 14 June", "SAT 13 JUNE"). English ones must be
+#: capitalised ("we sat 14 …" is no Saturday) and the Danish "man", "søn" and "sø" need their dot ("som man 1. maj
+#: plejer", "far til en søn 14/5", "ved søen").
 WEEKDAY_SHORT = {
-    "sv": ("mån", "tis", "ons", "tors|tor", "fre", "lör", "sön"),
-    "da": ("man(?=\\.)", "tirs|tir", "ons", "tors|tor", "fre", "lør", "søn"),
-    "nb": ("man(?=\\.)", "tirs|tir", "ons", "tors|tor", "fre", "lør", "søn"),
-    "en": ("Mon", "Tues|Tue", "Wed", "Thurs|Thur|Thu", "Fri", "Sat", "Sun"),
+    "sv": ("mån|må", "tis|ti", "ons", "tors|torsd|tor|to", "fre", "lör|lö", "sön|sö"),
+    "da": ("man(?=\\.)", "tirs|tir", "ons", "tors|tor", "fre", "lør|lø(?=\\.)", "søn(?=\\.)|sø(?=\\.)"),
+    "nb": ("man(?=\\.)", "tirs|tir", "ons", "tors|tor", "fre", "lør|lø(?=\\.)", "søn(?=\\.)|sø(?=\\.)"),
+    "en": ("Mon|MON", "Tues|Tue|TUE", "Wed|WED", "Thurs|Thur|Thu|THU", "Fri|FRI", "Sat|SAT", "Sun|SUN"),
 }
 MONTH_SHORT = ("jan", "feb", "mar", "apr", None, "jun", "jul", "aug", "sept|sep", "okt|oct", "nov", "dec")
 LOOKBACK = timedelta(days=366)  # how far back a date without a year may lie
@@ -102,9 +103,10 @@ def _patterns(lang: str) -> list[re.Pattern[str]]:
     nyear = r"(?:[/.\-](?P<year>\d{4}|\d{2}))?"
     slash = re.compile(rf"(?<!\w){wd},?\s+(?:den\s+|d\.\s*)?(?P<day>\d{{1,2}})/(?P<mnum>\d{{1,2}}){nyear}(?![\d/])",
                        re.IGNORECASE)
+    # dots only after "d."/"den", with a year, or before a time ("lørdag 13.6 kl. 14–18"): "fre 8.10." is a time
     dotted = re.compile(rf"(?<!\w){wd},?\s+(?:(?:den\s+|d\.\s*)(?P<day>\d{{1,2}})\.(?P<mnum>\d{{1,2}})"
                         rf"(?:\.(?P<year>\d{{4}}))?(?![\d.]\d)|(?P<day_b>\d{{1,2}})\.(?P<mnum_b>\d{{1,2}})"
-                        rf"(?:\.(?P<year_b>\d{{4}})(?![\d.]\d)|\.(?!\d)))", re.IGNORECASE)
+                        rf"(?:\.(?P<year_b>\d{{4}})(?![\d.]\d)|\.?(?=\s+(?:kl\.?|klockan|klokken)\s*\d)))", re.IGNORECASE)
     out = [day_first, range_first, slash, dotted]
     if lang == "en":
         out.append(re.compile(
@@ -205,7 +207,7 @@ def check_weekdays(ctx: Context) -> None:
 
 def _short(lang: str, weekday: int) -> str:
     """A weekday's short form, the longest that the language's list gives ("tors", "Thurs")."""
-    return WEEKDAY_SHORT[lang][weekday].split("|")[0].replace("(?=\\.)", "")
+    return WEEKDAY_SHORT[lang][weekday].split("|")[0].replace("(?=\\.)", "").lower()  # keep_case restores the case
 
 
 #: A verb in the past tense before the date in its clause ("Tack till alla som handlade på adventsmarknaden

@@ -22,16 +22,19 @@ def check_readability(ctx: Context, r: Readability) -> None:
     little), sentences that are long and dense or simply very long, and very long words."""
     lix_max = float(ctx.policy.text.lix_max)
     shown_max: float | int = int(lix_max) if lix_max.is_integer() else lix_max
-    if r.lix is not None and r.lix > lix_max and ctx.sentences and not r.indicative:
+    max_words = int(ctx.policy.text.sentence_max_words)
+    hard_max = int(ctx.policy.text.sentence_hard_max_words)
+    long_sentences = [s for s in ctx.sentences
+                      if len(s.words) > hard_max or (len(s.words) > max_words and _dense(s.words))]
+    # a run-on sentence of everyday words raises LIX only by its length: the long-sentence warning says
+    # it, and a second warning about the whole post would say the same thing twice
+    by_length_only = bool(long_sentences) and r.words > 0 and 100 * r.long_words / r.words < PLAIN_WORDS_PART
+    if r.lix is not None and r.lix > lix_max and ctx.sentences and not r.indicative and not by_length_only:
         span = (ctx.sentences[0].start, ctx.sentences[-1].end)
         ctx.emit("text.lix", span, params={"lix": r.lix, "max": shown_max, "band": r.band or "",
                                            "words": r.words, "indicative": r.indicative})
-    max_words = int(ctx.policy.text.sentence_max_words)
-    hard_max = int(ctx.policy.text.sentence_hard_max_words)
-    for s in ctx.sentences:
-        n = len(s.words)
-        if n > hard_max or (n > max_words and _dense(s.words)):
-            ctx.emit("text.sentence_long", s.span, params={"words": n, "max": max_words})
+    for s in long_sentences:
+        ctx.emit("text.sentence_long", s.span, params={"words": len(s.words), "max": max_words})
     max_chars = int(ctx.policy.text.word_max_chars)
     for t in ctx.tokens:
         if t.kind == "word" and letters(t.text) > max_chars:
@@ -39,6 +42,8 @@ def check_readability(ctx: Context, r: Readability) -> None:
                                                                  "max": max_chars})
 
 
+#: LIX's long-word part (100 · long words / words) below which a post's words are everyday ones
+PLAIN_WORDS_PART = 25
 DENSE_LONG_WORD_SHARE = 0.35  # a sentence where this share of words are long (LIX's > 6 letters) is dense
 
 
@@ -129,7 +134,7 @@ def check_acronyms(ctx: Context) -> None:
     defined = set(re.findall(r"\(\s*([A-ZÅÄÖÆØ]{2,6})\s*\)", ctx.text))
     defined |= set(re.findall(r"\b([A-ZÅÄÖÆØ]{2,6})\s*\(\s*[^\W\d_]", ctx.text))
     # "HF-enkeltfag (højere forberedelseseksamen)", "ESG-rapport (om miljø, …)": the compound explained
-    defined |= set(re.findall(r"\b([A-ZÅÄÖÆØ]{2,6})-[^\W\d_]+\s*\(\s*[^\W\d_]", ctx.text))
+    defined |= set(re.findall(r"\b([A-ZÅÄÖÆØ]{2,6})-[^\W\d_]+(?:\s+[^\s(]+){0,3}\s*\(\s*[^\W\d_]", ctx.text))
     own = {w.upper() for w in re.findall(r"[\wÅÄÖÆØåäöæø]+", ctx.policy.name + " " +
                                          str(ctx.policy.organisation.home_name))}
     seen: set[str] = set()
@@ -162,8 +167,11 @@ def _apposition(text: str, start: int, end: int) -> bool:
     if m and _spelled_in(acronym, re.findall(r"[^\W\d_]+", m.group(1))[-3:]):
         return True  # "Kårens fullmäktige, FUM, …", "Översiktsplanen, ÖP 2040, …"
     after = text[end:end + 120]
-    if re.search(r"[^\W\d_]{12,},\s*$", before) and re.match(r"\s*,", after):
-        return True  # "… använder vi tvåstegsverifiering, MFA, för alla konton": a term, then its letters
+    term = re.search(r"([^\W\d_]{3,}),\s*$", before)
+    if term and not term.group(1).isupper() and re.match(r"\s*,\s*(?!(?:och|og|and|samt|eller|or|&)\b)", after) \
+            and not re.search(r",[^,.!?:;\n]*,\s*$", before):
+        return True  # "… tvåstegsverifiering, MFA, för alla konton", "two-step login, MFA, as …": a term set off by
+        # commas on both sides, not an item of a list ("kommunen, MSB, och polisen", "SKR, MSB, FOI")
     m = re.match(r"\s*[,)–—-]?\s*[,(–—-]\s*([^.!?:;\n()]*)", after)
     if m and _spelled_in(acronym, re.findall(r"[^\W\d_]+", m.group(1))[:4], first_only=True):
         return True  # "OVK, obligatorisk ventilationskontroll, …": its name after it

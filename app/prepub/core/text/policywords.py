@@ -246,6 +246,8 @@ def check_competitors(ctx: Context) -> None:
                     and not _HELPED.search(ctx.text, ahead[1].start, ahead[1].end):
                 s1 = ahead[1].end  # not "Rival A/S? Ja. Deres medarbejdere hjalp os efter katastrofen"
         bad: list[tuple[int, int]] = [s for s in coarse if s0 <= s[0] < s1]
+        joint = any(_JOINT_AFTER.match(ctx.text, m1) or _JOINT_BEFORE.search(ctx.text, max(0, m0 - 20), m0)
+                    for m0, m1, _n in mentions if s0 <= m0 < s1)  # "Rival A/S og vi har fjernet de rådne pæle"
         # hearsay may be owned up to in the next sentence ("Er det rigtigt, at Rival A/S er ved at
         # gå konkurs? Vi har hørt det fra flere sider.")
         after = next((s for s in ctx.sentences if s.start >= s1), None)
@@ -267,21 +269,35 @@ def check_competitors(ctx: Context) -> None:
                     and not (_owner(ctx, n.start(), mentions, back) == "ours"
                              and not any(s0 <= m0 < n.start() for m0, _e, _n in mentions))]
             # "Vores dårligste kamp i år – men Rival A/S spillede godt": ours, before the name is said
-        if hint is not None:
+        if hint is not None and not joint:
             # a hint needs the competitor in its sentence or the next; thanks or praise in the post make
             # it a joke ("We won't name names, but someone from Rival A/S baked the best cake")
             bad += [(n.start(), n.end()) for n in hint.finditer(ctx.text, s0, s1)]
+            # and a wink in the sentence after it ("Rival A/S åbner endnu en butik. Nu kigger vi ikke på nogen …"); an
+            # "ask someone who has been there" of its own is advice
+            h1 = next((x.end for x in ctx.sentences if x.start >= s1), s1)
+            bad += [(n.start(), n.end()) for n in hint.finditer(ctx.text, s1, h1) if not _ASK.match(n.group())]
         if waiting is not None:
             bad += [(n.start(), n.end()) for n in waiting.finditer(ctx.text, s0, s1)
                     if not ctx.discourse.negated(n.start(), n.end(), window=6) and not _BOTH_OF_US.search(ctx.text, s0, s1)
                     and _owner(ctx, n.start(), mentions, back) != "ours"]
         for rx in (broken, failing):  # "… deras lösningar faller isär", "Rival A/S, hvis fabriksbrød smager af pap"
-            if rx is not None:
-                bad += [(n.start(), n.end()) for n in rx.finditer(ctx.text, s0, s1)
-                        if not ctx.discourse.negated(n.start(), window=2)
-                        and (_owner(ctx, n.start(), mentions, back) == "theirs"
-                             or (rx is failing and _owner(ctx, n.start(), mentions, back) is None
-                                 and _theirs_in_sentence(ctx, s0, n.start(), mentions)))]
+            if rx is None or (rx is failing and joint):
+                continue  # a failing we deal with together is no run-down ("Rival A/S og vi har fjernet de rådne pæle")
+            bad += [(n.start(), n.end()) for n in rx.finditer(ctx.text, s0, s1)
+                    if not ctx.discourse.negated(n.start(), window=2)
+                    and not (rx is failing and _HELPS.search(ctx.text, max(s0, start), n.start()))
+                    and (_owner(ctx, n.start(), mentions, back) == "theirs"
+                         or (rx is failing and _owner(ctx, n.start(), mentions, back) is None
+                             and _theirs_in_sentence(ctx, s0, n.start(), mentions)))]
+        if failing is not None and not joint and len(re.findall(r"[^\W\d_]+", ctx.text[s0:end])) <= 10:
+            # "Rotting decking, rude staff and cold coffee? Sounds like a weekend at Rival A/S.": the failings
+            # asked about just before a short sentence that names them
+            prev = max((x for x in ctx.sentences if x.end <= s0), key=lambda x: x.start, default=None)
+            if prev is not None and ctx.text[prev.start:prev.end].rstrip().endswith("?") \
+                    and not _OURS_RX.search(ctx.text, prev.start, prev.end):
+                bad += [(n.start(), n.end()) for n in failing.finditer(ctx.text, prev.start, prev.end)
+                        if not ctx.discourse.negated(n.start(), window=2)]
         if contrast is not None:
             if c is not None \
                     and not ctx.discourse.negated(end, min(sentence.end, end + 60), window=1):
@@ -353,6 +369,11 @@ def _owner(ctx: Context, pos: int, mentions: list[tuple[int, int, str]], back: f
 
 
 _WHOSE = frozenset({"hvis", "vars", "whose"})
+#: The competitor and we together: "Rival A/S og vi", "we and Nordbolaget AB".
+_JOINT_AFTER = re.compile(r"['’]?s?\s+(?:og|och|and|&|samt)\s+(?:vi|we|os|oss|us)\b", re.IGNORECASE)
+_JOINT_BEFORE = re.compile(r"\b(?:vi|we|os|oss|us)\s+(?:og|och|and|&|samt)\s+$", re.IGNORECASE)
+_ASK = re.compile(r"(?:ask|fråga|spørg)\b", re.IGNORECASE)
+_OURS_RX = re.compile(r"\b(?:vår|vårt|våra|vores|our|vi|we)\b", re.IGNORECASE)
 
 
 def _theirs_in_sentence(ctx: Context, s0: int, pos: int, mentions: list[tuple[int, int, str]]) -> bool:
@@ -377,6 +398,8 @@ _BOTH_OF_US = re.compile(r"\b(?:både\s+hos\s+(?:oss|os)|both\s+(?:with|at)\s+us
 
 #: The competitor as the one who mends, collects, lends or helps: what is broken is not its own.
 _HELPS = re.compile(r"\b(?:lagar|lagade|reparerar|reparerade|reparerer|reparerede|repairs?|repaired|fix(?:es|ed)?|"
+                    r"sponsor\w*|bygger\s+om|renover\w*|rebuild\w*|fjern\w*|remov\w*|sorterer|sorterar|sorts?|sorting|"
+                    r"oprydning\w*|clean-?up\w*|cleaning|städ\w*|rydder|ryddet|bytter|byter|swap\w*|"
                     r"samlar\s+in|samlade\s+in|samler|samlede|samlet|collects?|collected|hjälp\w*|hjalp|hjælp\w*|"
                     r"help(?:s|ed)?|lån\w*|lent|lends?|byter\s+ut|bytte\s+ud|replac\w*|tar\s+emot|tager\s+imod|"
                     r"tillsammans|sammen|together)\b", re.IGNORECASE)
@@ -543,12 +566,19 @@ def check_trip(ctx: Context) -> None:
         for m in rx.finditer(ctx.text):
             if _CLAUSE_AFTER.match(ctx.text, m.end()):
                 continue  # "Mötet kom fram till att Stockholm får vänta": a conclusion, not an arrival
+            if _ARRIVED.match(m.group()):
+                a0 = d.sentence_text(m.start())[0]
+                if not _we_arrived(ctx, a0, m.start()) or _others_there(ctx, a0, m.start()):
+                    continue  # "Paketet med skolböcker kom fram till Kampala i går", "Vores partnere fra Ghana landede i
+                    # Billund": things or guests arrived, not our people
             place = _place_after(ctx, m.end())
             if place is None or _is_home(ctx, place[1], home) or ctx.inside(m.start(), m.end()):
                 continue
             s0, s1 = d.sentence_text(m.start())
-            if d.cue_in("time_past", s0, s1) and _ARRIVED.match(m.group()) and _still_there_next(ctx, s1):
-                pass  # "Vi kom fram till Jelgava i går kväll! Anna och jag sitter just nu med borgmästaren"
+            if d.cue_in("time_past", s0, s1) and _ARRIVED.match(m.group()) and _we_arrived(ctx, s0, m.start()) \
+                    and (_still_there_next(ctx, s1) or _stay_now(ctx, m.end(), s1)):
+                pass  # "Vi kom fram till Jelgava i går kväll! Anna och jag sitter just nu med borgmästaren", "… och
+                # sitter just nu med borgmästaren" (not "Paketet med skolböcker kom fram till Kampala i går")
             elif d.cue_in("time_past", s0, s1) or d.cue_in("time_future", s0, d.sentence_text(place[0] - 1)[1]) \
                     or d.negated(m.start(), window=2):
                 continue  # "Nästa stopp: riksfinalen i Stockholm i höst" is still to come
@@ -605,7 +635,7 @@ def check_trip(ctx: Context) -> None:
                 or any(s < m.end() and m.start() < e for s, e in spans):
             continue
         s0, s1 = _through_emoji(ctx, *d.sentence_text(m.start()))
-        if _MOVED.search(ctx.text, max(s0, m.start() - 40), m.start()) and not _LODGING.search(ctx.text, s0, s1):
+        if _MOVED.search(ctx.text, max(s0, m.start() - 40), m.start()) and not _FOR_A_WHILE.search(ctx.text, s0, s1):
             continue  # "Vår tidigare kollega Lina bor nu i Berlin": she moved there, no trip
         if _RESIDENTS.search(ctx.text, max(s0, m.start() - 30), m.start()):
             continue  # "Just nu behöver barnen i Kyiv varma kläder": people who live there
@@ -674,16 +704,39 @@ _HERE_HEADER = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?i:her|här|here)\s+(?i:fra|fr
 _HEADER_END = re.compile(r"\s*(?:[:–—]|-\s)")
 
 
+#: A stay of a while: until a day, for weeks ("bor nu i Riga i tre veckor", "now lives in Kyiv until the end of the month").
+_FOR_A_WHILE = re.compile(r"\b(?:(?:till|til|until)\s+(?:och\s+med\s+|og\s+med\s+)?(?:måndag|tisdag|onsdag|torsdag|fredag|"
+                          r"lördag|söndag|mandag|tirsdag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday|saturday|"
+                          r"sunday|slutet|udgangen|the\s+end)|i\s+(?:två|tre|fyra|fem|to|fire|\d+)\s+(?:veckor|dagar|uger|dage)|"
+                          r"for\s+(?:two|three|four|five|\d+)\s+(?:weeks|days))\b", re.IGNORECASE)
 _CLAUSE_AFTER = re.compile(r"\s+(?:att|at|that)\b", re.IGNORECASE)
 #: Living somewhere now, having moved there: "bor nu i", "bor numera i", "now lives in", "har flyttat till".
 _MOVED = re.compile(r"\b(?:bor\s+(?:nu|numera|nu\s+fast)|now\s+lives|lives\s+now|har\s+flyttat|er\s+flyttet|"
-                    r"(?:has|have)\s+moved|bor\s+nu\s+fast)\s+(?:\w+\s+)?$", re.IGNORECASE)
+                    r"(?:has|have)\s+moved|bor\s+nu\s+fast)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 
 
 #: Arriving: past ("kom fram till … i går"), and the stay goes on when the next sentence says so.
 _ARRIVED = re.compile(r"(?:har\s+)?(?:precis\s+|just\s+|nyss\s+)?(?:kom\s+fram|kommit\s+fram|landade|landat|anlände|"
                       r"(?:er\s+)?(?:lige\s+|netop\s+)?(?:kom\s+frem|kommet\s+frem|nåede\s+frem|nået\s+frem|landede|landet|ankom|ankommet)|"
                       r"(?:just\s+)?(?:arrived|landed|got\s+to|made\s+it\s+to|touched\s+down))\b", re.IGNORECASE)
+
+
+#: What our people travel in: "Lastbilen med sovesække … er nået frem til grænseovergangen ved Przemyśl".
+_VEHICLE = re.compile(r"(?:lastbil\w*|bussen|bussarna|busserne|tåget|toget|truck|van|minibus\w*|båten|båden|færgen|"
+                      r"färjan|flyget|flyet|plane)$", re.IGNORECASE)
+
+
+def _we_arrived(ctx: Context, s0: int, pos: int) -> bool:
+    """Whether the ones arriving are our people: "vi", "we", our team, a colleague, a role."""
+    lead = ctx.text[s0:pos]
+    if not lead.strip():
+        return True  # "Landed in Nairobi!": the post's own voice
+    return bool(re.search(r"\b(?:vi|we|jag|jeg|i)\b", lead, re.IGNORECASE)) or _colleague_named(ctx, s0, pos) \
+        or any(_ROLE_END.search(w.casefold()) or _people_word(ctx, w.casefold()) or _VEHICLE.match(w)
+               for w in re.findall(r"[^\W\d_]{4,}", lead)) \
+        or _our_body(ctx, s0, pos) or any(m.group(1) is None or any(w and _people_word(ctx, w.casefold())
+                                                                     for w in _head_words(ctx, m))
+                                          for m in _OURS_LEAD.finditer(lead))
 
 
 def _still_there_next(ctx: Context, s1: int) -> bool:
@@ -776,6 +829,7 @@ _LOCATIVE = re.compile(r"(?<![^\W\d_])(?i:i|in|på|at|utanför|udenfor|outside|g
 
 
 _RESIDENTS = re.compile(r"\b(?:barnen|barn|familjerna|familjer|människorna|människor|invånarna|folket|folk|børnene|børn|"
+                        r"friends|vänner|venner|vännerna|vennerne|"
                         r"familierne|familier|menneskene|mennesker|indbyggerne|children|families|people|residents|"
                         r"civilians|civila|civile)\s+$", re.IGNORECASE)
 
@@ -955,11 +1009,16 @@ _ROLE_VERB = re.compile(rf"(?<![^\W\d_])(?:(deras|deres|their)\s+)?([^\W\d_]{{4,
                         re.IGNORECASE)
 
 
+_VERB_ROLE = re.compile(rf"\b(?:nu|now|här|her|i\s+dag|i\s+morgon)\s+(?:{_STAY_VERBS}|bor)\s+([^\W\d_]{{4,}})\b",
+                        re.IGNORECASE)
+
+
 def _role_is_subject(ctx: Context) -> bool:
     """Whether a role or a group of ours is the subject of being or having somewhere ("Rektorn är
     på studiebesök", "Forskargruppen … har sitt läger"), not someone else's ("deras rektor är") nor
     people named by where they are ("Colleagues in Kyiv say …")."""
-    return any(m.group(1) is None and _ROLE_END.search(m.group(2).casefold()) for m in _ROLE_VERB.finditer(ctx.text))
+    return any(m.group(1) is None and _ROLE_END.search(m.group(2).casefold()) for m in _ROLE_VERB.finditer(ctx.text)) \
+        or any(_ROLE_END.search(m.group(1).casefold()) for m in _VERB_ROLE.finditer(ctx.text))  # "nu bor klassen hos …"
 
 
 #: Now-cues that say only since or until when (a stay, a deadline or a thing): "sedan i söndags", "frem til

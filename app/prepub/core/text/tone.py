@@ -88,12 +88,15 @@ def check_abuse(ctx: Context) -> None:
                 continue  # "vi var dumma som trodde …", "ett korkat beslut"; "Nordbolaget är ett gäng bedragare"
             elif category == "derogatory":
                 pair = aim is None and entry.pos == "lit" and entry.term not in _THING_LIT \
-                    and _abusive_adjective_before(ctx, t, langs, attacks)
+                    and not ctx.discourse.cue_in("attack_literal", *ctx.discourse.sentence_text(t.start)) \
+                    and _abusive_adjective_before(ctx, t, langs, attacks)  # (not a circus: attack_literal)
                 if aim not in ("group", "unspecified") and not _exclaimed(ctx, t) and not pair:
                     continue  # "patetisk", "clown" say nothing until aimed at someone; "hjernedøde klovne"
                     # (an abusive word for someone with an abusive adjective before it) names people by abuse
                 if pair:
-                    adjective = [w for w in ctx.tokens if w.end <= t.start and w.kind == "word"][-1]
+                    near = [w for w in ctx.tokens if w.end <= t.start and w.kind == "word"][-2:]
+                    adjective = next((w for w in near if (e := ctx.lists.abuse.match(w.text, langs)) is not None
+                                      and e.pos == "adj"), near[-1])
                     if reader.one_in_sentence(t.start) or _THAT_ONE.search(ctx.text, max(0, t.start - 40), t.start):
                         attacks.append((adjective.start, t.end, ctx.text[adjective.start:t.end], entry.term, False))
                         continue  # "vilken arrogant pajas han är", "direktøren … som en arrogant klovn": one person
@@ -116,17 +119,20 @@ def check_abuse(ctx: Context) -> None:
 
 
 #: A word with letters starred out: "f*ggot", "sk**t", "n#####"; not a footnote mark ("Pris*") nor a handle.
-_MASKED = re.compile(r"(?<![\w@#*])[^\W\d_]+[*#•]+[^\W\d_]*(?![\w*])|(?<![\w@#*])[^\W\d_][*#•]{2,}(?![\w*])")
+_MASKED = re.compile(r"(?<![\w@#*])[^\W\d_]+(?:[*#•@]+[^\W\d_]+)+[*#•]*(?![\w*])|(?<![\w@#*])[^\W\d_]+[*#•]+(?![\w*@#])")
 
 
 def _masked(ctx: Context, langs: frozenset[str] | None) -> None:
-    """Slurs and profanity with letters starred out are the same words ("they chanted "f*ggot""):
-    the starring hides the letters, not the meaning."""
+    """Slurs and profanity with letters starred out are the same words ("they chanted "f*ggot"",
+    "f@ggots", "blatt**"): the starring hides the letters, not the meaning. Not a name ("M***, 10
+    år"), a key or a language ("F# minor", "C#"), nor a footnote ("Pris*": no slur has that start)."""
     for m in _MASKED.finditer(ctx.text):
         word = m.group()
+        letters = [c for c in word if c.isalpha()]
         if ctx.inside(m.start(), m.end(), ("url", "email", "mention", "hashtag")) \
-                or (word[-1] in "*#•" and len(word.rstrip("*#•")) >= 3):
-            continue  # "Pris*", "Gratis**" are footnotes
+                or (len(letters) == 1 and (letters[0].isupper() or word.count("#") + word.count("*") + word.count("•") < 2)) \
+                or re.fullmatch(r"[A-Za-z]#", word):
+            continue
         entry = ctx.lists.abuse.unmask(word, langs)
         if entry is None:
             continue
@@ -149,6 +155,8 @@ def _after_a_genitive_name(ctx: Context, t: Token) -> bool:
 
 #: "den där inkompetenta pajasen", "that brainless clown": one person pointed at.
 _THAT_ONE = re.compile(r"\b(?:den\s+där|den\s+här|denna|denne|den\s+der|that|this)\s+[^\W\d_]+\s+$", re.IGNORECASE)
+_ANYTHING_BUT = re.compile(r"(?:alt\s+andet\s+end|allt\s+annat\s+än|anything\s+but|far\s+from|långt\s+ifrån|"
+                           r"langt\s+fra|ingalunda|ikke|inte|not|never|aldrig)\s+$", re.IGNORECASE)
 #: Abuse words for a thing, not a person ("dumma skämt" are silly jokes, "a waste of time").
 _THING_LIT = frozenset({"skämt", "joke", "waste", "amatör"})
 
@@ -158,13 +166,30 @@ def _abusive_adjective_before(ctx: Context, t: Token, langs: frozenset[str] | No
     """Whether the word right before ``t`` is an abusive adjective ("hjernedøde klovne",
     "brainless clowns"): the pair calls people names whoever they are. Not when that adjective is
     already part of an attack on someone ("som en arrogant klovn", "you gutless weasel")."""
-    prev = [w for w in ctx.tokens if w.end <= t.start and w.kind == "word"][-1:]
-    if not prev or ctx.text[prev[0].end:t.start].strip() or any(a[0] == prev[0].start for a in attacks):
-        return False
-    e = ctx.lists.abuse.match(prev[0].text, langs)
-    return e is not None and e.pos == "adj" and e.category in ("insult", "derogatory")
+    before = [w for w in ctx.tokens if w.end <= t.start and w.kind == "word"][-2:]
+    for k, prev in enumerate(reversed(before)):  # the word before, or the one before that ("hjärndöda, självgoda
+        gap = ctx.text[prev.end:t.start]          # pajasar", "brainless little clowns")
+        if k == 1 and not re.fullmatch(r"\s*,?\s*[^\W\d_]+\s*", gap):
+            break
+        if k == 0 and gap.strip(" ,"):
+            break
+        if any(a[0] == prev.start for a in attacks) \
+                or _ANYTHING_BUT.search(ctx.text, max(0, prev.start - 30), prev.start):
+            return False  # "Grise er alt andet end dumme svin"
+        e = ctx.lists.abuse.match(prev.text, langs)
+        if e is not None and e.pos == "adj" and e.category in ("insult", "derogatory"):
+            return True
+    return False
 
 
+#: Saying it of oneself or telling a story: "admits he has no idea", "knows he should be ashamed".
+_ADMITS = re.compile(r"\b(?:admits?|admitted|knows|erkänner|erkände|medger|vet\s+att|indrømmer|indrømmede|ved\s+godt|"
+                     r"innrømmer)\b", re.IGNORECASE)
+#: No one in particular: "Whoever dumped this fridge …", "Den som slängde …", "Hvem end der …".
+_WHOEVER = re.compile(r"^\W*(?:whoever|anyone\s+who|den\s+som|de\s+som|dem\s+som|den,?\s+der|de,?\s+der|hvem\s+end)\b",
+                      re.IGNORECASE)
+_PRONOUN_IN = re.compile(r"\b(?:han|hon|hen|hun|he|she)\b", re.IGNORECASE)
+_YES_NO_QUESTION = re.compile(r"\s*(?:är|er|is|are|was|var|tycker|synes|finds?)\b", re.IGNORECASE)
 #: Attack phrases that say their point by a negation ("inte direkt din starka sida", "never your strong suit").
 _CARRIES_NEGATION = re.compile(r"(?:strong\s+suit|starka\s+sida|stærke\s+side)$", re.IGNORECASE)
 
@@ -184,6 +209,18 @@ def _attack_phrases(ctx: Context, reader: "_AttackReader",
         _lo, before = reader._clause(m.start())
         while before and before[-1].text.casefold() in _MODALS:
             before = before[:-1]
+        s0, s1 = ctx.discourse.sentence_text(m.start())
+        if _ADMITS.search(ctx.text, s0, m.start()) or _WHOEVER.search(ctx.text, s0, m.start()):
+            continue  # "Hans Jensen admits he has no idea what he's doing with a paddle", "Pinocchio … knows
+            # he should be ashamed", "Whoever dumped this fridge … should be ashamed": no one run down
+        if not before and _PRONOUN_IN.search(m.group()) and s0 > 0:
+            out.append((m.start(), m.end(), m.group(), m.group(), False))  # "Ny socialchef. Har ingen aning om
+            continue  # vad hon håller på med": the one named before
+        if before and before[-1].text.casefold() in _PLURAL_YOU and reader._subject(before) == "sure":
+            params, sev = voice_params(ctx, before[-1].start, m.end())  # "Alla som ringer akuten för en sticka: ni har
+            params.update({"word": ctx.text[before[-1].start:m.end()], "category": "insult", "term": m.group()})
+            ctx.emit("text.insult", (before[-1].start, m.end()), params=params, severity=sev or Severity.WARN)
+            continue  # ungefär lika mycket omdöme som en kastrull": said to several people, an insult
         if before and reader._subject(before) == "sure":
             # quoted with its subject ("domaren Per Sjölund borde skämmas"), not a conjunction before it
             cut = max((i + 1 for i, w in enumerate(before) if w.text.casefold() in _THAT | _RELATIVE), default=0)
@@ -196,6 +233,9 @@ def _attack_phrases(ctx: Context, reader: "_AttackReader",
             continue
         for m in rx.finditer(ctx.text):
             own_negation = _CARRIES_NEGATION.search(m.group()) is not None  # "was never your strong suit"
+            if own_negation and _YES_NO_QUESTION.match(ctx.text, ctx.discourse.sentence_text(m.start())[0]) \
+                    and ctx.text[:ctx.discourse.sentence_text(m.start())[1]].rstrip().endswith("?"):
+                continue  # "Är matte inte direkt din starka sida? Komvux erbjuder …": an offer to the reader
             if ctx.inside(m.start(), m.end()) or any(a < m.end() and m.start() < b for a, b, *_ in found + out) \
                     or (not own_negation and ctx.discourse.negated(m.start(), m.end(), window=2)):
                 continue
