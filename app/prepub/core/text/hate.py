@@ -267,7 +267,6 @@ def _disclaimed_hate(ctx: Context, done: list[tuple[int, int]]) -> None:
         return
 
 
-
 #: Figures that speak well of the group or of the work with it: "The numbers speak for themselves: 80 %
 #: of our refugee trainees found jobs", "brotten har halverats sedan fritidsgården öppnade". Not praise
 #: words, which sarcasm borrows ("Fint att kommunen tar emot fler flyktingar", "Great job, Migration Agency").
@@ -303,8 +302,9 @@ def _insinuated_hate(ctx: Context, done: list[tuple[int, int]]) -> None:
     for themselves" beside a group unless the figures are meant against it: the figures must blame
     (``_BLAME``: crime, litter, drop-outs, costs) and not speak well of it in those sentences
     ("Tallene taler for sig selv: 80 % af flygtningene på vores kursus er i arbejde", "6 av 10 chefer
-    är kvinnor"). Warns; not in a post that condemns or discusses such talk, nor on a hint of its
-    own ("Siffrorna ljuger inte: vi återvinner 71 %")."""
+    är kvinnor"), nor rebut it ("myten att …"). Warns; a condemnation elsewhere in the post does not
+    cancel it ("Vi tar avstånd från all rasism. Men sedan invandrarna flyttade in …"), and a hint on its
+    own is nothing ("Siffrorna ljuger inte: vi återvinner 71 %")."""
     rx = ctx.lists.phrase_regex("hate_insinuation", ctx.phrase_languages)
     group = ctx.lists.phrase_regex("hate_group", ctx.phrase_languages)
     rebuttal = ctx.lists.phrase_regex("hate_rebuttal", ctx.phrase_languages)

@@ -118,7 +118,7 @@ def check_abuse(ctx: Context) -> None:
     check_dehumanising(ctx)
 
 
-#: A word with letters starred out: "f*ggot", "sk**t", "n#####"; not a footnote mark ("Pris*") nor a handle.
+#: A word with letters starred out: "f*ggot", "f@ggots", "blatt**", "n*****" (what it stands for is looked up in _masked).
 _MASKED = re.compile(r"(?<![\w@#*])[^\W\d_]+(?:[*#•@]+[^\W\d_]+)+[*#•]*(?![\w*])|(?<![\w@#*])[^\W\d_]+[*#•]+(?![\w*@#])")
 
 
@@ -163,9 +163,10 @@ _THING_LIT = frozenset({"skämt", "joke", "waste", "amatör"})
 
 def _abusive_adjective_before(ctx: Context, t: Token, langs: frozenset[str] | None,
                               attacks: list[tuple[int, int, str, str, bool]]) -> bool:
-    """Whether the word right before ``t`` is an abusive adjective ("hjernedøde klovne",
-    "brainless clowns"): the pair calls people names whoever they are. Not when that adjective is
-    already part of an attack on someone ("som en arrogant klovn", "you gutless weasel")."""
+    """Whether the word before ``t``, or the one before that across a comma or one word, is an
+    abusive adjective ("hjernedøde klovne", "hjärndöda, självgoda pajasar", "brainless little clowns"):
+    the pair calls people names whoever they are. Not when that adjective is already part of an attack
+    on someone ("som en arrogant klovn", "you gutless weasel") or is denied ("alt andet end dumme svin")."""
     before = [w for w in ctx.tokens if w.end <= t.start and w.kind == "word"][-2:]
     for k, prev in enumerate(reversed(before)):  # the word before, or the one before that ("hjärndöda, självgoda
         gap = ctx.text[prev.end:t.start]          # pajasar", "brainless little clowns")
