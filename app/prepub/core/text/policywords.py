@@ -14,6 +14,9 @@ from prepub.core.text.dates import MONTHS, WEEKDAYS
 from prepub.core.text.tone import _people as _people_noun
 from prepub.core.text.wordlists import phrases_pattern
 
+#: Every weekday of every language, from the one list the date check uses (dates.WEEKDAYS).
+_WEEKDAY = "(?:" + "|".join(sorted({d for days in WEEKDAYS.values() for d in days}, key=len, reverse=True)) + ")"
+
 _LEGAL_FORM = r"(?:ab|hb|kb|a/s|aps|as|asa|oy|ltd|inc|gmbh|i\.o\.|ek\.\s?för\.)"
 _LEGAL_TAIL = re.compile(rf"\s+{_LEGAL_FORM}$", re.IGNORECASE)
 _ENDINGS = r"(?:s|n|t|en|et|ens|ets|ns|e|es|ene|enes|['’:]s|:n|:en|:et)"
@@ -705,9 +708,8 @@ _HEADER_END = re.compile(r"\s*(?:[:–—]|-\s)")
 
 
 #: A stay of a while: until a day, for weeks ("bor nu i Riga i tre veckor", "now lives in Kyiv until the end of the month").
-_FOR_A_WHILE = re.compile(r"\b(?:(?:till|til|until)\s+(?:och\s+med\s+|og\s+med\s+)?(?:måndag|tisdag|onsdag|torsdag|fredag|"
-                          r"lördag|söndag|mandag|tirsdag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday|saturday|"
-                          r"sunday|slutet|udgangen|the\s+end)|i\s+(?:två|tre|fyra|fem|to|fire|\d+)\s+(?:veckor|dagar|uger|dage)|"
+_FOR_A_WHILE = re.compile(r"\b(?:(?:till|til|until)\s+(?:och\s+med\s+|og\s+med\s+)?(?:" + _WEEKDAY + r"|slutet|udgangen|the\s+end)|"
+                          r"i\s+(?:två|tre|fyra|fem|to|fire|\d+)\s+(?:veckor|dagar|uger|dage)|"
                           r"for\s+(?:two|three|four|five|\d+)\s+(?:weeks|days))\b", re.IGNORECASE)
 _CLAUSE_AFTER = re.compile(r"\s+(?:att|at|that)\b", re.IGNORECASE)
 #: Living somewhere now, having moved there: "bor nu i", "bor numera i", "now lives in", "har flyttat till".
@@ -812,8 +814,7 @@ _HERE_NOW = re.compile(rf"(?:\b|(?=['’]))(?:{_STAY_VERBS}|am|['’]re|bor)\s+(
 #: A timetable, not a trip: "varannan tisdag", "varje fredag", "hver mandag", "every Tuesday" (in a
 #: sentence with no "now": "just nu", "i dag", "den här veckan").
 _RECURRING = re.compile(r"\b(?:varannan|varje|var\s+tredje|hver(?:\s+anden)?|every(?:\s+other)?)\s+"
-                        r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|"
-                        r"søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\w*",
+                        + _WEEKDAY + r"\w*",
                         re.IGNORECASE)
 
 
@@ -909,8 +910,7 @@ _SUBJECT_AFTER = re.compile(r"\s+(?:vi|jag|jeg|we|(?:vår|vårt|våra|vores|vor|
 _LIVE_VERB = re.compile(r"\b(?:bor|bo|lives?|living)\b", re.IGNORECASE)
 _LODGING = re.compile(r"\b(?:hotel\w*|vandrarhem\w*|vandrerhjem\w*|hostel\w*|värdfamilj\w*|værtsfamilie\w*|host\s+famil\w*|"
                       r"camping\w*|tält\w*|telt\w*|tents?|lejr\w*|läger\w*|(?:till|til|until)\s+(?:och\s+med\s+|og\s+med\s+)?"
-                      r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|monday|tuesday|"
-                      r"wednesday|thursday|friday|saturday|sunday))", re.IGNORECASE)
+                      + _WEEKDAY + ")", re.IGNORECASE)
 
 
 def _people_there(ctx: Context, s0: int, pos: int) -> bool:
@@ -1158,8 +1158,7 @@ _DATELINE = re.compile(r"(?-i:([A-ZÅÄÖÆØ][A-ZÅÄÖÆØ-]{2,}))\s*[–—-]
                        r"today|this\s+(?:morning|afternoon|evening)|(?:day|dag)\s+(?:two|three|four|five|six|seven|två|tre|fyra|"
                        r"fem|sex|sju|to|fire|seks|syv|\d{1,2}))\b|"
                        r"([A-ZÅÄÖÆØ][\w-]+),\s+(?:(?:i\s+dag|idag|today)\b|"
-                       r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|monday|tuesday|"
-                       r"wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morgon|morgen|morning|eftermiddag|afternoon|kväll|"
+                       + _WEEKDAY + r"(?:\s+(?:morgon|morgen|morning|eftermiddag|afternoon|kväll|"
                        r"aften|evening))?[.,:])", re.IGNORECASE)
 
 
