@@ -663,3 +663,18 @@ PROBES_R20 = Path(__file__).resolve().parents[1] / "data" / "text" / "probes_r20
 def test_sixth_and_seventh_reviewers_should_flag_probes_flag(post_id: str, org: str, text: str) -> None:
     hits = {r: s for r, s in _probe_hits(org, text).items() if r != "text.person_first_name"}
     assert hits, (post_id, text)
+
+
+# A slur of another language quoted as what someone was called needs only four letters ("kallades ”paki”"),
+# and one spelled out letter by letter is the same word ("p e r k e r e"); quoted names, school subjects,
+# spelled-out acronyms and words of the post's own language stay silent.
+@pytest.mark.parametrize("org,text", [
+    ("se", "Hon kallades ”Mona” av alla i laget, och smeknamnet hängde med i trettio år."),
+    ("dk", "Vi kalder det nye fag ”data”, og det starter i 8. klasse efter sommerferien."),
+    ("dk", "Kom og se S V T-holdet optage i aften – og husk at sige h e j til kameraet!"),
+    ("se", "Vår maskot kallas ”Pippi” och har redan 3 000 följare. S-T-O-R-T tack!"),
+    ("se", "Our choir called the new piece “Taki” after the composer's dog."),
+])
+def test_quoted_names_and_spelled_out_words_stay_silent(org: str, text: str) -> None:
+    hits = {r: s for r, s in _probe_hits(org, text).items() if r in _R10_ALARMS}
+    assert not hits, (text, hits)

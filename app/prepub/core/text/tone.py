@@ -67,7 +67,8 @@ def check_abuse(ctx: Context) -> None:
             continue
         hits = [e for e in (ctx.lists.abuse.match(p, langs) for p in _parts(t, ctx.lists)) if e is not None]
         if not hits and t.kind == "word" and langs is not None:
-            hits = [e for e in [ctx.lists.abuse.foreign_slur(t.text)] if e is not None]  # 'perkere' in English
+            hits = [e for e in [ctx.lists.abuse.foreign_slur(t.text, called=_called_quoted(ctx, t))]
+                    if e is not None]  # 'perkere' in English, 'kallades ”paki”' in Swedish
         if not hits:
             continue
         entry = max(hits, key=lambda e: (_RANK[e.severity], e.category == "slur"))
@@ -112,6 +113,7 @@ def check_abuse(ctx: Context) -> None:
         ctx.emit(_RULE_OF[category], (t.start, t.end), params=params,
                  severity=sev or (entry.severity if entry.category != "derogatory" else None))
     _masked(ctx, langs)
+    _spelled_out(ctx, langs)
     attacks += _attack_phrases(ctx, reader, attacks)
     attacks.sort()
     _emit_attacks(ctx, attacks)
@@ -120,6 +122,38 @@ def check_abuse(ctx: Context) -> None:
 
 #: A word with letters starred out: "f*ggot", "f@ggots", "blatt**", "n*****" (what it stands for is looked up in _masked).
 _MASKED = re.compile(r"(?<![\w@#*])[^\W\d_]+(?:[*#•@]+[^\W\d_]+)+[*#•]*(?![\w*])|(?<![\w@#*])[^\W\d_]+[*#•]+(?![\w*@#])")
+
+
+#: What someone was called, quoted: "kallades ”paki”", "blev kaldt 'paki' af", "called him “paki”".
+_CALLED_BEFORE = re.compile(r"\b(?:kall(?:a|ar|ade|ades|at|ats|as)|kald(?:e|er|es|te|tes|t)|call(?:s|ed|ing)?|"
+                            r"skrek|ropade|råbte|shouted|yelled)\b(?:\s+[^\W\d_]+){0,2}\s*[\"“”'‘’«»]$", re.IGNORECASE)
+_QUOTE_AFTER = re.compile(r"[\"“”'‘’«»]")
+
+
+def _called_quoted(ctx: Context, t: Token) -> bool:
+    """Whether ``t`` is the one quoted word someone was called (a calling verb just before)."""
+    return _QUOTE_AFTER.match(ctx.text, t.end) is not None \
+        and _CALLED_BEFORE.search(ctx.text[max(0, t.start - 40):t.start]) is not None
+
+
+#: A word spelled out letter by letter: "p e r k e r e", "n.i.g.g.e.r", "b-l-a-t-t-e" (the same
+#: separator between at least four letters).
+_SPACED = re.compile(r"(?<![\w.\-])([^\W\d_])([ .\-])(?:[^\W\d_]\2){2,}[^\W\d_](?![\w\-])")
+
+
+def _spelled_out(ctx: Context, langs: frozenset[str] | None) -> None:
+    """Slurs spelled out letter by letter are the same words: the spaces hide them from a word
+    list, not from a reader ("Smid de p e r k e r e ud"). An acronym spelled out ("S V T") is no slur."""
+    for m in _SPACED.finditer(ctx.text):
+        if ctx.inside(m.start(), m.end(), ("url", "email", "mention", "hashtag")):
+            continue
+        word = "".join(c for c in m.group() if c.isalpha())
+        entry = ctx.lists.abuse.match(word, langs) or ctx.lists.abuse.foreign_slur(word)
+        if entry is None or entry.category not in ("slur", "profanity"):
+            continue
+        params, sev = voice_params(ctx, m.start(), m.end())
+        params.update({"word": m.group(), "category": entry.category, "term": entry.term})
+        ctx.emit(_RULE_OF[entry.category], (m.start(), m.end()), params=params, severity=sev or entry.severity)
 
 
 def _masked(ctx: Context, langs: frozenset[str] | None) -> None:

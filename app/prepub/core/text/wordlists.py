@@ -106,14 +106,17 @@ class AbuseMatcher:
             self._memo[key] = self._match(word, langs)
         return self._memo[key]
 
-    def foreign_slur(self, word: str) -> AbuseEntry | None:
+    def foreign_slur(self, word: str, *, called: bool = False) -> AbuseEntry | None:
         """A slur of any language that ``word`` is, for a post in another ("two of our staff were
         called 'perkere'"): only distinctive ones (a word and a term of six letters or more, not matched by inflection,
-        where a short stem may be an everyday word elsewhere: Danish "mongol" is English "Mongol")."""
-        if len(word) < 6:
+        where a short stem may be an everyday word elsewhere: Danish "mongol" is English "Mongol").
+        ``called``: the word is quoted as what someone was called ("kallades ”paki”"), which no
+        everyday word of four letters or more is, so four letters are enough."""
+        least = 4 if called else 6
+        if len(word) < least:
             return None  # Danish "fag" (a trade) is no English "fag"
         e = self.match(word, None)
-        return e if e is not None and e.category == "slur" and len(e.term) >= 6 and e.match != "inflect" else None
+        return e if e is not None and e.category == "slur" and len(e.term) >= least and e.match != "inflect" else None
 
     def unmask(self, word: str, langs: frozenset[str] | None) -> AbuseEntry | None:
         """The slur or profanity a word with letters starred out stands for ("f*ggot", "sk**t"): the
